@@ -1,0 +1,93 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+// One logical request to the API, retried as the SDKs retry, finishing exactly once.
+// Owned by the caller (parented to the client); delete it with deleteLater() after finished().
+class ApiCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int maxRetries = 2;
+        int connectTimeoutMs = 10'000;
+        int transferTimeoutMs = 60'000;
+    };
+
+    ~ApiCall() override;
+
+    bool isFinished() const { return m_finished; }
+    const ApiError &error() const { return m_error; }
+    // The body of the successful response (empty for streaming calls and on failure).
+    const QByteArray &body() const { return m_body; }
+    int httpStatus() const { return m_httpStatus; }
+    const QString &requestId() const { return m_requestId; }
+    // How many times the request went out (1 + retries).
+    int attempts() const { return m_attempt; }
+    // An InvalidResponse error carrying this call's status and request id, for callers whose parse failed.
+    ApiError invalidResponse(const QString &why) const;
+
+public Q_SLOTS:
+    // A user cancel: stops at once, finishes with ApiError::Cancelled, never retried.
+    void abort();
+
+Q_SIGNALS:
+    void finished();
+    void progress(qint64 received, qint64 total);
+    void retrying(int retryNumber, int delayMs, const ApiError &reason);
+
+protected:
+    ApiCall(QNetworkAccessManager *manager, const QNetworkRequest &request, const QByteArray &verb,
+            const QByteArray &payload, const Options &options, QObject *parent);
+
+    // Streaming hooks for subclasses; the defaults collect the body in memory.
+    virtual bool streams() const { return false; }
+    virtual bool beginAttempt(QString *error);
+    virtual bool consume(const QByteArray &chunk, QString *error);
+    virtual bool commit(QString *error);
+    virtual void discard() {}
+
+private:
+    friend class ApiClient;
+    enum class AbortReason { None, User, Timeout };
+
+    void startAttempt();
+    void onReadyRead();
+    void onReplyFinished();
+    void armTimer(int ms);
+    void onTimeout();
+    void retryOrFinish(const ApiError &error, int status, const QByteArray &xShouldRetry, const QByteArray &retryAfterMs,
+                       const QByteArray &retryAfter);
+    void finish(const ApiError &error);
+    // Finishes on the next event-loop turn, so callers can connect first.
+    void finishLater(const ApiError &error);
+
+    QNetworkAccessManager *m_manager;
+    QNetworkRequest m_request;
+    QByteArray m_verb;
+    QByteArray m_payload;
+    Options m_options;
+
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timer;     // connect, then transfer inactivity
+    QTimer m_backoff;   // waiting before a retry
+    AbortReason m_abortReason = AbortReason::None;
+    bool m_streamingBody = false; // this attempt's 2xx body goes to consume()
+    int m_attempt = 0;
+    bool m_finished = false;
+
+    QByteArray m_body;
+    int m_httpStatus = 0;
+    QString m_requestId;
+    ApiError m_error;
+};

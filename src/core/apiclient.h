@@ -1,0 +1,43 @@
+#pragma once
+
+#include "apicall.h"
+#include "apiconfig.h"
+
+#include <QObject>
+
+class FileDownload;
+class QNetworkAccessManager;
+
+// Speaks the Batch API over one QNetworkAccessManager. Every operation returns a call the caller owns.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiClient(const ApiConfig &config, QObject *parent = nullptr);
+
+    const ApiConfig &config() const { return m_config; }
+    void setConfig(const ApiConfig &config);
+    static QByteArray userAgent();
+
+    // GET /batches?after=&limit= (limit 1..100; 0 leaves the server's default).
+    ApiCall *listBatches(const QString &after, int limit);
+    ApiCall *retrieveBatch(const QString &batchId);
+    ApiCall *cancelBatch(const QString &batchId);
+    ApiCall *retrieveFile(const QString &fileId);
+    // GET /files/{id}/content, streamed into `path` (written atomically).
+    FileDownload *downloadFileContent(const QString &fileId, const QString &path);
+
+    ApiCall *get(const QString &path, const QUrlQuery &query = QUrlQuery());
+    ApiCall *post(const QString &path, const QByteArray &json);
+
+private:
+    QNetworkRequest makeRequest(const QUrl &url) const;
+    ApiCall::Options callOptions() const;
+    // Starts the call unless the request must not go out, in which case it fails on the next turn.
+    template <typename Call>
+    Call *launch(Call *call, const QString &emptyIdWhat = QString());
+
+    ApiConfig m_config;
+    QNetworkAccessManager *m_manager;
+};

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+#include <QUrlQuery>
+
+// Where and how to reach a Batch API: base URL, credentials and the client's patience.
+struct ApiConfig
+{
+    static constexpr QLatin1String kDefaultBaseUrl{"https://api.openai.com/v1"};
+
+    QUrl baseUrl{kDefaultBaseUrl};
+    QString apiKey;
+    QString organization;
+    QString project;
+    int maxRetries = 2;               // the official SDKs' default
+    int connectTimeoutMs = 10'000;
+    int transferTimeoutMs = 60'000;   // longest silence in a transfer before it counts as timed out
+
+    // OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, as the SDKs read them.
+    static ApiConfig fromEnvironment();
+
+    bool isLoopback() const;
+    // Why sending the key to baseUrl would be unsafe, or empty when it is fine.
+    QString insecureTransportReason() const;
+    // baseUrl + "/" + path, with the query.
+    QUrl endpoint(const QString &path, const QUrlQuery &query = QUrlQuery()) const;
+    // For display: "sk-...abcd", never the key itself.
+    QString maskedKey() const;
+};

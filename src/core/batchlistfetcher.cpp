@@ -1,0 +1,96 @@
+#include "batchlistfetcher.h"
+
+#include "apiclient.h"
+#include "batchparser.h"
+
+BatchListFetcher::BatchListFetcher(ApiClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+}
+
+BatchListFetcher::~BatchListFetcher()
+{
+    if (m_call) {
+        m_call->disconnect(this);
+        m_call->abort();
+        m_call->deleteLater();
+    }
+}
+
+void BatchListFetcher::start(const QString &after, int pageSize, int maxPages, qint64 maxBatches)
+{
+    abort();
+    m_cursor = after;
+    m_cursorsSeen.clear();
+    m_pageSize = qBound(1, pageSize, 100);
+    m_maxPages = maxPages;
+    m_maxBatches = maxBatches;
+    m_pages = 0;
+    m_batches = 0;
+    m_requests = 0;
+    m_hasMore = true;
+    requestNext();
+}
+
+void BatchListFetcher::abort()
+{
+    if (!m_call)
+        return;
+    m_call->abort(); // finishes through onCallFinished with Cancelled
+}
+
+void BatchListFetcher::requestNext()
+{
+    int limit = m_pageSize;
+    if (m_maxBatches > 0)
+        limit = static_cast<int>(qMin<qint64>(limit, m_maxBatches - m_batches));
+    m_call = m_client->listBatches(m_cursor, limit);
+    ++m_requests;
+    connect(m_call, &ApiCall::finished, this, &BatchListFetcher::onCallFinished);
+}
+
+void BatchListFetcher::onCallFinished()
+{
+    ApiCall *call = m_call;
+    m_call = nullptr;
+    call->deleteLater();
+    m_requests += call->attempts() > 0 ? call->attempts() - 1 : 0;
+    if (call->error().isError()) {
+        finish(call->error());
+        return;
+    }
+    Parsed<BatchPage> parsed = BatchParser::parseListPage(call->body());
+    if (!parsed.ok()) {
+        finish(call->invalidResponse(parsed.error));
+        return;
+    }
+    for (const QString &message : std::as_const(parsed.warnings))
+        Q_EMIT warning(message);
+
+    BatchPage &page = parsed.value;
+    ++m_pages;
+    m_batches += static_cast<qint64>(page.data.size());
+    // An empty page that claims more would send us round forever; so would a cursor we already followed.
+    m_hasMore = page.hasMore && !page.data.empty();
+    const QString next = page.nextCursor();
+    if (!next.isEmpty())
+        m_cursor = next;
+    Q_EMIT pageReceived(page);
+    if (!m_hasMore || (m_maxPages > 0 && m_pages >= m_maxPages) || (m_maxBatches > 0 && m_batches >= m_maxBatches)) {
+        finish(ApiError());
+        return;
+    }
+    if (m_cursorsSeen.contains(m_cursor)) {
+        finish(call->invalidResponse(
+            QStringLiteral("the server sent the page after %1 twice; stopping instead of looping").arg(m_cursor)));
+        return;
+    }
+    m_cursorsSeen.insert(m_cursor);
+    requestNext();
+}
+
+void BatchListFetcher::finish(const ApiError &error)
+{
+    Q_EMIT finished(error);
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "apierror.h"
+#include "batchpage.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class ApiCall;
+class ApiClient;
+
+// Walks `GET /batches` page by page, one request at a time, as the SDKs' auto-pagination does.
+class BatchListFetcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BatchListFetcher(ApiClient *client, QObject *parent = nullptr);
+    ~BatchListFetcher() override;
+
+    // Starts after `after` (empty: the newest). Stops when the server says there is no more, on an empty page,
+    // after `maxPages` pages or once `maxBatches` batches were delivered (<= 0: no limit).
+    void start(const QString &after = QString(), int pageSize = 100, int maxPages = 0, qint64 maxBatches = 0);
+    void abort();
+
+    bool isRunning() const { return m_call != nullptr; }
+    int pagesFetched() const { return m_pages; }
+    qint64 batchesFetched() const { return m_batches; }
+    int requestsMade() const { return m_requests; }
+    // Whether the last page said more exist (where a later start() would continue from).
+    bool hasMore() const { return m_hasMore; }
+    const QString &cursor() const { return m_cursor; }
+
+Q_SIGNALS:
+    void pageReceived(const BatchPage &page);
+    void warning(const QString &message);
+    // Exactly once per start(); `error.isError()` is false on success.
+    void finished(const ApiError &error);
+
+private:
+    void requestNext();
+    void onCallFinished();
+    void finish(const ApiError &error);
+
+    ApiClient *m_client;
+    QPointer<ApiCall> m_call;
+    QString m_cursor;
+    QSet<QString> m_cursorsSeen;
+    int m_pageSize = 100;
+    int m_maxPages = 0;
+    qint64 m_maxBatches = 0;
+    int m_pages = 0;
+    qint64 m_batches = 0;
+    int m_requests = 0;
+    bool m_hasMore = true;
+};

@@ -1,0 +1,52 @@
+#include "filedownload.h"
+
+FileDownload::FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request, const QString &path,
+                           const Options &options, QObject *parent)
+    : ApiCall(manager, request, QByteArrayLiteral("GET"), QByteArray(), options, parent)
+    , m_path(path)
+{
+}
+
+bool FileDownload::beginAttempt(QString *error)
+{
+    // A retry starts the file again from nothing.
+    discard();
+    m_file = std::make_unique<QSaveFile>(m_path);
+    if (!m_file->open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(m_path, m_file->errorString());
+        m_file.reset();
+        return false;
+    }
+    return true;
+}
+
+bool FileDownload::consume(const QByteArray &chunk, QString *error)
+{
+    if (!m_file)
+        return true;
+    if (m_file->write(chunk) != chunk.size()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(m_path, m_file->errorString());
+        return false;
+    }
+    m_written += chunk.size();
+    return true;
+}
+
+bool FileDownload::commit(QString *error)
+{
+    if (!m_file)
+        return true;
+    const bool ok = m_file->commit();
+    if (!ok)
+        *error = QStringLiteral("cannot save %1: %2").arg(m_path, m_file->errorString());
+    m_file.reset();
+    return ok;
+}
+
+void FileDownload::discard()
+{
+    if (m_file)
+        m_file->cancelWriting();
+    m_file.reset();
+    m_written = 0;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "apicall.h"
+
+#include <QSaveFile>
+
+#include <memory>
+
+// Streams a file's content to disk through QSaveFile: the target appears whole, or not at all.
+class FileDownload : public ApiCall
+{
+    Q_OBJECT
+
+public:
+    const QString &targetPath() const { return m_path; }
+    qint64 bytesWritten() const { return m_written; }
+
+protected:
+    bool streams() const override { return true; }
+    bool beginAttempt(QString *error) override;
+    bool consume(const QByteArray &chunk, QString *error) override;
+    bool commit(QString *error) override;
+    void discard() override;
+
+private:
+    friend class ApiClient;
+    FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request, const QString &path,
+                 const Options &options, QObject *parent);
+
+    QString m_path;
+    std::unique_ptr<QSaveFile> m_file;
+    qint64 m_written = 0;
+};
