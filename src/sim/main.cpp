@@ -1,0 +1,90 @@
+// batchwatch-sim: a local Batch API for tests, demo mode and benchmarks.
+#include "simaccount.h"
+#include "simserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("batchwatch-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("An in-memory OpenAI Batch API on 127.0.0.1 whose batches move "
+                                                    "through their statuses as simulated time passes."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0: a free one)."),
+                                  QStringLiteral("PORT"), QStringLiteral("0"));
+    const QCommandLineOption batches(QStringLiteral("batches"), QStringLiteral("Batches in the account."),
+                                     QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Same seed, same account."),
+                                  QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("Simulated seconds per real second."),
+                                   QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption now(QStringLiteral("now"),
+                                 QStringLiteral("Unix time the simulated clock starts at (default: the real time)."),
+                                 QStringLiteral("UNIX"), QStringLiteral("0"));
+    const QCommandLineOption apiKey(QStringLiteral("api-key"),
+                                    QStringLiteral("Require exactly this key (default: any non-empty bearer key)."),
+                                    QStringLiteral("KEY"));
+    const QCommandLineOption failEvery(QStringLiteral("fail-every"), QStringLiteral("Fail every Nth API request."),
+                                       QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption failStatus(QStringLiteral("fail-status"),
+                                        QStringLiteral("How those requests fail: an HTTP status (429 carries "
+                                                       "retry-after), drop, hang, truncate or garbage."),
+                                        QStringLiteral("CODE"), QStringLiteral("500"));
+    const QCommandLineOption retryAfter(QStringLiteral("retry-after"),
+                                        QStringLiteral("Seconds sent in retry-after with 429 and 503."),
+                                        QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption latency(QStringLiteral("latency-ms"), QStringLiteral("Delay before every answer."),
+                                     QStringLiteral("MS"), QStringLiteral("0"));
+    parser.addOptions({port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency});
+    parser.process(app);
+
+    const auto number = [&](const QCommandLineOption &option, double min, double max) {
+        bool ok = false;
+        const double value = parser.value(option).toDouble(&ok);
+        if (!ok || value < min || value > max) {
+            std::fprintf(stderr, "batchwatch-sim: --%s must be a number from %g to %g\n",
+                         qPrintable(option.names().constFirst()), min, max);
+            std::exit(2);
+        }
+        return value;
+    };
+
+    SimAccount::Options accountOptions;
+    accountOptions.batches = int(number(batches, 0, 5'000'000));
+    accountOptions.seed = quint64(number(seed, 0, 9e15));
+    accountOptions.speed = number(speed, 0, 1e6);
+    accountOptions.startTime = qint64(number(now, 0, 9e12));
+    SimServer::Faults faults;
+    faults.failEvery = int(number(failEvery, 0, 1e9));
+    faults.failMode = parser.value(failStatus);
+    faults.retryAfterSeconds = int(number(retryAfter, 0, 3600));
+    faults.latencyMs = int(number(latency, 0, 600'000));
+    const QStringList modes = {QStringLiteral("drop"), QStringLiteral("hang"), QStringLiteral("truncate"),
+                               QStringLiteral("garbage")};
+    bool isStatus = false;
+    const int failCode = faults.failMode.toInt(&isStatus);
+    if (!(isStatus && failCode >= 400 && failCode <= 599) && !modes.contains(faults.failMode)) {
+        std::fprintf(stderr, "batchwatch-sim: --fail-status must be 400..599, drop, hang, truncate or garbage\n");
+        return 2;
+    }
+
+    SimAccount account(accountOptions);
+    SimServer server(&account, parser.value(apiKey), faults);
+    const quint16 bound = server.listenLoopback(quint16(number(port, 0, 65535)));
+    if (bound == 0) {
+        std::fprintf(stderr, "batchwatch-sim: cannot listen on 127.0.0.1:%s\n", qPrintable(parser.value(port)));
+        return 1;
+    }
+    // Tests and scripts read this first line to learn the port.
+    std::printf("listening on http://127.0.0.1:%u/v1\n", unsigned(bound));
+    std::fflush(stdout);
+    return app.exec();
+}

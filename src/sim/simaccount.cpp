@@ -1,0 +1,278 @@
+#include "simaccount.h"
+
+#include "simaccountgenerator.h"
+#include "simfilecontent.h"
+#include "multipartform.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace {
+constexpr qint64 kFileLifetime = 30 * 86'400;
+const QString kInvalidRequest = QStringLiteral("invalid_request_error");
+
+SimResponse notFound(const QString &message)
+{
+    return SimResponse::error(404, message, kInvalidRequest);
+}
+
+bool isSupportedEndpoint(const QString &endpoint)
+{
+    static const QStringList kSupported = {QStringLiteral("/v1/responses"), QStringLiteral("/v1/chat/completions"),
+                                           QStringLiteral("/v1/embeddings"), QStringLiteral("/v1/completions"),
+                                           QStringLiteral("/v1/moderations")};
+    return kSupported.contains(endpoint);
+}
+} // namespace
+
+SimAccount::SimAccount(const Options &options)
+    : m_options(options)
+    , m_epoch(options.startTime > 0 ? options.startTime : QDateTime::currentSecsSinceEpoch())
+    , m_nextSerial(static_cast<quint64>(qMax(0, options.batches)) + 1)
+{
+    m_clock.start();
+    m_batches = SimAccountGenerator::generate(options.batches, options.seed, m_epoch);
+    std::reverse(m_batches.begin(), m_batches.end());
+    for (int row = 0; row < int(m_batches.size()); ++row)
+        m_rowById.insert(m_batches[size_t(row)].id, row);
+}
+
+qint64 SimAccount::now() const
+{
+    return m_epoch + static_cast<qint64>(double(m_clock.elapsed()) * m_options.speed / 1000.0);
+}
+
+const SimBatch *SimAccount::findBatch(const QString &id) const
+{
+    const auto it = m_rowById.constFind(id);
+    return it == m_rowById.cend() ? nullptr : &m_batches[size_t(*it)];
+}
+
+SimResponse SimAccount::listBatches(const QUrlQuery &query) const
+{
+    int limit = 20;
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        const QString text = query.queryItemValue(QStringLiteral("limit"));
+        bool ok = false;
+        limit = text.toInt(&ok);
+        if (!ok)
+            return SimResponse::error(400, QStringLiteral("Invalid 'limit': expected an integer, but got '%1' instead.").arg(text),
+                                      kInvalidRequest, QStringLiteral("invalid_type"), QStringLiteral("limit"));
+        if (limit < 1)
+            return SimResponse::error(400, QStringLiteral("Invalid 'limit': integer below minimum value. Expected a value >= 1, but got %1 instead.").arg(limit),
+                                      kInvalidRequest, QStringLiteral("integer_below_min_value"), QStringLiteral("limit"));
+        if (limit > 100)
+            return SimResponse::error(400, QStringLiteral("Invalid 'limit': integer above maximum value. Expected a value <= 100, but got %1 instead.").arg(limit),
+                                      kInvalidRequest, QStringLiteral("integer_above_max_value"), QStringLiteral("limit"));
+    }
+
+    // Newest first means walking the vector backwards from just below the cursor.
+    int start = int(m_batches.size()) - 1;
+    const QString after = query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
+    if (!after.isEmpty()) {
+        const auto it = m_rowById.constFind(after);
+        start = it == m_rowById.cend() ? -1 : *it - 1;
+    }
+    const qint64 at = now();
+    QJsonArray data;
+    int row = start;
+    for (; row >= 0 && data.size() < limit; --row)
+        data.append(m_batches[size_t(row)].toJson(at));
+
+    const auto idAt = [&](qsizetype i) {
+        return data.isEmpty() ? QJsonValue(QJsonValue::Null) : data.at(i).toObject().value(QLatin1String("id"));
+    };
+    return SimResponse::json({{QStringLiteral("object"), QStringLiteral("list")},
+                              {QStringLiteral("data"), data},
+                              {QStringLiteral("first_id"), idAt(0)},
+                              {QStringLiteral("last_id"), idAt(data.size() - 1)},
+                              {QStringLiteral("has_more"), row >= 0}});
+}
+
+SimResponse SimAccount::retrieveBatch(const QString &id) const
+{
+    const SimBatch *batch = findBatch(id);
+    if (!batch)
+        return notFound(QStringLiteral("No batch found with id '%1'.").arg(id));
+    return SimResponse::json(batch->toJson(now()));
+}
+
+SimResponse SimAccount::cancelBatch(const QString &id)
+{
+    const auto it = m_rowById.constFind(id);
+    if (it == m_rowById.cend())
+        return notFound(QStringLiteral("No batch found with id '%1'.").arg(id));
+    SimBatch &batch = m_batches[size_t(*it)];
+    const qint64 at = now();
+    const QString status = batch.statusAt(at);
+    if (status == QLatin1String("cancelling"))
+        return SimResponse::json(batch.toJson(at)); // asking twice is harmless
+    if (!batch.isCancellableAt(at))
+        return SimResponse::error(400, QStringLiteral("Cannot cancel a batch with status '%1'.").arg(status),
+                                  kInvalidRequest, QStringLiteral("batch_not_cancellable"));
+    batch.cancelRequestedAt = at;
+    return SimResponse::json(batch.toJson(at));
+}
+
+SimResponse SimAccount::createBatch(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (!document.isObject())
+        return SimResponse::error(400, QStringLiteral("We could not parse the JSON body of your request."), kInvalidRequest);
+    const QJsonObject request = document.object();
+    for (const char *field : {"input_file_id", "endpoint", "completion_window"}) {
+        if (!request.value(QLatin1String(field)).isString())
+            return SimResponse::error(400, QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(field)),
+                                      kInvalidRequest, QStringLiteral("missing_required_parameter"), QLatin1String(field));
+    }
+    const QString endpoint = request.value(QLatin1String("endpoint")).toString();
+    if (!isSupportedEndpoint(endpoint))
+        return SimResponse::error(400, QStringLiteral("Invalid value for 'endpoint': '%1' is not supported.").arg(endpoint),
+                                  kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("endpoint"));
+    if (request.value(QLatin1String("completion_window")).toString() != QLatin1String("24h"))
+        return SimResponse::error(400, QStringLiteral("Invalid value for 'completion_window': only '24h' is supported."),
+                                  kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("completion_window"));
+    const QString fileId = request.value(QLatin1String("input_file_id")).toString();
+    const auto file = m_files.constFind(fileId);
+    if (file == m_files.cend() || file->purpose != QLatin1String("batch"))
+        return SimResponse::error(400, QStringLiteral("Invalid 'input_file_id': '%1' is not a file uploaded with purpose 'batch'.").arg(fileId),
+                                  kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("input_file_id"));
+
+    const qint64 at = now();
+    SimBatch batch;
+    batch.id = SimAccountGenerator::batchId(m_options.seed, m_nextSerial++);
+    batch.endpoint = endpoint;
+    batch.inputFileId = fileId;
+    batch.metadata = request.value(QLatin1String("metadata")).toObject();
+    batch.createdAt = at;
+    batch.inProgressAt = at + 5;
+    // Validation reads the lines: a line that is not a JSON object fails the batch, as the API does.
+    qint64 lineNumber = 0;
+    for (const QByteArray &line : file->content.split('\n')) {
+        ++lineNumber;
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.isEmpty()) {
+            batch.outcome = SimBatch::Outcome::Failed;
+            batch.failureCode = QStringLiteral("invalid_json_line");
+            batch.failureMessage = QStringLiteral("This line is not parseable as valid JSON.");
+            batch.failureLine = lineNumber;
+            break;
+        }
+        if (batch.model.isEmpty())
+            batch.model = object.value(QLatin1String("body")).toObject().value(QLatin1String("model")).toString();
+        ++batch.total;
+    }
+    if (batch.outcome == SimBatch::Outcome::Failed)
+        batch.total = 0;
+    batch.finalizingAt = batch.inProgressAt + qMax<qint64>(10, batch.total / 2);
+    batch.endsAt = batch.finalizingAt + 5;
+    m_rowById.insert(batch.id, int(m_batches.size()));
+    m_batches.push_back(std::move(batch));
+    return SimResponse::json(m_batches.back().toJson(at));
+}
+
+SimResponse SimAccount::uploadFile(const QByteArray &contentType, const QByteArray &body)
+{
+    const MultipartForm form = MultipartForm::parse(contentType, body);
+    if (!form.isValid())
+        return SimResponse::error(400, QStringLiteral("Expected a multipart/form-data body: %1").arg(form.error()), kInvalidRequest);
+    const QString purpose = QString::fromUtf8(form.value("purpose"));
+    if (purpose.isEmpty())
+        return SimResponse::error(400, QStringLiteral("Missing required parameter: 'purpose'."), kInvalidRequest,
+                                  QStringLiteral("missing_required_parameter"), QStringLiteral("purpose"));
+    if (!form.hasFile("file"))
+        return SimResponse::error(400, QStringLiteral("Missing required parameter: 'file'."), kInvalidRequest,
+                                  QStringLiteral("missing_required_parameter"), QStringLiteral("file"));
+    StoredFile file;
+    file.id = QStringLiteral("file-") +
+              QString::fromLatin1(QCryptographicHash::hash(QByteArray("upload:" + QByteArray::number(m_nextSerial++) + ':' +
+                                                                          QByteArray::number(m_options.seed)),
+                                                           QCryptographicHash::Md5)
+                                      .toHex()
+                                      .left(24));
+    file.filename = form.fileName("file");
+    file.purpose = purpose;
+    file.createdAt = now();
+    file.content = form.value("file");
+    const QJsonObject object = fileObject(file.id, file.filename, file.purpose, file.createdAt, file.content.size());
+    m_files.insert(file.id, file);
+    return SimResponse::json(object);
+}
+
+QJsonObject SimAccount::fileObject(const QString &id, const QString &filename, const QString &purpose,
+                                   qint64 createdAt, qint64 bytes) const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("object"), QStringLiteral("file")},
+            {QStringLiteral("bytes"), bytes},
+            {QStringLiteral("created_at"), createdAt},
+            {QStringLiteral("expires_at"), createdAt + kFileLifetime},
+            {QStringLiteral("filename"), filename},
+            {QStringLiteral("purpose"), purpose},
+            {QStringLiteral("status"), QStringLiteral("processed")},
+            {QStringLiteral("status_details"), QJsonValue(QJsonValue::Null)}};
+}
+
+SimAccount::ResultFile SimAccount::findResultFile(const QString &id) const
+{
+    // Result file ids are derived from batch ids, so a lookup walks the batches; accounts are small enough.
+    const qint64 at = now();
+    for (const SimBatch &batch : m_batches) {
+        if (batch.visibleOutputFileId(at) == id)
+            return {&batch, false};
+        if (batch.visibleErrorFileId(at) == id)
+            return {&batch, true};
+    }
+    return {};
+}
+
+QByteArray SimAccount::resultContent(const ResultFile &file) const
+{
+    const qint64 at = now();
+    const qint64 completed = file.batch->completedAt(at);
+    const qint64 failed = file.batch->failedAt(at);
+    return file.errors ? SimFileContent::generate(file.batch->id, file.batch->model, completed + 1, failed, true)
+                       : SimFileContent::generate(file.batch->id, file.batch->model, 1, completed, false);
+}
+
+SimResponse SimAccount::retrieveFile(const QString &id) const
+{
+    const auto stored = m_files.constFind(id);
+    if (stored != m_files.cend())
+        return SimResponse::json(fileObject(stored->id, stored->filename, stored->purpose, stored->createdAt,
+                                            stored->content.size()));
+    const ResultFile result = findResultFile(id);
+    if (!result.batch)
+        return notFound(QStringLiteral("No such File object: %1").arg(id));
+    const QString key = id;
+    auto size = m_resultSizes.constFind(key);
+    if (size == m_resultSizes.cend())
+        size = m_resultSizes.insert(key, resultContent(result).size());
+    const qint64 endedAt = result.batch->endsAt;
+    return SimResponse::json(fileObject(id, result.batch->id + (result.errors ? QStringLiteral("_error.jsonl") : QStringLiteral("_output.jsonl")),
+                                        result.errors ? QStringLiteral("batch_error") : QStringLiteral("batch_output"),
+                                        endedAt, *size));
+}
+
+SimResponse SimAccount::fileContent(const QString &id) const
+{
+    SimResponse response;
+    response.contentType = "application/octet-stream";
+    const auto stored = m_files.constFind(id);
+    if (stored != m_files.cend()) {
+        response.body = stored->content;
+        return response;
+    }
+    const ResultFile result = findResultFile(id);
+    if (!result.batch)
+        return notFound(QStringLiteral("No such File object: %1").arg(id));
+    response.body = resultContent(result);
+    return response;
+}

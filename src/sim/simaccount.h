@@ -1,0 +1,67 @@
+#pragma once
+
+#include "simbatch.h"
+#include "simresponse.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QUrlQuery>
+
+#include <vector>
+
+// The simulated account: batches, files and the API's rules over them. No HTTP here.
+class SimAccount
+{
+public:
+    struct Options
+    {
+        int batches = 200;
+        quint64 seed = 1;
+        double speed = 1.0;  // simulated seconds per real second
+        qint64 startTime = 0; // Unix seconds the simulated clock starts at; 0: now
+    };
+
+    explicit SimAccount(const Options &options);
+
+    qint64 now() const;
+    int batchCount() const { return int(m_batches.size()); }
+
+    SimResponse listBatches(const QUrlQuery &query) const;
+    SimResponse retrieveBatch(const QString &id) const;
+    SimResponse cancelBatch(const QString &id);
+    SimResponse createBatch(const QByteArray &body);
+    SimResponse uploadFile(const QByteArray &contentType, const QByteArray &body);
+    SimResponse retrieveFile(const QString &id) const;
+    SimResponse fileContent(const QString &id) const;
+
+private:
+    struct StoredFile
+    {
+        QString id;
+        QString filename;
+        QString purpose;
+        qint64 createdAt = 0;
+        QByteArray content;
+    };
+    // A file that a batch produced, known once the batch shows its id.
+    struct ResultFile
+    {
+        const SimBatch *batch = nullptr;
+        bool errors = false;
+    };
+
+    const SimBatch *findBatch(const QString &id) const;
+    ResultFile findResultFile(const QString &id) const;
+    QByteArray resultContent(const ResultFile &file) const;
+    QJsonObject fileObject(const QString &id, const QString &filename, const QString &purpose, qint64 createdAt,
+                           qint64 bytes) const;
+
+    Options m_options;
+    qint64 m_epoch;
+    QElapsedTimer m_clock;
+    std::vector<SimBatch> m_batches; // oldest first, so creating a batch appends
+    QHash<QString, int> m_rowById;
+    QHash<QString, StoredFile> m_files;
+    quint64 m_nextSerial;
+    mutable QHash<QString, qint64> m_resultSizes; // generated content is costly; sizes are asked for often
+};

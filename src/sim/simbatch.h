@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+// A simulated batch as a plan over time: its JSON at any moment follows from the plan and the clock.
+struct SimBatch
+{
+    enum class Outcome { Completed, Failed, Expired, Cancelled };
+
+    QString id;
+    QString endpoint;
+    QString model; // empty: the server sends no model (older batches)
+    QString inputFileId;
+    QJsonObject metadata;
+    QJsonObject extraFields; // fields the contract does not know, sent as they are
+    bool hasUsage = true;
+
+    qint64 total = 0;
+    double failedShare = 0.0; // share of requests that fail
+    qint64 createdAt = 0;
+    qint64 inProgressAt = 0;  // validation ends
+    qint64 finalizingAt = 0;  // all requests ran
+    qint64 endsAt = 0;        // the planned terminal moment
+    Outcome outcome = Outcome::Completed;
+    QString failureCode;      // for Outcome::Failed
+    QString failureMessage;
+    std::optional<qint64> failureLine;
+    bool emptyStringErrorFile = false; // the "" trap instead of null
+    std::optional<qint64> cancelRequestedAt;
+
+    static constexpr qint64 kWindowSeconds = 86'400;
+    static constexpr qint64 kCancelSeconds = 90;
+
+    QString statusAt(qint64 now) const;
+    bool isCancellableAt(qint64 now) const;
+    QJsonObject toJson(qint64 now) const;
+    // When requests stop being worked on: finalizing, expiry, or a cancel.
+    qint64 workStopsAt() const;
+
+    // Requests finished at `now`, split as the plan says.
+    qint64 doneAt(qint64 now) const;
+    qint64 completedAt(qint64 now) const;
+    qint64 failedAt(qint64 now) const;
+    // Results can be downloaded once the batch is terminal (not while finalizing).
+    bool resultsVisibleAt(qint64 now) const;
+    QString outputFileId() const;
+    QString errorFileId() const;
+    // The file ids this batch shows at `now` (empty when none yet).
+    QString visibleOutputFileId(qint64 now) const;
+    QString visibleErrorFileId(qint64 now) const;
+};
