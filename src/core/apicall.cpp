@@ -22,6 +22,8 @@ ApiCall::ApiCall(QNetworkAccessManager *manager, const QNetworkRequest &request,
 {
     m_timer.setSingleShot(true);
     m_backoff.setSingleShot(true);
+    // A coarse timer may fire up to 5% early; the server's retry-after is a floor.
+    m_backoff.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ApiCall::onTimeout);
     connect(&m_backoff, &QTimer::timeout, this, &ApiCall::startAttempt);
 }
@@ -81,7 +83,7 @@ void ApiCall::startAttempt()
     m_body.clear();
     QString error;
     if (!beginAttempt(&error)) {
-        finish(ApiError::make(ApiError::LocalIo, error));
+        finishLater(ApiError::make(ApiError::LocalIo, error)); // may run before the caller has connected
         return;
     }
 

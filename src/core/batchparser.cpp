@@ -278,12 +278,14 @@ Parsed<BatchPage> parseListPage(const QByteArray &body)
         const QJsonValue item = items.at(i);
         if (!item.isObject()) {
             result.error = QStringLiteral("item %1 of the list is %2, expected a batch object").arg(i + 1).arg(typeName(item));
+            page = BatchPage();
             return result;
         }
         Parsed<Batch> batch = parseBatch(item.toObject());
         if (!batch.ok()) {
             // Dropping it would silently show fewer batches than the account holds.
             result.error = QStringLiteral("item %1 of the list: %2").arg(i + 1).arg(batch.error);
+            page = BatchPage(); // half a page is not a page
             return result;
         }
         result.warnings += batch.warnings;

@@ -41,7 +41,11 @@ std::optional<int> serverDelayMs(const QByteArray &retryAfterMs, const QByteArra
         if (ok) {
             ms = seconds * 1000;
         } else {
-            const QDateTime when = QDateTime::fromString(QString::fromLatin1(retryAfter.trimmed()), Qt::RFC2822Date);
+            // HTTP dates end in "GMT", which Qt's RFC 2822 reader wants as an offset.
+            QString date = QString::fromLatin1(retryAfter.trimmed());
+            if (date.endsWith(QLatin1String(" GMT")))
+                date = date.chopped(4) + QLatin1String(" +0000");
+            const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
             ok = when.isValid();
             ms = ok ? static_cast<double>(now.msecsTo(when)) : 0;
         }

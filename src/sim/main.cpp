@@ -36,7 +36,7 @@ int main(int argc, char *argv[])
                                        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption failStatus(QStringLiteral("fail-status"),
                                         QStringLiteral("How those requests fail: an HTTP status (429 carries "
-                                                       "retry-after), drop, hang, truncate or garbage."),
+                                                       "retry-after), drop, hang, truncate, garbage, empty-page or wrong-shape."),
                                         QStringLiteral("CODE"), QStringLiteral("500"));
     const QCommandLineOption retryAfter(QStringLiteral("retry-after"),
                                         QStringLiteral("Seconds sent in retry-after with 429 and 503."),
@@ -67,12 +67,12 @@ int main(int argc, char *argv[])
     faults.failMode = parser.value(failStatus);
     faults.retryAfterSeconds = int(number(retryAfter, 0, 3600));
     faults.latencyMs = int(number(latency, 0, 600'000));
-    const QStringList modes = {QStringLiteral("drop"), QStringLiteral("hang"), QStringLiteral("truncate"),
-                               QStringLiteral("garbage")};
+    const QStringList modes = {QStringLiteral("drop"),    QStringLiteral("hang"),       QStringLiteral("truncate"),
+                               QStringLiteral("garbage"), QStringLiteral("empty-page"), QStringLiteral("wrong-shape")};
     bool isStatus = false;
     const int failCode = faults.failMode.toInt(&isStatus);
     if (!(isStatus && failCode >= 400 && failCode <= 599) && !modes.contains(faults.failMode)) {
-        std::fprintf(stderr, "batchwatch-sim: --fail-status must be 400..599, drop, hang, truncate or garbage\n");
+        std::fprintf(stderr, "batchwatch-sim: --fail-status must be 400..599, drop, hang, truncate, garbage, empty-page or wrong-shape\n");
         return 2;
     }
 

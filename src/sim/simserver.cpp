@@ -79,9 +79,10 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     }
     ++m_apiRequests;
     SimResponse response;
-    if (injectFault(request, socket, &response))
+    const Fault fault = injectFault(request, socket, &response);
+    if (fault == Fault::TookOver)
         return true;
-    if (response.status == 200) {
+    if (fault == Fault::None) {
         response = checkKey(request);
         if (response.status == 200)
             response = route(request);
@@ -107,10 +108,10 @@ void SimServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
                                              kInvalidRequest));
 }
 
-bool SimServer::injectFault(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse *response)
+SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse *response)
 {
     if (m_faults.failEvery <= 0 || m_apiRequests % m_faults.failEvery != 0)
-        return false;
+        return Fault::None;
     ++m_faultsInjected;
     const QString &mode = m_faults.failMode;
     bool isStatus = false;
@@ -122,17 +123,26 @@ bool SimServer::injectFault(const QHttpServerRequest &request, QTcpSocket *socke
                                        status == 429 ? QStringLiteral("rate_limit_exceeded") : QString());
         if (status == 429 || status == 503)
             response->headers.append({"retry-after", QByteArray::number(m_faults.retryAfterSeconds)});
-        return false;
+        return Fault::Answer;
     }
     if (mode == QLatin1String("hang"))
-        return true; // never answer; the client's time-out must notice
+        return Fault::TookOver; // never answer; the client's time-out must notice
     if (mode == QLatin1String("drop")) {
         QMetaObject::invokeMethod(socket, &QTcpSocket::abort, Qt::QueuedConnection);
-        return true;
+        return Fault::TookOver;
     }
     if (mode == QLatin1String("garbage")) {
         *response = SimResponse{200, "application/json", "<html><body>502 Bad Gateway</body></html>", {}};
-        return false;
+        return Fault::Answer;
+    }
+    if (mode == QLatin1String("empty-page")) {
+        // A broken server's page: nothing in it, yet it claims more.
+        *response = SimResponse{200, "application/json", R"({"object":"list","data":[],"has_more":true})", {}};
+        return Fault::Answer;
+    }
+    if (mode == QLatin1String("wrong-shape")) {
+        *response = SimResponse{200, "application/json", R"({"object":"list","data":{"id":"batch_x"},"has_more":false})", {}};
+        return Fault::Answer;
     }
     if (mode == QLatin1String("truncate")) {
         // Promise the whole body, send half, hang up: the transfer must count as failed.
@@ -142,9 +152,9 @@ bool SimServer::injectFault(const QHttpServerRequest &request, QTcpSocket *socke
         QHttpServerResponder responder = makeResponder(request, socket);
         writeResponse(responder, whole, whole.body.size() / 2);
         QMetaObject::invokeMethod(socket, &QTcpSocket::disconnectFromHost, Qt::QueuedConnection);
-        return true;
+        return Fault::TookOver;
     }
-    return false;
+    return Fault::None;
 }
 
 SimResponse SimServer::checkKey(const QHttpServerRequest &request) const

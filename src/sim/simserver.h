@@ -16,7 +16,8 @@ public:
     struct Faults
     {
         int failEvery = 0;      // every Nth API request fails (0: never)
-        QString failMode = QStringLiteral("500"); // an HTTP status, or drop, hang, truncate, garbage
+        // An HTTP status, or drop, hang, truncate, garbage, empty-page, wrong-shape.
+        QString failMode = QStringLiteral("500");
         int retryAfterSeconds = 1; // sent with 429 and 503
         int latencyMs = 0;      // added to every answer
     };
@@ -35,8 +36,8 @@ private:
     SimResponse route(const QHttpServerRequest &request);
     SimResponse checkKey(const QHttpServerRequest &request) const;
     SimResponse stats() const;
-    // Returns true when it took over the answer (a fault that is not an HTTP status).
-    bool injectFault(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse *response);
+    enum class Fault { None, Answer, TookOver }; // Answer: *response holds it; TookOver: the socket is handled
+    Fault injectFault(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse *response);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const SimResponse &response);
 
     SimAccount *m_account;

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "apiconfig.h"
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QStringList>
+#include <QUrl>
+
+// The real batchwatch-sim binary on a free loopback port, for tests that talk HTTP.
+class SimProcess
+{
+public:
+    explicit SimProcess(const QStringList &arguments = QStringList());
+    ~SimProcess();
+
+    // Starts the simulator and reads its port; false (with a message) if it did not come up.
+    bool start(QString *error = nullptr);
+    const QUrl &baseUrl() const { return m_baseUrl; }
+    // A client configuration for this simulator, with fast time-outs so failing tests fail quickly.
+    ApiConfig config(const QString &apiKey = QStringLiteral("sk-test-0123456789")) const;
+    // GET /v1/_sim/stats: requests served, faults injected, requests per route.
+    QJsonObject stats() const;
+
+private:
+    QStringList m_arguments;
+    QProcess m_process;
+    QUrl m_baseUrl;
+};

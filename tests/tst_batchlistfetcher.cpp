@@ -1,0 +1,156 @@
+#include "apiclient.h"
+#include "batchlistfetcher.h"
+#include "simprocess.h"
+
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+struct Walk
+{
+    std::vector<Batch> batches;
+    ApiError error;
+    int finishedCount = 0;
+};
+
+Walk walk(BatchListFetcher &fetcher, const QString &after = QString(), int pageSize = 100, int maxPages = 0,
+          qint64 maxBatches = 0)
+{
+    Walk result;
+    QObject context;
+    QObject::connect(&fetcher, &BatchListFetcher::pageReceived, &context, [&](const BatchPage &page) {
+        result.batches.insert(result.batches.end(), page.data.begin(), page.data.end());
+    });
+    QObject::connect(&fetcher, &BatchListFetcher::finished, &context, [&](const ApiError &error) {
+        result.error = error;
+        ++result.finishedCount;
+    });
+    fetcher.start(after, pageSize, maxPages, maxBatches);
+    if (!QTest::qWaitFor([&] { return result.finishedCount > 0; }, 30'000))
+        result.error = ApiError::make(ApiError::Timeout, QStringLiteral("the walk did not finish within 30 s"));
+    QTest::qWait(0);
+    return result;
+}
+
+std::unique_ptr<SimProcess> startSim(const QStringList &args)
+{
+    auto sim = std::make_unique<SimProcess>(args);
+    QString error;
+    if (!sim->start(&error))
+        qWarning("%s", qPrintable(error));
+    return sim;
+}
+} // namespace
+
+class TestBatchListFetcher : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void walksEveryPageNewestFirst()
+    {
+        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"), QStringLiteral("0")});
+        ApiClient client(sim->config());
+        BatchListFetcher fetcher(&client);
+        QSignalSpy pages(&fetcher, &BatchListFetcher::pageReceived);
+        const Walk result = walk(fetcher);
+        QVERIFY2(!result.error.isError(), qPrintable(result.error.toString()));
+        QCOMPARE(result.finishedCount, 1);
+        QCOMPARE(pages.count(), 3);
+        QCOMPARE(result.batches.size(), size_t(250));
+        QSet<QString> ids;
+        for (size_t i = 0; i < result.batches.size(); ++i) {
+            ids.insert(result.batches[i].id);
+            if (i > 0)
+                QVERIFY(result.batches[i - 1].createdAt >= result.batches[i].createdAt);
+        }
+        QCOMPARE(ids.size(), 250);
+        QCOMPARE(fetcher.pagesFetched(), 3);
+        QCOMPARE(fetcher.requestsMade(), 3);
+        QVERIFY(!fetcher.hasMore());
+        QCOMPARE(sim->stats().value(QStringLiteral("requests")).toInteger(), 3);
+    }
+
+    void limitsAndCursorContinue()
+    {
+        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("120"), QStringLiteral("--speed"), QStringLiteral("0")});
+        ApiClient client(sim->config());
+        BatchListFetcher fetcher(&client);
+        const Walk firstTwo = walk(fetcher, QString(), 20, 2);
+        QCOMPARE(firstTwo.batches.size(), size_t(40));
+        QVERIFY(fetcher.hasMore());
+        const Walk rest = walk(fetcher, fetcher.cursor());
+        QCOMPARE(rest.batches.size(), size_t(80));
+        QVERIFY(rest.batches.front().createdAt <= firstTwo.batches.back().createdAt);
+
+        // maxBatches asks for no more than it needs.
+        const Walk thirty = walk(fetcher, QString(), 100, 0, 30);
+        QCOMPARE(thirty.batches.size(), size_t(30));
+    }
+
+    void faultsWithinTheBudgetLoseNothing()
+    {
+        auto clean = startSim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"), QStringLiteral("0"),
+                               QStringLiteral("--now"), QStringLiteral("1790000000")});
+        auto faulty = startSim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"), QStringLiteral("0"),
+                                QStringLiteral("--now"), QStringLiteral("1790000000"), QStringLiteral("--fail-every"),
+                                QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("502")});
+        ApiClient cleanClient(clean->config());
+        ApiClient faultyClient(faulty->config());
+        BatchListFetcher cleanFetcher(&cleanClient);
+        BatchListFetcher faultyFetcher(&faultyClient);
+        const Walk expected = walk(cleanFetcher);
+        const Walk actual = walk(faultyFetcher);
+        QVERIFY2(!actual.error.isError(), qPrintable(actual.error.toString()));
+        QCOMPARE(actual.batches.size(), expected.batches.size());
+        for (size_t i = 0; i < expected.batches.size(); ++i)
+            QCOMPARE(actual.batches[i].json, expected.batches[i].json);
+        QCOMPARE(faultyFetcher.requestsMade(), 5); // every second request fails: 3 pages in 5 requests
+    }
+
+    void emptyPageClaimingMoreEndsTheWalk()
+    {
+        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("empty-page"),
+                             QStringLiteral("--batches"), QStringLiteral("500")});
+        ApiClient client(sim->config());
+        BatchListFetcher fetcher(&client);
+        const Walk result = walk(fetcher, QString(), 10);
+        QVERIFY(!result.error.isError());
+        QCOMPARE(result.batches.size(), size_t(10));
+        QCOMPARE(fetcher.pagesFetched(), 2);
+        QVERIFY(!fetcher.hasMore());
+    }
+
+    void wrongShapeIsAnErrorWithTheRequestId()
+    {
+        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("wrong-shape")});
+        ApiClient client(sim->config());
+        BatchListFetcher fetcher(&client);
+        const Walk result = walk(fetcher, QString(), 10);
+        QCOMPARE(result.error.kind, ApiError::InvalidResponse);
+        QVERIFY2(result.error.toString().contains(QStringLiteral("'data' is an object")), qPrintable(result.error.toString()));
+        QVERIFY(result.error.requestId.startsWith(QStringLiteral("req_")));
+        QCOMPARE(result.batches.size(), size_t(10)); // the first page arrived and was delivered
+    }
+
+    void abortFinishesOnceAsCancelled()
+    {
+        auto sim = startSim({QStringLiteral("--latency-ms"), QStringLiteral("2000")});
+        ApiClient client(sim->config());
+        BatchListFetcher fetcher(&client);
+        QSignalSpy finished(&fetcher, &BatchListFetcher::finished);
+        fetcher.start();
+        QVERIFY(fetcher.isRunning());
+        QTimer::singleShot(50, &fetcher, &BatchListFetcher::abort);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).value<ApiError>().kind, ApiError::Cancelled);
+        QVERIFY(!fetcher.isRunning());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchListFetcher)
+#include "tst_batchlistfetcher.moc"

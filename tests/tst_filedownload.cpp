@@ -1,0 +1,153 @@
+#include "apiclient.h"
+#include "batchlistfetcher.h"
+#include "filedownload.h"
+#include "simprocess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+bool waitFor(ApiCall *call)
+{
+    QSignalSpy spy(call, &ApiCall::finished);
+    return call->isFinished() || spy.wait(30'000);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+} // namespace
+
+class TestFileDownload : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sim = std::make_unique<SimProcess>(QStringList{QStringLiteral("--batches"), QStringLiteral("80"),
+                                                         QStringLiteral("--speed"), QStringLiteral("0")});
+        QString error;
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        // A completed batch with both an output and an error file.
+        ApiClient client(m_sim->config());
+        BatchListFetcher fetcher(&client);
+        bool done = false;
+        connect(&fetcher, &BatchListFetcher::pageReceived, this, [this](const BatchPage &page) {
+            for (const Batch &b : page.data) {
+                if (m_batch.id.isEmpty() && b.status.value() == BatchStatus::Completed && !b.outputFileId.isEmpty() &&
+                    !b.errorFileId.isEmpty())
+                    m_batch = b;
+            }
+        });
+        connect(&fetcher, &BatchListFetcher::finished, this, [&done] { done = true; });
+        fetcher.start();
+        QTRY_VERIFY_WITH_TIMEOUT(done, 30'000);
+        QVERIFY(!m_batch.id.isEmpty());
+    }
+
+    void streamsOutputToDisk()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("output.jsonl"));
+        ApiClient client(m_sim->config());
+        FileDownload *download = client.downloadFileContent(m_batch.outputFileId, path);
+        QSignalSpy progress(download, &ApiCall::progress);
+        QVERIFY(waitFor(download));
+        QVERIFY2(!download->error().isError(), qPrintable(download->error().toString()));
+        QVERIFY(download->body().isEmpty()); // streamed, not held
+        const QByteArray content = readFile(path);
+        QCOMPARE(download->bytesWritten(), content.size());
+        const QList<QByteArray> lines = content.trimmed().split('\n');
+        QCOMPARE(lines.size(), m_batch.requestCounts.completed);
+        QVERIFY(QJsonDocument::fromJson(lines.first()).object().contains(QStringLiteral("custom_id")));
+        QVERIFY(progress.count() >= 1);
+
+        // The file metadata agrees on the size.
+        ApiCall *meta = client.retrieveFile(m_batch.outputFileId);
+        QVERIFY(waitFor(meta));
+        QCOMPARE(QJsonDocument::fromJson(meta->body()).object().value(QStringLiteral("bytes")).toInteger(), content.size());
+    }
+
+    void errorFileHasOneLinePerFailure()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("errors.jsonl"));
+        ApiClient client(m_sim->config());
+        FileDownload *download = client.downloadFileContent(m_batch.errorFileId, path);
+        QVERIFY(waitFor(download));
+        QCOMPARE(readFile(path).trimmed().split('\n').size(), m_batch.requestCounts.failed);
+    }
+
+    void aFailedDownloadLeavesTheOldFileAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("keep.jsonl"));
+        {
+            QFile existing(path);
+            QVERIFY(existing.open(QIODevice::WriteOnly));
+            existing.write("precious\n");
+        }
+        ApiClient client(m_sim->config());
+        FileDownload *download = client.downloadFileContent(QStringLiteral("file-unknown"), path);
+        QVERIFY(waitFor(download));
+        QCOMPARE(download->error().httpStatus, 404);
+        QVERIFY(download->error().message.contains(QStringLiteral("file-unknown")));
+        QCOMPARE(readFile(path), QByteArray("precious\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("keep.jsonl")});
+    }
+
+    void truncatedTransferRetriesFromScratch()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("80"), QStringLiteral("--speed"), QStringLiteral("0"),
+                        QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("truncate")});
+        QVERIFY(sim.start());
+        QTemporaryDir dir;
+        ApiClient client(sim.config());
+        FileDownload *whole = client.downloadFileContent(m_batch.outputFileId, dir.filePath(QStringLiteral("a.jsonl")));
+        QVERIFY(waitFor(whole));
+        FileDownload *retried = client.downloadFileContent(m_batch.outputFileId, dir.filePath(QStringLiteral("b.jsonl")));
+        QVERIFY(waitFor(retried));
+        QVERIFY2(!retried->error().isError(), qPrintable(retried->error().toString()));
+        QCOMPARE(retried->attempts(), 2);
+        QCOMPARE(readFile(dir.filePath(QStringLiteral("b.jsonl"))), readFile(dir.filePath(QStringLiteral("a.jsonl"))));
+    }
+
+    void unwritableTargetIsALocalError()
+    {
+        ApiClient client(m_sim->config());
+        FileDownload *download =
+            client.downloadFileContent(m_batch.outputFileId, QStringLiteral("/nonexistent-dir/for/sure/out.jsonl"));
+        QVERIFY(waitFor(download));
+        QCOMPARE(download->error().kind, ApiError::LocalIo);
+        QVERIFY(download->error().message.contains(QStringLiteral("/nonexistent-dir/for/sure/out.jsonl")));
+    }
+
+    void emptyFileIdIsNeverRequested()
+    {
+        ApiClient client(m_sim->config());
+        const qint64 before = m_sim->stats().value(QStringLiteral("requests")).toInteger();
+        QTemporaryDir dir;
+        FileDownload *download = client.downloadFileContent(QString(), dir.filePath(QStringLiteral("x")));
+        QVERIFY(waitFor(download));
+        QCOMPARE(download->error().kind, ApiError::InvalidRequest);
+        QCOMPARE(m_sim->stats().value(QStringLiteral("requests")).toInteger(), before);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x"))));
+    }
+
+private:
+    std::unique_ptr<SimProcess> m_sim;
+    Batch m_batch;
+};
+
+QTEST_GUILESS_MAIN(TestFileDownload)
+#include "tst_filedownload.moc"
