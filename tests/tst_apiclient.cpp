@@ -35,7 +35,12 @@ class TestApiClient : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { m_sim = startSim({QStringLiteral("--batches"), QStringLiteral("60"), QStringLiteral("--speed"), QStringLiteral("0")}); QVERIFY(!m_sim->baseUrl().isEmpty()); }
+    void initTestCase()
+    {
+        m_sim = startSim({QStringLiteral("--batches"), QStringLiteral("60"), QStringLiteral("--speed"),
+                          QStringLiteral("0")});
+        QVERIFY(!m_sim->baseUrl().isEmpty());
+    }
 
     void listsOnePage()
     {
@@ -65,8 +70,9 @@ private Q_SLOTS:
         ApiCall *list = client.listBatches(QString(), 10);
         QVERIFY(waitFor(list));
         const BatchPage page = BatchParser::parseListPage(list->body()).value;
-        const auto running = std::find_if(page.data.begin(), page.data.end(),
-                                          [](const Batch &b) { return b.status.value() == BatchStatus::InProgress; });
+        const auto running = std::find_if(page.data.begin(), page.data.end(), [](const Batch &b) {
+            return b.status.value() == BatchStatus::InProgress;
+        });
         QVERIFY(running != page.data.end());
 
         ApiCall *get = client.retrieveBatch(running->id);
@@ -109,7 +115,8 @@ private Q_SLOTS:
         QVERIFY(missing->error().toString().contains(QStringLiteral("batch_nope")));
         // An id with a slash stays one path segment: the server sees an unknown batch, not another endpoint.
         QCOMPARE(traversal->error().httpStatus, 404);
-        QVERIFY2(traversal->error().message.contains(QStringLiteral("No batch found")), qPrintable(traversal->error().message));
+        QVERIFY2(traversal->error().message.contains(QStringLiteral("No batch found")),
+                 qPrintable(traversal->error().message));
     }
 
     void emptyIdsAreRefusedBeforeSending()
@@ -131,7 +138,8 @@ private Q_SLOTS:
         QVERIFY(waitFor(call));
         QVERIFY(call->error().isAuthentication());
         QCOMPARE(call->error().code, QStringLiteral("invalid_api_key"));
-        QVERIFY(call->error().toString().startsWith(QStringLiteral("HTTP 401 invalid_api_key: Incorrect API key provided")));
+        QVERIFY(call->error().toString().startsWith(
+            QStringLiteral("HTTP 401 invalid_api_key: Incorrect API key provided")));
         QCOMPARE(call->attempts(), 1);
 
         ApiClient keyless(sim->config(QString()));
@@ -159,11 +167,31 @@ private Q_SLOTS:
         QVERIFY(!trap.hasPendingConnections());
     }
 
+    void loopbackBypassesTheProxy()
+    {
+        QTcpServer proxy; // would see the request if it went through the proxy
+        QVERIFY(proxy.listen(QHostAddress::LocalHost));
+        const QByteArray address = "http://127.0.0.1:" + QByteArray::number(proxy.serverPort());
+        qputenv("http_proxy", address);
+        qputenv("HTTP_PROXY", address);
+        qputenv("no_proxy", "");
+        ApiClient client(m_sim->config());
+        ApiCall *call = client.listBatches(QString(), 1);
+        const bool finished = waitFor(call);
+        qunsetenv("http_proxy");
+        qunsetenv("HTTP_PROXY");
+        qunsetenv("no_proxy");
+        QVERIFY(finished);
+        QVERIFY2(!call->error().isError(), qPrintable(call->error().toString()));
+        QVERIFY(!proxy.hasPendingConnections());
+    }
+
     void retriesHonourRetryAfter()
     {
         // Every second request is a 429 asking for one second's patience.
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"),
-                             QStringLiteral("429"), QStringLiteral("--retry-after"), QStringLiteral("1")});
+        auto sim =
+            startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"),
+                      QStringLiteral("429"), QStringLiteral("--retry-after"), QStringLiteral("1")});
         ApiClient client(sim->config());
         ApiCall *first = client.listBatches(QString(), 1);
         QVERIFY(waitFor(first));
@@ -185,8 +213,8 @@ private Q_SLOTS:
 
     void serverErrorsBeyondTheBudgetFail()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"), QStringLiteral("--fail-status"),
-                             QStringLiteral("500")});
+        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                             QStringLiteral("--fail-status"), QStringLiteral("500")});
         ApiConfig config = sim->config();
         config.maxRetries = 2;
         ApiClient client(config);
@@ -219,8 +247,9 @@ private Q_SLOTS:
     void droppedAndTruncatedAnswersAreRetried()
     {
         QFETCH(QString, mode);
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"), mode,
-                             QStringLiteral("--speed"), QStringLiteral("0")});
+        auto sim =
+            startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"),
+                      mode, QStringLiteral("--speed"), QStringLiteral("0")});
         ApiClient client(sim->config());
         ApiCall *first = client.listBatches(QString(), 100);
         QVERIFY(waitFor(first));
@@ -236,7 +265,8 @@ private Q_SLOTS:
 
     void droppedEveryTimeExhaustsTheRetries()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"), QStringLiteral("--fail-status"), QStringLiteral("drop")});
+        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                             QStringLiteral("--fail-status"), QStringLiteral("drop")});
         ApiClient client(sim->config());
         ApiCall *call = client.listBatches(QString(), 1);
         QVERIFY(waitFor(call));
@@ -260,12 +290,14 @@ private Q_SLOTS:
         QVERIFY(waitFor(call));
         QCOMPARE(call->error().kind, ApiError::Network);
         QCOMPARE(call->attempts(), 2);
-        QVERIFY2(call->error().message.contains(QStringLiteral("refused"), Qt::CaseInsensitive), qPrintable(call->error().message));
+        QVERIFY2(call->error().message.contains(QStringLiteral("refused"), Qt::CaseInsensitive),
+                 qPrintable(call->error().message));
     }
 
     void silenceTimesOut()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"), QStringLiteral("--fail-status"), QStringLiteral("hang")});
+        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                             QStringLiteral("--fail-status"), QStringLiteral("hang")});
         ApiConfig config = sim->config();
         config.transferTimeoutMs = 300;
         config.maxRetries = 1;
@@ -279,7 +311,8 @@ private Q_SLOTS:
 
     void abortIsACancelNotARetry()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"), QStringLiteral("--fail-status"), QStringLiteral("hang")});
+        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                             QStringLiteral("--fail-status"), QStringLiteral("hang")});
         ApiClient client(sim->config());
         ApiCall *call = client.listBatches(QString(), 1);
         QSignalSpy finished(call, &ApiCall::finished);
@@ -294,8 +327,9 @@ private Q_SLOTS:
 
     void abortDuringBackoffStopsRetrying()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"), QStringLiteral("--fail-status"), QStringLiteral("503"),
-                             QStringLiteral("--retry-after"), QStringLiteral("30")});
+        auto sim =
+            startSim({QStringLiteral("--fail-every"), QStringLiteral("1"), QStringLiteral("--fail-status"),
+                      QStringLiteral("503"), QStringLiteral("--retry-after"), QStringLiteral("30")});
         ApiClient client(sim->config());
         ApiCall *call = client.listBatches(QString(), 1);
         QSignalSpy retrying(call, &ApiCall::retrying);
@@ -309,7 +343,8 @@ private Q_SLOTS:
 
     void garbageIsNotRetriedButReported()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"), QStringLiteral("--fail-status"), QStringLiteral("garbage")});
+        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                             QStringLiteral("--fail-status"), QStringLiteral("garbage")});
         ApiClient client(sim->config());
         ApiCall *call = client.listBatches(QString(), 1);
         QVERIFY(waitFor(call));

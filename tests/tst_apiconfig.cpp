@@ -52,17 +52,28 @@ private Q_SLOTS:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("key");
         QTest::addColumn<bool>("refused");
-        QTest::newRow("https remote") << "https://api.openai.com/v1" << "sk-x" << false;
-        QTest::newRow("http remote with key") << "http://api.example.com/v1" << "sk-x" << true;
-        QTest::newRow("http remote without key") << "http://api.example.com/v1" << "" << false;
-        QTest::newRow("http 127.0.0.1") << "http://127.0.0.1:8080/v1" << "sk-x" << false;
-        QTest::newRow("http 127.5.5.5") << "http://127.5.5.5/v1" << "sk-x" << false;
-        QTest::newRow("http localhost") << "http://LOCALHOST:1/v1" << "sk-x" << false;
-        QTest::newRow("http ::1") << "http://[::1]:9/v1" << "sk-x" << false;
-        QTest::newRow("http private lan") << "http://192.168.1.10/v1" << "sk-x" << true;
-        QTest::newRow("http localhost lookalike") << "http://localhost.evil.com/v1" << "sk-x" << true;
-        QTest::newRow("ftp") << "ftp://api.example.com/v1" << "" << true;
-        QTest::newRow("not a url") << "api.openai.com" << "sk-x" << true;
+        QTest::newRow("https remote") << "https://api.openai.com/v1"
+                                      << "sk-x" << false;
+        QTest::newRow("http remote with key") << "http://api.example.com/v1"
+                                              << "sk-x" << true;
+        QTest::newRow("http remote without key") << "http://api.example.com/v1"
+                                                 << "" << false;
+        QTest::newRow("http 127.0.0.1") << "http://127.0.0.1:8080/v1"
+                                        << "sk-x" << false;
+        QTest::newRow("http 127.5.5.5") << "http://127.5.5.5/v1"
+                                        << "sk-x" << false;
+        QTest::newRow("http localhost") << "http://LOCALHOST:1/v1"
+                                        << "sk-x" << false;
+        QTest::newRow("http ::1") << "http://[::1]:9/v1"
+                                  << "sk-x" << false;
+        QTest::newRow("http private lan") << "http://192.168.1.10/v1"
+                                          << "sk-x" << true;
+        QTest::newRow("http localhost lookalike") << "http://localhost.evil.com/v1"
+                                                  << "sk-x" << true;
+        QTest::newRow("ftp") << "ftp://api.example.com/v1"
+                             << "" << true;
+        QTest::newRow("not a url") << "api.openai.com"
+                                   << "sk-x" << true;
     }
 
     void plainHttpOnlyToLoopback()

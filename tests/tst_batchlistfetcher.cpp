@@ -30,7 +30,8 @@ Walk walk(BatchListFetcher &fetcher, const QString &after = QString(), int pageS
     });
     fetcher.start(after, pageSize, maxPages, maxBatches);
     if (!QTest::qWaitFor([&] { return result.finishedCount > 0; }, 30'000))
-        result.error = ApiError::make(ApiError::Timeout, QStringLiteral("the walk did not finish within 30 s"));
+        result.error =
+            ApiError::make(ApiError::Timeout, QStringLiteral("the walk did not finish within 30 s"));
     QTest::qWait(0);
     return result;
 }
@@ -52,7 +53,8 @@ class TestBatchListFetcher : public QObject
 private Q_SLOTS:
     void walksEveryPageNewestFirst()
     {
-        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"), QStringLiteral("0")});
+        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"),
+                             QStringLiteral("0")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         QSignalSpy pages(&fetcher, &BatchListFetcher::pageReceived);
@@ -76,7 +78,8 @@ private Q_SLOTS:
 
     void limitsAndCursorContinue()
     {
-        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("120"), QStringLiteral("--speed"), QStringLiteral("0")});
+        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("120"), QStringLiteral("--speed"),
+                             QStringLiteral("0")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         const Walk firstTwo = walk(fetcher, QString(), 20, 2);
@@ -93,11 +96,12 @@ private Q_SLOTS:
 
     void faultsWithinTheBudgetLoseNothing()
     {
-        auto clean = startSim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"), QStringLiteral("0"),
-                               QStringLiteral("--now"), QStringLiteral("1790000000")});
-        auto faulty = startSim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"), QStringLiteral("0"),
-                                QStringLiteral("--now"), QStringLiteral("1790000000"), QStringLiteral("--fail-every"),
-                                QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("502")});
+        auto clean = startSim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"),
+                               QStringLiteral("0"), QStringLiteral("--now"), QStringLiteral("1790000000")});
+        auto faulty = startSim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"),
+                                QStringLiteral("0"), QStringLiteral("--now"), QStringLiteral("1790000000"),
+                                QStringLiteral("--fail-every"), QStringLiteral("2"),
+                                QStringLiteral("--fail-status"), QStringLiteral("502")});
         ApiClient cleanClient(clean->config());
         ApiClient faultyClient(faulty->config());
         BatchListFetcher cleanFetcher(&cleanClient);
@@ -113,8 +117,9 @@ private Q_SLOTS:
 
     void emptyPageClaimingMoreEndsTheWalk()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("empty-page"),
-                             QStringLiteral("--batches"), QStringLiteral("500")});
+        auto sim =
+            startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"),
+                      QStringLiteral("empty-page"), QStringLiteral("--batches"), QStringLiteral("500")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         const Walk result = walk(fetcher, QString(), 10);
@@ -126,12 +131,14 @@ private Q_SLOTS:
 
     void wrongShapeIsAnErrorWithTheRequestId()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("wrong-shape")});
+        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("2"),
+                             QStringLiteral("--fail-status"), QStringLiteral("wrong-shape")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         const Walk result = walk(fetcher, QString(), 10);
         QCOMPARE(result.error.kind, ApiError::InvalidResponse);
-        QVERIFY2(result.error.toString().contains(QStringLiteral("'data' is an object")), qPrintable(result.error.toString()));
+        QVERIFY2(result.error.toString().contains(QStringLiteral("'data' is an object")),
+                 qPrintable(result.error.toString()));
         QVERIFY(result.error.requestId.startsWith(QStringLiteral("req_")));
         QCOMPARE(result.batches.size(), size_t(10)); // the first page arrived and was delivered
     }

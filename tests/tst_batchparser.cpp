@@ -78,7 +78,8 @@ private Q_SLOTS:
         QCOMPARE(b.errors[0].line, std::optional<qint64>(0));
         QCOMPARE(b.metadata.value(QStringLiteral("foo")), QStringLiteral("string"));
         // Nothing the server sent is lost.
-        const QJsonObject original = QJsonDocument::fromJson(body).object()[QStringLiteral("data")].toArray()[0].toObject();
+        const QJsonObject original =
+            QJsonDocument::fromJson(body).object()[QStringLiteral("data")].toArray()[0].toObject();
         QCOMPARE(b.rawObject(), original);
     }
 
@@ -125,8 +126,8 @@ private Q_SLOTS:
     {
         QFETCH(QJsonValue, value);
         QJsonObject o = minimalBatch();
-        for (const char *key : {"output_file_id", "error_file_id", "model", "completed_at", "request_counts", "usage",
-                                "metadata", "errors", "expires_at"}) {
+        for (const char *key : {"output_file_id", "error_file_id", "model", "completed_at", "request_counts",
+                                "usage", "metadata", "errors", "expires_at"}) {
             if (!value.isUndefined())
                 o.insert(QLatin1String(key), value);
         }
@@ -149,7 +150,8 @@ private Q_SLOTS:
     {
         QJsonObject o = minimalBatch();
         o[QStringLiteral("status")] = QStringLiteral("paused");
-        o[QStringLiteral("x_new_field")] = QJsonObject{{QStringLiteral("nested"), QJsonArray{1, QStringLiteral("two")}}};
+        o[QStringLiteral("x_new_field")] =
+            QJsonObject{{QStringLiteral("nested"), QJsonArray{1, QStringLiteral("two")}}};
         const Parsed<Batch> parsed = BatchParser::parseBatch(o);
         QVERIFY(parsed.ok());
         QCOMPARE(parsed.value.status.toString(), QStringLiteral("paused"));
@@ -160,10 +162,11 @@ private Q_SLOTS:
     {
         QJsonObject o = minimalBatch();
         const QString tricky = QStringLiteral("ACME, \"Widgets\"\nZoë 评估 📊 =SUM(A1)");
-        o[QStringLiteral("metadata")] = QJsonObject{{QStringLiteral("k"), tricky},
-                                                    {QStringLiteral("long"), QString(10'000, u'v')},
-                                                    {QStringLiteral("number"), 42},
-                                                    {QStringLiteral("obj"), QJsonObject{{QStringLiteral("a"), true}}}};
+        o[QStringLiteral("metadata")] =
+            QJsonObject{{QStringLiteral("k"), tricky},
+                        {QStringLiteral("long"), QString(10'000, u'v')},
+                        {QStringLiteral("number"), 42},
+                        {QStringLiteral("obj"), QJsonObject{{QStringLiteral("a"), true}}}};
         const Parsed<Batch> parsed = BatchParser::parseBatch(o);
         QVERIFY(parsed.ok());
         QCOMPARE(parsed.value.metadata.value(QStringLiteral("k")), tricky);
@@ -183,7 +186,8 @@ private Q_SLOTS:
         const Parsed<Batch> parsed = BatchParser::parseBatch(o);
         QVERIFY2(parsed.ok(), qPrintable(parsed.error));
         QCOMPARE(parsed.warnings.size(), 3);
-        QVERIFY(parsed.warnings.join(u'\n').contains(QStringLiteral("batch_1: field 'request_counts' is a string")));
+        QVERIFY(parsed.warnings.join(u'\n').contains(
+            QStringLiteral("batch_1: field 'request_counts' is a string")));
         QVERIFY(!parsed.value.completedAt.has_value());
         QVERIFY(parsed.value.model.isEmpty());
         QCOMPARE(parsed.value.usage->inputTokens, 1); // a fraction is still a number: truncated
@@ -194,9 +198,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no id") << "id" << QJsonValue(QJsonValue::Undefined) << "required field 'id' is missing";
+        QTest::newRow("no id") << "id" << QJsonValue(QJsonValue::Undefined)
+                               << "required field 'id' is missing";
         QTest::newRow("numeric id") << "id" << QJsonValue(7) << "required field 'id' is a number";
-        QTest::newRow("null status") << "status" << QJsonValue(QJsonValue::Null) << "batch_1: required field 'status' is null";
+        QTest::newRow("null status") << "status" << QJsonValue(QJsonValue::Null)
+                                     << "batch_1: required field 'status' is null";
         QTest::newRow("text created_at") << "created_at" << QJsonValue(QStringLiteral("2025-01-01"))
                                          << "batch_1: required field 'created_at' is a string";
         QTest::newRow("huge created_at") << "created_at" << QJsonValue(1e300) << "'created_at' is a number";
@@ -224,13 +230,19 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << "empty";
         QTest::newRow("html") << QByteArray("<html>502 Bad Gateway</html>") << "not valid JSON";
         QTest::newRow("array") << QByteArray("[1,2]") << "JSON array, expected an object";
-        QTest::newRow("no data") << QByteArray(R"({"object":"list","has_more":false})") << "'data' is missing";
-        QTest::newRow("data object") << QByteArray(R"({"object":"list","data":{},"has_more":false})") << "'data' is an object";
-        QTest::newRow("no has_more") << QByteArray(R"({"object":"list","data":[]})") << "'has_more' is missing";
-        QTest::newRow("has_more text") << QByteArray(R"({"data":[],"has_more":"yes"})") << "'has_more' is a string";
-        QTest::newRow("item not object") << QByteArray(R"({"data":[3],"has_more":false})") << "item 1 of the list is a number";
-        QTest::newRow("item without id") << page(QJsonArray{minimalBatch(), QJsonObject{{QStringLiteral("status"), QStringLiteral("x")}}})
-                                         << "item 2 of the list: required field 'id'";
+        QTest::newRow("no data") << QByteArray(R"({"object":"list","has_more":false})")
+                                 << "'data' is missing";
+        QTest::newRow("data object") << QByteArray(R"({"object":"list","data":{},"has_more":false})")
+                                     << "'data' is an object";
+        QTest::newRow("no has_more") << QByteArray(R"({"object":"list","data":[]})")
+                                     << "'has_more' is missing";
+        QTest::newRow("has_more text")
+            << QByteArray(R"({"data":[],"has_more":"yes"})") << "'has_more' is a string";
+        QTest::newRow("item not object")
+            << QByteArray(R"({"data":[3],"has_more":false})") << "item 1 of the list is a number";
+        QTest::newRow("item without id")
+            << page(QJsonArray{minimalBatch(), QJsonObject{{QStringLiteral("status"), QStringLiteral("x")}}})
+            << "item 2 of the list: required field 'id'";
     }
 
     void pageShapeErrors()
@@ -273,11 +285,12 @@ private Q_SLOTS:
 
     void deepNesting()
     {
-        // Moderate depth in an unknown field is kept; absurd depth is refused with a message, not a stack overflow.
+        // Moderate depth in an unknown field is kept; absurd depth is refused with a message, not a stack
+        // overflow.
         const auto nested = [](int depth) -> QByteArray {
             QByteArray value = QByteArray(depth, '[') + QByteArray(depth, ']');
-            return QByteArray(R"({"data":[{"id":"batch_1","status":"completed","created_at":1,"x":)") + value +
-                   QByteArray("}],\"has_more\":false}");
+            return QByteArray(R"({"data":[{"id":"batch_1","status":"completed","created_at":1,"x":)") +
+                   value + QByteArray("}],\"has_more\":false}");
         };
         const Parsed<BatchPage> moderate = BatchParser::parseListPage(nested(200));
         QVERIFY2(moderate.ok(), qPrintable(moderate.error));
@@ -289,7 +302,8 @@ private Q_SLOTS:
 
     void emptyPageWithHasMoreHasNoCursor()
     {
-        const Parsed<BatchPage> parsed = BatchParser::parseListPage(R"({"object":"list","data":[],"has_more":true})");
+        const Parsed<BatchPage> parsed =
+            BatchParser::parseListPage(R"({"object":"list","data":[],"has_more":true})");
         QVERIFY(parsed.ok());
         QVERIFY(parsed.value.hasMore);
         QVERIFY(parsed.value.nextCursor().isEmpty());

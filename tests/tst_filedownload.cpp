@@ -44,8 +44,8 @@ private Q_SLOTS:
         bool done = false;
         connect(&fetcher, &BatchListFetcher::pageReceived, this, [this](const BatchPage &page) {
             for (const Batch &b : page.data) {
-                if (m_batch.id.isEmpty() && b.status.value() == BatchStatus::Completed && !b.outputFileId.isEmpty() &&
-                    !b.errorFileId.isEmpty())
+                if (m_batch.id.isEmpty() && b.status.value() == BatchStatus::Completed &&
+                    !b.outputFileId.isEmpty() && !b.errorFileId.isEmpty())
                     m_batch = b;
             }
         });
@@ -75,7 +75,8 @@ private Q_SLOTS:
         // The file metadata agrees on the size.
         ApiCall *meta = client.retrieveFile(m_batch.outputFileId);
         QVERIFY(waitFor(meta));
-        QCOMPARE(QJsonDocument::fromJson(meta->body()).object().value(QStringLiteral("bytes")).toInteger(), content.size());
+        QCOMPARE(QJsonDocument::fromJson(meta->body()).object().value(QStringLiteral("bytes")).toInteger(),
+                 content.size());
     }
 
     void errorFileHasOneLinePerFailure()
@@ -108,25 +109,29 @@ private Q_SLOTS:
 
     void truncatedTransferRetriesFromScratch()
     {
-        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("80"), QStringLiteral("--speed"), QStringLiteral("0"),
-                        QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("truncate")});
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("80"), QStringLiteral("--speed"),
+                        QStringLiteral("0"), QStringLiteral("--fail-every"), QStringLiteral("2"),
+                        QStringLiteral("--fail-status"), QStringLiteral("truncate")});
         QVERIFY(sim.start());
         QTemporaryDir dir;
         ApiClient client(sim.config());
-        FileDownload *whole = client.downloadFileContent(m_batch.outputFileId, dir.filePath(QStringLiteral("a.jsonl")));
+        FileDownload *whole =
+            client.downloadFileContent(m_batch.outputFileId, dir.filePath(QStringLiteral("a.jsonl")));
         QVERIFY(waitFor(whole));
-        FileDownload *retried = client.downloadFileContent(m_batch.outputFileId, dir.filePath(QStringLiteral("b.jsonl")));
+        FileDownload *retried =
+            client.downloadFileContent(m_batch.outputFileId, dir.filePath(QStringLiteral("b.jsonl")));
         QVERIFY(waitFor(retried));
         QVERIFY2(!retried->error().isError(), qPrintable(retried->error().toString()));
         QCOMPARE(retried->attempts(), 2);
-        QCOMPARE(readFile(dir.filePath(QStringLiteral("b.jsonl"))), readFile(dir.filePath(QStringLiteral("a.jsonl"))));
+        QCOMPARE(readFile(dir.filePath(QStringLiteral("b.jsonl"))),
+                 readFile(dir.filePath(QStringLiteral("a.jsonl"))));
     }
 
     void unwritableTargetIsALocalError()
     {
         ApiClient client(m_sim->config());
-        FileDownload *download =
-            client.downloadFileContent(m_batch.outputFileId, QStringLiteral("/nonexistent-dir/for/sure/out.jsonl"));
+        FileDownload *download = client.downloadFileContent(
+            m_batch.outputFileId, QStringLiteral("/nonexistent-dir/for/sure/out.jsonl"));
         QVERIFY(waitFor(download));
         QCOMPARE(download->error().kind, ApiError::LocalIo);
         QVERIFY(download->error().message.contains(QStringLiteral("/nonexistent-dir/for/sure/out.jsonl")));

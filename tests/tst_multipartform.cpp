@@ -9,9 +9,10 @@ class TestMultipartForm : public QObject
 private Q_SLOTS:
     void readsFieldsAndFiles()
     {
-        const QByteArray body = "--abc\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
-                                "--abc\r\ncontent-disposition: form-data; name=\"file\"; filename=\"in put.jsonl\"\r\n"
-                                "Content-Type: application/octet-stream\r\n\r\nline1\r\nline2\n\r\n--abc--\r\n";
+        const QByteArray body =
+            "--abc\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+            "--abc\r\ncontent-disposition: form-data; name=\"file\"; filename=\"in put.jsonl\"\r\n"
+            "Content-Type: application/octet-stream\r\n\r\nline1\r\nline2\n\r\n--abc--\r\n";
         const MultipartForm form = MultipartForm::parse("multipart/form-data; boundary=\"abc\"", body);
         QVERIFY2(form.isValid(), qPrintable(form.error()));
         QCOMPARE(form.value("purpose"), QByteArray("batch"));
@@ -28,8 +29,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("json") << QByteArray("application/json") << QByteArray("{}");
         QTest::newRow("no boundary") << QByteArray("multipart/form-data") << QByteArray("--x\r\n");
-        QTest::newRow("unterminated") << QByteArray("multipart/form-data; boundary=x")
-                                      << QByteArray("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue");
+        QTest::newRow("unterminated")
+            << QByteArray("multipart/form-data; boundary=x")
+            << QByteArray("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue");
         QTest::newRow("empty") << QByteArray("multipart/form-data; boundary=x") << QByteArray();
     }
 

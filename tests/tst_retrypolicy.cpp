@@ -40,7 +40,8 @@ private Q_SLOTS:
         QTest::newRow("garbage") << QByteArray("soon") << QByteArray("later") << -1;
         QTest::newRow("none") << QByteArray() << QByteArray() << -1;
         QTest::newRow("http date") << QByteArray() << QByteArray("Sat, 28 Nov 2026 12:00:10 GMT") << 10'000;
-        QTest::newRow("http date passed") << QByteArray() << QByteArray("Sat, 28 Nov 2026 11:59:00 GMT") << -1;
+        QTest::newRow("http date passed")
+            << QByteArray() << QByteArray("Sat, 28 Nov 2026 11:59:00 GMT") << -1;
     }
 
     void serverDelay()

@@ -53,8 +53,9 @@ private Q_SLOTS:
         QSet<QString> statuses;
         for (const QJsonValue &v : listAll(account))
             statuses.insert(v[QStringLiteral("status")].toString());
-        QCOMPARE(statuses, (QSet<QString>{QStringLiteral("validating"), QStringLiteral("in_progress"), QStringLiteral("finalizing"),
-                                          QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("expired"),
+        QCOMPARE(statuses, (QSet<QString>{QStringLiteral("validating"), QStringLiteral("in_progress"),
+                                          QStringLiteral("finalizing"), QStringLiteral("completed"),
+                                          QStringLiteral("failed"), QStringLiteral("expired"),
                                           QStringLiteral("cancelling"), QStringLiteral("cancelled")}));
     }
 
@@ -69,8 +70,8 @@ private Q_SLOTS:
             QVERIFY(created <= previous);
             previous = created;
             const QString status = v[QStringLiteral("status")].toString();
-            const bool terminal = QStringList{QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("expired"),
-                                              QStringLiteral("cancelled")}
+            const bool terminal = QStringList{QStringLiteral("completed"), QStringLiteral("failed"),
+                                              QStringLiteral("expired"), QStringLiteral("cancelled")}
                                       .contains(status);
             // Nothing older than its 24 h window (plus the cancel grace) is still running.
             if (created < account.now() - 86'400 - 600)
@@ -96,8 +97,9 @@ private Q_SLOTS:
             const QJsonObject b = value.toObject();
             const QString status = b[QStringLiteral("status")].toString();
             emptyStringErrorFile |= b[QStringLiteral("error_file_id")] == QJsonValue(QString());
-            completedWithoutOutput |= status == QLatin1String("completed") && b[QStringLiteral("output_file_id")].isNull() &&
-                                      b[QStringLiteral("request_counts")][QStringLiteral("total")].toInteger() > 0;
+            completedWithoutOutput |=
+                status == QLatin1String("completed") && b[QStringLiteral("output_file_id")].isNull() &&
+                b[QStringLiteral("request_counts")][QStringLiteral("total")].toInteger() > 0;
             noUsage |= !b.contains(QStringLiteral("usage"));
             noModel |= b[QStringLiteral("model")].isNull();
             unknownField |= b.contains(QStringLiteral("x_trace"));
@@ -106,7 +108,8 @@ private Q_SLOTS:
                 newlines |= v.toString().contains(u'\n');
                 quotes |= v.toString().contains(u'"') && v.toString().contains(u',');
             }
-            zeroTotal |= status == QLatin1String("completed") && b[QStringLiteral("request_counts")][QStringLiteral("total")].toInteger() == 0;
+            zeroTotal |= status == QLatin1String("completed") &&
+                         b[QStringLiteral("request_counts")][QStringLiteral("total")].toInteger() == 0;
             errorsList |= b[QStringLiteral("errors")][QStringLiteral("data")].toArray().size() > 0;
         }
         QVERIFY(emptyStringErrorFile);
@@ -130,7 +133,8 @@ private Q_SLOTS:
             if (status == QLatin1String("validating"))
                 QCOMPARE(counts[QStringLiteral("total")].toInteger(), 0);
             if (status == QLatin1String("finalizing")) {
-                QCOMPARE(counts[QStringLiteral("completed")].toInteger() + counts[QStringLiteral("failed")].toInteger(),
+                QCOMPARE(counts[QStringLiteral("completed")].toInteger() +
+                             counts[QStringLiteral("failed")].toInteger(),
                          counts[QStringLiteral("total")].toInteger());
                 QVERIFY(b[QStringLiteral("output_file_id")].isNull());
             }
@@ -141,9 +145,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("limit");
         QTest::addColumn<QString>("code");
-        QTest::newRow("101") << "101" << "integer_above_max_value";
-        QTest::newRow("0") << "0" << "integer_below_min_value";
-        QTest::newRow("text") << "ten" << "invalid_type";
+        QTest::newRow("101") << "101"
+                             << "integer_above_max_value";
+        QTest::newRow("0") << "0"
+                           << "integer_below_min_value";
+        QTest::newRow("text") << "ten"
+                              << "invalid_type";
     }
 
     void limitIsValidatedLikeTheApi()
@@ -189,9 +196,11 @@ private Q_SLOTS:
         QCOMPARE(cancelled.status, 200);
         QCOMPARE(body(cancelled)[QStringLiteral("status")].toString(), QStringLiteral("cancelling"));
         QCOMPARE(account.cancelBatch(running).status, 200); // asking again is harmless
-        QTRY_COMPARE(body(account.retrieveBatch(running))[QStringLiteral("status")].toString(), QStringLiteral("cancelled"));
+        QTRY_COMPARE(body(account.retrieveBatch(running))[QStringLiteral("status")].toString(),
+                     QStringLiteral("cancelled"));
         const QJsonObject after = body(account.retrieveBatch(running));
-        QVERIFY(after[QStringLiteral("cancelled_at")].toInteger() > after[QStringLiteral("cancelling_at")].toInteger());
+        QVERIFY(after[QStringLiteral("cancelled_at")].toInteger() >
+                after[QStringLiteral("cancelling_at")].toInteger());
 
         const SimResponse refused = account.cancelBatch(finished);
         QCOMPARE(refused.status, 400);
@@ -208,8 +217,10 @@ private Q_SLOTS:
                 continue;
             const SimResponse content = account.fileContent(output);
             QCOMPARE(content.status, 200);
-            QCOMPARE(content.body.count('\n'), v[QStringLiteral("request_counts")][QStringLiteral("completed")].toInteger());
-            QCOMPARE(body(account.retrieveFile(output))[QStringLiteral("bytes")].toInteger(), content.body.size());
+            QCOMPARE(content.body.count('\n'),
+                     v[QStringLiteral("request_counts")][QStringLiteral("completed")].toInteger());
+            QCOMPARE(body(account.retrieveFile(output))[QStringLiteral("bytes")].toInteger(),
+                     content.body.size());
             if (++checked == 5)
                 break;
         }
@@ -222,28 +233,37 @@ private Q_SLOTS:
         SimAccount::Options options = frozen(3);
         options.speed = 1000;
         SimAccount account(options);
-        const QByteArray jsonl = "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/responses\",\"body\":{\"model\":\"gpt-4.1\"}}\n"
-                                 "{\"custom_id\":\"b\",\"method\":\"POST\",\"url\":\"/v1/responses\",\"body\":{\"model\":\"gpt-4.1\"}}\n";
-        const QByteArray form = "--XyZ\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
-                                "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n"
-                                "Content-Type: application/jsonl\r\n\r\n" + jsonl + "\r\n--XyZ--\r\n";
+        const QByteArray jsonl = "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/"
+                                 "responses\",\"body\":{\"model\":\"gpt-4.1\"}}\n"
+                                 "{\"custom_id\":\"b\",\"method\":\"POST\",\"url\":\"/v1/"
+                                 "responses\",\"body\":{\"model\":\"gpt-4.1\"}}\n";
+        const QByteArray form =
+            "--XyZ\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+            "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n"
+            "Content-Type: application/jsonl\r\n\r\n" +
+            jsonl + "\r\n--XyZ--\r\n";
         const SimResponse uploaded = account.uploadFile("multipart/form-data; boundary=XyZ", form);
         QCOMPARE(uploaded.status, 200);
         const QString fileId = body(uploaded)[QStringLiteral("id")].toString();
         QCOMPARE(body(account.retrieveFile(fileId))[QStringLiteral("bytes")].toInteger(), jsonl.size());
         QCOMPARE(account.fileContent(fileId).body, jsonl);
 
-        const QByteArray request = QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), fileId},
-                                                             {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
-                                                             {QStringLiteral("completion_window"), QStringLiteral("24h")}})
-                                       .toJson();
+        const QByteArray request =
+            QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), fileId},
+                                      {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
+                                      {QStringLiteral("completion_window"), QStringLiteral("24h")}})
+                .toJson();
         const SimResponse created = account.createBatch(request);
         QCOMPARE(created.status, 200);
         const QString id = body(created)[QStringLiteral("id")].toString();
         QCOMPARE(body(created)[QStringLiteral("model")].toString(), QStringLiteral("gpt-4.1"));
         QCOMPARE(body(account.listBatches(QUrlQuery()))[QStringLiteral("first_id")].toString(), id);
-        QTRY_COMPARE(body(account.retrieveBatch(id))[QStringLiteral("status")].toString(), QStringLiteral("completed"));
-        QCOMPARE(body(account.retrieveBatch(id))[QStringLiteral("request_counts")][QStringLiteral("completed")].toInteger(), 2);
+        QTRY_COMPARE(body(account.retrieveBatch(id))[QStringLiteral("status")].toString(),
+                     QStringLiteral("completed"));
+        QCOMPARE(
+            body(account.retrieveBatch(id))[QStringLiteral("request_counts")][QStringLiteral("completed")]
+                .toInteger(),
+            2);
 
         QCOMPARE(account.createBatch("{}").status, 400);
         QCOMPARE(account.createBatch("not json").status, 400);
@@ -257,17 +277,23 @@ private Q_SLOTS:
         SimAccount::Options options = frozen(0);
         options.speed = 1000;
         SimAccount account(options);
-        const QByteArray form = "--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
-                                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.jsonl\"\r\n\r\n"
-                                "{\"custom_id\":\"a\"}\nnot json\n\r\n--b--\r\n";
-        const QString fileId = body(account.uploadFile("multipart/form-data; boundary=b", form))[QStringLiteral("id")].toString();
-        const QString id = body(account.createBatch(QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), fileId},
-                                                                              {QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions")},
-                                                                              {QStringLiteral("completion_window"), QStringLiteral("24h")}})
-                                                        .toJson()))[QStringLiteral("id")]
+        const QByteArray form =
+            "--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.jsonl\"\r\n\r\n"
+            "{\"custom_id\":\"a\"}\nnot json\n\r\n--b--\r\n";
+        const QString fileId =
+            body(account.uploadFile("multipart/form-data; boundary=b", form))[QStringLiteral("id")]
+                .toString();
+        const QString id = body(account.createBatch(
+            QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), fileId},
+                                      {QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions")},
+                                      {QStringLiteral("completion_window"), QStringLiteral("24h")}})
+                .toJson()))[QStringLiteral("id")]
                                .toString();
-        QTRY_COMPARE(body(account.retrieveBatch(id))[QStringLiteral("status")].toString(), QStringLiteral("failed"));
-        const QJsonObject error = body(account.retrieveBatch(id))[QStringLiteral("errors")][QStringLiteral("data")][0].toObject();
+        QTRY_COMPARE(body(account.retrieveBatch(id))[QStringLiteral("status")].toString(),
+                     QStringLiteral("failed"));
+        const QJsonObject error =
+            body(account.retrieveBatch(id))[QStringLiteral("errors")][QStringLiteral("data")][0].toObject();
         QCOMPARE(error[QStringLiteral("code")].toString(), QStringLiteral("invalid_json_line"));
         QCOMPARE(error[QStringLiteral("line")].toInteger(), 2);
     }

@@ -48,7 +48,8 @@ private:
         m_base = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
     }
 
-    Answer request(const QByteArray &verb, const QString &path, const QByteArray &key = "sk-test", int timeoutMs = 10'000)
+    Answer request(const QByteArray &verb, const QString &path, const QByteArray &key = "sk-test",
+                   int timeoutMs = 10'000)
     {
         QNetworkRequest request(QUrl(m_base.toString() + path));
         if (!key.isEmpty())
@@ -127,10 +128,12 @@ private Q_SLOTS:
         const Answer limited = request("GET", QStringLiteral("/batches"));
         QCOMPARE(limited.status, 429);
         QCOMPARE(limited.retryAfter, QByteArray("7"));
-        QCOMPARE(QJsonDocument::fromJson(limited.body)[QStringLiteral("error")][QStringLiteral("code")].toString(),
-                 QStringLiteral("rate_limit_exceeded"));
+        QCOMPARE(
+            QJsonDocument::fromJson(limited.body)[QStringLiteral("error")][QStringLiteral("code")].toString(),
+            QStringLiteral("rate_limit_exceeded"));
         QCOMPARE(m_server->apiRequests(), 3);
-        const QJsonObject stats = QJsonDocument::fromJson(request("GET", QStringLiteral("/_sim/stats")).body).object();
+        const QJsonObject stats =
+            QJsonDocument::fromJson(request("GET", QStringLiteral("/_sim/stats")).body).object();
         QCOMPARE(stats[QStringLiteral("requests")].toInteger(), 3);
         QCOMPARE(stats[QStringLiteral("faults")].toInteger(), 1);
         QCOMPARE(stats[QStringLiteral("by_route")][QStringLiteral("GET batches")].toInteger(), 2);

@@ -46,3 +46,17 @@ bw_build() {
     ${CMAKE_EXTRA:-} >/dev/null || return 1
   cmake --build "$build_dir" --parallel "$(nproc)"
 }
+
+# Node.js runs the official openai SDK against the simulator. Whatever node/npm the machine has is kept
+# (Debian's npm package would conflict with a NodeSource nodejs that bundles its own).
+bw_install_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return 0
+  bw_install_debs nodejs npm
+}
+
+bw_install_sdk_test_deps() {
+  local dir=$BATCHWATCH_ROOT/tests/sdk
+  if [[ ! -d $dir/node_modules/openai || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}

@@ -91,14 +91,17 @@ void ApiCall::startAttempt()
     if (m_attempt > 1)
         request.setRawHeader("X-Stainless-Retry-Count", QByteArray::number(m_attempt - 1));
     m_reply = m_manager->sendCustomRequest(request, m_verb, m_payload);
-    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] { armTimer(m_options.connectTimeoutMs); });
+    connect(m_reply, &QNetworkReply::socketStartedConnecting, this,
+            [this] { armTimer(m_options.connectTimeoutMs); });
     connect(m_reply, &QNetworkReply::requestSent, this, [this] { armTimer(m_options.transferTimeoutMs); });
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] { armTimer(m_options.transferTimeoutMs); });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this,
+            [this] { armTimer(m_options.transferTimeoutMs); });
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { armTimer(m_options.transferTimeoutMs); });
     connect(m_reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiCall::progress);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
-    // Until the socket starts connecting (the request may wait for a free connection), the transfer limit holds.
+    // Until the socket starts connecting (the request may wait for a free connection), the transfer limit
+    // holds.
     armTimer(m_options.transferTimeoutMs);
 }
 
@@ -165,19 +168,21 @@ void ApiCall::onReplyFinished()
     }
     if (m_abortReason == AbortReason::Timeout) {
         discard();
-        retryOrFinish(ApiError::make(ApiError::Timeout, QStringLiteral("%1 timed out after %2 s without an answer")
-                                                           .arg(m_request.url().toDisplayString(QUrl::RemoveQuery))
-                                                           .arg(m_options.transferTimeoutMs / 1000.0)),
-                      0, QByteArray(), QByteArray(), QByteArray());
+        retryOrFinish(
+            ApiError::make(ApiError::Timeout, QStringLiteral("%1 timed out after %2 s without an answer")
+                                                  .arg(m_request.url().toDisplayString(QUrl::RemoveQuery))
+                                                  .arg(m_options.transferTimeoutMs / 1000.0)),
+            0, QByteArray(), QByteArray(), QByteArray());
         return;
     }
     if (m_httpStatus == 0 || (reply->error() != QNetworkReply::NoError && m_httpStatus < 400)) {
         discard();
-        retryOrFinish(ApiError::make(ApiError::Network, QStringLiteral("%1: %2")
-                                                            .arg(m_request.url().toDisplayString(QUrl::RemoveQuery),
-                                                                 reply->errorString()),
-                                     m_requestId),
-                      0, xShouldRetry, retryAfterMs, retryAfter);
+        retryOrFinish(
+            ApiError::make(ApiError::Network,
+                           QStringLiteral("%1: %2").arg(m_request.url().toDisplayString(QUrl::RemoveQuery),
+                                                        reply->errorString()),
+                           m_requestId),
+            0, xShouldRetry, retryAfterMs, retryAfter);
         return;
     }
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
@@ -203,8 +208,9 @@ void ApiCall::retryOrFinish(const ApiError &error, int status, const QByteArray 
         finish(error);
         return;
     }
-    const int delay = RetryPolicy::serverDelayMs(retryAfterMs, retryAfter, QDateTime::currentDateTimeUtc())
-                          .value_or(RetryPolicy::backoffDelayMs(retryIndex, QRandomGenerator::global()->generateDouble()));
+    const int delay =
+        RetryPolicy::serverDelayMs(retryAfterMs, retryAfter, QDateTime::currentDateTimeUtc())
+            .value_or(RetryPolicy::backoffDelayMs(retryIndex, QRandomGenerator::global()->generateDouble()));
     Q_EMIT retrying(retryIndex + 1, delay, error);
     m_backoff.start(delay);
 }
@@ -222,5 +228,6 @@ void ApiCall::finish(const ApiError &error)
 
 void ApiCall::finishLater(const ApiError &error)
 {
-    QMetaObject::invokeMethod(this, [this, error] { finish(error); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, error] { finish(error); }, Qt::QueuedConnection);
 }

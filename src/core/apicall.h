@@ -66,8 +66,8 @@ private:
     void onReplyFinished();
     void armTimer(int ms);
     void onTimeout();
-    void retryOrFinish(const ApiError &error, int status, const QByteArray &xShouldRetry, const QByteArray &retryAfterMs,
-                       const QByteArray &retryAfter);
+    void retryOrFinish(const ApiError &error, int status, const QByteArray &xShouldRetry,
+                       const QByteArray &retryAfterMs, const QByteArray &retryAfter);
     void finish(const ApiError &error);
     // Finishes on the next event-loop turn, so callers can connect first.
     void finishLater(const ApiError &error);
@@ -79,8 +79,8 @@ private:
     Options m_options;
 
     QPointer<QNetworkReply> m_reply;
-    QTimer m_timer;     // connect, then transfer inactivity
-    QTimer m_backoff;   // waiting before a retry
+    QTimer m_timer;   // connect, then transfer inactivity
+    QTimer m_backoff; // waiting before a retry
     AbortReason m_abortReason = AbortReason::None;
     bool m_streamingBody = false; // this attempt's 2xx body goes to consume()
     int m_attempt = 0;

@@ -6,6 +6,16 @@
 #include <QNetworkProxy>
 
 namespace {
+// Honours the environment's proxy settings (http_proxy, https_proxy, no_proxy) for remote hosts.
+class SystemProxyFactory : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        return systemProxyForQuery(query);
+    }
+};
+
 QString segment(const QString &id)
 {
     // Ids go into the path: "../" or "?" in one must not reach another endpoint.
@@ -24,8 +34,10 @@ void ApiClient::setConfig(const ApiConfig &config)
 {
     m_config = config;
     // Loopback never goes through a proxy: the simulator and local gateways must be reached directly.
-    m_manager->setProxy(m_config.isLoopback() ? QNetworkProxy(QNetworkProxy::NoProxy)
-                                              : QNetworkProxy(QNetworkProxy::DefaultProxy));
+    if (m_config.isLoopback())
+        m_manager->setProxy(QNetworkProxy::NoProxy);
+    else
+        m_manager->setProxyFactory(new SystemProxyFactory); // the manager owns it
 }
 
 QByteArray ApiClient::userAgent()
@@ -60,14 +72,14 @@ ApiCall::Options ApiClient::callOptions() const
     return options;
 }
 
-template <typename Call>
-Call *ApiClient::launch(Call *call, const QString &emptyIdWhat)
+template <typename Call> Call *ApiClient::launch(Call *call, const QString &emptyIdWhat)
 {
     const QString insecure = m_config.insecureTransportReason();
     if (!insecure.isEmpty())
         call->finishLater(ApiError::make(ApiError::InsecureTransport, insecure));
     else if (!emptyIdWhat.isEmpty())
-        call->finishLater(ApiError::make(ApiError::InvalidRequest, QStringLiteral("no %1 given").arg(emptyIdWhat)));
+        call->finishLater(
+            ApiError::make(ApiError::InvalidRequest, QStringLiteral("no %1 given").arg(emptyIdWhat)));
     else
         call->startAttempt();
     return call;
@@ -75,8 +87,8 @@ Call *ApiClient::launch(Call *call, const QString &emptyIdWhat)
 
 ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
 {
-    return launch(new ApiCall(m_manager, makeRequest(m_config.endpoint(path, query)), QByteArrayLiteral("GET"),
-                              QByteArray(), callOptions(), this));
+    return launch(new ApiCall(m_manager, makeRequest(m_config.endpoint(path, query)),
+                              QByteArrayLiteral("GET"), QByteArray(), callOptions(), this));
 }
 
 ApiCall *ApiClient::post(const QString &path, const QByteArray &json)
@@ -99,27 +111,31 @@ ApiCall *ApiClient::listBatches(const QString &after, int limit)
 ApiCall *ApiClient::retrieveBatch(const QString &batchId)
 {
     if (batchId.isEmpty())
-        return launch(new ApiCall(m_manager, QNetworkRequest(), "GET", {}, callOptions(), this), QStringLiteral("batch id"));
+        return launch(new ApiCall(m_manager, QNetworkRequest(), "GET", {}, callOptions(), this),
+                      QStringLiteral("batch id"));
     return get(QStringLiteral("batches/") + segment(batchId));
 }
 
 ApiCall *ApiClient::cancelBatch(const QString &batchId)
 {
     if (batchId.isEmpty())
-        return launch(new ApiCall(m_manager, QNetworkRequest(), "POST", {}, callOptions(), this), QStringLiteral("batch id"));
+        return launch(new ApiCall(m_manager, QNetworkRequest(), "POST", {}, callOptions(), this),
+                      QStringLiteral("batch id"));
     return post(QStringLiteral("batches/") + segment(batchId) + QStringLiteral("/cancel"), QByteArray());
 }
 
 ApiCall *ApiClient::retrieveFile(const QString &fileId)
 {
     if (fileId.isEmpty())
-        return launch(new ApiCall(m_manager, QNetworkRequest(), "GET", {}, callOptions(), this), QStringLiteral("file id"));
+        return launch(new ApiCall(m_manager, QNetworkRequest(), "GET", {}, callOptions(), this),
+                      QStringLiteral("file id"));
     return get(QStringLiteral("files/") + segment(fileId));
 }
 
 FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QString &path)
 {
-    QNetworkRequest request = makeRequest(m_config.endpoint(QStringLiteral("files/") + segment(fileId) + QStringLiteral("/content")));
+    QNetworkRequest request = makeRequest(
+        m_config.endpoint(QStringLiteral("files/") + segment(fileId) + QStringLiteral("/content")));
     request.setRawHeader("Accept", "application/octet-stream, */*");
     // Output files of a large batch compress well past Qt's zip-bomb threshold; they are still wanted.
     request.setDecompressedSafetyCheckThreshold(-1);

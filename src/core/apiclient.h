@@ -35,8 +35,7 @@ private:
     QNetworkRequest makeRequest(const QUrl &url) const;
     ApiCall::Options callOptions() const;
     // Starts the call unless the request must not go out, in which case it fails on the next turn.
-    template <typename Call>
-    Call *launch(Call *call, const QString &emptyIdWhat = QString());
+    template <typename Call> Call *launch(Call *call, const QString &emptyIdWhat = QString());
 
     ApiConfig m_config;
     QNetworkAccessManager *m_manager;

@@ -34,8 +34,9 @@ QString ApiConfig::insecureTransportReason() const
         return QStringLiteral("the base URL's scheme \"%1\" is not http or https").arg(scheme);
     if (apiKey.isEmpty() || isLoopback())
         return {};
-    return QStringLiteral("refusing to send the API key over plain http:// to %1; use https:// (plain HTTP is "
-                          "allowed only to this machine)")
+    return QStringLiteral(
+               "refusing to send the API key over plain http:// to %1; use https:// (plain HTTP is "
+               "allowed only to this machine)")
         .arg(baseUrl.host());
 }
 

@@ -13,9 +13,9 @@ struct ApiConfig
     QString apiKey;
     QString organization;
     QString project;
-    int maxRetries = 2;               // the official SDKs' default
+    int maxRetries = 2; // the official SDKs' default
     int connectTimeoutMs = 10'000;
-    int transferTimeoutMs = 60'000;   // longest silence in a transfer before it counts as timed out
+    int transferTimeoutMs = 60'000; // longest silence in a transfer before it counts as timed out
 
     // OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, as the SDKs read them.
     static ApiConfig fromEnvironment();

@@ -89,7 +89,10 @@ struct Batch
     QByteArray json;
 
     QJsonObject rawObject() const;
-    static QDateTime toDateTime(qint64 unixSeconds) { return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC); }
+    static QDateTime toDateTime(qint64 unixSeconds)
+    {
+        return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC);
+    }
     QDateTime created() const { return toDateTime(createdAt); }
     // The time the batch reached its terminal status, if it has.
     std::optional<qint64> endedAt() const;

@@ -77,13 +77,15 @@ void BatchListFetcher::onCallFinished()
     if (!next.isEmpty())
         m_cursor = next;
     Q_EMIT pageReceived(page);
-    if (!m_hasMore || (m_maxPages > 0 && m_pages >= m_maxPages) || (m_maxBatches > 0 && m_batches >= m_maxBatches)) {
+    if (!m_hasMore || (m_maxPages > 0 && m_pages >= m_maxPages) ||
+        (m_maxBatches > 0 && m_batches >= m_maxBatches)) {
         finish(ApiError());
         return;
     }
     if (m_cursorsSeen.contains(m_cursor)) {
         finish(call->invalidResponse(
-            QStringLiteral("the server sent the page after %1 twice; stopping instead of looping").arg(m_cursor)));
+            QStringLiteral("the server sent the page after %1 twice; stopping instead of looping")
+                .arg(m_cursor)));
         return;
     }
     m_cursorsSeen.insert(m_cursor);

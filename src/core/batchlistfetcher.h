@@ -19,8 +19,8 @@ public:
     explicit BatchListFetcher(ApiClient *client, QObject *parent = nullptr);
     ~BatchListFetcher() override;
 
-    // Starts after `after` (empty: the newest). Stops when the server says there is no more, on an empty page,
-    // after `maxPages` pages or once `maxBatches` batches were delivered (<= 0: no limit).
+    // Starts after `after` (empty: the newest). Stops when the server says there is no more, on an empty
+    // page, after `maxPages` pages or once `maxBatches` batches were delivered (<= 0: no limit).
     void start(const QString &after = QString(), int pageSize = 100, int maxPages = 0, qint64 maxBatches = 0);
     void abort();
 

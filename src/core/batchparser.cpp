@@ -35,7 +35,11 @@ bool isAbsent(const QJsonValue &value)
 class FieldReader
 {
 public:
-    FieldReader(const QJsonObject &object, QStringList *warnings) : m_object(object), m_warnings(warnings) {}
+    FieldReader(const QJsonObject &object, QStringList *warnings)
+        : m_object(object)
+        , m_warnings(warnings)
+    {
+    }
 
     QString string(QLatin1String key)
     {
@@ -95,7 +99,8 @@ QString requiredString(const QJsonObject &object, QLatin1String key, QString *er
 {
     const QJsonValue value = object.value(key);
     if (!value.isString() || value.toString().isEmpty()) {
-        *error = QStringLiteral("required field '%1' is %2").arg(key, value.isString() ? QStringLiteral("empty") : typeName(value));
+        *error = QStringLiteral("required field '%1' is %2")
+                     .arg(key, value.isString() ? QStringLiteral("empty") : typeName(value));
         return {};
     }
     return value.toString();
@@ -106,26 +111,40 @@ void readCountsAndUsage(FieldReader &reader, Batch &batch)
     const QJsonObject counts = reader.object(QLatin1String("request_counts"));
     if (!counts.isEmpty()) {
         batch.requestCounts.present = true;
-        batch.requestCounts.total = reader.integer(counts, QLatin1String("total"), QLatin1String("request_counts.total")).value_or(0);
+        batch.requestCounts.total =
+            reader.integer(counts, QLatin1String("total"), QLatin1String("request_counts.total")).value_or(0);
         batch.requestCounts.completed =
-            reader.integer(counts, QLatin1String("completed"), QLatin1String("request_counts.completed")).value_or(0);
-        batch.requestCounts.failed = reader.integer(counts, QLatin1String("failed"), QLatin1String("request_counts.failed")).value_or(0);
+            reader.integer(counts, QLatin1String("completed"), QLatin1String("request_counts.completed"))
+                .value_or(0);
+        batch.requestCounts.failed =
+            reader.integer(counts, QLatin1String("failed"), QLatin1String("request_counts.failed"))
+                .value_or(0);
     }
 
     const QJsonObject usage = reader.object(QLatin1String("usage"));
     if (!usage.isEmpty()) {
         BatchUsage u;
-        u.inputTokens = reader.integer(usage, QLatin1String("input_tokens"), QLatin1String("usage.input_tokens")).value_or(0);
-        u.outputTokens = reader.integer(usage, QLatin1String("output_tokens"), QLatin1String("usage.output_tokens")).value_or(0);
-        u.totalTokens = reader.integer(usage, QLatin1String("total_tokens"), QLatin1String("usage.total_tokens")).value_or(0);
+        u.inputTokens =
+            reader.integer(usage, QLatin1String("input_tokens"), QLatin1String("usage.input_tokens"))
+                .value_or(0);
+        u.outputTokens =
+            reader.integer(usage, QLatin1String("output_tokens"), QLatin1String("usage.output_tokens"))
+                .value_or(0);
+        u.totalTokens =
+            reader.integer(usage, QLatin1String("total_tokens"), QLatin1String("usage.total_tokens"))
+                .value_or(0);
         const QJsonObject inDetails = reader.object(usage, QLatin1String("input_tokens_details"),
                                                     QLatin1String("usage.input_tokens_details"));
-        u.cachedTokens = reader.integer(inDetails, QLatin1String("cached_tokens"),
-                                        QLatin1String("usage.input_tokens_details.cached_tokens")).value_or(0);
+        u.cachedTokens = reader
+                             .integer(inDetails, QLatin1String("cached_tokens"),
+                                      QLatin1String("usage.input_tokens_details.cached_tokens"))
+                             .value_or(0);
         const QJsonObject outDetails = reader.object(usage, QLatin1String("output_tokens_details"),
                                                      QLatin1String("usage.output_tokens_details"));
-        u.reasoningTokens = reader.integer(outDetails, QLatin1String("reasoning_tokens"),
-                                           QLatin1String("usage.output_tokens_details.reasoning_tokens")).value_or(0);
+        u.reasoningTokens = reader
+                                .integer(outDetails, QLatin1String("reasoning_tokens"),
+                                         QLatin1String("usage.output_tokens_details.reasoning_tokens"))
+                                .value_or(0);
         batch.usage = u;
     }
 }
@@ -256,17 +275,20 @@ Parsed<BatchPage> parseListPage(const QByteArray &body)
 
     const QJsonValue data = object.value(QLatin1String("data"));
     if (!data.isArray()) {
-        result.error = QStringLiteral("the list response's 'data' is %1, expected an array").arg(typeName(data));
+        result.error =
+            QStringLiteral("the list response's 'data' is %1, expected an array").arg(typeName(data));
         return result;
     }
     const QJsonValue hasMore = object.value(QLatin1String("has_more"));
     if (!hasMore.isBool()) {
-        result.error = QStringLiteral("the list response's 'has_more' is %1, expected true or false").arg(typeName(hasMore));
+        result.error = QStringLiteral("the list response's 'has_more' is %1, expected true or false")
+                           .arg(typeName(hasMore));
         return result;
     }
     const QJsonValue kind = object.value(QLatin1String("object"));
     if (kind.isString() && kind.toString() != QLatin1String("list"))
-        result.warnings.append(QStringLiteral("the list response's 'object' is \"%1\", expected \"list\"").arg(kind.toString()));
+        result.warnings.append(
+            QStringLiteral("the list response's 'object' is \"%1\", expected \"list\"").arg(kind.toString()));
 
     BatchPage &page = result.value;
     page.hasMore = hasMore.toBool();
@@ -277,7 +299,9 @@ Parsed<BatchPage> parseListPage(const QByteArray &body)
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonValue item = items.at(i);
         if (!item.isObject()) {
-            result.error = QStringLiteral("item %1 of the list is %2, expected a batch object").arg(i + 1).arg(typeName(item));
+            result.error = QStringLiteral("item %1 of the list is %2, expected a batch object")
+                               .arg(i + 1)
+                               .arg(typeName(item));
             page = BatchPage();
             return result;
         }

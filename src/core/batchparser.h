@@ -6,8 +6,7 @@
 #include <QStringList>
 
 // What parsing gives back: a value, or an error that says what was wrong. Never throws.
-template <typename T>
-struct Parsed
+template <typename T> struct Parsed
 {
     T value{};
     QString error;        // empty on success

@@ -6,10 +6,23 @@
 class BatchStatus
 {
 public:
-    enum Value { Unknown, Validating, InProgress, Finalizing, Completed, Failed, Expired, Cancelling, Cancelled };
+    enum Value {
+        Unknown,
+        Validating,
+        InProgress,
+        Finalizing,
+        Completed,
+        Failed,
+        Expired,
+        Cancelling,
+        Cancelled
+    };
 
     BatchStatus() = default;
-    BatchStatus(Value value) : m_value(value) {}
+    BatchStatus(Value value)
+        : m_value(value)
+    {
+    }
 
     static BatchStatus fromString(const QString &text);
     // Every known status in lifecycle order (what filters and the simulator enumerate).

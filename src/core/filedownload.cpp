@@ -1,7 +1,7 @@
 #include "filedownload.h"
 
-FileDownload::FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request, const QString &path,
-                           const Options &options, QObject *parent)
+FileDownload::FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request,
+                           const QString &path, const Options &options, QObject *parent)
     : ApiCall(manager, request, QByteArrayLiteral("GET"), QByteArray(), options, parent)
     , m_path(path)
 {

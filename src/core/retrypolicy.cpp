@@ -29,7 +29,8 @@ bool shouldRetry(int httpStatus, const QByteArray &xShouldRetry)
     return httpStatus == 0 || isRetryableStatus(httpStatus);
 }
 
-std::optional<int> serverDelayMs(const QByteArray &retryAfterMs, const QByteArray &retryAfter, const QDateTime &now)
+std::optional<int> serverDelayMs(const QByteArray &retryAfterMs, const QByteArray &retryAfter,
+                                 const QDateTime &now)
 {
     double ms = 0;
     bool ok = false;

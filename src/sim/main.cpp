@@ -14,35 +14,43 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("An in-memory OpenAI Batch API on 127.0.0.1 whose batches move "
-                                                    "through their statuses as simulated time passes."));
+    parser.setApplicationDescription(
+        QStringLiteral("An in-memory OpenAI Batch API on 127.0.0.1 whose batches move "
+                       "through their statuses as simulated time passes."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0: a free one)."),
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("TCP port on 127.0.0.1 (0: a free one)."),
                                   QStringLiteral("PORT"), QStringLiteral("0"));
     const QCommandLineOption batches(QStringLiteral("batches"), QStringLiteral("Batches in the account."),
                                      QStringLiteral("N"), QStringLiteral("200"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Same seed, same account."),
                                   QStringLiteral("S"), QStringLiteral("1"));
-    const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("Simulated seconds per real second."),
-                                   QStringLiteral("X"), QStringLiteral("1"));
-    const QCommandLineOption now(QStringLiteral("now"),
-                                 QStringLiteral("Unix time the simulated clock starts at (default: the real time)."),
-                                 QStringLiteral("UNIX"), QStringLiteral("0"));
-    const QCommandLineOption apiKey(QStringLiteral("api-key"),
-                                    QStringLiteral("Require exactly this key (default: any non-empty bearer key)."),
-                                    QStringLiteral("KEY"));
-    const QCommandLineOption failEvery(QStringLiteral("fail-every"), QStringLiteral("Fail every Nth API request."),
-                                       QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption failStatus(QStringLiteral("fail-status"),
-                                        QStringLiteral("How those requests fail: an HTTP status (429 carries "
-                                                       "retry-after), drop, hang, truncate, garbage, empty-page or wrong-shape."),
-                                        QStringLiteral("CODE"), QStringLiteral("500"));
+    const QCommandLineOption speed(QStringLiteral("speed"),
+                                   QStringLiteral("Simulated seconds per real second."), QStringLiteral("X"),
+                                   QStringLiteral("1"));
+    const QCommandLineOption now(
+        QStringLiteral("now"),
+        QStringLiteral("Unix time the simulated clock starts at (default: the real time)."),
+        QStringLiteral("UNIX"), QStringLiteral("0"));
+    const QCommandLineOption apiKey(
+        QStringLiteral("api-key"),
+        QStringLiteral("Require exactly this key (default: any non-empty bearer key)."),
+        QStringLiteral("KEY"));
+    const QCommandLineOption failEvery(QStringLiteral("fail-every"),
+                                       QStringLiteral("Fail every Nth API request."), QStringLiteral("N"),
+                                       QStringLiteral("0"));
+    const QCommandLineOption failStatus(
+        QStringLiteral("fail-status"),
+        QStringLiteral("How those requests fail: an HTTP status (429 carries "
+                       "retry-after), drop, hang, truncate, garbage, empty-page or wrong-shape."),
+        QStringLiteral("CODE"), QStringLiteral("500"));
     const QCommandLineOption retryAfter(QStringLiteral("retry-after"),
                                         QStringLiteral("Seconds sent in retry-after with 429 and 503."),
                                         QStringLiteral("S"), QStringLiteral("1"));
-    const QCommandLineOption latency(QStringLiteral("latency-ms"), QStringLiteral("Delay before every answer."),
-                                     QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption latency(QStringLiteral("latency-ms"),
+                                     QStringLiteral("Delay before every answer."), QStringLiteral("MS"),
+                                     QStringLiteral("0"));
     parser.addOptions({port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency});
     parser.process(app);
 
@@ -67,12 +75,14 @@ int main(int argc, char *argv[])
     faults.failMode = parser.value(failStatus);
     faults.retryAfterSeconds = int(number(retryAfter, 0, 3600));
     faults.latencyMs = int(number(latency, 0, 600'000));
-    const QStringList modes = {QStringLiteral("drop"),    QStringLiteral("hang"),       QStringLiteral("truncate"),
-                               QStringLiteral("garbage"), QStringLiteral("empty-page"), QStringLiteral("wrong-shape")};
+    const QStringList modes = {QStringLiteral("drop"),       QStringLiteral("hang"),
+                               QStringLiteral("truncate"),   QStringLiteral("garbage"),
+                               QStringLiteral("empty-page"), QStringLiteral("wrong-shape")};
     bool isStatus = false;
     const int failCode = faults.failMode.toInt(&isStatus);
     if (!(isStatus && failCode >= 400 && failCode <= 599) && !modes.contains(faults.failMode)) {
-        std::fprintf(stderr, "batchwatch-sim: --fail-status must be 400..599, drop, hang, truncate, garbage, empty-page or wrong-shape\n");
+        std::fprintf(stderr, "batchwatch-sim: --fail-status must be 400..599, drop, hang, truncate, garbage, "
+                             "empty-page or wrong-shape\n");
         return 2;
     }
 
@@ -80,7 +90,8 @@ int main(int argc, char *argv[])
     SimServer server(&account, parser.value(apiKey), faults);
     const quint16 bound = server.listenLoopback(quint16(number(port, 0, 65535)));
     if (bound == 0) {
-        std::fprintf(stderr, "batchwatch-sim: cannot listen on 127.0.0.1:%s\n", qPrintable(parser.value(port)));
+        std::fprintf(stderr, "batchwatch-sim: cannot listen on 127.0.0.1:%s\n",
+                     qPrintable(parser.value(port)));
         return 1;
     }
     // Tests and scripts read this first line to learn the port.

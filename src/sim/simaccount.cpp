@@ -1,8 +1,8 @@
 #include "simaccount.h"
 
+#include "multipartform.h"
 #include "simaccountgenerator.h"
 #include "simfilecontent.h"
-#include "multipartform.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -22,9 +22,10 @@ SimResponse notFound(const QString &message)
 
 bool isSupportedEndpoint(const QString &endpoint)
 {
-    static const QStringList kSupported = {QStringLiteral("/v1/responses"), QStringLiteral("/v1/chat/completions"),
-                                           QStringLiteral("/v1/embeddings"), QStringLiteral("/v1/completions"),
-                                           QStringLiteral("/v1/moderations")};
+    static const QStringList kSupported = {
+        QStringLiteral("/v1/responses"), QStringLiteral("/v1/chat/completions"),
+        QStringLiteral("/v1/embeddings"), QStringLiteral("/v1/completions"),
+        QStringLiteral("/v1/moderations")};
     return kSupported.contains(endpoint);
 }
 } // namespace
@@ -60,14 +61,23 @@ SimResponse SimAccount::listBatches(const QUrlQuery &query) const
         bool ok = false;
         limit = text.toInt(&ok);
         if (!ok)
-            return SimResponse::error(400, QStringLiteral("Invalid 'limit': expected an integer, but got '%1' instead.").arg(text),
-                                      kInvalidRequest, QStringLiteral("invalid_type"), QStringLiteral("limit"));
+            return SimResponse::error(
+                400, QStringLiteral("Invalid 'limit': expected an integer, but got '%1' instead.").arg(text),
+                kInvalidRequest, QStringLiteral("invalid_type"), QStringLiteral("limit"));
         if (limit < 1)
-            return SimResponse::error(400, QStringLiteral("Invalid 'limit': integer below minimum value. Expected a value >= 1, but got %1 instead.").arg(limit),
-                                      kInvalidRequest, QStringLiteral("integer_below_min_value"), QStringLiteral("limit"));
+            return SimResponse::error(400,
+                                      QStringLiteral("Invalid 'limit': integer below minimum value. Expected "
+                                                     "a value >= 1, but got %1 instead.")
+                                          .arg(limit),
+                                      kInvalidRequest, QStringLiteral("integer_below_min_value"),
+                                      QStringLiteral("limit"));
         if (limit > 100)
-            return SimResponse::error(400, QStringLiteral("Invalid 'limit': integer above maximum value. Expected a value <= 100, but got %1 instead.").arg(limit),
-                                      kInvalidRequest, QStringLiteral("integer_above_max_value"), QStringLiteral("limit"));
+            return SimResponse::error(400,
+                                      QStringLiteral("Invalid 'limit': integer above maximum value. Expected "
+                                                     "a value <= 100, but got %1 instead.")
+                                          .arg(limit),
+                                      kInvalidRequest, QStringLiteral("integer_above_max_value"),
+                                      QStringLiteral("limit"));
     }
 
     // Newest first means walking the vector backwards from just below the cursor.
@@ -84,7 +94,8 @@ SimResponse SimAccount::listBatches(const QUrlQuery &query) const
         data.append(m_batches[size_t(row)].toJson(at));
 
     const auto idAt = [&](qsizetype i) {
-        return data.isEmpty() ? QJsonValue(QJsonValue::Null) : data.at(i).toObject().value(QLatin1String("id"));
+        return data.isEmpty() ? QJsonValue(QJsonValue::Null)
+                              : data.at(i).toObject().value(QLatin1String("id"));
     };
     return SimResponse::json({{QStringLiteral("object"), QStringLiteral("list")},
                               {QStringLiteral("data"), data},
@@ -123,25 +134,32 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (!document.isObject())
-        return SimResponse::error(400, QStringLiteral("We could not parse the JSON body of your request."), kInvalidRequest);
+        return SimResponse::error(400, QStringLiteral("We could not parse the JSON body of your request."),
+                                  kInvalidRequest);
     const QJsonObject request = document.object();
     for (const char *field : {"input_file_id", "endpoint", "completion_window"}) {
         if (!request.value(QLatin1String(field)).isString())
-            return SimResponse::error(400, QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(field)),
-                                      kInvalidRequest, QStringLiteral("missing_required_parameter"), QLatin1String(field));
+            return SimResponse::error(
+                400, QStringLiteral("Missing required parameter: '%1'.").arg(QLatin1String(field)),
+                kInvalidRequest, QStringLiteral("missing_required_parameter"), QLatin1String(field));
     }
     const QString endpoint = request.value(QLatin1String("endpoint")).toString();
     if (!isSupportedEndpoint(endpoint))
-        return SimResponse::error(400, QStringLiteral("Invalid value for 'endpoint': '%1' is not supported.").arg(endpoint),
-                                  kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("endpoint"));
+        return SimResponse::error(
+            400, QStringLiteral("Invalid value for 'endpoint': '%1' is not supported.").arg(endpoint),
+            kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("endpoint"));
     if (request.value(QLatin1String("completion_window")).toString() != QLatin1String("24h"))
-        return SimResponse::error(400, QStringLiteral("Invalid value for 'completion_window': only '24h' is supported."),
-                                  kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("completion_window"));
+        return SimResponse::error(
+            400, QStringLiteral("Invalid value for 'completion_window': only '24h' is supported."),
+            kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("completion_window"));
     const QString fileId = request.value(QLatin1String("input_file_id")).toString();
     const auto file = m_files.constFind(fileId);
     if (file == m_files.cend() || file->purpose != QLatin1String("batch"))
-        return SimResponse::error(400, QStringLiteral("Invalid 'input_file_id': '%1' is not a file uploaded with purpose 'batch'.").arg(fileId),
-                                  kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("input_file_id"));
+        return SimResponse::error(
+            400,
+            QStringLiteral("Invalid 'input_file_id': '%1' is not a file uploaded with purpose 'batch'.")
+                .arg(fileId),
+            kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("input_file_id"));
 
     const qint64 at = now();
     SimBatch batch;
@@ -166,7 +184,8 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
             break;
         }
         if (batch.model.isEmpty())
-            batch.model = object.value(QLatin1String("body")).toObject().value(QLatin1String("model")).toString();
+            batch.model =
+                object.value(QLatin1String("body")).toObject().value(QLatin1String("model")).toString();
         ++batch.total;
     }
     if (batch.outcome == SimBatch::Outcome::Failed)
@@ -182,26 +201,31 @@ SimResponse SimAccount::uploadFile(const QByteArray &contentType, const QByteArr
 {
     const MultipartForm form = MultipartForm::parse(contentType, body);
     if (!form.isValid())
-        return SimResponse::error(400, QStringLiteral("Expected a multipart/form-data body: %1").arg(form.error()), kInvalidRequest);
+        return SimResponse::error(400,
+                                  QStringLiteral("Expected a multipart/form-data body: %1").arg(form.error()),
+                                  kInvalidRequest);
     const QString purpose = QString::fromUtf8(form.value("purpose"));
     if (purpose.isEmpty())
-        return SimResponse::error(400, QStringLiteral("Missing required parameter: 'purpose'."), kInvalidRequest,
-                                  QStringLiteral("missing_required_parameter"), QStringLiteral("purpose"));
+        return SimResponse::error(400, QStringLiteral("Missing required parameter: 'purpose'."),
+                                  kInvalidRequest, QStringLiteral("missing_required_parameter"),
+                                  QStringLiteral("purpose"));
     if (!form.hasFile("file"))
         return SimResponse::error(400, QStringLiteral("Missing required parameter: 'file'."), kInvalidRequest,
                                   QStringLiteral("missing_required_parameter"), QStringLiteral("file"));
     StoredFile file;
     file.id = QStringLiteral("file-") +
-              QString::fromLatin1(QCryptographicHash::hash(QByteArray("upload:" + QByteArray::number(m_nextSerial++) + ':' +
-                                                                          QByteArray::number(m_options.seed)),
-                                                           QCryptographicHash::Md5)
-                                      .toHex()
-                                      .left(24));
+              QString::fromLatin1(
+                  QCryptographicHash::hash(QByteArray("upload:" + QByteArray::number(m_nextSerial++) + ':' +
+                                                      QByteArray::number(m_options.seed)),
+                                           QCryptographicHash::Md5)
+                      .toHex()
+                      .left(24));
     file.filename = form.fileName("file");
     file.purpose = purpose;
     file.createdAt = now();
     file.content = form.value("file");
-    const QJsonObject object = fileObject(file.id, file.filename, file.purpose, file.createdAt, file.content.size());
+    const QJsonObject object =
+        fileObject(file.id, file.filename, file.purpose, file.createdAt, file.content.size());
     m_files.insert(file.id, file);
     return SimResponse::json(object);
 }
@@ -238,8 +262,9 @@ QByteArray SimAccount::resultContent(const ResultFile &file) const
     const qint64 at = now();
     const qint64 completed = file.batch->completedAt(at);
     const qint64 failed = file.batch->failedAt(at);
-    return file.errors ? SimFileContent::generate(file.batch->id, file.batch->model, completed + 1, failed, true)
-                       : SimFileContent::generate(file.batch->id, file.batch->model, 1, completed, false);
+    return file.errors
+               ? SimFileContent::generate(file.batch->id, file.batch->model, completed + 1, failed, true)
+               : SimFileContent::generate(file.batch->id, file.batch->model, 1, completed, false);
 }
 
 SimResponse SimAccount::retrieveFile(const QString &id) const
@@ -256,9 +281,10 @@ SimResponse SimAccount::retrieveFile(const QString &id) const
     if (size == m_resultSizes.cend())
         size = m_resultSizes.insert(key, resultContent(result).size());
     const qint64 endedAt = result.batch->endsAt;
-    return SimResponse::json(fileObject(id, result.batch->id + (result.errors ? QStringLiteral("_error.jsonl") : QStringLiteral("_output.jsonl")),
-                                        result.errors ? QStringLiteral("batch_error") : QStringLiteral("batch_output"),
-                                        endedAt, *size));
+    return SimResponse::json(fileObject(
+        id,
+        result.batch->id + (result.errors ? QStringLiteral("_error.jsonl") : QStringLiteral("_output.jsonl")),
+        result.errors ? QStringLiteral("batch_error") : QStringLiteral("batch_output"), endedAt, *size));
 }
 
 SimResponse SimAccount::fileContent(const QString &id) const

@@ -17,7 +17,7 @@ public:
     {
         int batches = 200;
         quint64 seed = 1;
-        double speed = 1.0;  // simulated seconds per real second
+        double speed = 1.0;   // simulated seconds per real second
         qint64 startTime = 0; // Unix seconds the simulated clock starts at; 0: now
     };
 
@@ -53,8 +53,8 @@ private:
     const SimBatch *findBatch(const QString &id) const;
     ResultFile findResultFile(const QString &id) const;
     QByteArray resultContent(const ResultFile &file) const;
-    QJsonObject fileObject(const QString &id, const QString &filename, const QString &purpose, qint64 createdAt,
-                           qint64 bytes) const;
+    QJsonObject fileObject(const QString &id, const QString &filename, const QString &purpose,
+                           qint64 createdAt, qint64 bytes) const;
 
     Options m_options;
     qint64 m_epoch;

@@ -6,10 +6,10 @@
 
 namespace {
 
-const char *const kEndpoints[] = {"/v1/chat/completions", "/v1/responses", "/v1/embeddings", "/v1/completions",
-                                  "/v1/moderations"};
-const char *const kModels[] = {"gpt-4o-mini", "gpt-4.1", "gpt-5-mini", "o4-mini", "text-embedding-3-small",
-                               "omni-moderation-latest"};
+const char *const kEndpoints[] = {"/v1/chat/completions", "/v1/responses", "/v1/embeddings",
+                                  "/v1/completions", "/v1/moderations"};
+const char *const kModels[] = {
+    "gpt-4o-mini", "gpt-4.1", "gpt-5-mini", "o4-mini", "text-embedding-3-small", "omni-moderation-latest"};
 
 // Metadata a CSV or a table must survive: quotes, commas, newlines, right-to-left text, emoji, long values.
 QJsonObject hostileMetadata(int variant)
@@ -31,7 +31,8 @@ QJsonObject hostileMetadata(int variant)
 
 QJsonObject plainMetadata(QRandomGenerator &rng)
 {
-    static const char *const kProjects[] = {"search-eval", "nightly-summaries", "support-triage", "embeddings-refresh"};
+    static const char *const kProjects[] = {"search-eval", "nightly-summaries", "support-triage",
+                                            "embeddings-refresh"};
     QJsonObject m;
     m.insert(QStringLiteral("project"), QLatin1String(kProjects[rng.bounded(4)]));
     if (rng.bounded(2))
@@ -40,13 +41,23 @@ QJsonObject plainMetadata(QRandomGenerator &rng)
 }
 
 // Statuses forced on the newest batches so that even a tiny account shows every state.
-enum class Forced { None, Validating, InProgress, Finalizing, Cancelling, Completed, Failed, Cancelled, Expired };
+enum class Forced {
+    None,
+    Validating,
+    InProgress,
+    Finalizing,
+    Cancelling,
+    Completed,
+    Failed,
+    Cancelled,
+    Expired
+};
 
 Forced forcedFor(int index)
 {
-    static const Forced kOrder[] = {Forced::Validating, Forced::InProgress, Forced::Finalizing, Forced::Cancelling,
-                                    Forced::InProgress, Forced::Completed,  Forced::Failed,     Forced::Cancelled,
-                                    Forced::Expired};
+    static const Forced kOrder[] = {Forced::Validating, Forced::InProgress, Forced::Finalizing,
+                                    Forced::Cancelling, Forced::InProgress, Forced::Completed,
+                                    Forced::Failed,     Forced::Cancelled,  Forced::Expired};
     return index < int(std::size(kOrder)) ? kOrder[index] : Forced::None;
 }
 
@@ -67,10 +78,11 @@ void fillFailure(SimBatch &b, QRandomGenerator &rng)
     b.total = 0;
     if (rng.bounded(2)) {
         b.failureCode = QStringLiteral("token_limit_exceeded");
-        b.failureMessage = QStringLiteral("Enqueued token limit reached for %1 in organization org-sim. Limit: "
-                                          "90,000 enqueued tokens. Please try again once some in_progress batches "
-                                          "have been completed.")
-                               .arg(b.model.isEmpty() ? QStringLiteral("gpt-4o-mini") : b.model);
+        b.failureMessage =
+            QStringLiteral("Enqueued token limit reached for %1 in organization org-sim. Limit: "
+                           "90,000 enqueued tokens. Please try again once some in_progress batches "
+                           "have been completed.")
+                .arg(b.model.isEmpty() ? QStringLiteral("gpt-4o-mini") : b.model);
     } else {
         b.failureCode = QStringLiteral("invalid_json_line");
         b.failureMessage = QStringLiteral("This line is not parseable as valid JSON.");
@@ -101,17 +113,19 @@ std::vector<SimBatch> generate(int count, quint64 seed, qint64 now)
         b.id = batchId(seed, static_cast<quint64>(count - i));
         const int endpoint = rng.bounded(100) < 70 ? 0 : rng.bounded(1, 5);
         b.endpoint = QLatin1String(kEndpoints[endpoint]);
-        b.model = QLatin1String(endpoint == 2 ? kModels[4] : endpoint == 4 ? kModels[5] : kModels[rng.bounded(4)]);
+        b.model = QLatin1String(endpoint == 2   ? kModels[4]
+                                : endpoint == 4 ? kModels[5]
+                                                : kModels[rng.bounded(4)]);
         b.inputFileId = QStringLiteral("file-in") + b.id.mid(6, 20);
-        b.metadata = i % 7 == 3 ? hostileMetadata(i / 7) : (rng.bounded(5) ? plainMetadata(rng) : QJsonObject());
+        b.metadata =
+            i % 7 == 3 ? hostileMetadata(i / 7) : (rng.bounded(5) ? plainMetadata(rng) : QJsonObject());
         // Traps: no model and no usage (older servers), unknown fields, deep unknown structure.
         b.hasUsage = i % 11 != 5;
         if (i % 13 == 6)
             b.model.clear();
         if (i % 5 == 2)
             b.extraFields.insert(QStringLiteral("x_priority"), rng.bounded(1, 4));
-        if (i % 17 == 9)
-        {
+        if (i % 17 == 9) {
             QJsonObject deep;
             deep.insert(QStringLiteral("deep"), QJsonArray{1, 2, 3});
             QJsonObject trace;

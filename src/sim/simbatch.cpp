@@ -34,7 +34,8 @@ qint64 SimBatch::workStopsAt() const
 QString SimBatch::statusAt(qint64 now) const
 {
     if (cancelRequestedAt && now >= *cancelRequestedAt)
-        return now >= *cancelRequestedAt + kCancelSeconds ? QStringLiteral("cancelled") : QStringLiteral("cancelling");
+        return now >= *cancelRequestedAt + kCancelSeconds ? QStringLiteral("cancelled")
+                                                          : QStringLiteral("cancelling");
     if (now < inProgressAt)
         return QStringLiteral("validating");
     if (outcome == Outcome::Failed)
@@ -122,7 +123,8 @@ QJsonObject SimBatch::toJson(qint64 now) const
     o.insert(QLatin1String("status"), status);
     o.insert(QLatin1String("created_at"), createdAt);
     o.insert(QLatin1String("expires_at"), createdAt + kWindowSeconds);
-    o.insert(QLatin1String("in_progress_at"), timeIf(started && (!cancelling || *cancelRequestedAt > inProgressAt), inProgressAt));
+    o.insert(QLatin1String("in_progress_at"),
+             timeIf(started && (!cancelling || *cancelRequestedAt > inProgressAt), inProgressAt));
     o.insert(QLatin1String("finalizing_at"),
              timeIf(started && outcome != Outcome::Expired && now >= finalizingAt &&
                         (!cancelRequestedAt || *cancelRequestedAt > finalizingAt),
@@ -131,10 +133,11 @@ QJsonObject SimBatch::toJson(qint64 now) const
     o.insert(QLatin1String("failed_at"), timeIf(status == QLatin1String("failed"), inProgressAt));
     o.insert(QLatin1String("expired_at"), timeIf(status == QLatin1String("expired"), endsAt));
     o.insert(QLatin1String("cancelling_at"), timeIf(cancelling, cancelRequestedAt.value_or(0)));
-    o.insert(QLatin1String("cancelled_at"), timeIf(status == QLatin1String("cancelled"),
-                                                   cancelRequestedAt.value_or(0) + kCancelSeconds));
+    o.insert(QLatin1String("cancelled_at"),
+             timeIf(status == QLatin1String("cancelled"), cancelRequestedAt.value_or(0) + kCancelSeconds));
     o.insert(QLatin1String("model"), model.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(model));
-    o.insert(QLatin1String("metadata"), metadata.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(metadata));
+    o.insert(QLatin1String("metadata"),
+             metadata.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(metadata));
     o.insert(QLatin1String("output_file_id"), idOrNull(visibleOutputFileId(now)));
     const QString errorFile = visibleErrorFileId(now);
     o.insert(QLatin1String("error_file_id"),
@@ -142,16 +145,16 @@ QJsonObject SimBatch::toJson(qint64 now) const
                                                                                   : idOrNull(errorFile));
 
     const qint64 shownTotal = started ? total : 0; // the API reports zeros while validating
-    o.insert(QLatin1String("request_counts"),
-             QJsonObject{{QLatin1String("total"), shownTotal},
-                         {QLatin1String("completed"), completed},
-                         {QLatin1String("failed"), failed}});
+    o.insert(QLatin1String("request_counts"), QJsonObject{{QLatin1String("total"), shownTotal},
+                                                          {QLatin1String("completed"), completed},
+                                                          {QLatin1String("failed"), failed}});
 
     if (status == QLatin1String("failed")) {
-        QJsonObject error{{QLatin1String("code"), failureCode},
-                          {QLatin1String("message"), failureMessage},
-                          {QLatin1String("param"), QJsonValue(QJsonValue::Null)},
-                          {QLatin1String("line"), failureLine ? QJsonValue(*failureLine) : QJsonValue(QJsonValue::Null)}};
+        QJsonObject error{
+            {QLatin1String("code"), failureCode},
+            {QLatin1String("message"), failureMessage},
+            {QLatin1String("param"), QJsonValue(QJsonValue::Null)},
+            {QLatin1String("line"), failureLine ? QJsonValue(*failureLine) : QJsonValue(QJsonValue::Null)}};
         o.insert(QLatin1String("errors"), QJsonObject{{QLatin1String("object"), QLatin1String("list")},
                                                       {QLatin1String("data"), QJsonArray{error}}});
     } else {
@@ -166,7 +169,8 @@ QJsonObject SimBatch::toJson(qint64 now) const
         const bool reasons = model.startsWith(u'o') || model.startsWith(QLatin1String("gpt-5"));
         o.insert(QLatin1String("usage"),
                  QJsonObject{{QLatin1String("input_tokens"), input},
-                             {QLatin1String("input_tokens_details"), QJsonObject{{QLatin1String("cached_tokens"), input / 5}}},
+                             {QLatin1String("input_tokens_details"),
+                              QJsonObject{{QLatin1String("cached_tokens"), input / 5}}},
                              {QLatin1String("output_tokens"), output},
                              {QLatin1String("output_tokens_details"),
                               QJsonObject{{QLatin1String("reasoning_tokens"), reasons ? output / 3 : 0}}},

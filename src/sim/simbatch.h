@@ -21,11 +21,11 @@ struct SimBatch
     qint64 total = 0;
     double failedShare = 0.0; // share of requests that fail
     qint64 createdAt = 0;
-    qint64 inProgressAt = 0;  // validation ends
-    qint64 finalizingAt = 0;  // all requests ran
-    qint64 endsAt = 0;        // the planned terminal moment
+    qint64 inProgressAt = 0; // validation ends
+    qint64 finalizingAt = 0; // all requests ran
+    qint64 endsAt = 0;       // the planned terminal moment
     Outcome outcome = Outcome::Completed;
-    QString failureCode;      // for Outcome::Failed
+    QString failureCode; // for Outcome::Failed
     QString failureMessage;
     std::optional<qint64> failureLine;
     bool emptyStringErrorFile = false; // the "" trap instead of null

@@ -10,7 +10,8 @@ namespace {
 QString hexId(const char *prefix, const QString &batchId, qint64 line, const char *salt, int length = 32)
 {
     const QByteArray key = batchId.toLatin1() + salt + QByteArray::number(line);
-    return QLatin1String(prefix) + QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Md5).toHex().left(length));
+    return QLatin1String(prefix) +
+           QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Md5).toHex().left(length));
 }
 
 QJsonObject outputLine(const QString &batchId, const QString &model, qint64 n)
@@ -25,9 +26,10 @@ QJsonObject outputLine(const QString &batchId, const QString &model, qint64 n)
          QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
                                 {QStringLiteral("message"), message},
                                 {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}},
-        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), qint64(20 + n % 50)},
-                                              {QStringLiteral("completion_tokens"), qint64(5 + n % 20)},
-                                              {QStringLiteral("total_tokens"), qint64(25 + n % 50 + n % 20)}}}};
+        {QStringLiteral("usage"),
+         QJsonObject{{QStringLiteral("prompt_tokens"), qint64(20 + n % 50)},
+                     {QStringLiteral("completion_tokens"), qint64(5 + n % 20)},
+                     {QStringLiteral("total_tokens"), qint64(25 + n % 50 + n % 20)}}}};
     return {{QStringLiteral("id"), hexId("batch_req_", batchId, n, "r")},
             {QStringLiteral("custom_id"), QStringLiteral("request-%1").arg(n)},
             {QStringLiteral("response"),
@@ -43,10 +45,11 @@ QJsonObject errorLine(const QString &batchId, qint64 n)
                      {QStringLiteral("custom_id"), QStringLiteral("request-%1").arg(n)}};
     if (n % 2) {
         // A request the model endpoint refused: the error sits in the response body, `error` is null.
-        const QJsonObject apiError{{QStringLiteral("message"), QStringLiteral("Invalid 'messages': empty array.")},
-                                   {QStringLiteral("type"), QStringLiteral("invalid_request_error")},
-                                   {QStringLiteral("param"), QStringLiteral("messages")},
-                                   {QStringLiteral("code"), QStringLiteral("empty_array")}};
+        const QJsonObject apiError{
+            {QStringLiteral("message"), QStringLiteral("Invalid 'messages': empty array.")},
+            {QStringLiteral("type"), QStringLiteral("invalid_request_error")},
+            {QStringLiteral("param"), QStringLiteral("messages")},
+            {QStringLiteral("code"), QStringLiteral("empty_array")}};
         line.insert(QStringLiteral("response"),
                     QJsonObject{{QStringLiteral("status_code"), 400},
                                 {QStringLiteral("request_id"), hexId("req_", batchId, n, "q")},
@@ -56,8 +59,9 @@ QJsonObject errorLine(const QString &batchId, qint64 n)
         line.insert(QStringLiteral("response"), QJsonValue(QJsonValue::Null));
         line.insert(QStringLiteral("error"),
                     QJsonObject{{QStringLiteral("code"), QStringLiteral("batch_expired")},
-                                {QStringLiteral("message"), QStringLiteral("This request could not be executed before "
-                                                                           "the completion window expired.")}});
+                                {QStringLiteral("message"),
+                                 QStringLiteral("This request could not be executed before "
+                                                "the completion window expired.")}});
     }
     return line;
 }

@@ -22,11 +22,13 @@ struct SimResponse
     static SimResponse error(int status, const QString &message, const QString &type,
                              const QString &code = QString(), const QString &param = QString())
     {
-        const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+        const auto orNull = [](const QString &s) {
+            return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+        };
         return json({{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), message},
-                                                          {QStringLiteral("type"), type},
-                                                          {QStringLiteral("param"), orNull(param)},
-                                                          {QStringLiteral("code"), orNull(code)}}}},
+                                                           {QStringLiteral("type"), type},
+                                                           {QStringLiteral("param"), orNull(param)},
+                                                           {QStringLiteral("code"), orNull(code)}}}},
                     status);
     }
 };

@@ -103,12 +103,15 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void SimServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    send(request, socket, SimResponse::error(404, QStringLiteral("Invalid URL (%1 %2)")
-                                                      .arg(methodName(request.method()), request.url().path()),
-                                             kInvalidRequest));
+    send(request, socket,
+         SimResponse::error(
+             404,
+             QStringLiteral("Invalid URL (%1 %2)").arg(methodName(request.method()), request.url().path()),
+             kInvalidRequest));
 }
 
-SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse *response)
+SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpSocket *socket,
+                                        SimResponse *response)
 {
     if (m_faults.failEvery <= 0 || m_apiRequests % m_faults.failEvery != 0)
         return Fault::None;
@@ -117,10 +120,14 @@ SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpS
     bool isStatus = false;
     const int status = mode.toInt(&isStatus);
     if (isStatus) {
-        *response = SimResponse::error(status, status == 429 ? QStringLiteral("Rate limit reached for requests. Please try again in %1s.").arg(m_faults.retryAfterSeconds)
-                                                             : QStringLiteral("The server had an error while processing your request. Sorry about that!"),
-                                       status == 429 ? QStringLiteral("requests") : QStringLiteral("server_error"),
-                                       status == 429 ? QStringLiteral("rate_limit_exceeded") : QString());
+        *response = SimResponse::error(
+            status,
+            status == 429
+                ? QStringLiteral("Rate limit reached for requests. Please try again in %1s.")
+                      .arg(m_faults.retryAfterSeconds)
+                : QStringLiteral("The server had an error while processing your request. Sorry about that!"),
+            status == 429 ? QStringLiteral("requests") : QStringLiteral("server_error"),
+            status == 429 ? QStringLiteral("rate_limit_exceeded") : QString());
         if (status == 429 || status == 503)
             response->headers.append({"retry-after", QByteArray::number(m_faults.retryAfterSeconds)});
         return Fault::Answer;
@@ -137,11 +144,13 @@ SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpS
     }
     if (mode == QLatin1String("empty-page")) {
         // A broken server's page: nothing in it, yet it claims more.
-        *response = SimResponse{200, "application/json", R"({"object":"list","data":[],"has_more":true})", {}};
+        *response =
+            SimResponse{200, "application/json", R"({"object":"list","data":[],"has_more":true})", {}};
         return Fault::Answer;
     }
     if (mode == QLatin1String("wrong-shape")) {
-        *response = SimResponse{200, "application/json", R"({"object":"list","data":{"id":"batch_x"},"has_more":false})", {}};
+        *response = SimResponse{
+            200, "application/json", R"({"object":"list","data":{"id":"batch_x"},"has_more":false})", {}};
         return Fault::Answer;
     }
     if (mode == QLatin1String("truncate")) {
@@ -160,20 +169,25 @@ SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpS
 SimResponse SimServer::checkKey(const QHttpServerRequest &request) const
 {
     const QByteArray authorization = header(request, "authorization");
-    const QByteArray key = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
+    const QByteArray key =
+        authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
     if (key.isEmpty())
-        return SimResponse::error(401, QStringLiteral("You didn't provide an API key. You need to provide your API key in an "
-                                                      "Authorization header using Bearer auth (i.e. Authorization: "
-                                                      "Bearer YOUR_KEY)."),
-                                  kInvalidRequest);
+        return SimResponse::error(
+            401,
+            QStringLiteral("You didn't provide an API key. You need to provide your API key in an "
+                           "Authorization header using Bearer auth (i.e. Authorization: "
+                           "Bearer YOUR_KEY)."),
+            kInvalidRequest);
     if (!m_requiredKey.isEmpty() && QString::fromUtf8(key) != m_requiredKey) {
         const QString shown = key.size() > 8 ? QString::fromUtf8(key.left(3)) + QStringLiteral("*****") +
                                                    QString::fromUtf8(key.right(4))
                                              : QStringLiteral("*****");
-        return SimResponse::error(401, QStringLiteral("Incorrect API key provided: %1. You can find your API key at "
-                                                      "https://platform.openai.com/account/api-keys.")
-                                           .arg(shown),
-                                  kInvalidRequest, QStringLiteral("invalid_api_key"));
+        return SimResponse::error(
+            401,
+            QStringLiteral("Incorrect API key provided: %1. You can find your API key at "
+                           "https://platform.openai.com/account/api-keys.")
+                .arg(shown),
+            kInvalidRequest, QStringLiteral("invalid_api_key"));
     }
     return SimResponse();
 }
@@ -185,11 +199,14 @@ SimResponse SimServer::route(const QHttpServerRequest &request)
     const bool get = method == QHttpServerRequest::Method::Get;
     const bool post = method == QHttpServerRequest::Method::Post;
     if (parts.size() < 2 || parts[0] != QLatin1String("v1"))
-        return SimResponse::error(404, QStringLiteral("Invalid URL (%1 %2)").arg(methodName(method), request.url().path()), kInvalidRequest);
+        return SimResponse::error(
+            404, QStringLiteral("Invalid URL (%1 %2)").arg(methodName(method), request.url().path()),
+            kInvalidRequest);
 
     const QString collection = parts[1];
     const QString id = parts.size() > 2 ? parts[2] : QString();
-    m_requestsByRoute[methodName(method) + u' ' + collection + (parts.size() > 3 ? u'/' + parts[3] : QString())]++;
+    m_requestsByRoute[methodName(method) + u' ' + collection +
+                      (parts.size() > 3 ? u'/' + parts[3] : QString())]++;
     if (collection == QLatin1String("batches")) {
         if (parts.size() == 2 && get)
             return m_account->listBatches(request.query());
@@ -207,7 +224,9 @@ SimResponse SimServer::route(const QHttpServerRequest &request)
         if (parts.size() == 4 && get && parts[3] == QLatin1String("content"))
             return m_account->fileContent(id);
     }
-    return SimResponse::error(404, QStringLiteral("Invalid URL (%1 %2)").arg(methodName(method), request.url().path()), kInvalidRequest);
+    return SimResponse::error(
+        404, QStringLiteral("Invalid URL (%1 %2)").arg(methodName(method), request.url().path()),
+        kInvalidRequest);
 }
 
 SimResponse SimServer::stats() const

@@ -15,14 +15,15 @@ class SimServer : public QAbstractHttpServer
 public:
     struct Faults
     {
-        int failEvery = 0;      // every Nth API request fails (0: never)
+        int failEvery = 0; // every Nth API request fails (0: never)
         // An HTTP status, or drop, hang, truncate, garbage, empty-page, wrong-shape.
         QString failMode = QStringLiteral("500");
         int retryAfterSeconds = 1; // sent with 429 and 503
-        int latencyMs = 0;      // added to every answer
+        int latencyMs = 0;         // added to every answer
     };
 
-    SimServer(SimAccount *account, const QString &requiredKey, const Faults &faults, QObject *parent = nullptr);
+    SimServer(SimAccount *account, const QString &requiredKey, const Faults &faults,
+              QObject *parent = nullptr);
 
     // Binds 127.0.0.1 (port 0: a free one); returns the port, 0 on failure.
     quint16 listenLoopback(quint16 port);
@@ -36,7 +37,11 @@ private:
     SimResponse route(const QHttpServerRequest &request);
     SimResponse checkKey(const QHttpServerRequest &request) const;
     SimResponse stats() const;
-    enum class Fault { None, Answer, TookOver }; // Answer: *response holds it; TookOver: the socket is handled
+    enum class Fault {
+        None,
+        Answer,
+        TookOver
+    }; // Answer: *response holds it; TookOver: the socket is handled
     Fault injectFault(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse *response);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const SimResponse &response);
 

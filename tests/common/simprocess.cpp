@@ -24,10 +24,12 @@ SimProcess::~SimProcess()
 
 bool SimProcess::start(QString *error)
 {
-    m_process.start(QStringLiteral(BATCHWATCH_SIM_PATH), QStringList{QStringLiteral("--port"), QStringLiteral("0")} + m_arguments);
+    m_process.start(QStringLiteral(BATCHWATCH_SIM_PATH),
+                    QStringList{QStringLiteral("--port"), QStringLiteral("0")} + m_arguments);
     if (!m_process.waitForStarted(10'000)) {
         if (error)
-            *error = QStringLiteral("cannot start %1: %2").arg(QStringLiteral(BATCHWATCH_SIM_PATH), m_process.errorString());
+            *error = QStringLiteral("cannot start %1: %2")
+                         .arg(QStringLiteral(BATCHWATCH_SIM_PATH), m_process.errorString());
         return false;
     }
     while (!m_process.canReadLine()) {
