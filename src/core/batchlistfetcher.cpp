@@ -30,6 +30,7 @@ void BatchListFetcher::start(const QString &after, int pageSize, int maxPages, q
     m_batches = 0;
     m_requests = 0;
     m_hasMore = true;
+    m_stopRequested = false;
     requestNext();
 }
 
@@ -38,6 +39,23 @@ void BatchListFetcher::abort()
     if (!m_call)
         return;
     m_call->abort(); // finishes through onCallFinished with Cancelled
+}
+
+bool BatchListFetcher::isRunning() const
+{
+    return !m_call.isNull();
+}
+
+void BatchListFetcher::stop()
+{
+    m_stopRequested = true;
+    if (!m_call)
+        return;
+    m_call->disconnect(this);
+    m_call->abort();
+    m_call->deleteLater();
+    m_call = nullptr;
+    finish(ApiError());
 }
 
 void BatchListFetcher::requestNext()
@@ -77,7 +95,7 @@ void BatchListFetcher::onCallFinished()
     if (!next.isEmpty())
         m_cursor = next;
     Q_EMIT pageReceived(page);
-    if (!m_hasMore || (m_maxPages > 0 && m_pages >= m_maxPages) ||
+    if (m_stopRequested || !m_hasMore || (m_maxPages > 0 && m_pages >= m_maxPages) ||
         (m_maxBatches > 0 && m_batches >= m_maxBatches)) {
         finish(ApiError());
         return;

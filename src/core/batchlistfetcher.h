@@ -23,8 +23,10 @@ public:
     // page, after `maxPages` pages or once `maxBatches` batches were delivered (<= 0: no limit).
     void start(const QString &after = QString(), int pageSize = 100, int maxPages = 0, qint64 maxBatches = 0);
     void abort();
+    // Ends the walk as finished (no error) after the page being delivered, or at once if a request is out.
+    void stop();
 
-    bool isRunning() const { return m_call != nullptr; }
+    bool isRunning() const;
     int pagesFetched() const { return m_pages; }
     qint64 batchesFetched() const { return m_batches; }
     int requestsMade() const { return m_requests; }
@@ -54,4 +56,5 @@ private:
     qint64 m_batches = 0;
     int m_requests = 0;
     bool m_hasMore = true;
+    bool m_stopRequested = false;
 };

@@ -48,10 +48,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption retryAfter(QStringLiteral("retry-after"),
                                         QStringLiteral("Seconds sent in retry-after with 429 and 503."),
                                         QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption pad(
+        QStringLiteral("pad-bytes"),
+        QStringLiteral("Add an unknown field of N characters to every batch (huge pages)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption latency(QStringLiteral("latency-ms"),
                                      QStringLiteral("Delay before every answer."), QStringLiteral("MS"),
                                      QStringLiteral("0"));
-    parser.addOptions({port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency});
+    parser.addOptions(
+        {port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency, pad});
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option, double min, double max) {
@@ -70,6 +75,7 @@ int main(int argc, char *argv[])
     accountOptions.seed = quint64(number(seed, 0, 9e15));
     accountOptions.speed = number(speed, 0, 1e6);
     accountOptions.startTime = qint64(number(now, 0, 9e12));
+    accountOptions.padBytes = int(number(pad, 0, 100'000'000));
     SimServer::Faults faults;
     faults.failEvery = int(number(failEvery, 0, 1e9));
     faults.failMode = parser.value(failStatus);

@@ -38,6 +38,11 @@ SimAccount::SimAccount(const Options &options)
     m_clock.start();
     m_batches = SimAccountGenerator::generate(options.batches, options.seed, m_epoch);
     std::reverse(m_batches.begin(), m_batches.end());
+    if (options.padBytes > 0) {
+        const QString padding(options.padBytes, u'p');
+        for (SimBatch &batch : m_batches)
+            batch.extraFields.insert(QStringLiteral("x_padding"), padding);
+    }
     for (int row = 0; row < int(m_batches.size()); ++row)
         m_rowById.insert(m_batches[size_t(row)].id, row);
 }

@@ -19,6 +19,7 @@ public:
         quint64 seed = 1;
         double speed = 1.0;   // simulated seconds per real second
         qint64 startTime = 0; // Unix seconds the simulated clock starts at; 0: now
+        int padBytes = 0;     // an unknown field this long on every batch, for tests of huge pages
     };
 
     explicit SimAccount(const Options &options);

@@ -1,0 +1,156 @@
+#include "headlessoptions.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+QDateTime HeadlessOptions::parseTime(const QString &text, const QDateTime &now)
+{
+    static const QRegularExpression span(QStringLiteral("^(\\d+)\\s*([mhdw])$"));
+    const QRegularExpressionMatch m = span.match(text.trimmed());
+    if (m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const QChar unit = m.captured(2).at(0);
+        const qint64 seconds = unit == u'm' ? 60 : unit == u'h' ? 3600 : unit == u'd' ? 86'400 : 604'800;
+        return now.addSecs(-n * seconds);
+    }
+    QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODate);
+    if (!time.isValid()) {
+        const QDate date = QDate::fromString(text.trimmed(), Qt::ISODate);
+        if (date.isValid())
+            time = date.startOfDay(); // local midnight, as a person means "since the 27th"
+    }
+    return time;
+}
+
+bool HeadlessOptions::parse(Command command, const QStringList &arguments, HeadlessOptions *options,
+                            QString *error)
+{
+    options->command = command;
+    const bool list = command == Command::List;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        list ? QStringLiteral("Prints the account's batches as a table, newest first.")
+             : QStringLiteral(
+                   "Writes the account's batches as CSV, JSON or JSON Lines, newest first.\n"
+                   "Connection from OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID.\n"
+                   "Filters combine with AND; the statuses given to --status combine with OR."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Shows this help."));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("csv, json or jsonl (default: from the file's extension, else csv)."),
+        QStringLiteral("FORMAT"));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Write to FILE, atomically; - for standard output (the default)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption status(
+        QStringLiteral("status"),
+        QStringLiteral("Only these statuses, comma-separated (e.g. failed,expired)."),
+        QStringLiteral("S1,S2"));
+    const QCommandLineOption search(
+        QStringLiteral("search"),
+        QStringLiteral("Only batches whose id, endpoint, model, file ids or metadata "
+                       "contain TEXT (any case)."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption after(QStringLiteral("created-after"),
+                                   QStringLiteral("Only batches created at or after DATE (2025-11-27, "
+                                                  "2025-11-27T22:00Z, or back from now: 12h, 7d)."),
+                                   QStringLiteral("DATE"));
+    const QCommandLineOption before(QStringLiteral("created-before"),
+                                    QStringLiteral("Only batches created before DATE."),
+                                    QStringLiteral("DATE"));
+    const QCommandLineOption max(QStringLiteral("max"), QStringLiteral("At most N batches."),
+                                 QStringLiteral("N"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"),
+        QStringLiteral("Seconds a request may stay silent before it is retried (default 60)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption retries(QStringLiteral("max-retries"),
+                                     QStringLiteral("Retries per request, as the SDKs (default 2)."),
+                                     QStringLiteral("N"));
+    parser.addOption(help);
+    if (!list)
+        parser.addOptions({format, output});
+    parser.addOptions({status, search, after, before, max, timeout, retries});
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                     QStringLiteral("Usage: batchwatch ") +
+                         (list ? QStringLiteral("list") : QStringLiteral("export")));
+        std::fputs(qPrintable(text), stdout);
+        options->helpShown = true;
+        return true;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    if (!list) {
+        options->output = parser.isSet(output) ? parser.value(output) : QStringLiteral("-");
+        if (parser.isSet(format)) {
+            const auto chosen = BatchExporter::formatFromName(parser.value(format));
+            if (!chosen) {
+                *error = QStringLiteral("--format must be csv, json or jsonl, not \"%1\"")
+                             .arg(parser.value(format));
+                return false;
+            }
+            options->format = *chosen;
+        } else {
+            options->format = BatchExporter::formatFromPath(options->output);
+        }
+    }
+    if (parser.isSet(status)) {
+        QSet<QString> statuses;
+        for (const QString &s : parser.value(status).split(u',', Qt::SkipEmptyParts))
+            statuses.insert(s.trimmed().toLower().replace(u' ', u'_'));
+        options->filter.setStatuses(statuses);
+    }
+    options->filter.setSearchText(parser.value(search));
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const auto &[option, name] :
+         {std::pair{&after, "--created-after"}, std::pair{&before, "--created-before"}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const QDateTime time = parseTime(parser.value(*option), now);
+        if (!time.isValid()) {
+            *error =
+                QStringLiteral("%1: cannot read \"%2\" as a date (try 2025-11-27, 2025-11-27T22:00Z or 12h)")
+                    .arg(QLatin1String(name), parser.value(*option));
+            return false;
+        }
+        if (option == &after)
+            options->filter.setCreatedAfter(time);
+        else
+            options->filter.setCreatedBefore(time);
+    }
+    const auto number = [&](const QCommandLineOption &option, qint64 lowest, qint64 highest, qint64 *target) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < lowest || value > highest) {
+            *error = QStringLiteral("--%1 must be a whole number from %2 to %3")
+                         .arg(option.names().constLast())
+                         .arg(lowest)
+                         .arg(highest);
+            return false;
+        }
+        *target = value;
+        return true;
+    };
+    qint64 timeoutValue = options->timeoutSeconds, retriesValue = options->maxRetries;
+    if (!number(max, 1, std::numeric_limits<qint64>::max(), &options->maxBatches) ||
+        !number(timeout, 1, 3600, &timeoutValue) || !number(retries, 0, 10, &retriesValue))
+        return false;
+    options->timeoutSeconds = int(timeoutValue);
+    options->maxRetries = int(retriesValue);
+    return true;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "batchexporter.h"
+#include "batchfilter.h"
+
+#include <QStringList>
+
+// The options `batchwatch export` and `batchwatch list` share, parsed and checked.
+struct HeadlessOptions
+{
+    enum class Command { Export, List };
+
+    Command command = Command::Export;
+    BatchExporter::Format format = BatchExporter::Format::Csv;
+    QString output = QStringLiteral("-"); // "-": standard output
+    BatchFilter filter;
+    qint64 maxBatches = 0;
+    int timeoutSeconds = 60;
+    int maxRetries = 2;
+    bool helpShown = false;
+
+    // Parses `arguments` (the subcommand's own, program name first); on failure returns false with `error`
+    // set. On --help, prints the help to stdout and sets helpShown.
+    static bool parse(Command command, const QStringList &arguments, HeadlessOptions *options,
+                      QString *error);
+    // "2025-11-27", "2025-11-27T22:00", "2025-11-27T22:00:00Z", or a span back from now: "36h", "7d", "90m".
+    static QDateTime parseTime(const QString &text, const QDateTime &now);
+};

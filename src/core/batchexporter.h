@@ -1,0 +1,45 @@
+#pragma once
+
+#include "batch.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <optional>
+
+class QIODevice;
+
+// Writes batches as CSV (RFC 4180), a JSON array, JSON Lines or a text table, streaming, in the order given.
+// JSON and JSONL hold each batch exactly as the server sent it; CSV holds one column per main field;
+// the table (for `batchwatch list`) holds the dashboard's main columns for a person to read.
+class BatchExporter
+{
+public:
+    enum class Format { Csv, Json, Jsonl, Table };
+
+    static std::optional<Format> formatFromName(const QString &name);
+    // From the file's extension (.csv, .json, .jsonl/.ndjson), else `fallback`.
+    static Format formatFromPath(const QString &path, Format fallback = Format::Csv);
+    static QString formatName(Format format);
+    static const QStringList &csvColumns();
+
+    BatchExporter(QIODevice *device, Format format);
+
+    bool begin();
+    bool write(const Batch &batch);
+    // Writes what is buffered and closes the JSON array; the device stays open.
+    bool finish();
+    const QString &errorString() const { return m_error; }
+    qint64 batchesWritten() const { return m_count; }
+
+private:
+    void appendCsvRow(const Batch &batch);
+    void appendTableRow(const QStringList &cells);
+    bool flush();
+
+    QIODevice *m_device;
+    Format m_format;
+    QByteArray m_buffer;
+    qint64 m_count = 0;
+    QString m_error;
+};

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "apierror.h"
+#include "batchexporter.h"
+#include "batchfilter.h"
+#include "batchpage.h"
+
+#include <QObject>
+#include <QSet>
+
+class ApiClient;
+class BatchListFetcher;
+
+// Walks the account's batches and writes those the filter passes, as they arrive, newest first.
+class BatchExportJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Outcome { Running, Done, ApiFailed, WriteFailed };
+
+    BatchExportJob(ApiClient *client, const BatchFilter &filter, QObject *parent = nullptr);
+
+    // Writes through `exporter` (begun by the caller); stops after `maxBatches` matches (<= 0: all).
+    void start(BatchExporter *exporter, qint64 maxBatches = 0);
+
+    Outcome outcome() const { return m_outcome; }
+    const ApiError &apiError() const { return m_apiError; }
+    const QString &writeError() const { return m_writeError; }
+    int pages() const;
+    qint64 batchesSeen() const { return m_seen; }
+    qint64 batchesMatched() const { return m_matched; }
+
+Q_SIGNALS:
+    void progress();
+    void warning(const QString &message);
+    void finished();
+
+private:
+    void onPage(const BatchPage &page);
+    void onFetcherFinished(const ApiError &error);
+    void finish(Outcome outcome);
+
+    BatchFilter m_filter;
+    BatchListFetcher *m_fetcher;
+    BatchExporter *m_exporter = nullptr;
+    QSet<QString> m_ids; // a batch seen twice (the list shifted under us) is written once
+    qint64 m_maxBatches = 0;
+    qint64 m_seen = 0;
+    qint64 m_matched = 0;
+    Outcome m_outcome = Outcome::Running;
+    ApiError m_apiError;
+    QString m_writeError;
+};

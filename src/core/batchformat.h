@@ -1,0 +1,21 @@
+#pragma once
+
+#include "batch.h"
+
+#include <QString>
+
+// Every piece of text Batchwatch shows for a batch, in one place, so the table, the CLI and exports agree.
+namespace BatchFormat {
+// 1,234,567 (grouped, locale-independent so scripts can rely on it).
+QString count(qint64 value);
+// "2025-11-28T14:03:07Z"; empty for an absent time.
+QString isoTime(std::optional<qint64> unixSeconds);
+// "2025-11-28 15:03" in local time, for people.
+QString shortTime(qint64 unixSeconds);
+// "812 / 1,000", or the state's own word where a fraction would mislead ("validating").
+QString progress(const Batch &batch);
+// "3 min", "2 h 5 min", "4 d 1 h".
+QString duration(qint64 seconds);
+// The status as the API spells it, with spaces: "in progress".
+QString statusLabel(const BatchStatus &status);
+} // namespace BatchFormat

@@ -1,0 +1,116 @@
+#include "batchfilter.h"
+
+#include <QTest>
+
+namespace {
+Batch makeBatch(const QString &id, const QString &status, qint64 createdAt)
+{
+    Batch b;
+    b.id = id;
+    b.status = BatchStatus::fromString(status);
+    b.createdAt = createdAt;
+    b.endpoint = QStringLiteral("/v1/chat/completions");
+    b.model = QStringLiteral("gpt-4o-mini");
+    b.inputFileId = QStringLiteral("file-input1");
+    b.outputFileId = QStringLiteral("file-OUT2");
+    b.metadata.insert(QStringLiteral("customer"), QStringLiteral("Zoë, \"ACME\""));
+    return b;
+}
+} // namespace
+
+class TestBatchFilter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emptyMatchesEverything()
+    {
+        const BatchFilter filter;
+        QVERIFY(filter.isEmpty());
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("batch_1"), QStringLiteral("weird_new_status"), 0)));
+    }
+
+    void statusesCombineWithOr()
+    {
+        BatchFilter filter;
+        QVERIFY(filter.setStatuses({QStringLiteral("failed"), QStringLiteral("expired")}));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("b"), QStringLiteral("expired"), 0)));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("c"), QStringLiteral("completed"), 0)));
+        // Unknown statuses can be filtered on by their own word.
+        QVERIFY(filter.setStatuses({QStringLiteral("paused")}));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("d"), QStringLiteral("paused"), 0)));
+    }
+
+    void searchLooksEverywhereAUserWould_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("id") << "batch_abc" << true;
+        QTest::newRow("endpoint") << "CHAT/compl" << true;
+        QTest::newRow("model") << "4O-MINI" << true;
+        QTest::newRow("input file") << "file-input" << true;
+        QTest::newRow("output file any case") << "file-out2" << true;
+        QTest::newRow("metadata key") << "custom" << true;
+        QTest::newRow("metadata value unicode") << "zOË" << true;
+        QTest::newRow("metadata value quotes") << "\"acme\"" << true;
+        QTest::newRow("surrounding spaces ignored") << "  acme  " << true;
+        QTest::newRow("absent") << "embeddings" << false;
+    }
+
+    void searchLooksEverywhereAUserWould()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, expected);
+        BatchFilter filter;
+        filter.setSearchText(text);
+        QCOMPARE(filter.matches(makeBatch(QStringLiteral("batch_abc123"), QStringLiteral("completed"), 0)),
+                 expected);
+    }
+
+    void statusAndSearchCombineWithAnd()
+    {
+        BatchFilter filter;
+        filter.setStatuses({QStringLiteral("failed")});
+        filter.setSearchText(QStringLiteral("acme"));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("x"), QStringLiteral("failed"), 0)));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("x"), QStringLiteral("completed"), 0)));
+        filter.setSearchText(QStringLiteral("nobody"));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("x"), QStringLiteral("failed"), 0)));
+    }
+
+    void createdRangeIsHalfOpen()
+    {
+        BatchFilter filter;
+        filter.setCreatedAfter(QDateTime::fromSecsSinceEpoch(1000, Qt::UTC));
+        filter.setCreatedBefore(QDateTime::fromSecsSinceEpoch(2000, Qt::UTC));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 999)));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 1000)));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 1999)));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 2000)));
+        QVERIFY(filter.excludesEverythingBefore(999));
+        QVERIFY(!filter.excludesEverythingBefore(1000));
+        QVERIFY(!BatchFilter().excludesEverythingBefore(0));
+    }
+
+    void settersSayWhetherAnythingChanged()
+    {
+        BatchFilter filter;
+        QVERIFY(!filter.setSearchText(QString()));
+        QVERIFY(filter.setSearchText(QStringLiteral("x")));
+        QVERIFY(!filter.setSearchText(QStringLiteral(" x ")));
+        QVERIFY(!filter.setStatuses({}));
+        QVERIFY(filter.setStatuses({QStringLiteral("failed")}));
+        QVERIFY(!filter.setStatuses({QStringLiteral("failed")}));
+        QVERIFY(!filter.setCreatedAfter(QDateTime()));
+        QVERIFY(filter.setCreatedAfter(QDateTime::fromSecsSinceEpoch(5, Qt::UTC)));
+        QVERIFY(!filter.setCreatedAfter(QDateTime::fromSecsSinceEpoch(5, Qt::UTC)));
+        QVERIFY(filter.setCreatedAfter(QDateTime()));
+        QVERIFY(!filter.isEmpty());
+        filter.clear();
+        QVERIFY(filter.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchFilter)
+#include "tst_batchfilter.moc"

@@ -1,0 +1,116 @@
+#include "headlessoptions.h"
+
+#include <QTest>
+
+namespace {
+bool parse(HeadlessOptions::Command command, const QStringList &args, HeadlessOptions *options,
+           QString *error)
+{
+    return HeadlessOptions::parse(command, QStringList{QStringLiteral("batchwatch")} + args, options, error);
+}
+} // namespace
+
+class TestHeadlessOptions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(parse(HeadlessOptions::Command::Export, {}, &o, &error));
+        QCOMPARE(o.output, QStringLiteral("-"));
+        QCOMPARE(o.format, BatchExporter::Format::Csv);
+        QVERIFY(o.filter.isEmpty());
+        QCOMPARE(o.maxBatches, 0);
+        QCOMPARE(o.maxRetries, 2);
+    }
+
+    void formatFollowsTheFileUnlessGiven()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(parse(HeadlessOptions::Command::Export, {QStringLiteral("-o"), QStringLiteral("x.jsonl")}, &o,
+                      &error));
+        QCOMPARE(o.format, BatchExporter::Format::Jsonl);
+        QVERIFY(parse(HeadlessOptions::Command::Export,
+                      {QStringLiteral("-o"), QStringLiteral("x.jsonl"), QStringLiteral("--format"),
+                       QStringLiteral("JSON")},
+                      &o, &error));
+        QCOMPARE(o.format, BatchExporter::Format::Json);
+    }
+
+    void filters()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(parse(HeadlessOptions::Command::List,
+                      {QStringLiteral("--status"), QStringLiteral("Failed, in progress,,expired"),
+                       QStringLiteral("--search"), QStringLiteral("acme"), QStringLiteral("--created-after"),
+                       QStringLiteral("2025-11-27T22:00:00Z"), QStringLiteral("--max"), QStringLiteral("50")},
+                      &o, &error));
+        QCOMPARE(o.filter.statuses(), (QSet<QString>{QStringLiteral("failed"), QStringLiteral("in_progress"),
+                                                     QStringLiteral("expired")}));
+        QCOMPARE(o.filter.searchText(), QStringLiteral("acme"));
+        QCOMPARE(o.filter.createdAfter().toSecsSinceEpoch(),
+                 QDateTime(QDate(2025, 11, 27), QTime(22, 0), Qt::UTC).toSecsSinceEpoch());
+        QCOMPARE(o.maxBatches, 50);
+    }
+
+    void mistakesAreUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--nope")} << "Unknown option 'nope'";
+        QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("xml")}
+                                    << "--format must be";
+        QTest::newRow("bad date") << QStringList{QStringLiteral("--created-after"),
+                                                 QStringLiteral("last tuesday")}
+                                  << "cannot read";
+        QTest::newRow("zero max") << QStringList{QStringLiteral("--max"), QStringLiteral("0")}
+                                  << "--max must be";
+        QTest::newRow("text retries") << QStringList{QStringLiteral("--max-retries"), QStringLiteral("many")}
+                                      << "--max-retries must be";
+        QTest::newRow("stray word") << QStringList{QStringLiteral("failed")} << "unexpected argument";
+        QTest::newRow("key on the command line")
+            << QStringList{QStringLiteral("--api-key"), QStringLiteral("sk-x")} << "Unknown option";
+    }
+
+    void mistakesAreUsageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, expected);
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(!parse(HeadlessOptions::Command::Export, args, &o, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void listHasNoOutputOptions()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(!parse(HeadlessOptions::Command::List, {QStringLiteral("-o"), QStringLiteral("x.csv")}, &o,
+                       &error));
+    }
+
+    void timesAbsoluteAndRelative()
+    {
+        const QDateTime now(QDate(2026, 11, 28), QTime(12, 0), Qt::UTC);
+        QCOMPARE(HeadlessOptions::parseTime(QStringLiteral("12h"), now), now.addSecs(-12 * 3600));
+        QCOMPARE(HeadlessOptions::parseTime(QStringLiteral("7d"), now), now.addDays(-7));
+        QCOMPARE(HeadlessOptions::parseTime(QStringLiteral("90m"), now), now.addSecs(-90 * 60));
+        QCOMPARE(HeadlessOptions::parseTime(QStringLiteral("2w"), now), now.addDays(-14));
+        QCOMPARE(
+            HeadlessOptions::parseTime(QStringLiteral("2025-11-27T22:00:00+02:00"), now).toSecsSinceEpoch(),
+            QDateTime(QDate(2025, 11, 27), QTime(20, 0), Qt::UTC).toSecsSinceEpoch());
+        QCOMPARE(HeadlessOptions::parseTime(QStringLiteral("2025-11-27"), now),
+                 QDate(2025, 11, 27).startOfDay());
+        QVERIFY(!HeadlessOptions::parseTime(QStringLiteral("yesterday"), now).isValid());
+        QVERIFY(!HeadlessOptions::parseTime(QStringLiteral("12x"), now).isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadlessOptions)
+#include "tst_headlessoptions.moc"
