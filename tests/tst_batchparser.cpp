@@ -1,5 +1,6 @@
 #include "batchparser.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -298,6 +299,26 @@ private Q_SLOTS:
         const Parsed<BatchPage> absurd = BatchParser::parseListPage(nested(100'000));
         QVERIFY(!absurd.ok());
         QVERIFY2(absurd.error.contains(QStringLiteral("not valid JSON")), qPrintable(absurd.error));
+    }
+
+    void fuzzCorpusAndCrashersReplay()
+    {
+        // Every input the fuzzer started from or ever crashed on: each gives a value or a message, never a crash.
+        int files = 0;
+        for (const char *folder : {"/../fuzz/corpus", "/../fuzz/regressions"}) {
+            const QDir dir(QStringLiteral(BATCHWATCH_TEST_DATA) + QLatin1String(folder));
+            for (const QFileInfo &info : dir.entryInfoList(QDir::Files)) {
+                QFile file(info.filePath());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const QByteArray body = file.readAll();
+                const Parsed<BatchPage> page = BatchParser::parseListPage(body);
+                QVERIFY2(page.ok() || !page.error.isEmpty(), qPrintable(info.fileName()));
+                const Parsed<Batch> batch = BatchParser::parseBatch(body);
+                QVERIFY2(batch.ok() || !batch.error.isEmpty(), qPrintable(info.fileName()));
+                ++files;
+            }
+        }
+        QVERIFY(files >= 6);
     }
 
     void emptyPageWithHasMoreHasNoCursor()
