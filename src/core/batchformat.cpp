@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QObject>
 
 namespace BatchFormat {
 
@@ -41,6 +42,22 @@ QString progress(const Batch &batch)
         return QStringLiteral("-");
     const RequestCounts &c = batch.requestCounts;
     return count(c.completed + c.failed) + QStringLiteral(" / ") + count(c.total);
+}
+
+QString relativeTime(qint64 unixSeconds, qint64 now)
+{
+    const qint64 ago = now - unixSeconds;
+    if (ago < 60)
+        return QObject::tr("just now");
+    if (ago < 3600)
+        return QObject::tr("%1 min ago").arg(ago / 60);
+    if (ago < 86'400)
+        return QObject::tr("%1 h ago").arg(ago / 3600);
+    if (ago < 2 * 86'400)
+        return QObject::tr("yesterday");
+    if (ago < 30 * 86'400)
+        return QObject::tr("%1 d ago").arg(ago / 86'400);
+    return QDateTime::fromSecsSinceEpoch(unixSeconds).toLocalTime().toString(QStringLiteral("yyyy-MM-dd"));
 }
 
 QString duration(qint64 seconds)

@@ -14,6 +14,8 @@ QString isoTime(std::optional<qint64> unixSeconds);
 QString shortTime(qint64 unixSeconds);
 // "812 / 1,000", or the state's own word where a fraction would mislead ("validating").
 QString progress(const Batch &batch);
+// "just now", "5 min ago", "3 h ago", "yesterday", "4 d ago", then the date.
+QString relativeTime(qint64 unixSeconds, qint64 now);
 // "3 min", "2 h 5 min", "4 d 1 h".
 QString duration(qint64 seconds);
 // The status as the API spells it, with spaces: "in progress".

@@ -1,0 +1,135 @@
+#include "batchcolumns.h"
+
+#include "batchformat.h"
+
+#include <QDateTime>
+
+namespace BatchColumns {
+
+namespace {
+QString metadataText(const Batch &batch)
+{
+    QStringList parts;
+    for (auto it = batch.metadata.cbegin(); it != batch.metadata.cend(); ++it)
+        parts << it.key() + u'=' + it.value().simplified();
+    return parts.join(QStringLiteral(", "));
+}
+
+// Seconds left in the 24 h window, while it still matters.
+std::optional<qint64> secondsLeft(const Batch &batch, qint64 now)
+{
+    if (!batch.status.isRunning() || !batch.expiresAt)
+        return std::nullopt;
+    return *batch.expiresAt - now;
+}
+
+qint64 durationSeconds(const Batch &batch, qint64 now)
+{
+    return batch.endedAt().value_or(now) - batch.createdAt;
+}
+
+// Lifecycle order, so sorting by status groups running work before finished work.
+int statusRank(const Batch &batch)
+{
+    return batch.status.value() == BatchStatus::Unknown ? 100 : int(batch.status.value());
+}
+} // namespace
+
+QString title(int column)
+{
+    switch (column) {
+    case Status: return QObject::tr("Status");
+    case Id: return QObject::tr("ID");
+    case Endpoint: return QObject::tr("Endpoint");
+    case Model: return QObject::tr("Model");
+    case Created: return QObject::tr("Created");
+    case Progress: return QObject::tr("Progress");
+    case Failed: return QObject::tr("Failed");
+    case ExpiresIn: return QObject::tr("Expires in");
+    case Duration: return QObject::tr("Duration");
+    case Tokens: return QObject::tr("Tokens");
+    case OutputFile: return QObject::tr("Output file");
+    case ErrorFile: return QObject::tr("Error file");
+    case Metadata: return QObject::tr("Metadata");
+    default: return {};
+    }
+}
+
+QString display(const Batch &b, int column, qint64 now)
+{
+    switch (column) {
+    case Status: return BatchFormat::statusLabel(b.status);
+    case Id: return b.id;
+    case Endpoint: return b.endpoint;
+    case Model: return b.model;
+    case Created: return BatchFormat::relativeTime(b.createdAt, now);
+    case Progress: return BatchFormat::progress(b);
+    case Failed: return b.requestCounts.present && b.requestCounts.failed ? BatchFormat::count(b.requestCounts.failed) : QString();
+    case ExpiresIn: {
+        const std::optional<qint64> left = secondsLeft(b, now);
+        return !left ? QString() : *left > 0 ? BatchFormat::duration(*left) : QObject::tr("overdue");
+    }
+    case Duration: return BatchFormat::duration(durationSeconds(b, now));
+    case Tokens: return b.usage ? BatchFormat::count(b.usage->totalTokens) : QString();
+    case OutputFile: return b.outputFileId;
+    case ErrorFile: return b.errorFileId;
+    case Metadata: return metadataText(b);
+    default: return {};
+    }
+}
+
+QVariant sortValue(const Batch &b, int column, qint64 now)
+{
+    switch (column) {
+    case Status: return statusRank(b);
+    case Created: return b.createdAt;
+    case Progress: {
+        const RequestCounts &c = b.requestCounts;
+        if (b.status.value() == BatchStatus::Validating || c.total <= 0)
+            return -1.0;
+        return double(c.completed + c.failed) / double(c.total);
+    }
+    case Failed: return b.requestCounts.failed;
+    case ExpiresIn: return secondsLeft(b, now).value_or(std::numeric_limits<qint64>::max());
+    case Duration: return durationSeconds(b, now);
+    case Tokens: return b.usage ? b.usage->totalTokens : qint64(-1);
+    default: return display(b, column, now);
+    }
+}
+
+QString toolTip(const Batch &b, int column)
+{
+    switch (column) {
+    case Status: return b.status.toString();
+    case Created: {
+        const QDateTime created = b.created();
+        return created.toLocalTime().toString(Qt::TextDate) + QStringLiteral("\n") + created.toString(Qt::ISODate);
+    }
+    case Progress: {
+        const RequestCounts &c = b.requestCounts;
+        if (!c.present)
+            return QObject::tr("No request counts yet");
+        return QObject::tr("%1 completed, %2 failed, of %3 requests")
+            .arg(BatchFormat::count(c.completed), BatchFormat::count(c.failed), BatchFormat::count(c.total));
+    }
+    case Metadata: {
+        QStringList lines;
+        for (auto it = b.metadata.cbegin(); it != b.metadata.cend(); ++it)
+            lines << it.key() + QStringLiteral(": ") + it.value();
+        return lines.join(u'\n');
+    }
+    default: return {};
+    }
+}
+
+bool isNumeric(int column)
+{
+    return column == Failed || column == Tokens || column == ExpiresIn || column == Duration;
+}
+
+bool dependsOnTime(int column)
+{
+    return column == Created || column == ExpiresIn || column == Duration;
+}
+
+} // namespace BatchColumns

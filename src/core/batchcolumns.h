@@ -1,0 +1,45 @@
+#pragma once
+
+#include "batch.h"
+
+#include <QMetaType>
+#include <QVariant>
+
+// The table's columns: their titles and, for one batch, the text shown and the raw value sorted on.
+namespace BatchColumns {
+enum Column {
+    Status,
+    Id,
+    Endpoint,
+    Model,
+    Created,
+    Progress,
+    Failed,
+    ExpiresIn,
+    Duration,
+    Tokens,
+    OutputFile,
+    ErrorFile,
+    Metadata,
+    Count
+};
+
+QString title(int column);
+QString display(const Batch &batch, int column, qint64 now);
+QVariant sortValue(const Batch &batch, int column, qint64 now);
+QString toolTip(const Batch &batch, int column);
+bool isNumeric(int column);
+// Columns whose text changes with the clock alone (countdowns, relative times).
+bool dependsOnTime(int column);
+} // namespace BatchColumns
+
+// What the progress delegate paints for one batch.
+struct BatchProgress
+{
+    qint64 completed = 0;
+    qint64 failed = 0;
+    qint64 total = 0;
+    int status = 0; // BatchStatus::Value
+    QString text;   // "812 / 1,000", or the state's word
+};
+Q_DECLARE_METATYPE(BatchProgress)

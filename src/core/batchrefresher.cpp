@@ -1,0 +1,161 @@
+#include "batchrefresher.h"
+
+#include "apicall.h"
+#include "apiclient.h"
+#include "batchlistfetcher.h"
+#include "batchparser.h"
+#include "batchtablemodel.h"
+
+BatchRefresher::BatchRefresher(ApiClient *client, BatchTableModel *model, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_model(model)
+    , m_fetcher(new BatchListFetcher(client, this))
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &BatchRefresher::refreshNow);
+    connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchRefresher::onPage);
+    connect(m_fetcher, &BatchListFetcher::finished, this, &BatchRefresher::onNewBatchesFinished);
+}
+
+void BatchRefresher::setIntervalSeconds(int seconds)
+{
+    m_intervalSeconds = qBound(kMinIntervalSeconds, seconds, kMaxIntervalSeconds);
+    if (m_timer.isActive())
+        schedule();
+}
+
+void BatchRefresher::setAutoRefresh(bool enabled)
+{
+    m_auto = enabled;
+    schedule();
+}
+
+void BatchRefresher::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (!paused && m_auto && !m_refreshing)
+        refreshNow();
+    else
+        schedule();
+}
+
+QDateTime BatchRefresher::nextRefresh() const
+{
+    if (!m_timer.isActive())
+        return {};
+    return QDateTime::currentDateTime().addMSecs(m_timer.remainingTime());
+}
+
+void BatchRefresher::refreshNow()
+{
+    if (m_refreshing)
+        return;
+    m_timer.stop();
+    m_refreshing = true;
+    m_updated.clear();
+    m_toRetrieve.clear();
+    m_error = ApiError();
+    m_requests = 0;
+    Q_EMIT started();
+    Q_EMIT scheduleChanged();
+    m_fetcher->start(QString(), 100);
+}
+
+void BatchRefresher::stop()
+{
+    m_timer.stop();
+    if (!m_refreshing)
+        return;
+    m_toRetrieve.clear();
+    for (ApiCall *call : std::as_const(m_inFlight)) {
+        call->disconnect(this);
+        call->abort();
+        call->deleteLater();
+    }
+    m_inFlight.clear();
+    m_fetcher->disconnect(this);
+    m_fetcher->abort();
+    connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchRefresher::onPage);
+    connect(m_fetcher, &BatchListFetcher::finished, this, &BatchRefresher::onNewBatchesFinished);
+    m_refreshing = false;
+    Q_EMIT scheduleChanged();
+}
+
+void BatchRefresher::onPage(const BatchPage &page)
+{
+    // Newest first: the first batch we already hold marks the end of what is new.
+    bool reachedKnown = false;
+    for (const Batch &batch : page.data) {
+        reachedKnown |= m_model->rowOf(batch.id) >= 0;
+        m_updated.insert(batch.id);
+    }
+    m_model->merge(page.data);
+    if (reachedKnown)
+        m_fetcher->stop();
+}
+
+void BatchRefresher::onNewBatchesFinished(const ApiError &error)
+{
+    m_requests += m_fetcher->requestsMade();
+    if (error.isError()) {
+        m_error = error;
+        finish();
+        return;
+    }
+    for (const Batch &batch : m_model->batches()) {
+        if (!batch.status.isTerminal() && !m_updated.contains(batch.id))
+            m_toRetrieve.append(batch.id);
+    }
+    startRetrieves();
+}
+
+void BatchRefresher::startRetrieves()
+{
+    while (m_inFlight.size() < m_maxConcurrent && !m_toRetrieve.isEmpty()) {
+        ApiCall *call = m_client->retrieveBatch(m_toRetrieve.takeFirst());
+        m_inFlight.append(call);
+        connect(call, &ApiCall::finished, this, [this, call] { onRetrieveFinished(call); });
+    }
+    if (m_inFlight.isEmpty())
+        finish();
+}
+
+void BatchRefresher::onRetrieveFinished(ApiCall *call)
+{
+    m_inFlight.removeOne(call);
+    call->deleteLater();
+    m_requests += call->attempts();
+    if (call->error().isError()) {
+        // A batch that is gone (404) just stops updating; anything else is worth saying, once.
+        if (call->error().httpStatus != 404 && !m_error.isError())
+            m_error = call->error();
+    } else {
+        Parsed<Batch> parsed = BatchParser::parseBatch(call->body());
+        if (parsed.ok())
+            m_model->merge({parsed.value});
+        else if (!m_error.isError())
+            m_error = call->invalidResponse(parsed.error);
+    }
+    startRetrieves();
+}
+
+void BatchRefresher::finish()
+{
+    m_refreshing = false;
+    if (!m_error.isError())
+        m_last = QDateTime::currentDateTime();
+    schedule();
+    Q_EMIT finished(m_error);
+}
+
+void BatchRefresher::schedule()
+{
+    if (m_auto && !m_paused && !m_refreshing)
+        m_timer.start(m_intervalSeconds * 1000);
+    else
+        m_timer.stop();
+    Q_EMIT scheduleChanged();
+}

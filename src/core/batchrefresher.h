@@ -1,0 +1,77 @@
+#pragma once
+
+#include "apierror.h"
+#include "batchpage.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+
+class ApiClient;
+class ApiCall;
+class BatchListFetcher;
+class BatchTableModel;
+
+// Keeps the model current: one refresh at a time, re-armed after each result. A refresh reads page 1 onward until
+// it meets a batch it already had, then re-reads the loaded batches that can still change, a few at a time.
+class BatchRefresher : public QObject
+{
+    Q_OBJECT
+
+public:
+    BatchRefresher(ApiClient *client, BatchTableModel *model, QObject *parent = nullptr);
+
+    static constexpr int kMinIntervalSeconds = 5;
+    static constexpr int kMaxIntervalSeconds = 600;
+
+    void setIntervalSeconds(int seconds); // clamped to 5 s .. 10 min
+    int intervalSeconds() const { return m_intervalSeconds; }
+    void setAutoRefresh(bool enabled);
+    bool autoRefresh() const { return m_auto; }
+    // Paused while the window is minimised; resuming refreshes at once.
+    void setPaused(bool paused);
+    void setMaxConcurrent(int calls) { m_maxConcurrent = qMax(1, calls); }
+
+    bool isRefreshing() const { return m_refreshing; }
+    QDateTime lastRefresh() const { return m_last; }
+    // When the next automatic refresh is due (invalid when none is scheduled).
+    QDateTime nextRefresh() const;
+    int requestsInLastRefresh() const { return m_requests; }
+
+public Q_SLOTS:
+    void refreshNow();
+    void stop();
+
+Q_SIGNALS:
+    void started();
+    // `error.isError()` is false when the refresh went through; the rows are kept either way.
+    void finished(const ApiError &error);
+    void scheduleChanged();
+
+private:
+    void onPage(const BatchPage &page);
+    void onNewBatchesFinished(const ApiError &error);
+    void startRetrieves();
+    void onRetrieveFinished(ApiCall *call);
+    void finish();
+    void schedule();
+
+    ApiClient *m_client;
+    BatchTableModel *m_model;
+    BatchListFetcher *m_fetcher;
+    QTimer m_timer;
+    int m_intervalSeconds = 30;
+    bool m_auto = true;
+    bool m_paused = false;
+    int m_maxConcurrent = 4;
+
+    bool m_refreshing = false;
+    QSet<QString> m_updated;    // ids this refresh already has fresh data for
+    QStringList m_toRetrieve;   // loaded, still changing, not yet re-read
+    QList<ApiCall *> m_inFlight;
+    ApiError m_error;
+    int m_requests = 0;
+    QDateTime m_last;
+};

@@ -1,0 +1,252 @@
+#include "batchtablemodel.h"
+
+#include "batchlistfetcher.h"
+#include "statuscolors.h"
+
+#include <QDateTime>
+
+namespace {
+constexpr int kPageSize = 100;
+const int kRoles[] = {Qt::DisplayRole, Qt::ToolTipRole, BatchTableModel::SortRole};
+} // namespace
+
+BatchTableModel::BatchTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+BatchTableModel::~BatchTableModel() = default;
+
+void BatchTableModel::setClient(ApiClient *client)
+{
+    if (m_fetcher) {
+        m_fetcher->disconnect(this);
+        m_fetcher->abort();
+        m_fetcher->deleteLater();
+        m_fetcher = nullptr;
+    }
+    if (client) {
+        m_fetcher = new BatchListFetcher(client, this);
+        connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchTableModel::onPage);
+        connect(m_fetcher, &BatchListFetcher::finished, this, &BatchTableModel::onFetchFinished);
+    }
+}
+
+int BatchTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BatchTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : BatchColumns::Count;
+}
+
+QVariant BatchTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Batch &batch = m_rows[size_t(index.row())];
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return BatchColumns::display(batch, column, QDateTime::currentSecsSinceEpoch());
+    case SortRole:
+        return BatchColumns::sortValue(batch, column, QDateTime::currentSecsSinceEpoch());
+    case Qt::ToolTipRole: {
+        const QString tip = BatchColumns::toolTip(batch, column);
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
+    case Qt::DecorationRole:
+        if (column == BatchColumns::Status)
+            return StatusColors::color(batch.status, m_dark);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (BatchColumns::isNumeric(column))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case StatusRole:
+        return batch.status.toString();
+    case IdRole:
+        return batch.id;
+    case ProgressRole: {
+        BatchProgress progress;
+        progress.completed = batch.requestCounts.completed;
+        progress.failed = batch.requestCounts.failed;
+        progress.total = batch.requestCounts.total;
+        progress.status = int(batch.status.value());
+        progress.text = BatchColumns::display(batch, BatchColumns::Progress, 0);
+        return QVariant::fromValue(progress);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= BatchColumns::Count)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return BatchColumns::title(section);
+    if (role == Qt::TextAlignmentRole && BatchColumns::isNumeric(section))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+bool BatchTableModel::isFetching() const
+{
+    return m_fetcher && m_fetcher->isRunning();
+}
+
+bool BatchTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_fetcher && m_hasMore && !isFetching();
+}
+
+void BatchTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    fetchPages(1);
+}
+
+void BatchTableModel::loadAll()
+{
+    if (!m_fetcher || !m_hasMore)
+        return;
+    if (isFetching())
+        m_fetcher->stop(); // the walk below picks up from the same cursor
+    fetchPages(0);
+}
+
+void BatchTableModel::stopLoading()
+{
+    if (m_fetcher)
+        m_fetcher->stop();
+}
+
+void BatchTableModel::fetchPages(int maxPages)
+{
+    m_fetcher->start(m_cursor, kPageSize, maxPages);
+    Q_EMIT fetchingChanged(true);
+}
+
+void BatchTableModel::onPage(const BatchPage &page)
+{
+    merge(page.data);
+    if (!page.nextCursor().isEmpty())
+        m_cursor = page.nextCursor();
+    m_hasMore = page.hasMore && !page.data.empty();
+}
+
+void BatchTableModel::onFetchFinished(const ApiError &error)
+{
+    Q_EMIT fetchingChanged(false);
+    if (error.isError() && error.kind != ApiError::Cancelled)
+        Q_EMIT fetchFailed(error);
+}
+
+void BatchTableModel::merge(const std::vector<Batch> &batches)
+{
+    std::vector<const Batch *> fresh;
+    QHash<QString, int> freshIndex; // the same id twice in one merge: the later copy wins
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const Batch &batch : batches) {
+        const int row = rowOf(batch.id);
+        if (row < 0) {
+            const auto seen = freshIndex.constFind(batch.id);
+            if (seen != freshIndex.cend()) {
+                fresh[size_t(*seen)] = &batch;
+            } else {
+                freshIndex.insert(batch.id, int(fresh.size()));
+                fresh.push_back(&batch);
+            }
+            continue;
+        }
+        Batch &current = m_rows[size_t(row)];
+        if (current.json == batch.json)
+            continue;
+        // Announce only the span of columns whose text or sort value moved.
+        int first = -1, last = -1;
+        for (int column = 0; column < BatchColumns::Count; ++column) {
+            if (BatchColumns::display(current, column, now) != BatchColumns::display(batch, column, now) ||
+                BatchColumns::sortValue(current, column, now) != BatchColumns::sortValue(batch, column, now)) {
+                first = first < 0 ? column : first;
+                last = column;
+            }
+        }
+        const bool statusChanged = current.status != batch.status;
+        if (statusChanged) {
+            countStatus(current.status, -1);
+            countStatus(batch.status, +1);
+        }
+        current = batch;
+        if (first >= 0)
+            Q_EMIT dataChanged(index(row, first), index(row, last));
+        if (statusChanged)
+            Q_EMIT statusCountsChanged();
+    }
+    if (fresh.empty())
+        return;
+    const int firstRow = int(m_rows.size());
+    beginInsertRows(QModelIndex(), firstRow, firstRow + int(fresh.size()) - 1);
+    m_rows.reserve(m_rows.size() + fresh.size());
+    for (const Batch *batch : fresh) {
+        m_rowById.insert(batch->id, int(m_rows.size()));
+        m_rows.push_back(*batch);
+        countStatus(batch->status, +1);
+    }
+    endInsertRows();
+    Q_EMIT statusCountsChanged();
+}
+
+void BatchTableModel::clear()
+{
+    if (m_fetcher)
+        m_fetcher->abort();
+    beginResetModel();
+    m_rows.clear();
+    m_rowById.clear();
+    m_statusCounts.clear();
+    m_cursor.clear();
+    m_hasMore = true;
+    endResetModel();
+    Q_EMIT statusCountsChanged();
+}
+
+int BatchTableModel::runningCount() const
+{
+    int running = 0;
+    for (auto it = m_statusCounts.cbegin(); it != m_statusCounts.cend(); ++it) {
+        if (BatchStatus::fromString(it.key()).isRunning())
+            running += it.value();
+    }
+    return running;
+}
+
+void BatchTableModel::setDarkPalette(bool dark)
+{
+    if (dark == m_dark)
+        return;
+    m_dark = dark;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, BatchColumns::Status), index(rowCount() - 1, BatchColumns::Status),
+                           {Qt::DecorationRole});
+}
+
+void BatchTableModel::refreshTimeColumns()
+{
+    if (m_rows.empty())
+        return;
+    const QList<int> roles(std::begin(kRoles), std::end(kRoles));
+    Q_EMIT dataChanged(index(0, BatchColumns::Created), index(rowCount() - 1, BatchColumns::Duration), roles);
+}
+
+void BatchTableModel::countStatus(const BatchStatus &status, int delta)
+{
+    int &count = m_statusCounts[status.toString()];
+    count += delta;
+    if (count <= 0)
+        m_statusCounts.remove(status.toString());
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "apierror.h"
+#include "batch.h"
+#include "batchcolumns.h"
+#include "batchpage.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <vector>
+
+class ApiClient;
+class BatchListFetcher;
+
+// The account's batches as a table. Rows merge by id (a refresh never resets the model); more rows load page by
+// page as the view asks (canFetchMore/fetchMore), one request at a time.
+class BatchTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        SortRole = Qt::UserRole + 1, // the raw value a column sorts on
+        StatusRole,                  // the status as the API spells it
+        ProgressRole,                // a BatchProgress for the delegate
+        IdRole,
+    };
+
+    explicit BatchTableModel(QObject *parent = nullptr);
+    ~BatchTableModel() override;
+
+    // Where pages come from; nullptr: nothing more to fetch. Does not clear the rows (see clear()).
+    void setClient(ApiClient *client);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // Updates known ids in place (dataChanged for the changed cells) and appends new ones (one insert).
+    void merge(const std::vector<Batch> &batches);
+    // Another account: the only reset.
+    void clear();
+    // Walks every remaining page.
+    void loadAll();
+    void stopLoading();
+
+    const Batch &batchAt(int row) const { return m_rows[size_t(row)]; }
+    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    const std::vector<Batch> &batches() const { return m_rows; }
+    bool hasMore() const { return m_hasMore; }
+    bool isFetching() const;
+    // Batches per status (the API's word), for the status side bar.
+    const QHash<QString, int> &statusCounts() const { return m_statusCounts; }
+    int runningCount() const;
+
+    // Colours follow the palette; the view tells the model when it turns dark or light.
+    void setDarkPalette(bool dark);
+    // Re-announces the columns whose text moves with the clock (call every few seconds).
+    void refreshTimeColumns();
+
+Q_SIGNALS:
+    void fetchingChanged(bool fetching);
+    void fetchFailed(const ApiError &error);
+    void statusCountsChanged();
+
+private:
+    void fetchPages(int maxPages);
+    void onPage(const BatchPage &page);
+    void onFetchFinished(const ApiError &error);
+    void countStatus(const BatchStatus &status, int delta);
+
+    std::vector<Batch> m_rows;
+    QHash<QString, int> m_rowById;
+    QHash<QString, int> m_statusCounts;
+    BatchListFetcher *m_fetcher = nullptr;
+    QString m_cursor;
+    bool m_hasMore = true;
+    bool m_dark = false;
+};

@@ -1,0 +1,176 @@
+#include "apiclient.h"
+#include "batchparser.h"
+#include "batchtablemodel.h"
+#include "simprocess.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+Batch makeBatch(const QString &id, const QString &status, qint64 completed, qint64 createdAt = 1'764'000'000)
+{
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("object"), QStringLiteral("batch")},
+                  {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
+                  {QStringLiteral("status"), status},
+                  {QStringLiteral("created_at"), createdAt},
+                  {QStringLiteral("expires_at"), createdAt + 86'400},
+                  {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("total"), 100},
+                                                                 {QStringLiteral("completed"), completed},
+                                                                 {QStringLiteral("failed"), 0}}}};
+    return BatchParser::parseBatch(o).value;
+}
+} // namespace
+
+class TestBatchTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void mergeInsertsOnceAndNeverResets()
+    {
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        model.merge({makeBatch(QStringLiteral("b1"), QStringLiteral("in_progress"), 10),
+                     makeBatch(QStringLiteral("b2"), QStringLiteral("completed"), 100),
+                     makeBatch(QStringLiteral("b3"), QStringLiteral("in_progress"), 0)});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 2); // inclusive last
+
+        // The same data again: nothing to say.
+        model.merge({makeBatch(QStringLiteral("b2"), QStringLiteral("completed"), 100)});
+        QCOMPARE(changed.count(), 0);
+
+        // Progress moved on one batch: one dataChanged for that row, only the columns that moved.
+        model.merge({makeBatch(QStringLiteral("b1"), QStringLiteral("in_progress"), 55),
+                     makeBatch(QStringLiteral("b4"), QStringLiteral("failed"), 0)});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(changed.count(), 1);
+        const QModelIndex topLeft = changed.at(0).at(0).value<QModelIndex>();
+        const QModelIndex bottomRight = changed.at(0).at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), model.rowOf(QStringLiteral("b1")));
+        QCOMPARE(bottomRight.row(), topLeft.row());
+        QCOMPARE(topLeft.column(), int(BatchColumns::Progress));
+        QCOMPARE(bottomRight.column(), int(BatchColumns::Progress));
+        QCOMPARE(model.index(topLeft.row(), BatchColumns::Progress).data().toString(), QStringLiteral("55 / 100"));
+        QCOMPARE(reset.count(), 0);
+    }
+
+    void statusCountsFollowMerges()
+    {
+        BatchTableModel model;
+        QSignalSpy counts(&model, &BatchTableModel::statusCountsChanged);
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("in_progress"), 1),
+                     makeBatch(QStringLiteral("b"), QStringLiteral("in_progress"), 1),
+                     makeBatch(QStringLiteral("c"), QStringLiteral("weird"), 1)});
+        QCOMPARE(model.statusCounts().value(QStringLiteral("in_progress")), 2);
+        QCOMPARE(model.statusCounts().value(QStringLiteral("weird")), 1);
+        QCOMPARE(model.runningCount(), 2);
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("completed"), 100)});
+        QCOMPARE(model.statusCounts().value(QStringLiteral("in_progress")), 1);
+        QCOMPARE(model.statusCounts().value(QStringLiteral("completed")), 1);
+        QCOMPARE(model.runningCount(), 1);
+        QCOMPARE(counts.count(), 2);
+    }
+
+    void rolesCarryRawValues()
+    {
+        BatchTableModel model;
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("validating"), 0, 1000),
+                     makeBatch(QStringLiteral("b"), QStringLiteral("in_progress"), 25, 2000)});
+        const QModelIndex created = model.index(1, BatchColumns::Created);
+        QCOMPARE(created.data(BatchTableModel::SortRole).toLongLong(), 2000);
+        QVERIFY(created.data(Qt::ToolTipRole).toString().contains(QStringLiteral("1970-01-01T00:33:20Z")));
+        QCOMPARE(model.index(1, BatchColumns::Progress).data(BatchTableModel::SortRole).toDouble(), 0.25);
+        // Validating is its own state, not 0%.
+        QCOMPARE(model.index(0, BatchColumns::Progress).data().toString(), QStringLiteral("validating"));
+        QCOMPARE(model.index(0, BatchColumns::Progress).data(BatchTableModel::SortRole).toDouble(), -1.0);
+        const auto progress = model.index(1, BatchColumns::Progress).data(BatchTableModel::ProgressRole).value<BatchProgress>();
+        QCOMPARE(progress.completed, 25);
+        QCOMPARE(progress.total, 100);
+        QVERIFY(model.index(0, BatchColumns::Status).data(Qt::DecorationRole).value<QColor>().isValid());
+        QCOMPARE(model.index(1, BatchColumns::Status).data().toString(), QStringLiteral("in progress"));
+        QCOMPARE(model.headerData(BatchColumns::Tokens, Qt::Horizontal).toString(), QStringLiteral("Tokens"));
+    }
+
+    void darkPaletteRecoloursTheStatusColumn()
+    {
+        BatchTableModel model;
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)});
+        const QColor light = model.index(0, 0).data(Qt::DecorationRole).value<QColor>();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setDarkPalette(true);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(model.index(0, 0).data(Qt::DecorationRole).value<QColor>() != light);
+        model.setDarkPalette(true);
+        QCOMPARE(changed.count(), 1);
+    }
+
+    void fetchMoreLoadsPagesFromTheServer()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        ApiClient client(sim.config());
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+        model.setClient(&client);
+        QVERIFY(model.canFetchMore(QModelIndex()));
+        QSignalSpy fetching(&model, &BatchTableModel::fetchingChanged);
+        model.fetchMore(QModelIndex());
+        QVERIFY(!model.canFetchMore(QModelIndex())); // one request at a time
+        model.fetchMore(QModelIndex());              // ignored while fetching
+        QTRY_COMPARE(model.rowCount(), 100);
+        QTRY_VERIFY(!model.isFetching());
+        QVERIFY(model.canFetchMore(QModelIndex()));
+        QVERIFY(!model.canFetchMore(model.index(0, 0))); // a table: rows have no children to fetch
+        model.loadAll();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 250, 10'000);
+        QTRY_VERIFY(!model.canFetchMore(QModelIndex()));
+        QCOMPARE(sim.stats().value(QStringLiteral("requests")).toInteger(), 3);
+    }
+
+    void failedFetchKeepsRowsAndSaysWhy()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--fail-every"), QStringLiteral("2"),
+                        QStringLiteral("--fail-status"), QStringLiteral("400")});
+        QVERIFY(sim.start());
+        ApiClient client(sim.config());
+        BatchTableModel model;
+        model.setClient(&client);
+        QSignalSpy failed(&model, &BatchTableModel::fetchFailed);
+        model.fetchMore(QModelIndex());
+        QTRY_COMPARE(model.rowCount(), 100);
+        QTRY_VERIFY(model.canFetchMore(QModelIndex()));
+        model.fetchMore(QModelIndex());
+        QVERIFY(failed.wait(10'000));
+        QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 400);
+        QCOMPARE(model.rowCount(), 100);
+        QVERIFY(model.canFetchMore(QModelIndex())); // the user can scroll again to retry
+    }
+
+    void clearIsTheOnlyReset()
+    {
+        BatchTableModel model;
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)});
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.clear();
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.statusCounts().isEmpty());
+        QCOMPARE(model.rowOf(QStringLiteral("a")), -1);
+    }
+};
+
+QTEST_MAIN(TestBatchTableModel)
+#include "tst_batchtablemodel.moc"
