@@ -303,7 +303,8 @@ private Q_SLOTS:
 
     void fuzzCorpusAndCrashersReplay()
     {
-        // Every input the fuzzer started from or ever crashed on: each gives a value or a message, never a crash.
+        // Every input the fuzzer started from or ever crashed on: each gives a value or a message, never a
+        // crash.
         int files = 0;
         for (const char *folder : {"/../fuzz/corpus", "/../fuzz/regressions"}) {
             const QDir dir(QStringLiteral(BATCHWATCH_TEST_DATA) + QLatin1String(folder));

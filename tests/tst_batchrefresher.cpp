@@ -20,11 +20,14 @@ QString createBatch(const SimProcess &sim)
     manager.setProxy(QNetworkProxy::NoProxy);
     auto *form = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     QHttpPart purpose;
-    purpose.setHeader(QNetworkRequest::ContentDispositionHeader, QStringLiteral("form-data; name=\"purpose\""));
+    purpose.setHeader(QNetworkRequest::ContentDispositionHeader,
+                      QStringLiteral("form-data; name=\"purpose\""));
     purpose.setBody("batch");
     QHttpPart file;
-    file.setHeader(QNetworkRequest::ContentDispositionHeader, QStringLiteral("form-data; name=\"file\"; filename=\"in.jsonl\""));
-    file.setBody("{\"custom_id\":\"1\",\"body\":{\"model\":\"gpt-4.1\"}}\n{\"custom_id\":\"2\",\"body\":{}}\n");
+    file.setHeader(QNetworkRequest::ContentDispositionHeader,
+                   QStringLiteral("form-data; name=\"file\"; filename=\"in.jsonl\""));
+    file.setBody(
+        "{\"custom_id\":\"1\",\"body\":{\"model\":\"gpt-4.1\"}}\n{\"custom_id\":\"2\",\"body\":{}}\n");
     form->append(purpose);
     form->append(file);
     QNetworkRequest upload(QUrl(sim.baseUrl().toString() + QStringLiteral("/files")));
@@ -39,10 +42,11 @@ QString createBatch(const SimProcess &sim)
     QNetworkRequest create(QUrl(sim.baseUrl().toString() + QStringLiteral("/batches")));
     create.setRawHeader("Authorization", "Bearer sk-test");
     create.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *created = manager.post(create, QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), fileId},
-                                                                            {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
-                                                                            {QStringLiteral("completion_window"), QStringLiteral("24h")}})
-                                                      .toJson());
+    QNetworkReply *created = manager.post(
+        create, QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), fileId},
+                                          {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
+                                          {QStringLiteral("completion_window"), QStringLiteral("24h")}})
+                    .toJson());
     QSignalSpy done(created, &QNetworkReply::finished);
     if (!done.wait(10'000))
         return {};
@@ -58,7 +62,8 @@ private Q_SLOTS:
     void refreshFindsNewBatchesAndUpdatesRunningOnes()
     {
         // Fast simulated time so the running batches move between two refreshes.
-        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("150"), QStringLiteral("--speed"), QStringLiteral("120")});
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("150"), QStringLiteral("--speed"),
+                        QStringLiteral("120")});
         QVERIFY(sim.start());
         ApiClient client(sim.config());
         BatchTableModel model;
@@ -83,7 +88,8 @@ private Q_SLOTS:
         refresher.refreshNow(); // one at a time
         QVERIFY(finished.wait(20'000));
         QCOMPARE(finished.count(), 1);
-        QVERIFY2(!finished.at(0).at(0).value<ApiError>().isError(), qPrintable(finished.at(0).at(0).value<ApiError>().toString()));
+        QVERIFY2(!finished.at(0).at(0).value<ApiError>().isError(),
+                 qPrintable(finished.at(0).at(0).value<ApiError>().toString()));
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(model.rowCount(), 151);
         QVERIFY(model.rowOf(newId) >= 0);
@@ -99,8 +105,8 @@ private Q_SLOTS:
 
     void failedRefreshKeepsEveryRow()
     {
-        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("30"), QStringLiteral("--fail-every"), QStringLiteral("2"),
-                        QStringLiteral("--fail-status"), QStringLiteral("401")});
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("30"), QStringLiteral("--fail-every"),
+                        QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("401")});
         QVERIFY(sim.start());
         ApiClient client(sim.config());
         BatchTableModel model;

@@ -8,7 +8,8 @@
 #include <QTest>
 
 namespace {
-Batch makeBatch(const QString &id, const QString &status, qint64 createdAt, qint64 tokens, const QString &model)
+Batch makeBatch(const QString &id, const QString &status, qint64 createdAt, qint64 tokens,
+                const QString &model)
 {
     QJsonObject o{{QStringLiteral("id"), id},
                   {QStringLiteral("status"), status},
@@ -41,20 +42,26 @@ private Q_SLOTS:
         m_proxy.setSourceModel(&m_model);
         new QAbstractItemModelTester(&m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
         // Tokens 900 > 80: a text sort would put "80" last; the raw SortRole must not.
-        m_model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 300, 80, QStringLiteral("gpt-4.1")),
-                       makeBatch(QStringLiteral("b"), QStringLiteral("completed"), 100, 900, QStringLiteral("gpt-4o-mini")),
-                       makeBatch(QStringLiteral("c"), QStringLiteral("in_progress"), 200, 5, QStringLiteral("o4-mini")),
-                       makeBatch(QStringLiteral("d"), QStringLiteral("expired"), 400, 1000, QStringLiteral("gpt-4.1"))});
+        m_model.merge(
+            {makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 300, 80, QStringLiteral("gpt-4.1")),
+             makeBatch(QStringLiteral("b"), QStringLiteral("completed"), 100, 900,
+                       QStringLiteral("gpt-4o-mini")),
+             makeBatch(QStringLiteral("c"), QStringLiteral("in_progress"), 200, 5, QStringLiteral("o4-mini")),
+             makeBatch(QStringLiteral("d"), QStringLiteral("expired"), 400, 1000,
+                       QStringLiteral("gpt-4.1"))});
     }
 
     void sortsOnRawValues()
     {
         m_proxy.sort(BatchColumns::Created, Qt::DescendingOrder);
-        QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("d"), QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("b")}));
+        QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("d"), QStringLiteral("a"),
+                                                   QStringLiteral("c"), QStringLiteral("b")}));
         m_proxy.sort(BatchColumns::Tokens, Qt::AscendingOrder);
-        QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("c"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d")}));
+        QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("c"), QStringLiteral("a"),
+                                                   QStringLiteral("b"), QStringLiteral("d")}));
         m_proxy.sort(BatchColumns::Status, Qt::AscendingOrder); // lifecycle order, not alphabetical
-        QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("c"), QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("d")}));
+        QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("c"), QStringLiteral("b"),
+                                                   QStringLiteral("a"), QStringLiteral("d")}));
     }
 
     void filtersWithTheSharedFilter()
@@ -81,8 +88,10 @@ private Q_SLOTS:
                        makeBatch(QStringLiteral("f"), QStringLiteral("completed"), 600, 1, QString())});
         QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("e"), QStringLiteral("a")}));
         // A batch that starts to fail joins the view on its own.
-        m_model.merge({makeBatch(QStringLiteral("c"), QStringLiteral("failed"), 200, 5, QStringLiteral("o4-mini"))});
-        QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("e"), QStringLiteral("a"), QStringLiteral("c")}));
+        m_model.merge(
+            {makeBatch(QStringLiteral("c"), QStringLiteral("failed"), 200, 5, QStringLiteral("o4-mini"))});
+        QCOMPARE(idsInOrder(m_proxy),
+                 (QStringList{QStringLiteral("e"), QStringLiteral("a"), QStringLiteral("c")}));
         m_proxy.clearFilter();
     }
 };

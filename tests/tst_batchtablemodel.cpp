@@ -62,7 +62,8 @@ private Q_SLOTS:
         QCOMPARE(bottomRight.row(), topLeft.row());
         QCOMPARE(topLeft.column(), int(BatchColumns::Progress));
         QCOMPARE(bottomRight.column(), int(BatchColumns::Progress));
-        QCOMPARE(model.index(topLeft.row(), BatchColumns::Progress).data().toString(), QStringLiteral("55 / 100"));
+        QCOMPARE(model.index(topLeft.row(), BatchColumns::Progress).data().toString(),
+                 QStringLiteral("55 / 100"));
         QCOMPARE(reset.count(), 0);
     }
 
@@ -95,7 +96,8 @@ private Q_SLOTS:
         // Validating is its own state, not 0%.
         QCOMPARE(model.index(0, BatchColumns::Progress).data().toString(), QStringLiteral("validating"));
         QCOMPARE(model.index(0, BatchColumns::Progress).data(BatchTableModel::SortRole).toDouble(), -1.0);
-        const auto progress = model.index(1, BatchColumns::Progress).data(BatchTableModel::ProgressRole).value<BatchProgress>();
+        const auto progress =
+            model.index(1, BatchColumns::Progress).data(BatchTableModel::ProgressRole).value<BatchProgress>();
         QCOMPARE(progress.completed, 25);
         QCOMPARE(progress.total, 100);
         QVERIFY(model.index(0, BatchColumns::Status).data(Qt::DecorationRole).value<QColor>().isValid());
@@ -118,7 +120,8 @@ private Q_SLOTS:
 
     void fetchMoreLoadsPagesFromTheServer()
     {
-        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"), QStringLiteral("0")});
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"),
+                        QStringLiteral("0")});
         QVERIFY(sim.start());
         ApiClient client(sim.config());
         BatchTableModel model;
@@ -142,8 +145,8 @@ private Q_SLOTS:
 
     void failedFetchKeepsRowsAndSaysWhy()
     {
-        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--fail-every"), QStringLiteral("2"),
-                        QStringLiteral("--fail-status"), QStringLiteral("400")});
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--fail-every"),
+                        QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("400")});
         QVERIFY(sim.start());
         ApiClient client(sim.config());
         BatchTableModel model;

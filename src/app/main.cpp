@@ -1,6 +1,8 @@
 // batchwatch: the dashboard, and its headless subcommands (which need no display).
+#include "appcontroller.h"
 #include "exitcode.h"
 #include "exportcommand.h"
+#include "mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -56,5 +58,10 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setIdentity();
-    return ExitCode::Ok;
+    QApplication::setApplicationDisplayName(QStringLiteral("Batchwatch"));
+    MainWindow window;
+    AppController controller(&window, std::strcmp(first, "--demo") == 0);
+    window.show();
+    controller.start();
+    return app.exec();
 }

@@ -49,12 +49,16 @@ void ApiCall::abort()
     if (m_finished)
         return;
     m_backoff.stop();
+    m_timer.stop();
     if (m_reply) {
-        m_abortReason = AbortReason::User;
-        m_reply->abort(); // finishes through onReplyFinished
-        return;
+        // Finish here and now: Qt may report the aborted reply only on a later turn of the event loop.
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+        discard();
     }
-    finish(ApiError::make(ApiError::Cancelled, QStringLiteral("cancelled")));
+    finish(ApiError::make(ApiError::Cancelled, QStringLiteral("cancelled"), m_requestId));
 }
 
 bool ApiCall::beginAttempt(QString *)
@@ -161,11 +165,6 @@ void ApiCall::onReplyFinished()
     const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
     const QByteArray retryAfter = reply->rawHeader("retry-after");
 
-    if (m_abortReason == AbortReason::User) {
-        discard();
-        finish(ApiError::make(ApiError::Cancelled, QStringLiteral("cancelled"), m_requestId));
-        return;
-    }
     if (m_abortReason == AbortReason::Timeout) {
         discard();
         retryOrFinish(

@@ -59,7 +59,7 @@ protected:
 
 private:
     friend class ApiClient;
-    enum class AbortReason { None, User, Timeout };
+    enum class AbortReason { None, Timeout };
 
     void startAttempt();
     void onReadyRead();

@@ -38,72 +38,109 @@ int statusRank(const Batch &batch)
 QString title(int column)
 {
     switch (column) {
-    case Status: return QObject::tr("Status");
-    case Id: return QObject::tr("ID");
-    case Endpoint: return QObject::tr("Endpoint");
-    case Model: return QObject::tr("Model");
-    case Created: return QObject::tr("Created");
-    case Progress: return QObject::tr("Progress");
-    case Failed: return QObject::tr("Failed");
-    case ExpiresIn: return QObject::tr("Expires in");
-    case Duration: return QObject::tr("Duration");
-    case Tokens: return QObject::tr("Tokens");
-    case OutputFile: return QObject::tr("Output file");
-    case ErrorFile: return QObject::tr("Error file");
-    case Metadata: return QObject::tr("Metadata");
-    default: return {};
+    case Status:
+        return QObject::tr("Status");
+    case Id:
+        return QObject::tr("ID");
+    case Endpoint:
+        return QObject::tr("Endpoint");
+    case Model:
+        return QObject::tr("Model");
+    case Created:
+        return QObject::tr("Created");
+    case Progress:
+        return QObject::tr("Progress");
+    case Failed:
+        return QObject::tr("Failed");
+    case ExpiresIn:
+        return QObject::tr("Expires in");
+    case Duration:
+        return QObject::tr("Duration");
+    case Tokens:
+        return QObject::tr("Tokens");
+    case OutputFile:
+        return QObject::tr("Output file");
+    case ErrorFile:
+        return QObject::tr("Error file");
+    case Metadata:
+        return QObject::tr("Metadata");
+    default:
+        return {};
     }
 }
 
 QString display(const Batch &b, int column, qint64 now)
 {
     switch (column) {
-    case Status: return BatchFormat::statusLabel(b.status);
-    case Id: return b.id;
-    case Endpoint: return b.endpoint;
-    case Model: return b.model;
-    case Created: return BatchFormat::relativeTime(b.createdAt, now);
-    case Progress: return BatchFormat::progress(b);
-    case Failed: return b.requestCounts.present && b.requestCounts.failed ? BatchFormat::count(b.requestCounts.failed) : QString();
+    case Status:
+        return BatchFormat::statusLabel(b.status);
+    case Id:
+        return b.id;
+    case Endpoint:
+        return b.endpoint;
+    case Model:
+        return b.model;
+    case Created:
+        return BatchFormat::relativeTime(b.createdAt, now);
+    case Progress:
+        return BatchFormat::progress(b);
+    case Failed:
+        return b.requestCounts.present && b.requestCounts.failed ? BatchFormat::count(b.requestCounts.failed)
+                                                                 : QString();
     case ExpiresIn: {
         const std::optional<qint64> left = secondsLeft(b, now);
         return !left ? QString() : *left > 0 ? BatchFormat::duration(*left) : QObject::tr("overdue");
     }
-    case Duration: return BatchFormat::duration(durationSeconds(b, now));
-    case Tokens: return b.usage ? BatchFormat::count(b.usage->totalTokens) : QString();
-    case OutputFile: return b.outputFileId;
-    case ErrorFile: return b.errorFileId;
-    case Metadata: return metadataText(b);
-    default: return {};
+    case Duration:
+        return BatchFormat::duration(durationSeconds(b, now));
+    case Tokens:
+        return b.usage ? BatchFormat::count(b.usage->totalTokens) : QString();
+    case OutputFile:
+        return b.outputFileId;
+    case ErrorFile:
+        return b.errorFileId;
+    case Metadata:
+        return metadataText(b);
+    default:
+        return {};
     }
 }
 
 QVariant sortValue(const Batch &b, int column, qint64 now)
 {
     switch (column) {
-    case Status: return statusRank(b);
-    case Created: return b.createdAt;
+    case Status:
+        return statusRank(b);
+    case Created:
+        return b.createdAt;
     case Progress: {
         const RequestCounts &c = b.requestCounts;
         if (b.status.value() == BatchStatus::Validating || c.total <= 0)
             return -1.0;
         return double(c.completed + c.failed) / double(c.total);
     }
-    case Failed: return b.requestCounts.failed;
-    case ExpiresIn: return secondsLeft(b, now).value_or(std::numeric_limits<qint64>::max());
-    case Duration: return durationSeconds(b, now);
-    case Tokens: return b.usage ? b.usage->totalTokens : qint64(-1);
-    default: return display(b, column, now);
+    case Failed:
+        return b.requestCounts.failed;
+    case ExpiresIn:
+        return secondsLeft(b, now).value_or(std::numeric_limits<qint64>::max());
+    case Duration:
+        return durationSeconds(b, now);
+    case Tokens:
+        return b.usage ? b.usage->totalTokens : qint64(-1);
+    default:
+        return display(b, column, now);
     }
 }
 
 QString toolTip(const Batch &b, int column)
 {
     switch (column) {
-    case Status: return b.status.toString();
+    case Status:
+        return b.status.toString();
     case Created: {
         const QDateTime created = b.created();
-        return created.toLocalTime().toString(Qt::TextDate) + QStringLiteral("\n") + created.toString(Qt::ISODate);
+        return created.toLocalTime().toString(Qt::TextDate) + QStringLiteral("\n") +
+               created.toString(Qt::ISODate);
     }
     case Progress: {
         const RequestCounts &c = b.requestCounts;
@@ -118,7 +155,8 @@ QString toolTip(const Batch &b, int column)
             lines << it.key() + QStringLiteral(": ") + it.value();
         return lines.join(u'\n');
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 

@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QObject>
+#include <QSaveFile>
 
 namespace {
 constexpr qsizetype kFlushBytes = 256 * 1024;
@@ -126,6 +128,31 @@ const QStringList &BatchExporter::csvColumns()
                                         QStringLiteral("errors"),
                                         QStringLiteral("metadata")};
     return columns;
+}
+
+bool BatchExporter::writeFile(const QString &path, Format format, const std::vector<Batch> &batches,
+                              QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    BatchExporter exporter(&file, format);
+    bool ok = exporter.begin();
+    for (auto it = batches.begin(); ok && it != batches.end(); ++it)
+        ok = exporter.write(*it);
+    ok = ok && exporter.finish();
+    if (!ok) {
+        *error = QObject::tr("cannot write %1: %2").arg(path, exporter.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        *error = QObject::tr("cannot save %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 BatchExporter::BatchExporter(QIODevice *device, Format format)

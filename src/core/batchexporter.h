@@ -25,6 +25,11 @@ public:
 
     BatchExporter(QIODevice *device, Format format);
 
+    // Writes `batches` to `path` atomically (QSaveFile): the file appears whole, or an old one stays
+    // untouched.
+    static bool writeFile(const QString &path, Format format, const std::vector<Batch> &batches,
+                          QString *error);
+
     bool begin();
     bool write(const Batch &batch);
     // Writes what is buffered and closes the JSON array; the device stays open.

@@ -11,11 +11,8 @@ BatchListFetcher::BatchListFetcher(ApiClient *client, QObject *parent)
 
 BatchListFetcher::~BatchListFetcher()
 {
-    if (m_call) {
-        m_call->disconnect(this);
-        m_call->abort();
-        m_call->deleteLater();
-    }
+    if (m_call)
+        dropCall();
 }
 
 void BatchListFetcher::start(const QString &after, int pageSize, int maxPages, qint64 maxBatches)
@@ -38,7 +35,17 @@ void BatchListFetcher::abort()
 {
     if (!m_call)
         return;
-    m_call->abort(); // finishes through onCallFinished with Cancelled
+    dropCall();
+    finish(ApiError::make(ApiError::Cancelled, QStringLiteral("cancelled")));
+}
+
+void BatchListFetcher::dropCall()
+{
+    // Disconnected first: a reply that Qt finishes later must not be taken for the next walk's.
+    m_call->disconnect(this);
+    m_call->abort();
+    m_call->deleteLater();
+    m_call = nullptr;
 }
 
 bool BatchListFetcher::isRunning() const
@@ -51,10 +58,7 @@ void BatchListFetcher::stop()
     m_stopRequested = true;
     if (!m_call)
         return;
-    m_call->disconnect(this);
-    m_call->abort();
-    m_call->deleteLater();
-    m_call = nullptr;
+    dropCall();
     finish(ApiError());
 }
 
@@ -65,14 +69,16 @@ void BatchListFetcher::requestNext()
         limit = static_cast<int>(qMin<qint64>(limit, m_maxBatches - m_batches));
     m_call = m_client->listBatches(m_cursor, limit);
     ++m_requests;
-    connect(m_call, &ApiCall::finished, this, &BatchListFetcher::onCallFinished);
+    ApiCall *call = m_call;
+    connect(call, &ApiCall::finished, this, [this, call] { onCallFinished(call); });
 }
 
-void BatchListFetcher::onCallFinished()
+void BatchListFetcher::onCallFinished(ApiCall *call)
 {
-    ApiCall *call = m_call;
-    m_call = nullptr;
     call->deleteLater();
+    if (call != m_call)
+        return; // a call this walk no longer waits for
+    m_call = nullptr;
     m_requests += call->attempts() > 0 ? call->attempts() - 1 : 0;
     if (call->error().isError()) {
         finish(call->error());

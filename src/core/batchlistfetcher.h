@@ -42,7 +42,8 @@ Q_SIGNALS:
 
 private:
     void requestNext();
-    void onCallFinished();
+    void onCallFinished(ApiCall *call);
+    void dropCall();
     void finish(const ApiError &error);
 
     ApiClient *m_client;

@@ -14,8 +14,9 @@ class ApiCall;
 class BatchListFetcher;
 class BatchTableModel;
 
-// Keeps the model current: one refresh at a time, re-armed after each result. A refresh reads page 1 onward until
-// it meets a batch it already had, then re-reads the loaded batches that can still change, a few at a time.
+// Keeps the model current: one refresh at a time, re-armed after each result. A refresh reads page 1 onward
+// until it meets a batch it already had, then re-reads the loaded batches that can still change, a few at a
+// time.
 class BatchRefresher : public QObject
 {
     Q_OBJECT
@@ -68,8 +69,8 @@ private:
     int m_maxConcurrent = 4;
 
     bool m_refreshing = false;
-    QSet<QString> m_updated;    // ids this refresh already has fresh data for
-    QStringList m_toRetrieve;   // loaded, still changing, not yet re-read
+    QSet<QString> m_updated;  // ids this refresh already has fresh data for
+    QStringList m_toRetrieve; // loaded, still changing, not yet re-read
     QList<ApiCall *> m_inFlight;
     ApiError m_error;
     int m_requests = 0;

@@ -4,7 +4,8 @@
 
 #include <QSortFilterProxyModel>
 
-// Sorts on the model's raw SortRole and filters with the shared BatchFilter, re-filtering only on a real change.
+// Sorts on the model's raw SortRole and filters with the shared BatchFilter, re-filtering only on a real
+// change.
 class BatchSortFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT

@@ -171,7 +171,8 @@ void BatchTableModel::merge(const std::vector<Batch> &batches)
         int first = -1, last = -1;
         for (int column = 0; column < BatchColumns::Count; ++column) {
             if (BatchColumns::display(current, column, now) != BatchColumns::display(batch, column, now) ||
-                BatchColumns::sortValue(current, column, now) != BatchColumns::sortValue(batch, column, now)) {
+                BatchColumns::sortValue(current, column, now) !=
+                    BatchColumns::sortValue(batch, column, now)) {
                 first = first < 0 ? column : first;
                 last = column;
             }

@@ -13,8 +13,8 @@
 class ApiClient;
 class BatchListFetcher;
 
-// The account's batches as a table. Rows merge by id (a refresh never resets the model); more rows load page by
-// page as the view asks (canFetchMore/fetchMore), one request at a time.
+// The account's batches as a table. Rows merge by id (a refresh never resets the model); more rows load page
+// by page as the view asks (canFetchMore/fetchMore), one request at a time.
 class BatchTableModel : public QAbstractTableModel
 {
     Q_OBJECT

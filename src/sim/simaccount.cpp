@@ -254,10 +254,12 @@ SimAccount::ResultFile SimAccount::findResultFile(const QString &id) const
     // Result file ids are derived from batch ids, so a lookup walks the batches; accounts are small enough.
     const qint64 at = now();
     for (const SimBatch &batch : m_batches) {
+        if (batch.inputFileId == id && !m_files.contains(id))
+            return {&batch, ResultFile::Input};
         if (batch.visibleOutputFileId(at) == id)
-            return {&batch, false};
+            return {&batch, ResultFile::Output};
         if (batch.visibleErrorFileId(at) == id)
-            return {&batch, true};
+            return {&batch, ResultFile::Errors};
     }
     return {};
 }
@@ -265,11 +267,16 @@ SimAccount::ResultFile SimAccount::findResultFile(const QString &id) const
 QByteArray SimAccount::resultContent(const ResultFile &file) const
 {
     const qint64 at = now();
-    const qint64 completed = file.batch->completedAt(at);
-    const qint64 failed = file.batch->failedAt(at);
-    return file.errors
-               ? SimFileContent::generate(file.batch->id, file.batch->model, completed + 1, failed, true)
-               : SimFileContent::generate(file.batch->id, file.batch->model, 1, completed, false);
+    const SimBatch &b = *file.batch;
+    switch (file.kind) {
+    case ResultFile::Input:
+        return SimFileContent::generateInput(b.endpoint, b.model, b.total);
+    case ResultFile::Errors:
+        return SimFileContent::generate(b.id, b.model, b.completedAt(at) + 1, b.failedAt(at), true);
+    case ResultFile::Output:
+        break;
+    }
+    return SimFileContent::generate(b.id, b.model, 1, b.completedAt(at), false);
 }
 
 SimResponse SimAccount::retrieveFile(const QString &id) const
@@ -285,11 +292,12 @@ SimResponse SimAccount::retrieveFile(const QString &id) const
     auto size = m_resultSizes.constFind(key);
     if (size == m_resultSizes.cend())
         size = m_resultSizes.insert(key, resultContent(result).size());
-    const qint64 endedAt = result.batch->endsAt;
-    return SimResponse::json(fileObject(
-        id,
-        result.batch->id + (result.errors ? QStringLiteral("_error.jsonl") : QStringLiteral("_output.jsonl")),
-        result.errors ? QStringLiteral("batch_error") : QStringLiteral("batch_output"), endedAt, *size));
+    static const char *const kSuffix[] = {"_input.jsonl", "_output.jsonl", "_error.jsonl"};
+    static const char *const kPurpose[] = {"batch", "batch_output", "batch_error"};
+    const qint64 createdAt =
+        result.kind == ResultFile::Input ? result.batch->createdAt - 60 : result.batch->endsAt;
+    return SimResponse::json(fileObject(id, result.batch->id + QLatin1String(kSuffix[result.kind]),
+                                        QLatin1String(kPurpose[result.kind]), createdAt, *size));
 }
 
 SimResponse SimAccount::fileContent(const QString &id) const

@@ -44,11 +44,12 @@ private:
         qint64 createdAt = 0;
         QByteArray content;
     };
-    // A file that a batch produced, known once the batch shows its id.
+    // A file of a generated batch: its input, or a result it shows once it has ended.
     struct ResultFile
     {
+        enum Kind { Input, Output, Errors };
         const SimBatch *batch = nullptr;
-        bool errors = false;
+        Kind kind = Output;
     };
 
     const SimBatch *findBatch(const QString &id) const;

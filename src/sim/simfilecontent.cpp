@@ -83,4 +83,24 @@ QByteArray generate(const QString &batchId, const QString &model, qint64 first, 
     return out;
 }
 
+QByteArray generateInput(const QString &endpoint, const QString &model, qint64 count)
+{
+    QByteArray out;
+    const QString usedModel = model.isEmpty() ? QStringLiteral("gpt-4o-mini") : model;
+    for (qint64 n = 1; n <= count; ++n) {
+        const QJsonObject message{
+            {QStringLiteral("role"), QStringLiteral("user")},
+            {QStringLiteral("content"), QStringLiteral("Simulated question %1").arg(n)}};
+        const QJsonObject line{
+            {QStringLiteral("custom_id"), QStringLiteral("request-%1").arg(n)},
+            {QStringLiteral("method"), QStringLiteral("POST")},
+            {QStringLiteral("url"), endpoint},
+            {QStringLiteral("body"), QJsonObject{{QStringLiteral("model"), usedModel},
+                                                 {QStringLiteral("messages"), QJsonArray{message}}}}};
+        out += QJsonDocument(line).toJson(QJsonDocument::Compact);
+        out += '\n';
+    }
+    return out;
+}
+
 } // namespace SimFileContent

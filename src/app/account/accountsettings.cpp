@@ -1,0 +1,44 @@
+#include "accountsettings.h"
+
+#include <QSettings>
+
+AccountSettings AccountSettings::load()
+{
+    QSettings settings;
+    AccountSettings s;
+    s.baseUrl = settings.value(QStringLiteral("account/baseUrl")).toString();
+    s.organization = settings.value(QStringLiteral("account/organization")).toString();
+    s.project = settings.value(QStringLiteral("account/project")).toString();
+    s.refreshSeconds = settings.value(QStringLiteral("refresh/intervalSeconds"), 30).toInt();
+    s.autoRefresh = settings.value(QStringLiteral("refresh/auto"), true).toBool();
+    return s;
+}
+
+void AccountSettings::save() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("account/baseUrl"), baseUrl);
+    settings.setValue(QStringLiteral("account/organization"), organization);
+    settings.setValue(QStringLiteral("account/project"), project);
+    settings.setValue(QStringLiteral("refresh/intervalSeconds"), refreshSeconds);
+    settings.setValue(QStringLiteral("refresh/auto"), autoRefresh);
+}
+
+bool AccountSettings::keyFromEnvironment()
+{
+    return !qEnvironmentVariable("OPENAI_API_KEY").trimmed().isEmpty();
+}
+
+ApiConfig AccountSettings::toConfig(const QString &storedKey) const
+{
+    ApiConfig config = ApiConfig::fromEnvironment();
+    if (qEnvironmentVariable("OPENAI_BASE_URL").trimmed().isEmpty() && !baseUrl.trimmed().isEmpty())
+        config.baseUrl = QUrl(baseUrl.trimmed());
+    if (config.organization.isEmpty())
+        config.organization = organization.trimmed();
+    if (config.project.isEmpty())
+        config.project = project.trimmed();
+    if (config.apiKey.isEmpty())
+        config.apiKey = storedKey;
+    return config;
+}

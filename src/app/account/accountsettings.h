@@ -1,0 +1,22 @@
+#pragma once
+
+#include "apiconfig.h"
+
+#include <QString>
+
+// What the Settings dialog keeps in QSettings: everything but the key, which belongs in the keychain.
+struct AccountSettings
+{
+    QString baseUrl;
+    QString organization;
+    QString project;
+    int refreshSeconds = 30;
+    bool autoRefresh = true;
+
+    static AccountSettings load();
+    void save() const;
+    // The connection these settings describe; the environment (as the SDKs read it) wins field by field.
+    ApiConfig toConfig(const QString &storedKey) const;
+    // Whether OPENAI_API_KEY is set, in which case it wins over the stored key.
+    static bool keyFromEnvironment();
+};

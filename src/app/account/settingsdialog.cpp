@@ -1,0 +1,57 @@
+#include "settingsdialog.h"
+
+#include "ui_settingsdialog.h"
+
+SettingsDialog::SettingsDialog(const AccountSettings &settings, bool keychainAvailable, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SettingsDialog>())
+{
+    m_ui->setupUi(this);
+    m_ui->baseUrlEdit->setText(settings.baseUrl);
+    m_ui->organizationEdit->setText(settings.organization);
+    m_ui->projectEdit->setText(settings.project);
+    m_ui->intervalSpin->setValue(settings.refreshSeconds);
+    m_ui->autoRefreshCheck->setChecked(settings.autoRefresh);
+    connect(m_ui->autoRefreshCheck, &QCheckBox::toggled, m_ui->intervalSpin, &QWidget::setEnabled);
+    m_ui->intervalSpin->setEnabled(settings.autoRefresh);
+
+    if (AccountSettings::keyFromEnvironment()) {
+        m_ui->apiKeyEdit->setEnabled(false);
+        m_ui->apiKeyEdit->setPlaceholderText(tr("set by OPENAI_API_KEY"));
+        m_ui->keyStatusLabel->setText(
+            tr("The key comes from the environment variable OPENAI_API_KEY, which wins "
+               "over a stored key. Unset it to use a key stored here."));
+    } else if (keychainAvailable) {
+        m_ui->apiKeyEdit->setPlaceholderText(tr("unchanged (stored in the system keychain)"));
+        m_ui->keyStatusLabel->setText(tr("A key entered here is stored in the system keychain."));
+    } else {
+        m_ui->keyStatusLabel->setText(
+            tr("No system keychain is available: a key entered here is kept for this "
+               "session only and never written to disk."));
+    }
+    const bool envBase = !qEnvironmentVariable("OPENAI_BASE_URL").isEmpty();
+    if (envBase) {
+        m_ui->baseUrlEdit->setEnabled(false);
+        m_ui->baseUrlEdit->setText(qEnvironmentVariable("OPENAI_BASE_URL"));
+        m_ui->baseUrlEdit->setToolTip(tr("Set by OPENAI_BASE_URL"));
+    }
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+AccountSettings SettingsDialog::settings() const
+{
+    AccountSettings s;
+    s.baseUrl = m_ui->baseUrlEdit->isEnabled() ? m_ui->baseUrlEdit->text().trimmed()
+                                               : AccountSettings::load().baseUrl;
+    s.organization = m_ui->organizationEdit->text().trimmed();
+    s.project = m_ui->projectEdit->text().trimmed();
+    s.refreshSeconds = m_ui->intervalSpin->value();
+    s.autoRefresh = m_ui->autoRefreshCheck->isChecked();
+    return s;
+}
+
+QString SettingsDialog::enteredKey() const
+{
+    return m_ui->apiKeyEdit->text().trimmed();
+}

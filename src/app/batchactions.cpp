@@ -1,0 +1,142 @@
+#include "batchactions.h"
+
+#include "apiclient.h"
+#include "batchexporter.h"
+#include "batchparser.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QSettings>
+#include <QUrl>
+
+#include <memory>
+
+BatchActions::BatchActions(QWidget *window, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+{
+}
+
+void BatchActions::setClient(ApiClient *client, bool isOpenAI)
+{
+    m_client = client;
+    m_isOpenAI = isOpenAI;
+}
+
+QString BatchActions::exportWithDialog(const std::vector<Batch> &batches, const QString &what)
+{
+    if (batches.empty()) {
+        Q_EMIT message(tr("Nothing to export: no batches are %1.").arg(what));
+        return {};
+    }
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+    const QString csv = tr("CSV (*.csv)"), json = tr("JSON (*.json)"), jsonl = tr("JSON Lines (*.jsonl)");
+    QString filter = csv;
+    QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export %n batch(es)", nullptr, int(batches.size())),
+                                     QDir(folder).filePath(QStringLiteral("batches.csv")),
+                                     QStringList{csv, json, jsonl}.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return {};
+    // The chosen type decides when the name has no extension of its own.
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == json    ? QStringLiteral(".json")
+                : filter == jsonl ? QStringLiteral(".jsonl")
+                                  : QStringLiteral(".csv");
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!exportTo(path, batches, &error)) {
+        QMessageBox::warning(m_window, tr("Export failed"), error);
+        return {};
+    }
+    Q_EMIT message(
+        tr("Exported %n batch(es) to %1", nullptr, int(batches.size())).arg(QDir::toNativeSeparators(path)));
+    return path;
+}
+
+bool BatchActions::exportTo(const QString &path, const std::vector<Batch> &batches, QString *error)
+{
+    return BatchExporter::writeFile(path, BatchExporter::formatFromPath(path), batches, error);
+}
+
+void BatchActions::copyIds(const std::vector<Batch> &batches)
+{
+    QStringList ids;
+    for (const Batch &b : batches)
+        ids << b.id;
+    if (ids.isEmpty())
+        return;
+    QApplication::clipboard()->setText(ids.join(u'\n'));
+    Q_EMIT message(tr("Copied %n id(s)", nullptr, int(ids.size())));
+}
+
+void BatchActions::cancelWithConfirmation(const std::vector<Batch> &batches)
+{
+    std::vector<Batch> cancellable;
+    for (const Batch &b : batches) {
+        if (b.status.isCancellable())
+            cancellable.push_back(b);
+    }
+    if (cancellable.empty()) {
+        Q_EMIT message(tr("None of the selected batches can be cancelled now."));
+        return;
+    }
+    const int count = int(cancellable.size());
+    QString text = tr("Cancel %n batch(es)? Requests already finished keep their results; the rest stop.",
+                      nullptr, count);
+    if (size_t(count) < batches.size())
+        text += u'\n' + tr("%n selected batch(es) cannot be cancelled and will be left alone.", nullptr,
+                           int(batches.size()) - count);
+    const auto answer = QMessageBox::question(m_window, tr("Cancel batches"), text,
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer == QMessageBox::Yes)
+        cancel(cancellable);
+}
+
+void BatchActions::cancel(const std::vector<Batch> &batches)
+{
+    if (!m_client)
+        return;
+    // Each answer is reported; the summary comes once all are in.
+    auto outcome = std::make_shared<std::pair<int, QStringList>>(int(batches.size()), QStringList());
+    for (const Batch &batch : batches) {
+        ApiCall *call = m_client->cancelBatch(batch.id);
+        const QString id = batch.id;
+        connect(call, &ApiCall::finished, this, [this, call, id, outcome] {
+            call->deleteLater();
+            QString error;
+            if (call->error().isError()) {
+                error = call->error().toString();
+                outcome->second << id + QStringLiteral(": ") + error;
+            } else {
+                const Parsed<Batch> parsed = BatchParser::parseBatch(call->body());
+                if (parsed.ok())
+                    Q_EMIT batchUpdated(parsed.value);
+            }
+            Q_EMIT cancelFinished(id, error);
+            if (--outcome->first > 0)
+                return;
+            if (outcome->second.isEmpty())
+                Q_EMIT message(
+                    tr("Cancellation requested; the batches show \"cancelling\" until they stop."));
+            else
+                QMessageBox::warning(m_window, tr("Some batches were not cancelled"),
+                                     outcome->second.join(u'\n'));
+        });
+    }
+}
+
+void BatchActions::openOnWeb(const std::vector<Batch> &batches)
+{
+    if (!m_isOpenAI)
+        return;
+    // Many tabs at once helps nobody; the first few are what was meant.
+    for (size_t i = 0; i < batches.size() && i < 5; ++i)
+        QDesktopServices::openUrl(
+            QUrl(QStringLiteral("https://platform.openai.com/batches/") + batches[i].id));
+}

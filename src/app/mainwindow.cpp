@@ -1,0 +1,372 @@
+#include "mainwindow.h"
+
+#include "apiclient.h"
+#include "batchactions.h"
+#include "batchformat.h"
+#include "batchrefresher.h"
+#include "batchsortfilterproxy.h"
+#include "batchtablemodel.h"
+#include "widgets/batchdetailpane.h"
+#include "widgets/batchtableview.h"
+#include "widgets/errorbanner.h"
+#include "widgets/filterbar.h"
+#include "widgets/progressdelegate.h"
+#include "widgets/statusfilterpanel.h"
+
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_model(new BatchTableModel(this))
+    , m_proxy(new BatchSortFilterProxy(this))
+    , m_table(new BatchTableView(this))
+    , m_detail(new BatchDetailPane(this))
+    , m_statusPanel(new StatusFilterPanel(this))
+    , m_filterBar(new FilterBar(this))
+    , m_errorBanner(new ErrorBanner(this))
+    , m_demoBanner(new QLabel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_statusLabel(new QLabel(this))
+    , m_actions(new BatchActions(this, this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    m_table->setItemDelegateForColumn(BatchColumns::Progress, new ProgressDelegate(m_table));
+    m_table->sortByColumn(BatchColumns::Created, Qt::DescendingOrder);
+    buildLayout();
+    buildActions();
+
+    connect(m_model, &BatchTableModel::statusCountsChanged, this, [this] {
+        m_statusPanel->setCounts(m_model->statusCounts());
+        updateStatusBar();
+    });
+    connect(m_model, &BatchTableModel::fetchFailed, this,
+            [this](const ApiError &error) { showError(tr("Loading more batches failed"), error); });
+    connect(m_model, &BatchTableModel::fetchingChanged, this, &MainWindow::updateStatusBar);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onRowsChanged);
+    connect(m_statusPanel, &StatusFilterPanel::statusesChanged, m_proxy, &BatchSortFilterProxy::setStatuses);
+    connect(m_filterBar, &FilterBar::searchChanged, m_proxy, &BatchSortFilterProxy::setSearchText);
+    connect(m_filterBar, &FilterBar::rangeChanged, m_proxy, &BatchSortFilterProxy::setCreatedRange);
+    connect(m_proxy, &BatchSortFilterProxy::filterChanged, this, &MainWindow::updateStatusBar);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentChanged);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showRowMenu);
+    connect(m_actions, &BatchActions::message, this, [this](const QString &text) {
+        m_lastMessage = text;
+        statusBar()->showMessage(text, 8000);
+    });
+    connect(m_actions, &BatchActions::batchUpdated, this,
+            [this](const Batch &batch) { m_model->merge({batch}); });
+
+    // Countdowns and "5 min ago" move with the clock; the status bar says when the next refresh comes.
+    auto *clock = new QTimer(this);
+    connect(clock, &QTimer::timeout, this, [this] {
+        static int ticks = 0;
+        if (++ticks % 15 == 0)
+            m_model->refreshTimeColumns();
+        updateStatusBar();
+    });
+    clock->start(1000);
+
+    restoreLayout();
+    updatePalette();
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    m_demoBanner->setText(tr("<b>Demo data</b>: a simulated account on this machine. Add your API key in "
+                             "<a href='settings'>Settings</a> to watch your own batches."));
+    m_demoBanner->setStyleSheet(
+        QStringLiteral("#demoBanner { background: #dbeaf7; color: #0b2a40; padding: 6px; "
+                       "border: 1px solid #0072b2; border-radius: 4px; }"));
+    m_demoBanner->setVisible(false);
+    connect(m_demoBanner, &QLabel::linkActivated, this, &MainWindow::settingsRequested);
+    layout->addWidget(m_demoBanner);
+    layout->addWidget(m_errorBanner);
+    layout->addWidget(m_filterBar);
+    m_splitter->addWidget(m_statusPanel);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_statusLabel);
+    m_statusLabel->setAccessibleName(tr("Account summary"));
+    connect(m_errorBanner, &ErrorBanner::retryRequested, this, [this] {
+        if (m_refresher)
+            m_refresher->refreshNow();
+    });
+    setTabOrder(m_filterBar->searchField(), m_table);
+    setTabOrder(m_table, m_detail);
+}
+
+void MainWindow::buildActions()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    const auto add = [this, bar](const QString &text, const QKeySequence &keys, auto slot,
+                                 bool onBar = true) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        if (onBar)
+            bar->addAction(action);
+        return action;
+    };
+    add(tr("&Refresh"), QKeySequence(Qt::Key_F5), [this] {
+        if (m_refresher)
+            m_refresher->refreshNow();
+    });
+    add(tr("Load &all"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_model->loadAll(); });
+    bar->addSeparator();
+    add(tr("&Export selection..."), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { m_actions->exportWithDialog(selectedBatches(), tr("selected")); });
+    add(tr("Export &shown..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        [this] { m_actions->exportWithDialog(visibleBatches(), tr("shown")); });
+    add(tr("&Cancel batches..."), QKeySequence(),
+        [this] { m_actions->cancelWithConfirmation(selectedBatches()); });
+    bar->addSeparator();
+    add(tr("Se&ttings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { Q_EMIT settingsRequested(); });
+    add(
+        tr("Find"), QKeySequence::Find, [this] { m_filterBar->focusSearch(); }, false);
+    add(
+        tr("Clear filters"), QKeySequence(Qt::Key_Escape),
+        [this] {
+            m_filterBar->clear();
+            m_statusPanel->clearChecks();
+            m_proxy->clearFilter();
+        },
+        false);
+    // Ctrl+C copies ids when the table has focus; elsewhere it keeps its usual meaning.
+    auto *copy = new QShortcut(QKeySequence::Copy, m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, [this] { m_actions->copyIds(selectedBatches()); });
+}
+
+void MainWindow::connectTo(const ApiConfig &config, bool demo)
+{
+    const bool sameAccount =
+        m_client && config.baseUrl == m_config.baseUrl && config.apiKey == m_config.apiKey &&
+        config.organization == m_config.organization && config.project == m_config.project;
+    m_config = config;
+    m_demo = demo;
+    m_demoBanner->setVisible(demo);
+    setWindowTitle(demo ? tr("Batchwatch — Demo data") : tr("Batchwatch — %1").arg(config.baseUrl.host()));
+    if (sameAccount)
+        return;
+    m_refresher.reset();
+    m_model->setClient(nullptr);
+    m_model->clear();
+    m_detail->clear();
+    m_errorBanner->hide();
+    m_client = std::make_unique<ApiClient>(config);
+    m_model->setClient(m_client.get());
+    m_detail->setClient(m_client.get());
+    m_actions->setClient(m_client.get(), config.baseUrl.host() == QLatin1String("api.openai.com"));
+    m_refresher = std::make_unique<BatchRefresher>(m_client.get(), m_model);
+    m_refresher->setIntervalSeconds(m_refreshSeconds);
+    m_refresher->setAutoRefresh(m_autoRefresh);
+    connect(m_refresher.get(), &BatchRefresher::finished, this, [this](const ApiError &error) {
+        if (error.isError())
+            showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
+        else
+            m_errorBanner->hide();
+        updateStatusBar();
+    });
+    connect(m_refresher.get(), &BatchRefresher::scheduleChanged, this, &MainWindow::updateStatusBar);
+    const QString insecure = config.insecureTransportReason();
+    if (!insecure.isEmpty())
+        m_errorBanner->showMessage(insecure, false);
+    else if (m_model->canFetchMore(QModelIndex()))
+        m_model->fetchMore(QModelIndex());
+}
+
+void MainWindow::setRefreshInterval(int seconds, bool automatic)
+{
+    m_refreshSeconds = seconds;
+    m_autoRefresh = automatic;
+    if (m_refresher) {
+        m_refresher->setIntervalSeconds(seconds);
+        m_refresher->setAutoRefresh(automatic);
+    }
+}
+
+std::vector<Batch> MainWindow::selectedBatches() const
+{
+    std::vector<Batch> batches;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    batches.reserve(size_t(rows.size()));
+    for (const QModelIndex &index : rows)
+        batches.push_back(m_model->batchAt(m_proxy->mapToSource(index).row()));
+    std::sort(batches.begin(), batches.end(),
+              [](const Batch &a, const Batch &b) { return a.createdAt > b.createdAt; });
+    return batches;
+}
+
+std::vector<Batch> MainWindow::visibleBatches() const
+{
+    std::vector<Batch> batches;
+    batches.reserve(size_t(m_proxy->rowCount()));
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        batches.push_back(m_model->batchAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+    return batches;
+}
+
+void MainWindow::showRowMenu(const QPoint &pos)
+{
+    const std::vector<Batch> batches = selectedBatches();
+    if (batches.empty())
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Copy ID(s)"), this, [this, batches] { m_actions->copyIds(batches); });
+    menu.addAction(tr("Export selection..."), this,
+                   [this, batches] { m_actions->exportWithDialog(batches, tr("selected")); });
+    QAction *cancel = menu.addAction(tr("Cancel..."), this,
+                                     [this, batches] { m_actions->cancelWithConfirmation(batches); });
+    cancel->setEnabled(
+        std::any_of(batches.begin(), batches.end(), [](const Batch &b) { return b.status.isCancellable(); }));
+    if (batches.size() == 1) {
+        const Batch &b = batches.front();
+        menu.addSeparator();
+        QAction *output =
+            menu.addAction(tr("Show output file"), this, [this] { m_detail->tabs()->setCurrentIndex(1); });
+        output->setEnabled(!b.outputFileId.isEmpty() || !b.errorFileId.isEmpty());
+    }
+    if (m_actions->canOpenOnWeb()) {
+        menu.addSeparator();
+        menu.addAction(tr("Open in the OpenAI dashboard"), this,
+                       [this, batches] { m_actions->openOnWeb(batches); });
+    }
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::onCurrentChanged()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    if (!current.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    m_detail->setBatch(m_model->batchAt(current.row()));
+}
+
+void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                               const QList<int> &roles)
+{
+    // Merges announce every role; clock ticks and palette changes name theirs and change nothing in the pane.
+    if (!roles.isEmpty())
+        return;
+    const int row = m_model->rowOf(m_detail->batchId());
+    if (row >= topLeft.row() && row <= bottomRight.row())
+        m_detail->setBatch(m_model->batchAt(row));
+}
+
+void MainWindow::showError(const QString &what, const ApiError &error)
+{
+    m_errorBanner->showMessage(what + QStringLiteral(": ") + error.toString());
+}
+
+QString MainWindow::statusText() const
+{
+    QStringList parts;
+    parts << tr("%n batch(es)", nullptr, m_model->rowCount());
+    parts << tr("%n running", nullptr, m_model->runningCount());
+    if (!m_proxy->filter().isEmpty())
+        parts << tr("%n shown", nullptr, m_proxy->rowCount());
+    if (m_model->hasMore() && m_model->rowCount() > 0)
+        parts << tr("more on the server (scroll or Load all)");
+    if (m_model->isFetching())
+        parts << tr("loading...");
+    if (m_refresher) {
+        if (m_refresher->isRefreshing())
+            parts << tr("refreshing...");
+        else if (m_refresher->lastRefresh().isValid())
+            parts << tr("refreshed %1").arg(m_refresher->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
+        const QDateTime next = m_refresher->nextRefresh();
+        if (next.isValid())
+            parts << tr("next in %1")
+                         .arg(BatchFormat::duration(
+                             qMax<qint64>(0, QDateTime::currentDateTime().secsTo(next))));
+        else if (!m_refresher->autoRefresh())
+            parts << tr("auto-refresh off");
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+void MainWindow::updateStatusBar()
+{
+    m_statusLabel->setText(statusText());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::WindowStateChange && m_refresher)
+        m_refresher->setPaused(isMinimized());
+    if (event->type() == QEvent::PaletteChange)
+        updatePalette();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updatePalette()
+{
+    const bool dark = isDark(palette());
+    m_model->setDarkPalette(dark);
+    m_statusPanel->setDarkPalette(dark);
+    m_detail->setDarkPalette(dark);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 900);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        m_splitter->setSizes({170, 830, 400});
+    if (!m_table->restoreHeaderState(settings.value(QStringLiteral("table/header")).toByteArray()))
+        m_table->applyDefaultWidths();
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("table/header"), m_table->saveHeaderState());
+}

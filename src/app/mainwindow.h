@@ -1,0 +1,89 @@
+#pragma once
+
+#include "apiconfig.h"
+#include "apierror.h"
+#include "batch.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <vector>
+
+class ApiClient;
+class BatchActions;
+class BatchDetailPane;
+class BatchRefresher;
+class BatchSortFilterProxy;
+class BatchTableModel;
+class BatchTableView;
+class ErrorBanner;
+class FilterBar;
+class QLabel;
+class QSplitter;
+class StatusFilterPanel;
+
+// The composition root: builds the window, wires the parts together, keeps settings. No logic of its own.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows this account (clearing the rows if it is another one); `demo` adds the demo banner.
+    void connectTo(const ApiConfig &config, bool demo);
+    void setRefreshInterval(int seconds, bool automatic);
+
+    BatchTableModel *model() const { return m_model; }
+    BatchSortFilterProxy *proxy() const { return m_proxy; }
+    BatchTableView *table() const { return m_table; }
+    BatchDetailPane *detailPane() const { return m_detail; }
+    StatusFilterPanel *statusPanel() const { return m_statusPanel; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    ErrorBanner *errorBanner() const { return m_errorBanner; }
+    BatchRefresher *refresher() const { return m_refresher.get(); }
+    BatchActions *actions() const { return m_actions; }
+    QString statusText() const;
+    std::vector<Batch> selectedBatches() const;
+    std::vector<Batch> visibleBatches() const;
+
+Q_SIGNALS:
+    void settingsRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildLayout();
+    void buildActions();
+    void showRowMenu(const QPoint &pos);
+    void onCurrentChanged();
+    void onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    void showError(const QString &what, const ApiError &error);
+    void updateStatusBar();
+    void updatePalette();
+    void restoreLayout();
+    void saveLayout() const;
+
+    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<BatchRefresher> m_refresher;
+    ApiConfig m_config;
+    bool m_demo = false;
+
+    BatchTableModel *m_model;
+    BatchSortFilterProxy *m_proxy;
+    BatchTableView *m_table;
+    BatchDetailPane *m_detail;
+    StatusFilterPanel *m_statusPanel;
+    FilterBar *m_filterBar;
+    ErrorBanner *m_errorBanner;
+    QLabel *m_demoBanner;
+    QSplitter *m_splitter;
+    QLabel *m_statusLabel;
+    BatchActions *m_actions;
+    QString m_lastMessage;
+    int m_refreshSeconds = 30;
+    bool m_autoRefresh = true;
+};

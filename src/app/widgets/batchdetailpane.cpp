@@ -1,0 +1,283 @@
+#include "batchdetailpane.h"
+
+#include "batch.h"
+#include "batchformat.h"
+#include "filespanel.h"
+#include "statuscolors.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace {
+QLabel *selectableLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setWordWrap(true);
+    return label;
+}
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setWordWrap(true);
+    return table;
+}
+} // namespace
+
+BatchDetailPane::BatchDetailPane(QWidget *parent)
+    : QWidget(parent)
+    , m_placeholder(new QLabel(tr("Select a batch to see everything the API says about it."), this))
+    , m_tabs(new QTabWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    layout->addWidget(m_placeholder);
+    layout->addWidget(m_tabs);
+
+    m_tabs->addTab(buildOverview(), tr("&Overview"));
+    m_files = new FilesPanel(this);
+    m_tabs->addTab(m_files, tr("&Files"));
+    m_errors = makeTable({tr("Code"), tr("Line"), tr("Message"), tr("Param")}, this);
+    m_errors->setAccessibleName(tr("Batch errors"));
+    m_tabs->addTab(m_errors, tr("&Errors"));
+    m_metadata = makeTable({tr("Key"), tr("Value")}, this);
+    m_metadata->setAccessibleName(tr("Batch metadata"));
+    m_tabs->addTab(m_metadata, tr("&Metadata"));
+    m_tabs->addTab(buildJsonTab(), tr("&JSON"));
+    m_tabs->setVisible(false);
+    setMinimumWidth(280);
+}
+
+QWidget *BatchDetailPane::buildOverview()
+{
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *page = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(page);
+    m_title = selectableLabel(page);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_status = new QLabel(page);
+    m_endpoint = selectableLabel(page);
+    m_model = selectableLabel(page);
+    m_window = selectableLabel(page);
+    m_inputFile = selectableLabel(page);
+    m_requests = selectableLabel(page);
+    m_usage = selectableLabel(page);
+    // A few short lines, broken where they mean to be.
+    for (QLabel *label : {m_requests, m_usage}) {
+        label->setTextFormat(Qt::RichText);
+        label->setWordWrap(false);
+    }
+    m_timeline = makeTable({tr("Event"), tr("When"), tr("After creation")}, page);
+    m_timeline->setAccessibleName(tr("Timeline"));
+    m_timeline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_title);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Status:"), m_status);
+    form->addRow(tr("Endpoint:"), m_endpoint);
+    form->addRow(tr("Model:"), m_model);
+    form->addRow(tr("Window:"), m_window);
+    form->addRow(tr("Input file:"), m_inputFile);
+    layout->addLayout(form);
+    auto *timelineTitle = new QLabel(tr("<b>Timeline</b>"), page);
+    layout->addWidget(timelineTitle);
+    layout->addWidget(m_timeline);
+    layout->addWidget(new QLabel(tr("<b>Requests</b>"), page));
+    layout->addWidget(m_requests);
+    layout->addWidget(new QLabel(tr("<b>Usage</b>"), page));
+    layout->addWidget(m_usage);
+    layout->addStretch(1);
+    scroll->setWidget(page);
+    return scroll;
+}
+
+QWidget *BatchDetailPane::buildJsonTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    m_json = new QPlainTextEdit(page);
+    m_json->setReadOnly(true);
+    m_json->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_json->setAccessibleName(tr("Raw JSON"));
+    auto *copy = new QPushButton(tr("Copy JSON"), page);
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_json->toPlainText()); });
+    layout->addWidget(m_json, 1);
+    layout->addWidget(copy, 0, Qt::AlignRight);
+    return page;
+}
+
+void BatchDetailPane::setClient(ApiClient *client)
+{
+    m_files->setClient(client);
+}
+
+void BatchDetailPane::clear()
+{
+    m_batchId.clear();
+    m_tabs->setVisible(false);
+    m_placeholder->setVisible(true);
+}
+
+void BatchDetailPane::setDarkPalette(bool dark)
+{
+    m_dark = dark;
+}
+
+void BatchDetailPane::setBatch(const Batch &batch)
+{
+    m_batchId = batch.id;
+    m_placeholder->setVisible(false);
+    m_tabs->setVisible(true);
+    fillOverview(batch);
+    fillTimeline(batch);
+    m_files->setBatch(batch);
+
+    QList<QStringList> errors;
+    for (const BatchError &e : batch.errors)
+        errors << QStringList{e.code, e.line ? QString::number(*e.line) : QString(), e.message, e.param};
+    fillTable(m_errors, errors);
+    m_tabs->setTabText(2,
+                       batch.errors.isEmpty() ? tr("&Errors") : tr("&Errors (%1)").arg(batch.errors.size()));
+
+    QList<QStringList> metadata;
+    for (auto it = batch.metadata.cbegin(); it != batch.metadata.cend(); ++it)
+        metadata << QStringList{it.key(), it.value()};
+    fillTable(m_metadata, metadata);
+    m_tabs->setTabText(3, batch.metadata.isEmpty() ? tr("&Metadata")
+                                                   : tr("&Metadata (%1)").arg(batch.metadata.size()));
+
+    const QString pretty =
+        QString::fromUtf8(QJsonDocument(batch.rawObject()).toJson(QJsonDocument::Indented));
+    if (pretty != m_json->toPlainText()) {
+        // Replace the text but keep where the user was reading.
+        const int vertical = m_json->verticalScrollBar()->value();
+        const int horizontal = m_json->horizontalScrollBar()->value();
+        m_json->setPlainText(pretty);
+        m_json->verticalScrollBar()->setValue(vertical);
+        m_json->horizontalScrollBar()->setValue(horizontal);
+    }
+}
+
+void BatchDetailPane::fillOverview(const Batch &b)
+{
+    m_title->setText(b.id);
+    const QColor color = StatusColors::color(b.status, m_dark);
+    m_status->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> <b>%2</b>")
+                          .arg(color.name(), BatchFormat::statusLabel(b.status).toHtmlEscaped()));
+    m_status->setAccessibleName(tr("Status: %1").arg(BatchFormat::statusLabel(b.status)));
+    const QString none = tr("(none)");
+    m_endpoint->setText(b.endpoint.isEmpty() ? none : b.endpoint);
+    m_model->setText(b.model.isEmpty() ? tr("(not reported)") : b.model);
+    m_window->setText(b.completionWindow.isEmpty() ? none : b.completionWindow);
+    m_inputFile->setText(b.inputFileId.isEmpty() ? none : b.inputFileId);
+
+    const RequestCounts &c = b.requestCounts;
+    if (!c.present) {
+        m_requests->setText(tr("No request counts reported."));
+    } else if (c.total == 0) {
+        m_requests->setText(b.status.value() == BatchStatus::Validating ? tr("Counted once validation ends.")
+                                                                        : tr("No requests ran."));
+    } else {
+        const double share = 100.0 * double(c.completed + c.failed) / double(c.total);
+        m_requests->setText(tr("%1 of %2 done (%3%)<br>%4 completed, %5 failed")
+                                .arg(BatchFormat::count(c.completed + c.failed), BatchFormat::count(c.total))
+                                .arg(share, 0, 'f', 1)
+                                .arg(BatchFormat::count(c.completed), BatchFormat::count(c.failed)));
+    }
+    if (!b.usage) {
+        m_usage->setText(tr("Not reported (batches created before September 2025 carry no usage)."));
+    } else {
+        const BatchUsage &u = *b.usage;
+        m_usage->setText(
+            tr("Input: %1 tokens (cached %2)<br>Output: %3 tokens (reasoning %4)<br>Total: %5 tokens")
+                .arg(BatchFormat::count(u.inputTokens), BatchFormat::count(u.cachedTokens),
+                     BatchFormat::count(u.outputTokens), BatchFormat::count(u.reasoningTokens),
+                     BatchFormat::count(u.totalTokens)));
+    }
+}
+
+void BatchDetailPane::fillTimeline(const Batch &b)
+{
+    const std::pair<QString, std::optional<qint64>> events[] = {
+        {tr("Created"), b.createdAt},       {tr("In progress"), b.inProgressAt},
+        {tr("Finalizing"), b.finalizingAt}, {tr("Completed"), b.completedAt},
+        {tr("Failed"), b.failedAt},         {tr("Expired"), b.expiredAt},
+        {tr("Cancelling"), b.cancellingAt}, {tr("Cancelled"), b.cancelledAt},
+        {tr("Window ends"), b.expiresAt}};
+    QList<QStringList> rows;
+    for (const auto &[name, when] : events) {
+        if (!when)
+            continue;
+        const QString at =
+            QDateTime::fromSecsSinceEpoch(*when).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        rows << QStringList{name, at,
+                            name == tr("Created")
+                                ? QString()
+                                : QStringLiteral("+") + BatchFormat::duration(*when - b.createdAt)};
+    }
+    fillTable(m_timeline, rows);
+    // As tall as its rows: the overview scrolls as one page, not a table inside a page.
+    int height = m_timeline->horizontalHeader()->height() + 2 * m_timeline->frameWidth();
+    for (int row = 0; row < m_timeline->rowCount(); ++row)
+        height += m_timeline->rowHeight(row);
+    m_timeline->setFixedHeight(height);
+}
+
+void BatchDetailPane::fillTable(QTableWidget *table, const QList<QStringList> &rows)
+{
+    // Same shape: change the texts in place so selection and scroll stay where they were.
+    if (table->rowCount() != rows.size())
+        table->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+        for (int column = 0; column < table->columnCount(); ++column) {
+            const QString text = rows[row].value(column);
+            QTableWidgetItem *item = table->item(row, column);
+            if (!item)
+                table->setItem(row, column, new QTableWidgetItem(text));
+            else if (item->text() != text)
+                item->setText(text);
+        }
+    }
+    table->resizeColumnsToContents();
+    table->resizeRowsToContents();
+}
+
+QString BatchDetailPane::rawJson() const
+{
+    return m_json->toPlainText();
+}
+
+QString BatchDetailPane::overviewText() const
+{
+    return QStringList{m_title->text(),     m_endpoint->text(), m_model->text(), m_window->text(),
+                       m_inputFile->text(), m_requests->text(), m_usage->text()}
+        .join(u'\n');
+}

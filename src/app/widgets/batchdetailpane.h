@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QWidget>
+
+class ApiClient;
+class FilesPanel;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableWidget;
+struct Batch;
+
+// Everything the API says about one batch: overview and timeline, requests and usage, files, errors, metadata
+// and the raw JSON. Updating the same batch keeps the user's tab and scroll position.
+class BatchDetailPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BatchDetailPane(QWidget *parent = nullptr);
+
+    void setClient(ApiClient *client);
+    void setBatch(const Batch &batch);
+    void clear();
+    void setDarkPalette(bool dark);
+
+    QString batchId() const { return m_batchId; }
+    QTabWidget *tabs() const { return m_tabs; }
+    FilesPanel *filesPanel() const { return m_files; }
+    QString rawJson() const;
+    // The overview as plain text (what a screen reader or a test reads).
+    QString overviewText() const;
+
+private:
+    QWidget *buildOverview();
+    QWidget *buildJsonTab();
+    void fillOverview(const Batch &batch);
+    void fillTimeline(const Batch &batch);
+    static void fillTable(QTableWidget *table, const QList<QStringList> &rows);
+
+    QString m_batchId;
+    bool m_dark = false;
+    QLabel *m_placeholder;
+    QTabWidget *m_tabs;
+    QLabel *m_title;
+    QLabel *m_status;
+    QLabel *m_endpoint;
+    QLabel *m_model;
+    QLabel *m_window;
+    QLabel *m_inputFile;
+    QLabel *m_requests;
+    QLabel *m_usage;
+    QTableWidget *m_timeline;
+    FilesPanel *m_files;
+    QTableWidget *m_errors;
+    QTableWidget *m_metadata;
+    QPlainTextEdit *m_json;
+};

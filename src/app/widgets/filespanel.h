@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include "apiclient.h"
+class QGridLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+struct Batch;
+
+// A batch's input, output and error files: id, size and expiry (from GET /files/{id}), and a Download button
+// that streams the content to a file the user picks, with progress.
+class FilesPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FilesPanel(QWidget *parent = nullptr);
+
+    void setClient(ApiClient *client) { m_client = client; }
+    void setBatch(const Batch &batch);
+    // Streams `fileId` into `path` (what the Download button does once the user has picked a path).
+    void download(const QString &fileId, const QString &path);
+    QString statusText(int row) const;
+
+Q_SIGNALS:
+    void downloadFinished(const QString &fileId, const QString &path, const QString &error);
+
+private:
+    struct Row
+    {
+        QLabel *id = nullptr;
+        QLabel *info = nullptr;
+        QPushButton *button = nullptr;
+        QProgressBar *progress = nullptr;
+        QString fileId;
+    };
+    struct FileInfo
+    {
+        qint64 bytes = -1;
+        qint64 expiresAt = 0;
+        QString filename;
+        QString error;
+    };
+
+    void showRow(int row, const QString &fileId, const QString &absentText);
+    void requestInfo(const QString &fileId);
+    void chooseAndDownload(int row);
+    int rowOf(const QString &fileId) const;
+
+    QPointer<ApiClient> m_client;
+    Row m_rows[3];
+    QHash<QString, FileInfo> m_info; // file metadata seldom changes; ask once per file
+    QString m_batchId;
+};

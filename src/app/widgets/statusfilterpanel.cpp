@@ -1,0 +1,133 @@
+#include "statusfilterpanel.h"
+
+#include "batchformat.h"
+#include "statuscolors.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QPixmap>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int StatusRole = Qt::UserRole + 1;
+
+QIcon swatch(const QColor &color)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(color);
+    painter.setPen(color.darker(130));
+    painter.drawEllipse(QRectF(1, 1, 10, 10));
+    return QIcon(pixmap);
+}
+} // namespace
+
+StatusFilterPanel::StatusFilterPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new QListWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *title = new QLabel(tr("Status"), this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    layout->addWidget(title);
+    layout->addWidget(m_list);
+    m_list->setAccessibleName(tr("Status filter"));
+    m_list->setAccessibleDescription(
+        tr("Check statuses to show only batches in them; each row shows how many "
+           "batches are in that status"));
+    m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    title->setBuddy(m_list);
+    for (const BatchStatus &status : BatchStatus::all())
+        itemFor(status.toString());
+    connect(m_list, &QListWidget::itemChanged, this, &StatusFilterPanel::onItemChanged);
+    // A click anywhere on the row toggles it, not only on the small box (which toggles by itself first).
+    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (m_toggledByBox == item) {
+            m_toggledByBox = nullptr;
+            return;
+        }
+        item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+        m_toggledByBox = nullptr;
+    });
+    setMinimumWidth(150);
+}
+
+QListWidgetItem *StatusFilterPanel::itemFor(const QString &status)
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(StatusRole).toString() == status)
+            return m_list->item(i);
+    }
+    const bool wasUpdating = m_updating;
+    m_updating = true;
+    auto *item = new QListWidgetItem(m_list);
+    item->setData(StatusRole, status);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Unchecked);
+    updateItem(item, 0);
+    m_updating = wasUpdating;
+    return item;
+}
+
+void StatusFilterPanel::updateItem(QListWidgetItem *item, int count)
+{
+    const BatchStatus status = BatchStatus::fromString(item->data(StatusRole).toString());
+    item->setText(
+        QStringLiteral("%1  (%2)").arg(BatchFormat::statusLabel(status), BatchFormat::count(count)));
+    item->setIcon(swatch(StatusColors::color(status, m_dark)));
+    item->setToolTip(tr("%1 batches %2").arg(BatchFormat::count(count), status.toString()));
+}
+
+void StatusFilterPanel::setCounts(const QHash<QString, int> &counts)
+{
+    m_counts = counts;
+    m_updating = true;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        itemFor(it.key());
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem *item = m_list->item(i);
+        updateItem(item, counts.value(item->data(StatusRole).toString()));
+    }
+    m_updating = false;
+}
+
+void StatusFilterPanel::setDarkPalette(bool dark)
+{
+    m_dark = dark;
+    setCounts(m_counts);
+}
+
+QSet<QString> StatusFilterPanel::checkedStatuses() const
+{
+    QSet<QString> statuses;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->checkState() == Qt::Checked)
+            statuses.insert(m_list->item(i)->data(StatusRole).toString());
+    }
+    return statuses;
+}
+
+void StatusFilterPanel::clearChecks()
+{
+    m_updating = true;
+    for (int i = 0; i < m_list->count(); ++i)
+        m_list->item(i)->setCheckState(Qt::Unchecked);
+    m_updating = false;
+    Q_EMIT statusesChanged({});
+}
+
+void StatusFilterPanel::onItemChanged(QListWidgetItem *item)
+{
+    if (m_updating)
+        return;
+    m_toggledByBox = item; // the click that did this, if any, is handled in this same turn of the loop
+    QTimer::singleShot(0, this, [this] { m_toggledByBox = nullptr; });
+    Q_EMIT statusesChanged(checkedStatuses());
+}

@@ -1,0 +1,309 @@
+// The dashboard, offscreen, against the real simulator: what a user sees and does.
+#include "batchactions.h"
+#include "batchrefresher.h"
+#include "batchsortfilterproxy.h"
+#include "batchtablemodel.h"
+#include "mainwindow.h"
+#include "simprocess.h"
+#include "widgets/batchdetailpane.h"
+#include "widgets/batchtableview.h"
+#include "widgets/errorbanner.h"
+#include "widgets/filespanel.h"
+#include "widgets/filterbar.h"
+#include "widgets/statusfilterpanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+// With BATCHWATCH_SCREENSHOTS=DIR set, each step leaves a PNG there for a person to look at.
+void shoot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("BATCHWATCH_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(50); // let pending layout requests run, as they would before the next paint
+    widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
+int proxyRowOf(const MainWindow &window, const QString &id)
+{
+    const int source = window.model()->rowOf(id);
+    return window.proxy()->mapFromSource(window.model()->index(source, 0)).row();
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SimProcess> m_sim;
+
+    void selectRow(MainWindow &window, int row)
+    {
+        window.table()->selectionModel()->clearSelection();
+        window.table()->setCurrentIndex(window.proxy()->index(row, 0));
+        window.table()->selectRow(row);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_sim = std::make_unique<SimProcess>(QStringList{QStringLiteral("--batches"), QStringLiteral("260"),
+                                                         QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(m_sim->start());
+    }
+
+    void loadsSelectsAndShowsTheWholeStory()
+    {
+        MainWindow window;
+        QAbstractItemModelTester proxyTester(window.proxy(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.setRefreshInterval(600, false);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.connectTo(m_sim->config(), false);
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("127.0.0.1")));
+        QVERIFY(window.statusText().contains(QStringLiteral("running")));
+
+        // Newest first by default.
+        const QModelIndex top = window.proxy()->index(0, BatchColumns::Created);
+        const QModelIndex second = window.proxy()->index(1, BatchColumns::Created);
+        QVERIFY(top.data(BatchTableModel::SortRole).toLongLong() >=
+                second.data(BatchTableModel::SortRole).toLongLong());
+
+        // A failed batch: the detail pane says everything, errors included.
+        int failedRow = -1;
+        for (int row = 0; row < window.proxy()->rowCount() && failedRow < 0; ++row) {
+            if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() ==
+                QLatin1String("failed"))
+                failedRow = row;
+        }
+        QVERIFY(failedRow >= 0);
+        selectRow(window, failedRow);
+        const QString id = window.proxy()->index(failedRow, 0).data(BatchTableModel::IdRole).toString();
+        QCOMPARE(window.detailPane()->batchId(), id);
+        QVERIFY(window.detailPane()->overviewText().contains(id));
+        QVERIFY(window.detailPane()->rawJson().contains(QStringLiteral("\"status\": \"failed\"")));
+        QVERIFY(window.detailPane()->tabs()->tabText(2).contains(QStringLiteral("(1)")));
+        shoot(&window, QStringLiteral("failed-selected"));
+
+        window.detailPane()->tabs()->setCurrentIndex(1);
+        QTRY_VERIFY(window.detailPane()->filesPanel()->statusText(0).contains(QStringLiteral("expires")) ||
+                    window.detailPane()->filesPanel()->statusText(0).contains(QStringLiteral("unavailable")));
+        shoot(&window, QStringLiteral("files-tab"));
+    }
+
+    void filtersAndSortsChangeWhatIsShown()
+    {
+        MainWindow window;
+        window.setRefreshInterval(600, false);
+        window.resize(1024, 640);
+        window.show();
+        window.connectTo(m_sim->config(), false);
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        window.model()->loadAll(); // a stable account, so counts do not move under the test
+        QTRY_COMPARE(window.model()->rowCount(), 260);
+        QTRY_VERIFY(!window.model()->isFetching());
+        const int all = window.proxy()->rowCount();
+
+        // The side bar: counts, then a click filters.
+        auto *list = window.statusPanel()->findChild<QListWidget *>();
+        QVERIFY(list);
+        QListWidgetItem *failed = nullptr;
+        for (int i = 0; i < list->count(); ++i) {
+            if (list->item(i)->text().startsWith(QStringLiteral("failed")))
+                failed = list->item(i);
+        }
+        QVERIFY(failed);
+        const int failedCount = window.model()->statusCounts().value(QStringLiteral("failed"));
+        QVERIFY(failed->text().contains(QString::number(failedCount)));
+        failed->setCheckState(Qt::Checked);
+        QCOMPARE(window.proxy()->rowCount(), failedCount);
+        for (int row = 0; row < window.proxy()->rowCount(); ++row)
+            QCOMPARE(window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString(),
+                     QStringLiteral("failed"));
+        shoot(&window, QStringLiteral("filtered-failed"));
+
+        // Search, debounced.
+        QTest::keyClicks(window.filterBar()->searchField(), QStringLiteral("mini"));
+        QTRY_COMPARE(window.proxy()->filter().searchText(), QStringLiteral("mini"));
+        QVERIFY(window.proxy()->rowCount() > 0);
+        QVERIFY(window.proxy()->rowCount() < failedCount);
+        for (int row = 0; row < window.proxy()->rowCount(); ++row)
+            QVERIFY(window.proxy()
+                        ->index(row, BatchColumns::Model)
+                        .data()
+                        .toString()
+                        .contains(QStringLiteral("mini")));
+
+        // Esc clears every filter.
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QCOMPARE(window.proxy()->rowCount(), all);
+        QVERIFY(window.filterBar()->searchField()->text().isEmpty());
+        QVERIFY(window.statusPanel()->checkedStatuses().isEmpty());
+
+        // Sort by tokens on the raw number.
+        window.table()->sortByColumn(BatchColumns::Tokens, Qt::DescendingOrder);
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (int row = 0; row < window.proxy()->rowCount(); ++row) {
+            const qint64 tokens =
+                window.proxy()->index(row, BatchColumns::Tokens).data(BatchTableModel::SortRole).toLongLong();
+            QVERIFY(tokens <= previous);
+            previous = tokens;
+        }
+    }
+
+    void exportOfASelectionWritesExactlyThoseBatches()
+    {
+        MainWindow window;
+        window.setRefreshInterval(600, false);
+        window.show();
+        window.connectTo(m_sim->config(), false);
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        window.table()->selectionModel()->clearSelection();
+        for (int row : {2, 5, 9})
+            window.table()->selectionModel()->select(window.proxy()->index(row, 0),
+                                                     QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const std::vector<Batch> selected = window.selectedBatches();
+        QCOMPARE(selected.size(), size_t(3));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("picked.json"));
+        QString error;
+        QVERIFY2(window.actions()->exportTo(path, selected, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray written = QJsonDocument::fromJson(file.readAll()).array();
+        QCOMPARE(written.size(), 3);
+        QStringList ids;
+        for (const QJsonValue &v : written)
+            ids << v[QStringLiteral("id")].toString();
+        for (int row : {2, 5, 9})
+            QVERIFY(ids.contains(window.proxy()->index(row, 0).data(BatchTableModel::IdRole).toString()));
+    }
+
+    void cancelGoesThroughAndRefreshMergesWithoutReset()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("40"), QStringLiteral("--speed"),
+                        QStringLiteral("0")});
+        QVERIFY(sim.start());
+        MainWindow window;
+        window.setRefreshInterval(600, false);
+        window.show();
+        window.connectTo(sim.config(), false);
+        QTRY_COMPARE(window.model()->rowCount(), 40);
+
+        int running = -1;
+        for (int row = 0; row < window.proxy()->rowCount() && running < 0; ++row) {
+            if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() ==
+                QLatin1String("in_progress"))
+                running = row;
+        }
+        QVERIFY(running >= 0);
+        const QString id = window.proxy()->index(running, 0).data(BatchTableModel::IdRole).toString();
+        selectRow(window, running);
+        QSignalSpy reset(window.model(), &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(window.model(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy cancelled(window.actions(), &BatchActions::cancelFinished);
+        window.actions()->cancel(window.selectedBatches());
+        QVERIFY(cancelled.wait(10'000));
+        QCOMPARE(cancelled.at(0).at(0).toString(), id);
+        QCOMPARE(cancelled.at(0).at(1).toString(), QString());
+        QTRY_COMPARE(
+            window.proxy()->index(proxyRowOf(window, id), 0).data(BatchTableModel::StatusRole).toString(),
+            QStringLiteral("cancelling"));
+        // The detail pane follows the change in place, and the selection stays on the batch.
+        QTRY_VERIFY(window.detailPane()->rawJson().contains(QStringLiteral("\"status\": \"cancelling\"")));
+        QCOMPARE(window.detailPane()->batchId(), id);
+
+        QSignalSpy refreshed(window.refresher(), &BatchRefresher::finished);
+        window.refresher()->refreshNow();
+        QVERIFY(refreshed.wait(10'000));
+        QVERIFY(!refreshed.at(0).at(0).value<ApiError>().isError());
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(window.selectedBatches().size(), size_t(1));
+        QCOMPARE(window.selectedBatches().front().id, id);
+    }
+
+    void failedRefreshShowsABannerAndKeepsRows()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("30"), QStringLiteral("--fail-every"),
+                        QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("503"),
+                        QStringLiteral("--retry-after"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        MainWindow window;
+        window.setRefreshInterval(600, false);
+        window.show();
+        ApiConfig config = sim.config();
+        config.maxRetries = 0;
+        window.connectTo(config, false);
+        QTRY_COMPARE(window.model()->rowCount(), 30);
+        QSignalSpy refreshed(window.refresher(), &BatchRefresher::finished);
+        window.refresher()->refreshNow();
+        QVERIFY(refreshed.wait(10'000));
+        QVERIFY(window.errorBanner()->isVisible());
+        QVERIFY(window.errorBanner()->message().contains(QStringLiteral("HTTP 503")));
+        QVERIFY(window.errorBanner()->message().contains(QStringLiteral("(request req_")));
+        QCOMPARE(window.model()->rowCount(), 30);
+        shoot(&window, QStringLiteral("error-banner"));
+    }
+
+    void darkPaletteRecolours()
+    {
+        MainWindow window;
+        window.setRefreshInterval(600, false);
+        window.resize(1400, 900);
+        window.show();
+        window.connectTo(m_sim->config(), false);
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        const QColor light = window.model()->index(0, 0).data(Qt::DecorationRole).value<QColor>();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xb0));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        window.setPalette(dark);
+        QTRY_VERIFY(window.model()->index(0, 0).data(Qt::DecorationRole).value<QColor>() != light);
+        selectRow(window, 3);
+        shoot(&window, QStringLiteral("dark"));
+    }
+
+    void scrollingFetchesMore()
+    {
+        MainWindow window;
+        window.setRefreshInterval(600, false);
+        window.resize(1024, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.connectTo(m_sim->config(), false);
+        QTRY_COMPARE(window.model()->rowCount(), 100);
+        QTRY_VERIFY(!window.model()->isFetching());
+        window.table()->scrollToBottom();
+        QScrollBar *bar = window.table()->verticalScrollBar();
+        bar->setValue(bar->maximum());
+        QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 200, 10'000);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
