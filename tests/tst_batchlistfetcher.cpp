@@ -143,6 +143,30 @@ private Q_SLOTS:
         QCOMPARE(result.batches.size(), size_t(10)); // the first page arrived and was delivered
     }
 
+    void restartFromInsidePageReceived()
+    {
+        // What a view does when rows arrive: ask again at once. Each walk still finishes exactly once.
+        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("30"), QStringLiteral("--speed"),
+                             QStringLiteral("0")});
+        ApiClient client(sim->config());
+        BatchListFetcher fetcher(&client);
+        QSignalSpy finished(&fetcher, &BatchListFetcher::finished);
+        int pages = 0;
+        connect(&fetcher, &BatchListFetcher::pageReceived, this, [&](const BatchPage &page) {
+            QVERIFY(fetcher.isRunning());
+            if (++pages == 1)
+                fetcher.start(page.nextCursor(), 10, 1);
+        });
+        fetcher.start(QString(), 10, 0);
+        QTRY_COMPARE(finished.count(), 2);
+        QTest::qWait(100);
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(finished.at(0).at(0).value<ApiError>().kind, ApiError::Cancelled);
+        QVERIFY(!finished.at(1).at(0).value<ApiError>().isError());
+        QCOMPARE(pages, 2);
+        QVERIFY(!fetcher.isRunning());
+    }
+
     void abortFinishesOnceAsCancelled()
     {
         auto sim = startSim({QStringLiteral("--latency-ms"), QStringLiteral("2000")});

@@ -28,14 +28,16 @@ void BatchListFetcher::start(const QString &after, int pageSize, int maxPages, q
     m_requests = 0;
     m_hasMore = true;
     m_stopRequested = false;
+    ++m_generation;
     requestNext();
 }
 
 void BatchListFetcher::abort()
 {
-    if (!m_call)
+    if (m_call)
+        dropCall();
+    else if (!m_delivering)
         return;
-    dropCall();
     finish(ApiError::make(ApiError::Cancelled, QStringLiteral("cancelled")));
 }
 
@@ -50,7 +52,7 @@ void BatchListFetcher::dropCall()
 
 bool BatchListFetcher::isRunning() const
 {
-    return !m_call.isNull();
+    return !m_call.isNull() || m_delivering;
 }
 
 void BatchListFetcher::stop()
@@ -100,7 +102,14 @@ void BatchListFetcher::onCallFinished(ApiCall *call)
     const QString next = page.nextCursor();
     if (!next.isEmpty())
         m_cursor = next;
+    // Listeners may start another walk from inside pageReceived (views call fetchMore on rowsInserted); this
+    // one then ends here, and until the signal returns it still counts as running.
+    const quint64 generation = m_generation;
+    m_delivering = true;
     Q_EMIT pageReceived(page);
+    m_delivering = false;
+    if (generation != m_generation)
+        return;
     if (m_stopRequested || !m_hasMore || (m_maxPages > 0 && m_pages >= m_maxPages) ||
         (m_maxBatches > 0 && m_batches >= m_maxBatches)) {
         finish(ApiError());

@@ -58,4 +58,6 @@ private:
     int m_requests = 0;
     bool m_hasMore = true;
     bool m_stopRequested = false;
+    bool m_delivering = false;
+    quint64 m_generation = 0; // which start() the walk in progress belongs to
 };

@@ -134,10 +134,11 @@ void BatchTableModel::fetchPages(int maxPages)
 
 void BatchTableModel::onPage(const BatchPage &page)
 {
-    merge(page.data);
+    // The cursor first: a view reacting to the inserted rows may already ask for the next page.
     if (!page.nextCursor().isEmpty())
         m_cursor = page.nextCursor();
     m_hasMore = page.hasMore && !page.data.empty();
+    merge(page.data);
 }
 
 void BatchTableModel::onFetchFinished(const ApiError &error)
