@@ -288,6 +288,59 @@ private Q_SLOTS:
         shoot(&window, QStringLiteral("dark"));
     }
 
+    void downloadFromTheFilesTab()
+    {
+        MainWindow window;
+        window.setRefreshInterval(600, false);
+        window.show();
+        window.connectTo(m_sim->config(), false);
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        int row = -1;
+        for (int r = 0; r < window.proxy()->rowCount() && row < 0; ++r) {
+            const Batch &b =
+                window.model()->batchAt(window.proxy()->mapToSource(window.proxy()->index(r, 0)).row());
+            if (b.status.value() == BatchStatus::Completed && !b.outputFileId.isEmpty())
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        selectRow(window, row);
+        const Batch batch = window.selectedBatches().front();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.jsonl"));
+        QSignalSpy done(window.detailPane()->filesPanel(), &FilesPanel::downloadFinished);
+        window.detailPane()->filesPanel()->download(batch.outputFileId, path);
+        QVERIFY(done.wait(10'000));
+        QCOMPARE(done.at(0).at(2).toString(), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count('\n'), batch.requestCounts.completed);
+    }
+
+    void smallAndLargeAccounts()
+    {
+        for (const int size : {5, 5000}) {
+            SimProcess sim({QStringLiteral("--batches"), QString::number(size), QStringLiteral("--speed"),
+                            QStringLiteral("0")});
+            QVERIFY(sim.start());
+            MainWindow window;
+            window.setRefreshInterval(600, false);
+            window.resize(size == 5 ? QSize(1024, 640) : QSize(1400, 900));
+            window.show();
+            window.connectTo(sim.config(), false);
+            window.model()->loadAll();
+            QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), size, 30'000);
+            QTRY_VERIFY(!window.model()->isFetching());
+            int counted = 0;
+            for (int n : window.model()->statusCounts())
+                counted += n;
+            QCOMPARE(counted, size);
+            QVERIFY(window.statusText().startsWith(
+                QStringLiteral("%1 batch").arg(size == 5 ? QStringLiteral("5") : QStringLiteral("5000"))));
+            selectRow(window, 1);
+            shoot(&window, QStringLiteral("account-%1").arg(size));
+        }
+    }
+
     void scrollingFetchesMore()
     {
         MainWindow window;

@@ -9,6 +9,7 @@
 #include "widgets/batchdetailpane.h"
 #include "widgets/batchtableview.h"
 #include "widgets/errorbanner.h"
+#include "widgets/filespanel.h"
 #include "widgets/filterbar.h"
 #include "widgets/progressdelegate.h"
 #include "widgets/statusfilterpanel.h"
@@ -112,7 +113,10 @@ void MainWindow::buildLayout()
     m_splitter->addWidget(m_statusPanel);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(1, 1);
+    // The table takes most of any width; the side bar keeps its size.
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 1);
     m_splitter->setChildrenCollapsible(false);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
@@ -257,9 +261,17 @@ void MainWindow::showRowMenu(const QPoint &pos)
     if (batches.size() == 1) {
         const Batch &b = batches.front();
         menu.addSeparator();
-        QAction *output =
-            menu.addAction(tr("Show output file"), this, [this] { m_detail->tabs()->setCurrentIndex(1); });
-        output->setEnabled(!b.outputFileId.isEmpty() || !b.errorFileId.isEmpty());
+        m_detail->setBatch(b);
+        const std::tuple<int, QString, QString> downloads[] = {
+            {FilesPanel::Output, tr("Download output file..."), b.outputFileId},
+            {FilesPanel::Errors, tr("Download error file..."), b.errorFileId}};
+        for (const auto &[kind, text, fileId] : downloads) {
+            QAction *download = menu.addAction(text, this, [this, kind = kind] {
+                m_detail->tabs()->setCurrentWidget(m_detail->filesPanel());
+                m_detail->filesPanel()->chooseAndDownload(kind);
+            });
+            download->setEnabled(!fileId.isEmpty());
+        }
     }
     if (m_actions->canOpenOnWeb()) {
         menu.addSeparator();
@@ -344,6 +356,18 @@ void MainWindow::updatePalette()
     m_detail->setDarkPalette(dark);
 }
 
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_splitterRestored)
+        return;
+    // First start: a narrow side bar, and the table gets about two thirds of the rest.
+    // The splitter is laid out after this event, so measure from the window's new width.
+    const int side = m_statusPanel->sizeHint().width();
+    const int rest = qMax(0, event->size().width() - side - 24);
+    m_splitter->setSizes({side, rest * 7 / 10, rest - rest * 7 / 10});
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
@@ -356,8 +380,8 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
-        m_splitter->setSizes({170, 830, 400});
+    m_splitterRestored =
+        m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     if (!m_table->restoreHeaderState(settings.value(QStringLiteral("table/header")).toByteArray()))
         m_table->applyDefaultWidths();
 }

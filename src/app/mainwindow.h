@@ -54,6 +54,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildLayout();
@@ -86,4 +87,5 @@ private:
     QString m_lastMessage;
     int m_refreshSeconds = 30;
     bool m_autoRefresh = true;
+    bool m_splitterRestored = false; // the user's own split, from the last run
 };

@@ -16,7 +16,7 @@
 #include <QPushButton>
 
 namespace {
-enum { InputRow, OutputRow, ErrorRow };
+enum { InputRow = FilesPanel::Input, OutputRow = FilesPanel::Output, ErrorRow = FilesPanel::Errors };
 } // namespace
 
 FilesPanel::FilesPanel(QWidget *parent)
@@ -126,6 +126,8 @@ int FilesPanel::rowOf(const QString &fileId) const
 
 void FilesPanel::chooseAndDownload(int row)
 {
+    if (row < 0 || row > ErrorRow || m_rows[row].fileId.isEmpty())
+        return;
     const QString fileId = m_rows[row].fileId;
     const QString suggested = m_info.value(fileId).filename.isEmpty() ? fileId + QStringLiteral(".jsonl")
                                                                       : m_info.value(fileId).filename;

@@ -22,7 +22,10 @@ public:
 
     void setClient(ApiClient *client) { m_client = client; }
     void setBatch(const Batch &batch);
-    // Streams `fileId` into `path` (what the Download button does once the user has picked a path).
+    enum Kind { Input, Output, Errors };
+    // Asks where to save, then downloads (what the Download buttons do).
+    void chooseAndDownload(int kind);
+    // Streams `fileId` into `path`.
     void download(const QString &fileId, const QString &path);
     QString statusText(int row) const;
 
@@ -48,7 +51,6 @@ private:
 
     void showRow(int row, const QString &fileId, const QString &absentText);
     void requestInfo(const QString &fileId);
-    void chooseAndDownload(int row);
     int rowOf(const QString &fileId) const;
 
     QPointer<ApiClient> m_client;

@@ -104,6 +104,12 @@ void StatusFilterPanel::setDarkPalette(bool dark)
     setCounts(m_counts);
 }
 
+QSize StatusFilterPanel::sizeHint() const
+{
+    const int text = fontMetrics().horizontalAdvance(QStringLiteral("in progress  (88,888)"));
+    return {text + 70, QWidget::sizeHint().height()};
+}
+
 QSet<QString> StatusFilterPanel::checkedStatuses() const
 {
     QSet<QString> statuses;

@@ -20,6 +20,8 @@ public:
     void setDarkPalette(bool dark);
     QSet<QString> checkedStatuses() const;
     void clearChecks();
+    // Wide enough for the longest status with a five-digit count beside its box and swatch.
+    QSize sizeHint() const override;
 
 Q_SIGNALS:
     void statusesChanged(const QSet<QString> &statuses);

@@ -1,0 +1,68 @@
+// The key in the system keychain, or for this session only, and never in plain text on disk.
+#include "account/keystore.h"
+
+#include <QDirIterator>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace {
+const QString kSecret = QStringLiteral("sk-test-keystore-5ecret-0000");
+
+// Every file under the places an app writes its settings and data.
+bool secretOnDisk()
+{
+    const QStandardPaths::StandardLocation places[] = {
+        QStandardPaths::AppConfigLocation, QStandardPaths::GenericConfigLocation,
+        QStandardPaths::AppDataLocation, QStandardPaths::CacheLocation};
+    for (QStandardPaths::StandardLocation place : places) {
+        QDirIterator it(QStandardPaths::writableLocation(place), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(kSecret.toUtf8()))
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+class TestKeyStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("BatchwatchTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_keystore"));
+    }
+
+    void writeThenRead()
+    {
+        // Set by CTest: whether this run has an unlocked keyring on a session bus.
+        const bool expectKeychain = qEnvironmentVariableIntValue("BATCHWATCH_EXPECT_KEYCHAIN") == 1;
+        KeyStore store;
+        QSignalSpy written(&store, &KeyStore::keyWritten);
+        store.write(kSecret);
+        QVERIFY(written.wait(20'000));
+        QCOMPARE(written.at(0).at(0).toBool(), expectKeychain);
+        QCOMPARE(store.keychainAvailable(), expectKeychain);
+        QCOMPARE(store.sessionKey(), kSecret);
+
+        // A fresh store (a restart) finds the key only where the keychain kept it.
+        KeyStore later;
+        QSignalSpy read(&later, &KeyStore::keyRead);
+        later.read();
+        QVERIFY(read.wait(20'000));
+        QCOMPARE(read.at(0).at(0).toString(), expectKeychain ? kSecret : QString());
+        QVERIFY(!secretOnDisk());
+
+        store.remove();
+        QTest::qWait(200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyStore)
+#include "tst_keystore.moc"
