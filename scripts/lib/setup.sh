@@ -12,6 +12,7 @@ BATCHWATCH_DEBS=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev qt6-qpa-plugins
   dbus gnome-keyring fonts-dejavu-core
+  desktop-file-utils appstream
 )
 
 bw_missing_debs() {

@@ -6,6 +6,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -59,6 +62,12 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Batchwatch"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/batchwatch.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.batchwatch.Batchwatch"));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("batchwatch"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
     MainWindow window;
     AppController controller(&window, std::strcmp(first, "--demo") == 0);
     window.show();

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -132,48 +133,78 @@ void MainWindow::buildLayout()
 
 void MainWindow::buildActions()
 {
+    // Every action sits in a menu (reachable with Alt and arrows) and most on the toolbar for the mouse.
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    const auto add = [this, bar](const QString &text, const QKeySequence &keys, auto slot,
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *batchMenu = menuBar()->addMenu(tr("&Batch"));
+    const auto add = [this, bar](QMenu *menu, const QString &text, const QKeySequence &keys, auto slot,
                                  bool onBar = true) {
         auto *action = new QAction(text, this);
         action->setShortcut(keys);
         action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, slot);
-        addAction(action);
+        menu->addAction(action);
         if (onBar)
             bar->addAction(action);
         return action;
     };
-    add(tr("&Refresh"), QKeySequence(Qt::Key_F5), [this] {
+    add(viewMenu, tr("&Refresh"), QKeySequence(Qt::Key_F5), [this] {
         if (m_refresher)
             m_refresher->refreshNow();
     });
-    add(tr("Load &all"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_model->loadAll(); });
-    bar->addSeparator();
-    add(tr("&Export selection..."), QKeySequence(Qt::CTRL | Qt::Key_E),
-        [this] { m_actions->exportWithDialog(selectedBatches(), tr("selected")); });
-    add(tr("Export &shown..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-        [this] { m_actions->exportWithDialog(visibleBatches(), tr("shown")); });
-    add(tr("&Cancel batches..."), QKeySequence(),
-        [this] { m_actions->cancelWithConfirmation(selectedBatches()); });
-    bar->addSeparator();
-    add(tr("Se&ttings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { Q_EMIT settingsRequested(); });
+    add(viewMenu, tr("Load &all"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_model->loadAll(); });
+    viewMenu->addSeparator();
     add(
-        tr("Find"), QKeySequence::Find, [this] { m_filterBar->focusSearch(); }, false);
+        viewMenu, tr("&Find..."), QKeySequence::Find, [this] { m_filterBar->focusSearch(); }, false);
     add(
-        tr("Clear filters"), QKeySequence(Qt::Key_Escape),
+        viewMenu, tr("&Clear filters"), QKeySequence(Qt::Key_Escape),
         [this] {
             m_filterBar->clear();
             m_statusPanel->clearChecks();
             m_proxy->clearFilter();
         },
         false);
+    bar->addSeparator();
+    add(fileMenu, tr("&Export selection..."), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { m_actions->exportWithDialog(selectedBatches(), tr("selected")); });
+    add(fileMenu, tr("Export &shown..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        [this] { m_actions->exportWithDialog(visibleBatches(), tr("shown")); });
+    fileMenu->addSeparator();
+    QAction *settings = add(
+        fileMenu, tr("Se&ttings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma),
+        [this] { Q_EMIT settingsRequested(); }, false);
+    add(
+        fileMenu, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, false);
+    add(batchMenu, tr("&Cancel batches..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+        [this] { m_actions->cancelWithConfirmation(selectedBatches()); });
+    add(
+        batchMenu, tr("Copy &IDs"), QKeySequence(), [this] { m_actions->copyIds(selectedBatches()); }, false);
+    add(
+        batchMenu, tr("Download &output file..."), QKeySequence(Qt::CTRL | Qt::Key_D),
+        [this] { downloadForCurrent(FilesPanel::Output); }, false);
+    add(
+        batchMenu, tr("Download e&rror file..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+        [this] { downloadForCurrent(FilesPanel::Errors); }, false);
+    add(
+        batchMenu, tr("Open in the OpenAI &dashboard"), QKeySequence(),
+        [this] { m_actions->openOnWeb(selectedBatches()); }, false);
+    bar->addSeparator();
+    bar->addAction(settings);
     // Ctrl+C copies ids when the table has focus; elsewhere it keeps its usual meaning.
     auto *copy = new QShortcut(QKeySequence::Copy, m_table, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, [this] { m_actions->copyIds(selectedBatches()); });
+}
+
+void MainWindow::downloadForCurrent(int kind)
+{
+    if (m_detail->batchId().isEmpty())
+        return;
+    m_detail->tabs()->setCurrentWidget(m_detail->filesPanel());
+    m_detail->filesPanel()->chooseAndDownload(kind);
 }
 
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
@@ -266,10 +297,7 @@ void MainWindow::showRowMenu(const QPoint &pos)
             {FilesPanel::Output, tr("Download output file..."), b.outputFileId},
             {FilesPanel::Errors, tr("Download error file..."), b.errorFileId}};
         for (const auto &[kind, text, fileId] : downloads) {
-            QAction *download = menu.addAction(text, this, [this, kind = kind] {
-                m_detail->tabs()->setCurrentWidget(m_detail->filesPanel());
-                m_detail->filesPanel()->chooseAndDownload(kind);
-            });
+            QAction *download = menu.addAction(text, this, [this, kind = kind] { downloadForCurrent(kind); });
             download->setEnabled(!fileId.isEmpty());
         }
     }

@@ -60,6 +60,7 @@ private:
     void buildLayout();
     void buildActions();
     void showRowMenu(const QPoint &pos);
+    void downloadForCurrent(int kind);
     void onCurrentChanged();
     void onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void showError(const QString &what, const ApiError &error);
