@@ -576,118 +576,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="161"/>
+        <location filename="../../src/app/mainwindow.cpp" line="162"/>
         <source>&amp;Find...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="162"/>
+        <location filename="../../src/app/mainwindow.cpp" line="164"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="168"/>
+        <location filename="../../src/app/mainwindow.cpp" line="172"/>
         <source>&amp;Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="169"/>
-        <location filename="../../src/app/mainwindow.cpp" line="277"/>
+        <location filename="../../src/app/mainwindow.cpp" line="173"/>
+        <location filename="../../src/app/mainwindow.cpp" line="287"/>
         <source>selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="170"/>
+        <location filename="../../src/app/mainwindow.cpp" line="174"/>
         <source>Export &amp;shown...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="171"/>
+        <location filename="../../src/app/mainwindow.cpp" line="175"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="175"/>
+        <location filename="../../src/app/mainwindow.cpp" line="181"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="176"/>
+        <location filename="../../src/app/mainwindow.cpp" line="182"/>
         <source>&amp;Cancel batches...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="173"/>
+        <location filename="../../src/app/mainwindow.cpp" line="178"/>
         <source>Se&amp;ttings...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="178"/>
+        <location filename="../../src/app/mainwindow.cpp" line="185"/>
         <source>Copy &amp;IDs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="179"/>
+        <location filename="../../src/app/mainwindow.cpp" line="187"/>
         <source>Download &amp;output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="181"/>
+        <location filename="../../src/app/mainwindow.cpp" line="190"/>
         <source>Download e&amp;rror file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="183"/>
+        <location filename="../../src/app/mainwindow.cpp" line="193"/>
         <source>Open in the OpenAI &amp;dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="208"/>
+        <location filename="../../src/app/mainwindow.cpp" line="218"/>
         <source>Batchwatch — Demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="208"/>
+        <location filename="../../src/app/mainwindow.cpp" line="218"/>
         <source>Batchwatch — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="225"/>
+        <location filename="../../src/app/mainwindow.cpp" line="235"/>
         <source>Refresh failed; the rows shown are from the last good refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="275"/>
+        <location filename="../../src/app/mainwindow.cpp" line="285"/>
         <source>Copy ID(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="276"/>
+        <location filename="../../src/app/mainwindow.cpp" line="286"/>
         <source>Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="278"/>
+        <location filename="../../src/app/mainwindow.cpp" line="288"/>
         <source>Cancel...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="287"/>
+        <location filename="../../src/app/mainwindow.cpp" line="297"/>
         <source>Download output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="288"/>
+        <location filename="../../src/app/mainwindow.cpp" line="298"/>
         <source>Download error file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="296"/>
+        <location filename="../../src/app/mainwindow.cpp" line="306"/>
         <source>Open in the OpenAI dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="331"/>
+        <location filename="../../src/app/mainwindow.cpp" line="341"/>
         <source>%n batch(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -695,7 +695,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="332"/>
+        <location filename="../../src/app/mainwindow.cpp" line="342"/>
         <source>%n running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -703,7 +703,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="334"/>
+        <location filename="../../src/app/mainwindow.cpp" line="344"/>
         <source>%n shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -711,32 +711,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="336"/>
+        <location filename="../../src/app/mainwindow.cpp" line="346"/>
         <source>more on the server (scroll or Load all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="338"/>
+        <location filename="../../src/app/mainwindow.cpp" line="348"/>
         <source>loading...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="341"/>
+        <location filename="../../src/app/mainwindow.cpp" line="351"/>
         <source>refreshing...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="343"/>
+        <location filename="../../src/app/mainwindow.cpp" line="353"/>
         <source>refreshed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="346"/>
+        <location filename="../../src/app/mainwindow.cpp" line="356"/>
         <source>next in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="350"/>
+        <location filename="../../src/app/mainwindow.cpp" line="360"/>
         <source>auto-refresh off</source>
         <translation type="unfinished"></translation>
     </message>
