@@ -3,56 +3,8 @@
 #include "batchtablemodel.h"
 #include "simprocess.h"
 
-#include <QHttpMultiPart>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
-
-namespace {
-// Uploads a two-line input file and creates a batch from it, as a user's script would.
-QString createBatch(const SimProcess &sim)
-{
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    auto *form = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-    QHttpPart purpose;
-    purpose.setHeader(QNetworkRequest::ContentDispositionHeader,
-                      QStringLiteral("form-data; name=\"purpose\""));
-    purpose.setBody("batch");
-    QHttpPart file;
-    file.setHeader(QNetworkRequest::ContentDispositionHeader,
-                   QStringLiteral("form-data; name=\"file\"; filename=\"in.jsonl\""));
-    file.setBody(
-        "{\"custom_id\":\"1\",\"body\":{\"model\":\"gpt-4.1\"}}\n{\"custom_id\":\"2\",\"body\":{}}\n");
-    form->append(purpose);
-    form->append(file);
-    QNetworkRequest upload(QUrl(sim.baseUrl().toString() + QStringLiteral("/files")));
-    upload.setRawHeader("Authorization", "Bearer sk-test");
-    QNetworkReply *reply = manager.post(upload, form);
-    form->setParent(reply);
-    QSignalSpy uploaded(reply, &QNetworkReply::finished);
-    if (!uploaded.wait(10'000))
-        return {};
-    const QString fileId = QJsonDocument::fromJson(reply->readAll())[QStringLiteral("id")].toString();
-
-    QNetworkRequest create(QUrl(sim.baseUrl().toString() + QStringLiteral("/batches")));
-    create.setRawHeader("Authorization", "Bearer sk-test");
-    create.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *created = manager.post(
-        create, QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), fileId},
-                                          {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
-                                          {QStringLiteral("completion_window"), QStringLiteral("24h")}})
-                    .toJson());
-    QSignalSpy done(created, &QNetworkReply::finished);
-    if (!done.wait(10'000))
-        return {};
-    return QJsonDocument::fromJson(created->readAll())[QStringLiteral("id")].toString();
-}
-} // namespace
 
 class TestBatchRefresher : public QObject
 {
@@ -74,7 +26,7 @@ private Q_SLOTS:
 
         BatchRefresher refresher(&client, &model);
         refresher.setAutoRefresh(false);
-        const QString newId = createBatch(sim);
+        const QString newId = sim.createBatch(2);
         QVERIFY(!newId.isEmpty());
         QTest::qWait(300);
 

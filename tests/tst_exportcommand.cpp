@@ -1,12 +1,15 @@
 // `batchwatch export` and `list` through the real binary, against the real simulator and its faults.
+#include "apiclient.h"
 #include "simprocess.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,13 +25,17 @@ const QStringList kAccount = {QStringLiteral("--batches"), QStringLiteral("450")
                               QStringLiteral("--speed"),   QStringLiteral("0"),
                               QStringLiteral("--now"),     QStringLiteral("1790000000")};
 
+// Each run gets an empty cache folder of its own unless a test passes the folder it wants to keep warm.
 Run runBatchwatch(const QStringList &args, const QUrl &base,
-                  const QString &key = QStringLiteral("sk-test-export-0001"))
+                  const QString &key = QStringLiteral("sk-test-export-0001"),
+                  const QString &cacheHome = QString())
 {
+    QTemporaryDir freshCache;
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("OPENAI_BASE_URL"), base.toString());
     env.insert(QStringLiteral("OPENAI_API_KEY"), key);
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.isEmpty() ? freshCache.path() : cacheHome);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(BATCHWATCH_PATH), args);
     Run run;
@@ -250,9 +257,10 @@ private Q_SLOTS:
         // 36 hours back from the simulated now; the walk needs only the pages that reach that far.
         const qint64 now = 1'790'000'000;
         const QString after = QDateTime::fromSecsSinceEpoch(now - 36 * 3600, Qt::UTC).toString(Qt::ISODate);
-        const Run run = runBatchwatch({QStringLiteral("export"), QStringLiteral("--format"),
-                                       QStringLiteral("jsonl"), QStringLiteral("--created-after"), after},
-                                      sim.baseUrl());
+        const Run run =
+            runBatchwatch({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+                           QStringLiteral("--created-after"), after, QStringLiteral("--no-cache")},
+                          sim.baseUrl());
         QCOMPARE(run.exitCode, 0);
         qint64 expected = 0;
         for (const QJsonValue &v : QJsonDocument::fromJson(m_reference).array())
@@ -260,6 +268,99 @@ private Q_SLOTS:
         QVERIFY(expected > 0);
         QCOMPARE(run.out.count('\n'), expected);
         QVERIFY(sim.stats().value(QStringLiteral("requests")).toInteger() < 5);
+    }
+
+    void aFilterThatMatchesNothingEarlyStillReadsOn()
+    {
+        // The one batch wanted sits on the third page; the first two match nothing and must not end the walk.
+        const QString deep =
+            QJsonDocument::fromJson(m_reference).array()[250][QStringLiteral("id")].toString();
+        for (const QString &cache : {QStringLiteral("--no-cache"), QStringLiteral("--refresh-all")}) {
+            SimProcess sim(kAccount);
+            QVERIFY(sim.start());
+            const Run run = runBatchwatch({QStringLiteral("export"), QStringLiteral("--format"),
+                                           QStringLiteral("jsonl"), QStringLiteral("--search"), deep, cache},
+                                          sim.baseUrl());
+            QCOMPARE(run.exitCode, 0);
+            QCOMPARE(run.out.count('\n'), 1);
+            QVERIFY(run.out.contains(deep.toUtf8()));
+        }
+    }
+
+    void warmCacheCostsAFewRequestsAndChangesNothing()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("5000"), QStringLiteral("--speed"),
+                        QStringLiteral("0")});
+        QVERIFY(sim.start());
+        QTemporaryDir cacheHome;
+        const QStringList args = {QStringLiteral("export"), QStringLiteral("--format"),
+                                  QStringLiteral("json")};
+        const Run cold =
+            runBatchwatch(args, sim.baseUrl(), QStringLiteral("sk-test-export-0001"), cacheHome.path());
+        QCOMPARE(cold.exitCode, 0);
+        const qint64 coldRequests = sim.requestsServed();
+        QCOMPARE(coldRequests, 50);
+        QCOMPARE(QJsonDocument::fromJson(cold.out).array().size(), 5000);
+
+        const Run warm =
+            runBatchwatch(args, sim.baseUrl(), QStringLiteral("sk-test-export-0001"), cacheHome.path());
+        QCOMPARE(warm.exitCode, 0);
+        const qint64 warmRequests = sim.requestsServed() - coldRequests;
+        QVERIFY2(warmRequests <= 5, qPrintable(QString::number(warmRequests)));
+        QCOMPARE(warm.out, cold.out);
+
+        // Something new on top, something that changed below: both picked up, and still what a cold run sees.
+        const QString created = sim.createBatch(3);
+        QVERIFY(!created.isEmpty());
+        QString running;
+        for (const QJsonValue &v : QJsonDocument::fromJson(cold.out).array()) {
+            if (running.isEmpty() && v[QStringLiteral("status")] == QJsonValue(QStringLiteral("in_progress")))
+                running = v[QStringLiteral("id")].toString();
+        }
+        ApiClient client(sim.config());
+        ApiCall *cancel = client.cancelBatch(running);
+        QSignalSpy cancelled(cancel, &ApiCall::finished);
+        QVERIFY(cancelled.wait(10'000));
+        const qint64 before = sim.requestsServed();
+        const Run updated =
+            runBatchwatch(args, sim.baseUrl(), QStringLiteral("sk-test-export-0001"), cacheHome.path());
+        QCOMPARE(updated.exitCode, 0);
+        QVERIFY(sim.requestsServed() - before <= 5);
+        const Run reference = runBatchwatch(args + QStringList{QStringLiteral("--no-cache")}, sim.baseUrl());
+        QCOMPARE(updated.out, reference.out);
+        const QJsonArray all = QJsonDocument::fromJson(updated.out).array();
+        QCOMPARE(all.size(), 5001);
+        QCOMPARE(all[0][QStringLiteral("id")].toString(), created);
+        QVERIFY(updated.out.contains(QByteArray("\"cancelling\"")));
+    }
+
+    void aDamagedCacheIsMovedAsideAndRebuilt()
+    {
+        SimProcess sim(kAccount);
+        QVERIFY(sim.start());
+        QTemporaryDir cacheHome;
+        const QStringList args = {QStringLiteral("export"), QStringLiteral("--format"),
+                                  QStringLiteral("json")};
+        QCOMPARE(runBatchwatch(args, sim.baseUrl(), QStringLiteral("sk-test-export-0001"), cacheHome.path())
+                     .exitCode,
+                 0);
+        QDirIterator files(cacheHome.path(), {QStringLiteral("*.sqlite")}, QDir::Files,
+                           QDirIterator::Subdirectories);
+        QVERIFY(files.hasNext());
+        const QString path = files.next();
+        QVERIFY(
+            !path.contains(QStringLiteral("sk-test-export"))); // named from a hash of the key, not the key
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("this is not a database, just bytes where one used to be");
+        }
+        QFile::remove(path + QStringLiteral("-wal"));
+        const Run run =
+            runBatchwatch(args, sim.baseUrl(), QStringLiteral("sk-test-export-0001"), cacheHome.path());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("moved it to"), run.err.constData());
+        QCOMPARE(run.out, m_reference);
     }
 
     void listPrintsATable()

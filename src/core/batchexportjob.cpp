@@ -1,9 +1,11 @@
 #include "batchexportjob.h"
 
 #include "batchlistfetcher.h"
+#include "batchsync.h"
 
 BatchExportJob::BatchExportJob(ApiClient *client, const BatchFilter &filter, QObject *parent)
     : QObject(parent)
+    , m_client(client)
     , m_filter(filter)
     , m_fetcher(new BatchListFetcher(client, this))
 {
@@ -14,7 +16,23 @@ BatchExportJob::BatchExportJob(ApiClient *client, const BatchFilter &filter, QOb
 
 int BatchExportJob::pages() const
 {
-    return m_fetcher->pagesFetched();
+    return m_sync ? m_sync->requests() : m_fetcher->pagesFetched();
+}
+
+void BatchExportJob::setCache(BatchCache *cache, bool refreshAll)
+{
+    delete m_sync;
+    m_sync = cache ? new BatchSync(m_client, cache, this) : nullptr;
+    m_refreshAll = refreshAll;
+    if (m_sync) {
+        connect(m_sync, &BatchSync::progress, this, &BatchExportJob::progress);
+        connect(m_sync, &BatchSync::finished, this, &BatchExportJob::onSyncFinished);
+    }
+}
+
+QString BatchExportJob::syncSummary() const
+{
+    return m_sync ? m_sync->summary() : QString();
 }
 
 void BatchExportJob::start(BatchExporter *exporter, qint64 maxBatches)
@@ -22,7 +40,40 @@ void BatchExportJob::start(BatchExporter *exporter, qint64 maxBatches)
     m_exporter = exporter;
     m_maxBatches = maxBatches;
     m_outcome = Outcome::Running;
-    m_fetcher->start(QString(), 100);
+    if (m_sync)
+        m_sync->start(m_refreshAll);
+    else
+        m_fetcher->start(QString(), 100);
+}
+
+bool BatchExportJob::writeMatching(const Batch &batch)
+{
+    if (m_ids.contains(batch.id) || !m_filter.matches(batch))
+        return true;
+    m_ids.insert(batch.id);
+    ++m_matched;
+    if (m_exporter->write(batch))
+        return true;
+    m_writeError = m_exporter->errorString();
+    finish(Outcome::WriteFailed);
+    return false;
+}
+
+void BatchExportJob::onSyncFinished(const ApiError &error)
+{
+    if (error.isError()) {
+        m_apiError = error;
+        finish(Outcome::ApiFailed);
+        return;
+    }
+    for (const Batch &batch : m_sync->batches()) {
+        ++m_seen;
+        if (!writeMatching(batch))
+            return;
+        if (reachedMax())
+            break;
+    }
+    onFetcherFinished(ApiError());
 }
 
 void BatchExportJob::onPage(const BatchPage &page)
@@ -33,21 +84,15 @@ void BatchExportJob::onPage(const BatchPage &page)
     for (const Batch &batch : page.data) {
         ++m_seen;
         newest = std::max(newest, batch.createdAt);
-        if (m_ids.contains(batch.id) || !m_filter.matches(batch))
-            continue;
-        m_ids.insert(batch.id);
-        if (!m_exporter->write(batch)) {
-            m_writeError = m_exporter->errorString();
-            finish(Outcome::WriteFailed);
+        if (!writeMatching(batch))
             return;
-        }
-        if (++m_matched == m_maxBatches)
+        if (reachedMax())
             break;
     }
     Q_EMIT progress();
     // Lists run newest first: once a whole page is older than the range, later pages are too.
     const bool olderThanWanted = !page.data.empty() && m_filter.excludesEverythingBefore(newest);
-    if (m_matched == m_maxBatches || olderThanWanted)
+    if (reachedMax() || olderThanWanted)
         m_fetcher->stop();
 }
 

@@ -9,7 +9,9 @@
 #include <QSet>
 
 class ApiClient;
+class BatchCache;
 class BatchListFetcher;
+class BatchSync;
 
 // Walks the account's batches and writes those the filter passes, as they arrive, newest first.
 class BatchExportJob : public QObject
@@ -21,8 +23,13 @@ public:
 
     BatchExportJob(ApiClient *client, const BatchFilter &filter, QObject *parent = nullptr);
 
+    // Brings `cache` up to date first and writes from it (a warm run costs a few requests); without a cache
+    // the pages are written as they arrive.
+    void setCache(BatchCache *cache, bool refreshAll);
     // Writes through `exporter` (begun by the caller); stops after `maxBatches` matches (<= 0: all).
     void start(BatchExporter *exporter, qint64 maxBatches = 0);
+    // How the cache was brought up to date (empty without one).
+    QString syncSummary() const;
 
     Outcome outcome() const { return m_outcome; }
     const ApiError &apiError() const { return m_apiError; }
@@ -38,11 +45,17 @@ Q_SIGNALS:
 
 private:
     void onPage(const BatchPage &page);
+    bool writeMatching(const Batch &batch);
+    bool reachedMax() const { return m_maxBatches > 0 && m_matched >= m_maxBatches; }
+    void onSyncFinished(const ApiError &error);
     void onFetcherFinished(const ApiError &error);
     void finish(Outcome outcome);
 
+    ApiClient *m_client;
     BatchFilter m_filter;
     BatchListFetcher *m_fetcher;
+    BatchSync *m_sync = nullptr;
+    bool m_refreshAll = false;
     BatchExporter *m_exporter = nullptr;
     QSet<QString> m_ids; // a batch seen twice (the list shifted under us) is written once
     qint64 m_maxBatches = 0;

@@ -62,6 +62,45 @@ ApiConfig SimProcess::config(const QString &apiKey) const
     return config;
 }
 
+qint64 SimProcess::requestsServed() const
+{
+    return stats().value(QStringLiteral("requests")).toInteger();
+}
+
+QString SimProcess::createBatch(int requests) const
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    const auto send = [&](QNetworkRequest request, const QByteArray &type, const QByteArray &body) {
+        request.setRawHeader("Authorization", "Bearer sk-test");
+        request.setHeader(QNetworkRequest::ContentTypeHeader, type);
+        QNetworkReply *reply = manager.post(request, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    };
+    QByteArray lines;
+    for (int i = 1; i <= requests; ++i)
+        lines += "{\"custom_id\":\"r" + QByteArray::number(i) + "\",\"body\":{\"model\":\"gpt-4.1\"}}\n";
+    const QByteArray form =
+        "--b0undary\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+        "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n\r\n" +
+        lines + "\r\n--b0undary--\r\n";
+    const QString fileId = send(QNetworkRequest(QUrl(m_baseUrl.toString() + QStringLiteral("/files"))),
+                                "multipart/form-data; boundary=b0undary", form)
+                               .value(QStringLiteral("id"))
+                               .toString();
+    const QJsonObject create{{QStringLiteral("input_file_id"), fileId},
+                             {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
+                             {QStringLiteral("completion_window"), QStringLiteral("24h")}};
+    return send(QNetworkRequest(QUrl(m_baseUrl.toString() + QStringLiteral("/batches"))), "application/json",
+                QJsonDocument(create).toJson())
+        .value(QStringLiteral("id"))
+        .toString();
+}
+
 QJsonObject SimProcess::stats() const
 {
     QNetworkAccessManager manager;

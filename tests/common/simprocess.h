@@ -21,6 +21,9 @@ public:
     ApiConfig config(const QString &apiKey = QStringLiteral("sk-test-0123456789")) const;
     // GET /v1/_sim/stats: requests served, faults injected, requests per route.
     QJsonObject stats() const;
+    qint64 requestsServed() const;
+    // Uploads an input file of `requests` lines and creates a batch from it, as a user's script would.
+    QString createBatch(int requests) const;
 
 private:
     QStringList m_arguments;

@@ -1,6 +1,7 @@
 #include "exportcommand.h"
 
 #include "apiclient.h"
+#include "batchcache.h"
 #include "batchexportjob.h"
 #include "exitcode.h"
 
@@ -27,6 +28,7 @@ public:
         : m_enabled(isatty(STDERR_FILENO) == 1)
     {
     }
+    bool enabled() const { return m_enabled; }
     void show(const BatchExportJob &job)
     {
         if (!m_enabled)
@@ -99,6 +101,17 @@ int ExportCommand::run(const QStringList &arguments)
 
     ApiClient client(config);
     BatchExportJob job(&client, options.filter);
+    // The cache makes a second run cost a few requests; without it, pages are written as they arrive.
+    BatchCache cache;
+    if (options.useCache && config.insecureTransportReason().isEmpty()) {
+        QString cacheError, cacheWarning;
+        if (cache.open(BatchCache::defaultPath(config), &cacheError, &cacheWarning))
+            job.setCache(&cache, options.refreshAll);
+        else
+            printError(QStringLiteral("warning: %1; going on without it").arg(cacheError));
+        if (!cacheWarning.isEmpty())
+            printError(QStringLiteral("warning: ") + cacheWarning);
+    }
     ProgressLine progress;
     QEventLoop loop;
     QObject::connect(&job, &BatchExportJob::progress, &job, [&] { progress.show(job); });
@@ -111,6 +124,8 @@ int ExportCommand::run(const QStringList &arguments)
     if (job.outcome() == BatchExportJob::Outcome::Running)
         loop.exec();
     progress.end();
+    if (progress.enabled() && !job.syncSummary().isEmpty())
+        printError(job.syncSummary());
 
     switch (job.outcome()) {
     case BatchExportJob::Outcome::Done:

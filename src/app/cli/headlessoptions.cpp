@@ -71,10 +71,17 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     const QCommandLineOption retries(QStringLiteral("max-retries"),
                                      QStringLiteral("Retries per request, as the SDKs (default 2)."),
                                      QStringLiteral("N"));
+    const QCommandLineOption noCache(
+        QStringLiteral("no-cache"),
+        QStringLiteral("Neither read nor write the local cache: every page comes from "
+                       "the server, as they arrive."));
+    const QCommandLineOption refreshAll(
+        QStringLiteral("refresh-all"),
+        QStringLiteral("Re-read every batch from the server, and rewrite the cache."));
     parser.addOption(help);
     if (!list)
         parser.addOptions({format, output});
-    parser.addOptions({status, search, after, before, max, timeout, retries});
+    parser.addOptions({status, search, after, before, max, timeout, retries, noCache, refreshAll});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -150,6 +157,8 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     if (!number(max, 1, std::numeric_limits<qint64>::max(), &options->maxBatches) ||
         !number(timeout, 1, 3600, &timeoutValue) || !number(retries, 0, 10, &retriesValue))
         return false;
+    options->useCache = !parser.isSet(noCache);
+    options->refreshAll = parser.isSet(refreshAll);
     options->timeoutSeconds = int(timeoutValue);
     options->maxRetries = int(retriesValue);
     return true;

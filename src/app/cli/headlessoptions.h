@@ -17,6 +17,8 @@ struct HeadlessOptions
     qint64 maxBatches = 0;
     int timeoutSeconds = 60;
     int maxRetries = 2;
+    bool useCache = true;    // --no-cache: neither read nor write the local cache
+    bool refreshAll = false; // --refresh-all: re-read every batch (and rewrite the cache)
     bool helpShown = false;
 
     // Parses `arguments` (the subcommand's own, program name first); on failure returns false with `error`

@@ -1,0 +1,291 @@
+#include "batchcache.h"
+
+#include "batchparser.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace {
+QString sqlError(const QSqlQuery &query)
+{
+    return query.lastError().text();
+}
+} // namespace
+
+BatchCache::BatchCache()
+    : m_connection(QStringLiteral("batchcache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+BatchCache::~BatchCache()
+{
+    close();
+}
+
+QString BatchCache::defaultPath(const ApiConfig &config)
+{
+    const QByteArray keyHash =
+        QCryptographicHash::hash(config.apiKey.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    QString name = config.baseUrl.host() + u'_' + config.organization + u'_' + config.project;
+    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("-"));
+    const QString dir =
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/accounts");
+    return dir + u'/' + name + u'_' + QString::fromLatin1(keyHash) + QStringLiteral(".sqlite");
+}
+
+bool BatchCache::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+void BatchCache::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool BatchCache::open(const QString &path, QString *error, QString *warning)
+{
+    close();
+    m_path = path;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QString why;
+    if (tryOpen(&why))
+        return true;
+    close();
+    // Not ours, or broken: keep it for a post-mortem and start afresh.
+    const QString aside = path + QStringLiteral(".broken-") +
+                          QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
+    QFile::remove(aside);
+    const bool moved = QFile::rename(path, aside);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    if (warning && moved)
+        *warning = QStringLiteral("the cache %1 could not be used (%2); moved it to %3 and started a new one")
+                       .arg(path, why, aside);
+    if (tryOpen(&why))
+        return true;
+    close();
+    if (error)
+        *error = QStringLiteral("cannot open the cache %1: %2").arg(path, why);
+    return false;
+}
+
+bool BatchCache::tryOpen(QString *why)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        *why = db.lastError().text();
+        return false;
+    }
+    QSqlQuery query(db);
+    // A file that is not SQLite only shows it on the first read.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next() ||
+        query.value(0).toString() != QLatin1String("ok")) {
+        *why = query.lastError().isValid() ? query.lastError().text() : QStringLiteral("the file is damaged");
+        return false;
+    }
+    // WAL: readers do not block the writer, and NORMAL sync is safe with WAL and much faster.
+    query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return createSchema(why);
+}
+
+bool BatchCache::createSchema(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table'"))) {
+        *error = sqlError(query);
+        return false;
+    }
+    QStringList tables;
+    while (query.next())
+        tables << query.value(0).toString();
+    if (tables.isEmpty()) {
+        const char *const statements[] = {
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE batches (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, created_at INTEGER NOT NULL, "
+            "status TEXT NOT NULL, input_file_id TEXT, output_file_id TEXT, error_file_id TEXT, json BLOB "
+            "NOT NULL)",
+            "CREATE INDEX batches_rank ON batches(rank)",
+            "CREATE INDEX batches_created ON batches(created_at)",
+            "CREATE INDEX batches_status ON batches(status)",
+        };
+        db.transaction();
+        for (const char *statement : statements) {
+            if (!query.exec(QLatin1String(statement))) {
+                *error = sqlError(query);
+                db.rollback();
+                return false;
+            }
+        }
+        setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion));
+        setMeta(QStringLiteral("complete"), QStringLiteral("0"));
+        return db.commit();
+    }
+    if (!tables.contains(QStringLiteral("meta")) || !tables.contains(QStringLiteral("batches"))) {
+        *error = QStringLiteral("not a Batchwatch cache");
+        return false;
+    }
+    const int version = meta(QStringLiteral("schema_version")).toInt();
+    if (version == kSchemaVersion)
+        return true;
+    if (version <= 0 || version > kSchemaVersion) {
+        *error = QStringLiteral("cache schema version %1, this Batchwatch reads up to %2")
+                     .arg(version)
+                     .arg(kSchemaVersion);
+        return false;
+    }
+    return migrate(version, error);
+}
+
+bool BatchCache::migrate(int from, QString *error)
+{
+    // Version 1 is the first; later versions add their steps here, one per version, inside one transaction.
+    *error = QStringLiteral("no migration from cache schema version %1").arg(from);
+    return false;
+}
+
+bool BatchCache::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    return query.exec();
+}
+
+QString BatchCache::meta(const QString &key) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+std::vector<Batch> BatchCache::load(QString *error) const
+{
+    std::vector<Batch> batches;
+    if (!isOpen())
+        return batches;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT json FROM batches ORDER BY rank"))) {
+        if (error)
+            *error = sqlError(query);
+        return batches;
+    }
+    while (query.next()) {
+        Parsed<Batch> parsed = BatchParser::parseBatch(query.value(0).toByteArray());
+        if (parsed.ok())
+            batches.push_back(std::move(parsed.value));
+    }
+    return batches;
+}
+
+qint64 BatchCache::count() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    return query.exec(QStringLiteral("SELECT COUNT(*) FROM batches")) && query.next()
+               ? query.value(0).toLongLong()
+               : 0;
+}
+
+bool BatchCache::isComplete() const
+{
+    return meta(QStringLiteral("complete")) == QLatin1String("1");
+}
+
+bool BatchCache::upsert(const Batch &batch, std::optional<qint64> rank, QString *error)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (rank) {
+        query.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO batches(id, rank, created_at, status, input_file_id, "
+                           "output_file_id, error_file_id, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        query.addBindValue(batch.id);
+        query.addBindValue(*rank);
+    } else {
+        // A known batch keeps its place in the order.
+        query.prepare(QStringLiteral("UPDATE batches SET created_at = ?, status = ?, input_file_id = ?, "
+                                     "output_file_id = ?, error_file_id = ?, json = ? WHERE id = ?"));
+    }
+    query.addBindValue(batch.createdAt);
+    query.addBindValue(batch.status.toString());
+    query.addBindValue(batch.inputFileId);
+    query.addBindValue(batch.outputFileId);
+    query.addBindValue(batch.errorFileId);
+    query.addBindValue(batch.json);
+    if (!rank)
+        query.addBindValue(batch.id);
+    if (!query.exec()) {
+        *error = sqlError(query);
+        return false;
+    }
+    return true;
+}
+
+bool BatchCache::replaceAll(const std::vector<Batch> &batches, bool complete, QString *error)
+{
+    QString why;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery query(db);
+    bool ok = query.exec(QStringLiteral("DELETE FROM batches"));
+    for (size_t i = 0; ok && i < batches.size(); ++i)
+        ok = upsert(batches[i], qint64(i), &why);
+    ok = ok && setMeta(QStringLiteral("complete"), complete ? QStringLiteral("1") : QStringLiteral("0"));
+    if (!ok || !db.commit()) {
+        db.rollback();
+        if (error)
+            *error = why.isEmpty() ? db.lastError().text() : why;
+        return false;
+    }
+    return true;
+}
+
+bool BatchCache::store(const std::vector<Batch> &newestFirst, const std::vector<Batch> &updated,
+                       QString *error)
+{
+    QString why;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery query(db);
+    qint64 top = 0;
+    if (query.exec(QStringLiteral("SELECT MIN(rank) FROM batches")) && query.next() &&
+        !query.value(0).isNull())
+        top = query.value(0).toLongLong();
+    bool ok = true;
+    // New batches go above everything cached, keeping their own server order.
+    for (size_t i = 0; ok && i < newestFirst.size(); ++i)
+        ok = upsert(newestFirst[i], top - qint64(newestFirst.size() - i), &why);
+    for (auto it = updated.begin(); ok && it != updated.end(); ++it)
+        ok = upsert(*it, std::nullopt, &why);
+    if (!ok || !db.commit()) {
+        db.rollback();
+        if (error)
+            *error = why.isEmpty() ? db.lastError().text() : why;
+        return false;
+    }
+    return true;
+}
+
+bool BatchCache::clear(QString *error)
+{
+    return replaceAll({}, false, error);
+}

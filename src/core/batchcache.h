@@ -1,0 +1,58 @@
+#pragma once
+
+#include "apiconfig.h"
+#include "batch.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <vector>
+
+// What Batchwatch has seen of one account, in SQLite: each batch's JSON as received, its place in the
+// server's newest-first order, and whether the cache reaches the account's oldest batch. A damaged or foreign
+// file is moved aside and rebuilt, never a crash.
+class BatchCache
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    BatchCache();
+    ~BatchCache();
+    BatchCache(const BatchCache &) = delete;
+    BatchCache &operator=(const BatchCache &) = delete;
+
+    // The file for this account under the platform's cache folder, named from the base URL, organization,
+    // project and a hash of the key (never the key itself).
+    static QString defaultPath(const ApiConfig &config);
+
+    // Opens (creating or migrating) the database; `warning` says when a bad file had to be moved aside.
+    bool open(const QString &path, QString *error, QString *warning = nullptr);
+    bool isOpen() const;
+    const QString &path() const { return m_path; }
+
+    // Every cached batch in the server's order, newest first.
+    std::vector<Batch> load(QString *error = nullptr) const;
+    qint64 count() const;
+    // Whether some walk reached the account's last page, so nothing older is missing.
+    bool isComplete() const;
+
+    // Replaces the cache with a full walk, in server order.
+    bool replaceAll(const std::vector<Batch> &batches, bool complete, QString *error = nullptr);
+    // Stores updated or new batches; `newestFirst` are new ones found above everything cached, in server
+    // order.
+    bool store(const std::vector<Batch> &newestFirst, const std::vector<Batch> &updated,
+               QString *error = nullptr);
+    bool clear(QString *error = nullptr);
+
+private:
+    bool tryOpen(QString *why);
+    bool createSchema(QString *error);
+    bool migrate(int from, QString *error);
+    bool setMeta(const QString &key, const QString &value);
+    QString meta(const QString &key) const;
+    bool upsert(const Batch &batch, std::optional<qint64> rank, QString *error);
+    void close();
+
+    QString m_connection;
+    QString m_path;
+};

@@ -1,0 +1,243 @@
+#include "batchsync.h"
+
+#include "apiclient.h"
+#include "batchcache.h"
+#include "batchlistfetcher.h"
+#include "batchparser.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+// Quiet unless asked: QT_LOGGING_RULES="batchwatch.sync.debug=true" shows what each refresh requested and
+// why.
+Q_LOGGING_CATEGORY(lcSync, "batchwatch.sync", QtWarningMsg)
+
+namespace {
+constexpr int kPageSize = 100;
+constexpr int kConcurrentRetrieves = 4;
+} // namespace
+
+BatchSync::BatchSync(ApiClient *client, BatchCache *cache, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_cache(cache)
+    , m_fetcher(new BatchListFetcher(client, this))
+{
+    connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchSync::onPage);
+    connect(m_fetcher, &BatchListFetcher::finished, this, &BatchSync::onWalkFinished);
+}
+
+void BatchSync::start(bool refreshAll)
+{
+    m_cached = refreshAll ? std::vector<Batch>() : m_cache->load();
+    m_index.clear();
+    for (int i = 0; i < int(m_cached.size()); ++i)
+        m_index.insert(m_cached[size_t(i)].id, i);
+    m_new.clear();
+    m_walked.clear();
+    m_fresh.clear();
+    m_result.clear();
+    m_deepestKnown = -1;
+    m_requests = m_newPages = m_rereadPages = m_retrieves = m_fullPages = 0;
+    m_refreshed = 0;
+    m_error = ApiError();
+    if (refreshAll || m_cached.empty() || !m_cache->isComplete()) {
+        walkAll();
+        return;
+    }
+    m_phase = Phase::NewOnTop;
+    m_fetcher->start(QString(), kPageSize);
+}
+
+void BatchSync::walkAll()
+{
+    m_phase = Phase::Full;
+    m_fetcher->start(QString(), kPageSize);
+}
+
+void BatchSync::onPage(const BatchPage &page)
+{
+    ++m_requests;
+    Q_EMIT progress(m_requests);
+    switch (m_phase) {
+    case Phase::Full:
+        ++m_fullPages;
+        m_walked.insert(m_walked.end(), page.data.begin(), page.data.end());
+        return;
+    case Phase::NewOnTop:
+        ++m_newPages;
+        break;
+    case Phase::RereadPages:
+        ++m_rereadPages;
+        break;
+    default:
+        return;
+    }
+    bool reachedKnown = false;
+    for (const Batch &batch : page.data) {
+        const auto known = m_index.constFind(batch.id);
+        if (known == m_index.cend()) {
+            if (m_phase == Phase::NewOnTop && !reachedKnown)
+                m_new.push_back(batch);
+            continue;
+        }
+        reachedKnown = true;
+        m_deepestKnown = std::max(m_deepestKnown, *known);
+        m_cached[size_t(*known)] = batch;
+        m_fresh.insert(batch.id);
+    }
+    // Newest first: past the first known batch nothing can be new.
+    if (m_phase == Phase::NewOnTop && reachedKnown)
+        m_fetcher->stop();
+}
+
+void BatchSync::onWalkFinished(const ApiError &error)
+{
+    // The fetcher counts retries; pages were counted as they came.
+    m_requests += m_fetcher->requestsMade() - m_fetcher->pagesFetched();
+    if (error.isError()) {
+        finish(error);
+        return;
+    }
+    switch (m_phase) {
+    case Phase::Full: {
+        m_result = std::move(m_walked);
+        m_refreshed = qint64(m_result.size());
+        QString why;
+        if (!m_cache->replaceAll(m_result, true, &why))
+            qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
+        finish(ApiError());
+        return;
+    }
+    case Phase::NewOnTop:
+        if (m_deepestKnown < 0 && !m_fetcher->hasMore()) {
+            // The whole list came and none of it was known: the cache describes another account. Start over.
+            qCInfo(lcSync, "nothing cached is on the server any more; reading everything");
+            walkAll();
+            return;
+        }
+        refreshChanging();
+        return;
+    case Phase::RereadPages:
+        m_phase = Phase::Retrieve;
+        startRetrieves();
+        return;
+    default:
+        return;
+    }
+}
+
+void BatchSync::refreshChanging()
+{
+    // What may still change: anything not terminal, and anything young enough to be within its window.
+    const qint64 horizon = QDateTime::currentSecsSinceEpoch() - 86'400 - kWindowMarginSeconds;
+    int deepest = -1;
+    for (int i = 0; i < int(m_cached.size()); ++i) {
+        const Batch &b = m_cached[size_t(i)];
+        if (m_fresh.contains(b.id) || (b.status.isTerminal() && b.createdAt < horizon))
+            continue;
+        m_toRetrieve.append(b.id);
+        deepest = i;
+    }
+    // Re-reading list pages from where the first phase stopped covers positions up to `deepest`.
+    const int pagesNeeded =
+        deepest > m_deepestKnown ? (deepest - m_deepestKnown + kPageSize - 1) / kPageSize : 0;
+    qCDebug(lcSync, "%lld changing batches: %lld retrieves or %d list pages", qint64(m_toRetrieve.size()),
+            qint64(m_toRetrieve.size()), pagesNeeded);
+    if (pagesNeeded > 0 && pagesNeeded < m_toRetrieve.size()) {
+        m_phase = Phase::RereadPages;
+        const QString cursor = m_cached[size_t(m_deepestKnown)].id;
+        // Those the pages cover are dropped from the retrieve list when they arrive.
+        m_fetcher->start(cursor, kPageSize, pagesNeeded);
+        return;
+    }
+    m_phase = Phase::Retrieve;
+    startRetrieves();
+}
+
+void BatchSync::startRetrieves()
+{
+    while (m_inFlight.size() < kConcurrentRetrieves && !m_toRetrieve.isEmpty()) {
+        const QString id = m_toRetrieve.takeFirst();
+        if (m_fresh.contains(id))
+            continue;
+        ApiCall *call = m_client->retrieveBatch(id);
+        m_inFlight.append(call);
+        connect(call, &ApiCall::finished, this, [this, call] { onRetrieved(call); });
+    }
+    if (m_inFlight.isEmpty())
+        finish(m_error);
+}
+
+void BatchSync::onRetrieved(ApiCall *call)
+{
+    m_inFlight.removeOne(call);
+    call->deleteLater();
+    m_requests += call->attempts();
+    ++m_retrieves;
+    Q_EMIT progress(m_requests);
+    if (call->error().isError()) {
+        // A batch the server no longer has keeps its last known state; other failures end the sync.
+        if (call->error().httpStatus != 404 && !m_error.isError())
+            m_error = call->error();
+    } else {
+        Parsed<Batch> parsed = BatchParser::parseBatch(call->body());
+        const auto known = parsed.ok() ? m_index.constFind(parsed.value.id) : m_index.cend();
+        if (known != m_index.cend()) {
+            m_cached[size_t(*known)] = std::move(parsed.value);
+            m_fresh.insert(m_cached[size_t(*known)].id);
+        } else if (!parsed.ok() && !m_error.isError()) {
+            m_error = call->invalidResponse(parsed.error);
+        }
+    }
+    if (m_error.isError()) {
+        for (ApiCall *other : std::as_const(m_inFlight)) {
+            other->disconnect(this);
+            other->abort();
+            other->deleteLater();
+        }
+        m_inFlight.clear();
+        m_toRetrieve.clear();
+    }
+    startRetrieves();
+}
+
+void BatchSync::finish(const ApiError &error)
+{
+    m_phase = Phase::Idle;
+    if (!error.isError() && m_result.empty()) {
+        // Incremental: the new ones on top, then everything cached with what was re-read.
+        std::vector<Batch> updated;
+        for (const Batch &b : m_cached) {
+            if (m_fresh.contains(b.id))
+                updated.push_back(b);
+        }
+        m_refreshed = qint64(m_new.size() + updated.size());
+        QString why;
+        if (!m_cache->store(m_new, updated, &why))
+            qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
+        m_result.reserve(m_new.size() + m_cached.size());
+        m_result.insert(m_result.end(), m_new.begin(), m_new.end());
+        m_result.insert(m_result.end(), m_cached.begin(), m_cached.end());
+    }
+    qCDebug(lcSync, "%s", qPrintable(summary()));
+    Q_EMIT finished(error);
+}
+
+QString BatchSync::summary() const
+{
+    QStringList parts;
+    if (m_fullPages)
+        parts << QStringLiteral("%1 list pages for the whole account").arg(m_fullPages);
+    if (m_newPages)
+        parts << QStringLiteral("%1 list page(s) for new batches").arg(m_newPages);
+    if (m_rereadPages)
+        parts << QStringLiteral("%1 list page(s) re-read for changing batches").arg(m_rereadPages);
+    if (m_retrieves)
+        parts << QStringLiteral("%1 retrieve(s) of changing batches").arg(m_retrieves);
+    return QStringLiteral("refreshed %1 of %2 batches in %3 requests (%4)")
+        .arg(m_refreshed)
+        .arg(m_result.size())
+        .arg(m_requests)
+        .arg(parts.join(QStringLiteral(", ")));
+}

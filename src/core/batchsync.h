@@ -1,0 +1,77 @@
+#pragma once
+
+#include "apierror.h"
+#include "batchpage.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+class ApiCall;
+class ApiClient;
+class BatchCache;
+class BatchListFetcher;
+
+// Brings a cached account up to date with as few requests as it can: the new batches from the top of the list
+// until the first one already known, then the batches that may still change, by re-reading list pages or by
+// retrieving them one by one, whichever costs fewer requests. Without a complete cache it walks everything.
+class BatchSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    BatchSync(ApiClient *client, BatchCache *cache, QObject *parent = nullptr);
+
+    // Margin past the 24 h window after which a batch is surely terminal.
+    static constexpr qint64 kWindowMarginSeconds = 3600;
+
+    void start(bool refreshAll = false);
+
+    // The whole account, newest first, once finished() says no error.
+    const std::vector<Batch> &batches() const { return m_result; }
+    int requests() const { return m_requests; }
+    qint64 refreshed() const { return m_refreshed; }
+    // What the requests were for, e.g. "1 list page for new batches, 2 retrieves of changing batches".
+    QString summary() const;
+
+Q_SIGNALS:
+    void progress(int requests);
+    void finished(const ApiError &error);
+
+private:
+    void walkAll();
+    void onPage(const BatchPage &page);
+    void onWalkFinished(const ApiError &error);
+    void refreshChanging();
+    void startRetrieves();
+    void onRetrieved(ApiCall *call);
+    void finish(const ApiError &error);
+
+    enum class Phase { Idle, Full, NewOnTop, RereadPages, Retrieve };
+
+    ApiClient *m_client;
+    BatchCache *m_cache;
+    BatchListFetcher *m_fetcher;
+    Phase m_phase = Phase::Idle;
+
+    std::vector<Batch> m_cached; // server order
+    QHash<QString, int> m_index; // id -> position in m_cached
+    std::vector<Batch> m_new;    // found above everything cached, server order
+    std::vector<Batch> m_walked; // a full walk's batches
+    QSet<QString> m_fresh;       // cached ids read again in this sync
+    int m_deepestKnown = -1;     // the furthest cached position a list page has covered
+    QStringList m_toRetrieve;
+    QList<ApiCall *> m_inFlight;
+    std::vector<Batch> m_result;
+
+    int m_requests = 0;
+    int m_newPages = 0;
+    int m_rereadPages = 0;
+    int m_retrieves = 0;
+    int m_fullPages = 0;
+    qint64 m_refreshed = 0;
+    ApiError m_error;
+};
