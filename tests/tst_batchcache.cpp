@@ -1,0 +1,160 @@
+#include "batchcache.h"
+#include "batchparser.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+Batch makeBatch(const QString &id, const QString &status, qint64 createdAt)
+{
+    return BatchParser::parseBatch(QJsonObject{{QStringLiteral("id"), id},
+                                               {QStringLiteral("status"), status},
+                                               {QStringLiteral("created_at"), createdAt},
+                                               {QStringLiteral("x_unknown"), QStringLiteral("kept")}})
+        .value;
+}
+
+QStringList ids(const std::vector<Batch> &batches)
+{
+    QStringList list;
+    for (const Batch &b : batches)
+        list << b.id;
+    return list;
+}
+} // namespace
+
+class TestBatchCache : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString path(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".sqlite")); }
+
+private Q_SLOTS:
+    void keepsServerOrderAndEveryField()
+    {
+        BatchCache cache;
+        QString error;
+        QVERIFY2(cache.open(path(QStringLiteral("order")), &error), qPrintable(error));
+        QVERIFY(!cache.isComplete());
+        QVERIFY(cache.replaceAll({makeBatch(QStringLiteral("c"), QStringLiteral("in_progress"), 30),
+                                  makeBatch(QStringLiteral("b"), QStringLiteral("completed"), 20),
+                                  makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 10)},
+                                 true, &error));
+        QVERIFY(cache.isComplete());
+        // Two new ones on top, one update below.
+        QVERIFY(cache.store({makeBatch(QStringLiteral("e"), QStringLiteral("validating"), 50),
+                             makeBatch(QStringLiteral("d"), QStringLiteral("validating"), 40)},
+                            {makeBatch(QStringLiteral("c"), QStringLiteral("completed"), 30)}, &error));
+        const std::vector<Batch> loaded = cache.load();
+        QCOMPARE(ids(loaded), (QStringList{QStringLiteral("e"), QStringLiteral("d"), QStringLiteral("c"),
+                                           QStringLiteral("b"), QStringLiteral("a")}));
+        QCOMPARE(loaded[2].status.value(), BatchStatus::Completed);
+        QCOMPARE(loaded[0].rawObject().value(QStringLiteral("x_unknown")).toString(), QStringLiteral("kept"));
+        QCOMPARE(cache.count(), 5);
+    }
+
+    void survivesReopening()
+    {
+        QString error;
+        {
+            BatchCache cache;
+            QVERIFY(cache.open(path(QStringLiteral("reopen")), &error));
+            QVERIFY(cache.replaceAll({makeBatch(QStringLiteral("x"), QStringLiteral("expired"), 1)}, true,
+                                     &error));
+        }
+        BatchCache again;
+        QString warning;
+        QVERIFY(again.open(path(QStringLiteral("reopen")), &error, &warning));
+        QVERIFY(warning.isEmpty());
+        QCOMPARE(ids(again.load()), QStringList{QStringLiteral("x")});
+        QVERIFY(again.isComplete());
+    }
+
+    void damagedAndForeignFilesAreMovedAside_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("garbage") << "garbage";
+        QTest::newRow("another app's database") << "foreign";
+        QTest::newRow("a newer schema") << "future";
+    }
+
+    void damagedAndForeignFilesAreMovedAside()
+    {
+        QFETCH(QString, kind);
+        const QString file = path(kind);
+        if (kind == QLatin1String("garbage")) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, '\x5a'));
+        } else {
+            {
+                QSqlDatabase db =
+                    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
+                db.setDatabaseName(file);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                if (kind == QLatin1String("foreign")) {
+                    QVERIFY(q.exec(QStringLiteral("CREATE TABLE songs (title TEXT)")));
+                } else {
+                    QVERIFY(q.exec(
+                        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+                    QVERIFY(q.exec(QStringLiteral("CREATE TABLE batches (id TEXT)")));
+                    QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('schema_version', '99')")));
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+        }
+        BatchCache cache;
+        QString error, warning;
+        QVERIFY2(cache.open(file, &error, &warning), qPrintable(error));
+        QVERIFY2(warning.contains(QStringLiteral("moved it to")), qPrintable(warning));
+        QCOMPARE(cache.count(), 0);
+        QVERIFY(
+            cache.replaceAll({makeBatch(QStringLiteral("n"), QStringLiteral("completed"), 1)}, true, &error));
+        // What was there is kept beside it, not deleted.
+        QCOMPARE(
+            QDir(m_dir.path()).entryList({QFileInfo(file).fileName() + QStringLiteral(".broken-*")}).size(),
+            1);
+    }
+
+    void twoWritersShareOneFile()
+    {
+        // The GUI refreshing while a script exports: both write, neither loses the other's rows.
+        QString error;
+        BatchCache first, second;
+        QVERIFY(first.open(path(QStringLiteral("shared")), &error));
+        QVERIFY(second.open(path(QStringLiteral("shared")), &error));
+        QVERIFY(first.replaceAll({makeBatch(QStringLiteral("a"), QStringLiteral("in_progress"), 1)}, true,
+                                 &error));
+        QVERIFY(second.store({makeBatch(QStringLiteral("b"), QStringLiteral("validating"), 2)}, {}, &error));
+        QVERIFY(first.store({}, {makeBatch(QStringLiteral("a"), QStringLiteral("completed"), 1)}, &error));
+        const std::vector<Batch> seen = second.load();
+        QCOMPARE(ids(seen), (QStringList{QStringLiteral("b"), QStringLiteral("a")}));
+        QCOMPARE(seen[1].status.value(), BatchStatus::Completed);
+    }
+
+    void pathNamesTheAccountNotTheKey()
+    {
+        ApiConfig config;
+        config.baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+        config.organization = QStringLiteral("org-1");
+        config.apiKey = QStringLiteral("sk-very-secret-key-1234");
+        const QString path = BatchCache::defaultPath(config);
+        QVERIFY(path.contains(QStringLiteral("api.openai.com_org-1_")));
+        QVERIFY(!path.contains(QStringLiteral("secret")));
+        ApiConfig other = config;
+        other.apiKey = QStringLiteral("sk-another-key-5678");
+        QVERIFY(BatchCache::defaultPath(other) != path);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchCache)
+#include "tst_batchcache.moc"
