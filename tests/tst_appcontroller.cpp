@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "simprocess.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QTest>
@@ -18,6 +19,8 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("BatchwatchTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_appcontroller"));
+        // Caches left by an earlier run of this test must not stand in for what the server says now.
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
     }
 
     void noKeyMeansDemo()

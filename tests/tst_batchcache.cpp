@@ -148,11 +148,16 @@ private Q_SLOTS:
         config.organization = QStringLiteral("org-1");
         config.apiKey = QStringLiteral("sk-very-secret-key-1234");
         const QString path = BatchCache::defaultPath(config);
-        QVERIFY(path.contains(QStringLiteral("api.openai.com_org-1_")));
+        QVERIFY2(path.contains(QStringLiteral("api.openai.com-v1_org-1_")), qPrintable(path));
         QVERIFY(!path.contains(QStringLiteral("secret")));
         ApiConfig other = config;
         other.apiKey = QStringLiteral("sk-another-key-5678");
         QVERIFY(BatchCache::defaultPath(other) != path);
+        // Two local servers are two accounts.
+        ApiConfig local = config, otherPort = config;
+        local.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:4000/v1"));
+        otherPort.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:4001/v1"));
+        QVERIFY(BatchCache::defaultPath(local) != BatchCache::defaultPath(otherPort));
     }
 };
 

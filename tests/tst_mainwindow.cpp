@@ -1,5 +1,6 @@
 // The dashboard, offscreen, against the real simulator: what a user sees and does.
 #include "batchactions.h"
+#include "batchcache.h"
 #include "batchrefresher.h"
 #include "batchsortfilterproxy.h"
 #include "batchtablemodel.h"
@@ -13,6 +14,7 @@
 #include "widgets/statusfilterpanel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,6 +63,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // Caches left by an earlier run of this test must not stand in for what the server says now.
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
         m_sim = std::make_unique<SimProcess>(QStringList{QStringLiteral("--batches"), QStringLiteral("260"),
                                                          QStringLiteral("--speed"), QStringLiteral("0")});
         QVERIFY(m_sim->start());
@@ -339,6 +343,35 @@ private Q_SLOTS:
             selectRow(window, 1);
             shoot(&window, QStringLiteral("account-%1").arg(size));
         }
+    }
+
+    void cachedRowsShowBeforeTheNetworkAnswers()
+    {
+        const ApiConfig config = m_sim->config();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(BatchCache::defaultPath(config) + suffix);
+        {
+            MainWindow first;
+            first.setRefreshInterval(600, false);
+            first.show();
+            first.connectTo(config, false);
+            QTRY_COMPARE(first.model()->rowCount(), 100);
+            QTRY_VERIFY(!first.model()->isFetching());
+        }
+        MainWindow second;
+        second.setRefreshInterval(600, false);
+        second.show();
+        second.connectTo(config, false);
+        // No event has been processed yet, so nothing can have come from the network.
+        QCOMPARE(second.model()->rowCount(), 100);
+        QSignalSpy refreshed(second.refresher(), &BatchRefresher::finished);
+        QVERIFY(refreshed.wait(10'000));
+        QVERIFY(second.statusText().contains(QStringLiteral("refreshed")));
+        QVERIFY(second.model()->canFetchMore(QModelIndex())); // the cache knew there were older ones
+        second.clearCache();
+        BatchCache check;
+        QVERIFY(check.open(BatchCache::defaultPath(config), nullptr));
+        QCOMPARE(check.count(), 0);
     }
 
     void scrollingFetchesMore()

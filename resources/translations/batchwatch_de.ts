@@ -531,163 +531,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="64"/>
+        <location filename="../../src/app/mainwindow.cpp" line="65"/>
         <source>Loading more batches failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="104"/>
+        <location filename="../../src/app/mainwindow.cpp" line="112"/>
         <source>&lt;b&gt;Demo data&lt;/b&gt;: a simulated account on this machine. Add your API key in &lt;a href=&apos;settings&apos;&gt;Settings&lt;/a&gt; to watch your own batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="125"/>
+        <location filename="../../src/app/mainwindow.cpp" line="133"/>
         <source>Account summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="137"/>
+        <location filename="../../src/app/mainwindow.cpp" line="145"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="141"/>
+        <location filename="../../src/app/mainwindow.cpp" line="149"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="142"/>
+        <location filename="../../src/app/mainwindow.cpp" line="150"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="143"/>
+        <location filename="../../src/app/mainwindow.cpp" line="151"/>
         <source>&amp;Batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="155"/>
+        <location filename="../../src/app/mainwindow.cpp" line="163"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="159"/>
+        <location filename="../../src/app/mainwindow.cpp" line="167"/>
         <source>Load &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="162"/>
+        <location filename="../../src/app/mainwindow.cpp" line="170"/>
         <source>&amp;Find...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="164"/>
+        <location filename="../../src/app/mainwindow.cpp" line="172"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="172"/>
+        <location filename="../../src/app/mainwindow.cpp" line="180"/>
         <source>&amp;Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="173"/>
-        <location filename="../../src/app/mainwindow.cpp" line="287"/>
+        <location filename="../../src/app/mainwindow.cpp" line="181"/>
+        <location filename="../../src/app/mainwindow.cpp" line="347"/>
         <source>selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="174"/>
+        <location filename="../../src/app/mainwindow.cpp" line="182"/>
         <source>Export &amp;shown...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="175"/>
+        <location filename="../../src/app/mainwindow.cpp" line="183"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="181"/>
+        <location filename="../../src/app/mainwindow.cpp" line="189"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="182"/>
+        <location filename="../../src/app/mainwindow.cpp" line="190"/>
         <source>&amp;Cancel batches...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="178"/>
+        <location filename="../../src/app/mainwindow.cpp" line="186"/>
         <source>Se&amp;ttings...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="185"/>
+        <location filename="../../src/app/mainwindow.cpp" line="193"/>
         <source>Copy &amp;IDs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="187"/>
+        <location filename="../../src/app/mainwindow.cpp" line="195"/>
         <source>Download &amp;output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="190"/>
+        <location filename="../../src/app/mainwindow.cpp" line="198"/>
         <source>Download e&amp;rror file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="193"/>
+        <location filename="../../src/app/mainwindow.cpp" line="201"/>
         <source>Open in the OpenAI &amp;dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="218"/>
+        <location filename="../../src/app/mainwindow.cpp" line="226"/>
         <source>Batchwatch — Demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="218"/>
+        <location filename="../../src/app/mainwindow.cpp" line="226"/>
         <source>Batchwatch — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="235"/>
+        <location filename="../../src/app/mainwindow.cpp" line="244"/>
         <source>Refresh failed; the rows shown are from the last good refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="285"/>
+        <location filename="../../src/app/mainwindow.cpp" line="271"/>
+        <source>Working without a cache: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindow.cpp" line="304"/>
+        <source>Cache cleared; it fills again as batches load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindow.cpp" line="345"/>
         <source>Copy ID(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="286"/>
+        <location filename="../../src/app/mainwindow.cpp" line="346"/>
         <source>Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="288"/>
+        <location filename="../../src/app/mainwindow.cpp" line="348"/>
         <source>Cancel...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="297"/>
+        <location filename="../../src/app/mainwindow.cpp" line="357"/>
         <source>Download output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="298"/>
+        <location filename="../../src/app/mainwindow.cpp" line="358"/>
         <source>Download error file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="306"/>
+        <location filename="../../src/app/mainwindow.cpp" line="366"/>
         <source>Open in the OpenAI dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="341"/>
+        <location filename="../../src/app/mainwindow.cpp" line="401"/>
         <source>%n batch(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -695,7 +705,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="342"/>
+        <location filename="../../src/app/mainwindow.cpp" line="402"/>
         <source>%n running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -703,7 +713,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="344"/>
+        <location filename="../../src/app/mainwindow.cpp" line="404"/>
         <source>%n shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -711,32 +721,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="346"/>
+        <location filename="../../src/app/mainwindow.cpp" line="406"/>
         <source>more on the server (scroll or Load all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="348"/>
+        <location filename="../../src/app/mainwindow.cpp" line="408"/>
         <source>loading...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="351"/>
+        <location filename="../../src/app/mainwindow.cpp" line="411"/>
         <source>refreshing...</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../src/app/mainwindow.cpp" line="353"/>
-        <source>refreshed %1</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../src/app/mainwindow.cpp" line="413"/>
+        <source>refreshed %1 of %2 at %3 in %n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="356"/>
+        <location filename="../../src/app/mainwindow.cpp" line="421"/>
         <source>next in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="360"/>
+        <location filename="../../src/app/mainwindow.cpp" line="425"/>
         <source>auto-refresh off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,32 +959,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="20"/>
+        <location filename="../../ui/settingsdialog.ui" line="150"/>
+        <source>Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingsdialog.ui" line="156"/>
+        <source>Batches seen before are kept on this machine so the window opens at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingsdialog.ui" line="166"/>
+        <source>C&amp;lear cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="24"/>
         <source>set by OPENAI_API_KEY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="22"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="26"/>
         <source>The key comes from the environment variable OPENAI_API_KEY, which wins over a stored key. Unset it to use a key stored here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="25"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="29"/>
         <source>unchanged (stored in the system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="26"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="30"/>
         <source>A key entered here is stored in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="29"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="33"/>
         <source>No system keychain is available: a key entered here is kept for this session only and never written to disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="36"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="40"/>
         <source>Set by OPENAI_BASE_URL</source>
         <translation type="unfinished"></translation>
     </message>

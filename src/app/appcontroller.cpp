@@ -50,6 +50,7 @@ void AppController::connectWithKey(const QString &storedKey)
 void AppController::showSettings()
 {
     SettingsDialog dialog(m_settings, m_keys->keychainAvailable(), m_window);
+    connect(&dialog, &SettingsDialog::clearCacheRequested, m_window, &MainWindow::clearCache);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_settings = dialog.settings();

@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "batchactions.h"
+#include "batchcache.h"
 #include "batchformat.h"
 #include "batchrefresher.h"
 #include "batchsortfilterproxy.h"
@@ -63,6 +64,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &BatchTableModel::fetchFailed, this,
             [this](const ApiError &error) { showError(tr("Loading more batches failed"), error); });
     connect(m_model, &BatchTableModel::fetchingChanged, this, &MainWindow::updateStatusBar);
+    connect(m_model, &BatchTableModel::pageLoaded, this, [this](const BatchPage &page) {
+        if (!m_cache)
+            return;
+        m_cache->append(page.data);
+        if (!m_model->hasMore())
+            m_cache->setComplete(true);
+    });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onRowsChanged);
     connect(m_statusPanel, &StatusFilterPanel::statusesChanged, m_proxy, &BatchSortFilterProxy::setStatuses);
     connect(m_filterBar, &FilterBar::searchChanged, m_proxy, &BatchSortFilterProxy::setSearchText);
@@ -219,6 +227,7 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     if (sameAccount)
         return;
     m_refresher.reset();
+    m_cache.reset();
     m_model->setClient(nullptr);
     m_model->clear();
     m_detail->clear();
@@ -231,18 +240,69 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     m_refresher->setIntervalSeconds(m_refreshSeconds);
     m_refresher->setAutoRefresh(m_autoRefresh);
     connect(m_refresher.get(), &BatchRefresher::finished, this, [this](const ApiError &error) {
-        if (error.isError())
+        if (error.isError()) {
             showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
-        else
+        } else {
             m_errorBanner->hide();
+            storeRefresh();
+        }
         updateStatusBar();
     });
     connect(m_refresher.get(), &BatchRefresher::scheduleChanged, this, &MainWindow::updateStatusBar);
     const QString insecure = config.insecureTransportReason();
-    if (!insecure.isEmpty())
+    if (!insecure.isEmpty()) {
         m_errorBanner->showMessage(insecure, false);
+        return;
+    }
+    if (!demo)
+        openCache();
+    // Cached rows are on screen already; a refresh brings them up to date. Without any, load the first page.
+    if (m_model->rowCount() > 0)
+        m_refresher->refreshNow();
     else if (m_model->canFetchMore(QModelIndex()))
         m_model->fetchMore(QModelIndex());
+}
+
+void MainWindow::openCache()
+{
+    auto cache = std::make_unique<BatchCache>();
+    QString error, warning;
+    if (!cache->open(BatchCache::defaultPath(m_config), &error, &warning)) {
+        statusBar()->showMessage(tr("Working without a cache: %1").arg(error), 10'000);
+        return;
+    }
+    if (!warning.isEmpty())
+        statusBar()->showMessage(warning, 10'000);
+    const std::vector<Batch> cached = cache->load();
+    if (!cached.empty()) {
+        m_model->merge(cached);
+        m_model->resumeAfter(cached.back().id, !cache->isComplete());
+    }
+    m_cache = std::move(cache);
+}
+
+void MainWindow::storeRefresh()
+{
+    if (!m_cache)
+        return;
+    const auto collect = [this](const QStringList &ids) {
+        std::vector<Batch> batches;
+        for (const QString &id : ids) {
+            const int row = m_model->rowOf(id);
+            if (row >= 0)
+                batches.push_back(m_model->batchAt(row));
+        }
+        return batches;
+    };
+    m_cache->store(collect(m_refresher->newIds()), collect(m_refresher->updatedIds()));
+}
+
+void MainWindow::clearCache()
+{
+    if (m_cache)
+        m_cache->clear();
+    m_lastMessage = tr("Cache cleared; it fills again as batches load.");
+    statusBar()->showMessage(m_lastMessage, 8000);
 }
 
 void MainWindow::setRefreshInterval(int seconds, bool automatic)
@@ -350,7 +410,12 @@ QString MainWindow::statusText() const
         if (m_refresher->isRefreshing())
             parts << tr("refreshing...");
         else if (m_refresher->lastRefresh().isValid())
-            parts << tr("refreshed %1").arg(m_refresher->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
+            parts << tr("refreshed %1 of %2 at %3 in %n request(s)", nullptr,
+                        m_refresher->requestsInLastRefresh())
+                         .arg(BatchFormat::count(m_refresher->newIds().size() +
+                                                 m_refresher->updatedIds().size()),
+                              BatchFormat::count(m_model->rowCount()),
+                              m_refresher->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
         const QDateTime next = m_refresher->nextRefresh();
         if (next.isValid())
             parts << tr("next in %1")

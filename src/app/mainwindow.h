@@ -11,6 +11,7 @@
 
 class ApiClient;
 class BatchActions;
+class BatchCache;
 class BatchDetailPane;
 class BatchRefresher;
 class BatchSortFilterProxy;
@@ -34,6 +35,8 @@ public:
     // Shows this account (clearing the rows if it is another one); `demo` adds the demo banner.
     void connectTo(const ApiConfig &config, bool demo);
     void setRefreshInterval(int seconds, bool automatic);
+    // Forgets what the cache holds for this account (Settings' "Clear cache").
+    void clearCache();
 
     BatchTableModel *model() const { return m_model; }
     BatchSortFilterProxy *proxy() const { return m_proxy; }
@@ -69,7 +72,11 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
+    void openCache();
+    void storeRefresh();
+
     std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<BatchCache> m_cache; // none for the demo, whose account is made up at each start
     std::unique_ptr<BatchRefresher> m_refresher;
     ApiConfig m_config;
     bool m_demo = false;

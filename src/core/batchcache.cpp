@@ -34,7 +34,10 @@ QString BatchCache::defaultPath(const ApiConfig &config)
 {
     const QByteArray keyHash =
         QCryptographicHash::hash(config.apiKey.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
-    QString name = config.baseUrl.host() + u'_' + config.organization + u'_' + config.project;
+    // The whole base URL counts: two local servers on different ports are two accounts.
+    const QUrl &base = config.baseUrl;
+    QString name = base.host() + (base.port() > 0 ? u'-' + QString::number(base.port()) : QString()) +
+                   base.path() + u'_' + config.organization + u'_' + config.project;
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("-"));
     const QString dir =
         QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/accounts");
@@ -283,6 +286,40 @@ bool BatchCache::store(const std::vector<Batch> &newestFirst, const std::vector<
         return false;
     }
     return true;
+}
+
+bool BatchCache::append(const std::vector<Batch> &older, QString *error)
+{
+    QString why;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery query(db);
+    qint64 bottom = -1;
+    if (query.exec(QStringLiteral("SELECT MAX(rank) FROM batches")) && query.next() &&
+        !query.value(0).isNull())
+        bottom = query.value(0).toLongLong();
+    bool ok = true;
+    QSqlQuery exists(db);
+    exists.prepare(QStringLiteral("SELECT 1 FROM batches WHERE id = ?"));
+    for (size_t i = 0; ok && i < older.size(); ++i) {
+        // One already cached (the list moved under the view) keeps its place; the rest go below.
+        exists.addBindValue(older[i].id);
+        const bool known = exists.exec() && exists.next();
+        exists.finish();
+        ok = upsert(older[i], known ? std::nullopt : std::optional<qint64>(++bottom), &why);
+    }
+    if (!ok || !db.commit()) {
+        db.rollback();
+        if (error)
+            *error = why.isEmpty() ? db.lastError().text() : why;
+        return false;
+    }
+    return true;
+}
+
+bool BatchCache::setComplete(bool complete)
+{
+    return setMeta(QStringLiteral("complete"), complete ? QStringLiteral("1") : QStringLiteral("0"));
 }
 
 bool BatchCache::clear(QString *error)

@@ -42,6 +42,9 @@ public:
     // order.
     bool store(const std::vector<Batch> &newestFirst, const std::vector<Batch> &updated,
                QString *error = nullptr);
+    // Stores older batches below everything cached (a view scrolled further down), in server order.
+    bool append(const std::vector<Batch> &older, QString *error = nullptr);
+    bool setComplete(bool complete);
     bool clear(QString *error = nullptr);
 
 private:

@@ -56,6 +56,8 @@ void BatchRefresher::refreshNow()
     m_timer.stop();
     m_refreshing = true;
     m_updated.clear();
+    m_newIds.clear();
+    m_updatedIds.clear();
     m_toRetrieve.clear();
     m_error = ApiError();
     m_requests = 0;
@@ -89,7 +91,12 @@ void BatchRefresher::onPage(const BatchPage &page)
     // Newest first: the first batch we already hold marks the end of what is new.
     bool reachedKnown = false;
     for (const Batch &batch : page.data) {
-        reachedKnown |= m_model->rowOf(batch.id) >= 0;
+        const bool known = m_model->rowOf(batch.id) >= 0;
+        reachedKnown |= known;
+        if (!reachedKnown)
+            m_newIds.append(batch.id);
+        else if (known)
+            m_updatedIds.append(batch.id);
         m_updated.insert(batch.id);
     }
     m_model->merge(page.data);
@@ -134,9 +141,10 @@ void BatchRefresher::onRetrieveFinished(ApiCall *call)
             m_error = call->error();
     } else {
         Parsed<Batch> parsed = BatchParser::parseBatch(call->body());
-        if (parsed.ok())
+        if (parsed.ok()) {
+            m_updatedIds.append(parsed.value.id);
             m_model->merge({parsed.value});
-        else if (!m_error.isError())
+        } else if (!m_error.isError())
             m_error = call->invalidResponse(parsed.error);
     }
     startRetrieves();

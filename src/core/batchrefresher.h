@@ -40,6 +40,9 @@ public:
     // When the next automatic refresh is due (invalid when none is scheduled).
     QDateTime nextRefresh() const;
     int requestsInLastRefresh() const { return m_requests; }
+    // What the last refresh brought: batches new on top (newest first) and known ones it read again.
+    const QStringList &newIds() const { return m_newIds; }
+    const QStringList &updatedIds() const { return m_updatedIds; }
 
 public Q_SLOTS:
     void refreshNow();
@@ -69,7 +72,9 @@ private:
     int m_maxConcurrent = 4;
 
     bool m_refreshing = false;
-    QSet<QString> m_updated;  // ids this refresh already has fresh data for
+    QSet<QString> m_updated; // ids this refresh already has fresh data for
+    QStringList m_newIds;
+    QStringList m_updatedIds;
     QStringList m_toRetrieve; // loaded, still changing, not yet re-read
     QList<ApiCall *> m_inFlight;
     ApiError m_error;

@@ -139,6 +139,13 @@ void BatchTableModel::onPage(const BatchPage &page)
         m_cursor = page.nextCursor();
     m_hasMore = page.hasMore && !page.data.empty();
     merge(page.data);
+    Q_EMIT pageLoaded(page);
+}
+
+void BatchTableModel::resumeAfter(const QString &cursor, bool hasMore)
+{
+    m_cursor = cursor;
+    m_hasMore = hasMore;
 }
 
 void BatchTableModel::onFetchFinished(const ApiError &error)

@@ -47,6 +47,8 @@ public:
     // Walks every remaining page.
     void loadAll();
     void stopLoading();
+    // After rows from a cache: the next page starts after `cursor`; `hasMore` says whether older ones exist.
+    void resumeAfter(const QString &cursor, bool hasMore);
 
     const Batch &batchAt(int row) const { return m_rows[size_t(row)]; }
     int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
@@ -65,6 +67,8 @@ public:
 Q_SIGNALS:
     void fetchingChanged(bool fetching);
     void fetchFailed(const ApiError &error);
+    // A page of older batches arrived (through fetchMore or loadAll), after it was merged.
+    void pageLoaded(const BatchPage &page);
     void statusCountsChanged();
 
 private:

@@ -14,6 +14,10 @@ SettingsDialog::SettingsDialog(const AccountSettings &settings, bool keychainAva
     m_ui->autoRefreshCheck->setChecked(settings.autoRefresh);
     connect(m_ui->autoRefreshCheck, &QCheckBox::toggled, m_ui->intervalSpin, &QWidget::setEnabled);
     m_ui->intervalSpin->setEnabled(settings.autoRefresh);
+    connect(m_ui->clearCacheButton, &QPushButton::clicked, this, [this] {
+        m_ui->clearCacheButton->setEnabled(false);
+        Q_EMIT clearCacheRequested();
+    });
 
     if (AccountSettings::keyFromEnvironment()) {
         m_ui->apiKeyEdit->setEnabled(false);

@@ -23,6 +23,9 @@ public:
     // The key typed in, or empty when unchanged.
     QString enteredKey() const;
 
+Q_SIGNALS:
+    void clearCacheRequested();
+
 private:
     std::unique_ptr<Ui::SettingsDialog> m_ui;
 };
