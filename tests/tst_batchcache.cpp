@@ -125,6 +125,39 @@ private Q_SLOTS:
             1);
     }
 
+    void migratesAVersionOneFileAndKeepsItsRows()
+    {
+        const QString file = path(QStringLiteral("v1"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // Exactly what version 1 created.
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+            QVERIFY(q.exec(
+                QStringLiteral("CREATE TABLE batches (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, created_at "
+                               "INTEGER NOT NULL, status TEXT NOT NULL, input_file_id TEXT, output_file_id "
+                               "TEXT, error_file_id TEXT, json BLOB NOT NULL)")));
+            QVERIFY(
+                q.exec(QStringLiteral("INSERT INTO meta VALUES ('schema_version', '1'), ('complete', '1')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO batches VALUES ('old', 0, 5, 'completed', '', '', '', "
+                                          "'{\"id\":\"old\",\"status\":\"completed\",\"created_at\":5}')")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        BatchCache cache;
+        QString error, warning;
+        QVERIFY2(cache.open(file, &error, &warning), qPrintable(error));
+        QVERIFY2(warning.isEmpty(), qPrintable(warning)); // migrated in place, not moved aside
+        QCOMPARE(ids(cache.load()), QStringList{QStringLiteral("old")});
+        QVERIFY(cache.isComplete());
+        QVERIFY(cache.addSamples({{QStringLiteral("old"), ProgressSample{1, 2, 3, 10}}}));
+        QCOMPARE(cache.loadSamples().value(QStringLiteral("old")),
+                 (QList<ProgressSample>{ProgressSample{1, 2, 3, 10}}));
+    }
+
     void twoWritersShareOneFile()
     {
         // The GUI refreshing while a script exports: both write, neither loses the other's rows.

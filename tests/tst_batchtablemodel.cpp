@@ -4,6 +4,7 @@
 #include "simprocess.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -61,7 +62,8 @@ private Q_SLOTS:
         QCOMPARE(topLeft.row(), model.rowOf(QStringLiteral("b1")));
         QCOMPARE(bottomRight.row(), topLeft.row());
         QCOMPARE(topLeft.column(), int(BatchColumns::Progress));
-        QCOMPARE(bottomRight.column(), int(BatchColumns::Progress));
+        // The progress moved, and with it the estimate drawn from the history.
+        QCOMPARE(bottomRight.column(), int(BatchColumns::Eta));
         QCOMPARE(model.index(topLeft.row(), BatchColumns::Progress).data().toString(),
                  QStringLiteral("55 / 100"));
         QCOMPARE(reset.count(), 0);
@@ -160,6 +162,33 @@ private Q_SLOTS:
         QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 400);
         QCOMPARE(model.rowCount(), 100);
         QVERIFY(model.canFetchMore(QModelIndex())); // the user can scroll again to retry
+    }
+
+    void etaNeedsTwoSamplesAndNeverComesFromTheCache()
+    {
+        BatchTableModel model;
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        // Rows from the cache carry old counts: they must not count as seen now.
+        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 10, now - 600)}, false);
+        QVERIFY(model.history().samples(QStringLiteral("r")).isEmpty());
+        const QModelIndex eta = model.index(0, BatchColumns::Eta);
+        QCOMPARE(eta.data().toString(), QStringLiteral("no estimate"));
+        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 20, now - 600)});
+        QCOMPARE(eta.data().toString(), QStringLiteral("no estimate")); // one sample says nothing of a rate
+        // Pretend the first sample was an hour ago: 30 more requests in an hour leaves 50 for about 100 min.
+        ProgressHistory &history = model.history();
+        ProgressHistory rebuilt;
+        rebuilt.add(QStringLiteral("r"), ProgressSample{now - 3600, 20, 0, 100});
+        history = rebuilt;
+        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 50, now - 600)});
+        const QString text = eta.data().toString();
+        QVERIFY2(text.startsWith(QStringLiteral("\u2248 1 h 4")) ||
+                     text.startsWith(QStringLiteral("\u2248 1 h 3")),
+                 qPrintable(text));
+        QVERIFY(eta.data(BatchTableModel::SortRole).toLongLong() > 0);
+        // A finished batch has nothing left to estimate.
+        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("completed"), 100, now - 600)});
+        QCOMPARE(eta.data().toString(), QString());
     }
 
     void clearIsTheOnlyReset()

@@ -11,6 +11,7 @@
 #include "widgets/errorbanner.h"
 #include "widgets/filespanel.h"
 #include "widgets/filterbar.h"
+#include "widgets/progresschart.h"
 #include "widgets/statusfilterpanel.h"
 
 #include <QAbstractItemModelTester>
@@ -372,6 +373,38 @@ private Q_SLOTS:
         BatchCache check;
         QVERIFY(check.open(BatchCache::defaultPath(config), nullptr));
         QCOMPARE(check.count(), 0);
+    }
+
+    void progressHistoryGivesAnEstimateAndAChart()
+    {
+        // Simulated time runs ten minutes a second, so two refreshes a second apart see progress.
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("20"), QStringLiteral("--speed"),
+                        QStringLiteral("600")});
+        QVERIFY(sim.start());
+        MainWindow window;
+        window.setRefreshInterval(600, false);
+        window.resize(1400, 900);
+        window.show();
+        window.connectTo(sim.config(), false);
+        QTRY_COMPARE(window.model()->rowCount(), 20);
+        int running = -1;
+        for (int row = 0; row < window.proxy()->rowCount() && running < 0; ++row) {
+            if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() ==
+                QLatin1String("in_progress"))
+                running = row;
+        }
+        QVERIFY(running >= 0);
+        selectRow(window, running);
+        QCOMPARE(window.detailPane()->etaText(), QStringLiteral("Estimated time left: no estimate"));
+        QSignalSpy refreshed(window.refresher(), &BatchRefresher::finished);
+        QTest::qWait(1200);
+        window.refresher()->refreshNow();
+        QVERIFY(refreshed.wait(10'000));
+        // At this pace the estimate is short ("< 1 min" or "≈ n min"), but it is one.
+        QTRY_VERIFY(!window.detailPane()->etaText().contains(QStringLiteral("no estimate")));
+        QVERIFY(window.detailPane()->etaText().startsWith(QStringLiteral("Estimated time left: ")));
+        QVERIFY(window.detailPane()->progressChart()->pointCount() >= 2);
+        shoot(&window, QStringLiteral("eta-chart"));
     }
 
     void scrollingFetchesMore()

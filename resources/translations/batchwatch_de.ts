@@ -4,12 +4,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/app/appcontroller.cpp" line="42"/>
+        <location filename="../../src/app/appcontroller.cpp" line="44"/>
         <source>Demo unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/appcontroller.cpp" line="43"/>
+        <location filename="../../src/app/appcontroller.cpp" line="45"/>
         <source>The demo could not open a port on this machine. Add an API key in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,246 +105,251 @@
 <context>
     <name>BatchDetailPane</name>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="47"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="48"/>
         <source>Select a batch to see everything the API says about it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="57"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="58"/>
         <source>&amp;Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="59"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="60"/>
         <source>&amp;Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="60"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="60"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="60"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="60"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
         <source>Param</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="62"/>
         <source>Batch errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="62"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="168"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="63"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="173"/>
         <source>&amp;Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="63"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="64"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="63"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="64"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="64"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="65"/>
         <source>Batch metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="65"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="174"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="66"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="179"/>
         <source>&amp;Metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="66"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="67"/>
         <source>&amp;JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="95"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="98"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="95"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="98"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="95"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="98"/>
         <source>After creation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="96"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="99"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="101"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="104"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="102"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="105"/>
         <source>Endpoint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="103"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="106"/>
         <source>Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="104"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="107"/>
         <source>Window:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="105"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="108"/>
         <source>Input file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="107"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="110"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="110"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="113"/>
         <source>&lt;b&gt;Requests&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="112"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="117"/>
         <source>&lt;b&gt;Usage&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="128"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="133"/>
         <source>Raw JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="129"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="134"/>
         <source>Copy JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="168"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="173"/>
         <source>&amp;Errors (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="175"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="180"/>
         <source>&amp;Metadata (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="195"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="200"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="196"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="201"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="198"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="203"/>
         <source>(not reported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="204"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="209"/>
         <source>No request counts reported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="206"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="211"/>
         <source>Counted once validation ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="207"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="212"/>
         <source>No requests ran.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="210"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="215"/>
         <source>%1 of %2 done (%3%)&lt;br&gt;%4 completed, %5 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="216"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="221"/>
         <source>Not reported (batches created before September 2025 carry no usage).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="220"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="225"/>
         <source>Input: %1 tokens (cached %2)&lt;br&gt;Output: %3 tokens (reasoning %4)&lt;br&gt;Total: %5 tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="230"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="242"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="235"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="247"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="230"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="235"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="231"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="236"/>
         <source>Finalizing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="231"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="236"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="232"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="237"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="232"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="237"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="233"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="238"/>
         <source>Cancelling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="233"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="238"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="234"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="239"/>
         <source>Window ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="280"/>
+        <source>Estimated time left: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -359,6 +364,57 @@
         <location filename="../../src/app/widgets/batchtableview.cpp" line="63"/>
         <source>Reset columns</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompletionNotifier</name>
+    <message>
+        <location filename="../../src/app/completionnotifier.cpp" line="19"/>
+        <source>Batchwatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/completionnotifier.cpp" line="57"/>
+        <source>completed %1, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/completionnotifier.cpp" line="58"/>
+        <source>completed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/completionnotifier.cpp" line="60"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/completionnotifier.cpp" line="60"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/completionnotifier.cpp" line="62"/>
+        <source>expired with %1 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/completionnotifier.cpp" line="64"/>
+        <source>cancelled with %1 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/completionnotifier.cpp" line="90"/>
+        <source>Batch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/app/completionnotifier.cpp" line="101"/>
+        <source>%n batches ended</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -531,173 +587,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="65"/>
+        <location filename="../../src/app/mainwindow.cpp" line="68"/>
         <source>Loading more batches failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="112"/>
+        <location filename="../../src/app/mainwindow.cpp" line="128"/>
         <source>&lt;b&gt;Demo data&lt;/b&gt;: a simulated account on this machine. Add your API key in &lt;a href=&apos;settings&apos;&gt;Settings&lt;/a&gt; to watch your own batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="133"/>
+        <location filename="../../src/app/mainwindow.cpp" line="161"/>
         <source>Account summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="145"/>
+        <location filename="../../src/app/mainwindow.cpp" line="173"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="149"/>
+        <location filename="../../src/app/mainwindow.cpp" line="177"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="150"/>
+        <location filename="../../src/app/mainwindow.cpp" line="178"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="151"/>
+        <location filename="../../src/app/mainwindow.cpp" line="179"/>
         <source>&amp;Batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="163"/>
+        <location filename="../../src/app/mainwindow.cpp" line="191"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="167"/>
+        <location filename="../../src/app/mainwindow.cpp" line="195"/>
         <source>Load &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="170"/>
+        <location filename="../../src/app/mainwindow.cpp" line="198"/>
         <source>&amp;Find...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="172"/>
+        <location filename="../../src/app/mainwindow.cpp" line="200"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="180"/>
+        <location filename="../../src/app/mainwindow.cpp" line="208"/>
         <source>&amp;Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="181"/>
-        <location filename="../../src/app/mainwindow.cpp" line="347"/>
+        <location filename="../../src/app/mainwindow.cpp" line="209"/>
+        <location filename="../../src/app/mainwindow.cpp" line="406"/>
         <source>selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="182"/>
+        <location filename="../../src/app/mainwindow.cpp" line="210"/>
         <source>Export &amp;shown...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="183"/>
+        <location filename="../../src/app/mainwindow.cpp" line="211"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="189"/>
+        <location filename="../../src/app/mainwindow.cpp" line="217"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="190"/>
+        <location filename="../../src/app/mainwindow.cpp" line="218"/>
         <source>&amp;Cancel batches...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="186"/>
+        <location filename="../../src/app/mainwindow.cpp" line="214"/>
         <source>Se&amp;ttings...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="193"/>
+        <location filename="../../src/app/mainwindow.cpp" line="100"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindow.cpp" line="141"/>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindow.cpp" line="221"/>
         <source>Copy &amp;IDs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="195"/>
+        <location filename="../../src/app/mainwindow.cpp" line="223"/>
         <source>Download &amp;output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="198"/>
+        <location filename="../../src/app/mainwindow.cpp" line="226"/>
         <source>Download e&amp;rror file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="201"/>
+        <location filename="../../src/app/mainwindow.cpp" line="229"/>
         <source>Open in the OpenAI &amp;dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="226"/>
+        <location filename="../../src/app/mainwindow.cpp" line="254"/>
         <source>Batchwatch — Demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="226"/>
+        <location filename="../../src/app/mainwindow.cpp" line="254"/>
         <source>Batchwatch — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="244"/>
+        <location filename="../../src/app/mainwindow.cpp" line="273"/>
         <source>Refresh failed; the rows shown are from the last good refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="271"/>
+        <location filename="../../src/app/mainwindow.cpp" line="300"/>
         <source>Working without a cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="304"/>
+        <location filename="../../src/app/mainwindow.cpp" line="363"/>
         <source>Cache cleared; it fills again as batches load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="345"/>
+        <location filename="../../src/app/mainwindow.cpp" line="404"/>
         <source>Copy ID(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="346"/>
+        <location filename="../../src/app/mainwindow.cpp" line="405"/>
         <source>Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="348"/>
+        <location filename="../../src/app/mainwindow.cpp" line="407"/>
         <source>Cancel...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="357"/>
+        <location filename="../../src/app/mainwindow.cpp" line="416"/>
         <source>Download output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="358"/>
+        <location filename="../../src/app/mainwindow.cpp" line="417"/>
         <source>Download error file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="366"/>
+        <location filename="../../src/app/mainwindow.cpp" line="425"/>
         <source>Open in the OpenAI dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="401"/>
+        <location filename="../../src/app/mainwindow.cpp" line="468"/>
         <source>%n batch(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -705,7 +771,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="402"/>
+        <location filename="../../src/app/mainwindow.cpp" line="469"/>
         <source>%n running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -713,7 +779,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="404"/>
+        <location filename="../../src/app/mainwindow.cpp" line="471"/>
         <source>%n shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -721,22 +787,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="406"/>
+        <location filename="../../src/app/mainwindow.cpp" line="473"/>
         <source>more on the server (scroll or Load all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="408"/>
+        <location filename="../../src/app/mainwindow.cpp" line="475"/>
         <source>loading...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="411"/>
+        <location filename="../../src/app/mainwindow.cpp" line="478"/>
         <source>refreshing...</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="413"/>
+        <location filename="../../src/app/mainwindow.cpp" line="480"/>
         <source>refreshed %1 of %2 at %3 in %n request(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -744,13 +810,36 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="421"/>
+        <location filename="../../src/app/mainwindow.cpp" line="488"/>
         <source>next in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="425"/>
+        <location filename="../../src/app/mainwindow.cpp" line="492"/>
         <source>auto-refresh off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="22"/>
+        <source>Progress over time appears once Batchwatch has seen this batch move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="29"/>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="30"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="50"/>
+        <source>Progress over time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -796,51 +885,56 @@
     </message>
     <message>
         <location filename="../../src/core/batchcolumns.cpp" line="54"/>
-        <source>Failed</source>
+        <source>ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/core/batchcolumns.cpp" line="56"/>
-        <source>Expires in</source>
+        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/core/batchcolumns.cpp" line="58"/>
-        <source>Duration</source>
+        <source>Expires in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/core/batchcolumns.cpp" line="60"/>
-        <source>Tokens</source>
+        <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/core/batchcolumns.cpp" line="62"/>
-        <source>Output file</source>
+        <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/core/batchcolumns.cpp" line="64"/>
-        <source>Error file</source>
+        <source>Output file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/core/batchcolumns.cpp" line="66"/>
+        <source>Error file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/core/batchcolumns.cpp" line="68"/>
         <source>Metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="92"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="94"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="148"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="150"/>
         <source>No request counts yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="149"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="151"/>
         <source>%1 completed, %2 failed, of %3 requests</source>
         <translation type="unfinished"></translation>
     </message>
@@ -878,6 +972,16 @@
     <message>
         <location filename="../../src/core/batchformat.cpp" line="59"/>
         <source>%1 d ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/core/batchformat.cpp" line="85"/>
+        <source>no estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/core/batchformat.cpp" line="86"/>
+        <source>&lt; 1 min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -955,51 +1059,71 @@
     </message>
     <message>
         <location filename="../../ui/settingsdialog.ui" line="131"/>
+        <source>&amp;Tell me when a batch ends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingsdialog.ui" line="142"/>
+        <source>Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingsdialog.ui" line="147"/>
+        <source>Only when something failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingsdialog.ui" line="152"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/settingsdialog.ui" line="160"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settingsdialog.ui" line="150"/>
+        <location filename="../../ui/settingsdialog.ui" line="179"/>
         <source>Cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settingsdialog.ui" line="156"/>
+        <location filename="../../ui/settingsdialog.ui" line="185"/>
         <source>Batches seen before are kept on this machine so the window opens at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/settingsdialog.ui" line="166"/>
+        <location filename="../../ui/settingsdialog.ui" line="195"/>
         <source>C&amp;lear cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="24"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="26"/>
         <source>set by OPENAI_API_KEY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="26"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="28"/>
         <source>The key comes from the environment variable OPENAI_API_KEY, which wins over a stored key. Unset it to use a key stored here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="29"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="31"/>
         <source>unchanged (stored in the system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="30"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="32"/>
         <source>A key entered here is stored in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="33"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="35"/>
         <source>No system keychain is available: a key entered here is kept for this session only and never written to disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="40"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="42"/>
         <source>Set by OPENAI_BASE_URL</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,6 +3,7 @@
 #include "account/demoserver.h"
 #include "account/keystore.h"
 #include "account/settingsdialog.h"
+#include "completionnotifier.h"
 #include "mainwindow.h"
 
 #include <QMessageBox>
@@ -17,6 +18,7 @@ AppController::AppController(MainWindow *window, bool forceDemo, QObject *parent
     connect(m_keys, &KeyStore::keyRead, this, &AppController::connectWithKey);
     connect(m_window, &MainWindow::settingsRequested, this, &AppController::showSettings);
     m_window->setRefreshInterval(m_settings.refreshSeconds, m_settings.autoRefresh);
+    m_window->notifier()->setMode(CompletionNotifier::modeFromString(m_settings.alerts));
 }
 
 void AppController::start()
@@ -56,6 +58,7 @@ void AppController::showSettings()
     m_settings = dialog.settings();
     m_settings.save();
     m_window->setRefreshInterval(m_settings.refreshSeconds, m_settings.autoRefresh);
+    m_window->notifier()->setMode(CompletionNotifier::modeFromString(m_settings.alerts));
     const QString key = dialog.enteredKey();
     m_forceDemo = false;
     if (!key.isEmpty()) {

@@ -7,6 +7,7 @@
 #include "batchrefresher.h"
 #include "batchsortfilterproxy.h"
 #include "batchtablemodel.h"
+#include "completionnotifier.h"
 #include "widgets/batchdetailpane.h"
 #include "widgets/batchtableview.h"
 #include "widgets/errorbanner.h"
@@ -46,10 +47,12 @@ MainWindow::MainWindow(QWidget *parent)
     , m_filterBar(new FilterBar(this))
     , m_errorBanner(new ErrorBanner(this))
     , m_demoBanner(new QLabel(this))
+    , m_noticeBanner(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_statusLabel(new QLabel(this))
     , m_actions(new BatchActions(this, this))
 {
+    m_notifier = new CompletionNotifier(m_model, this);
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     m_table->setItemDelegateForColumn(BatchColumns::Progress, new ProgressDelegate(m_table));
@@ -64,10 +67,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &BatchTableModel::fetchFailed, this,
             [this](const ApiError &error) { showError(tr("Loading more batches failed"), error); });
     connect(m_model, &BatchTableModel::fetchingChanged, this, &MainWindow::updateStatusBar);
+    connect(m_model, &BatchTableModel::sampleRecorded, this,
+            [this](const QString &id, const ProgressSample &sample) {
+                m_pendingSamples.append({id, sample});
+            });
     connect(m_model, &BatchTableModel::pageLoaded, this, [this](const BatchPage &page) {
         if (!m_cache)
             return;
         m_cache->append(page.data);
+        m_cache->addSamples(std::exchange(m_pendingSamples, {}));
         if (!m_model->hasMore())
             m_cache->setComplete(true);
     });
@@ -85,6 +93,14 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_actions, &BatchActions::batchUpdated, this,
             [this](const Batch &batch) { m_model->merge({batch}); });
+    connect(m_notifier, &CompletionNotifier::batchActivated, this, &MainWindow::selectBatch);
+    connect(m_notifier, &CompletionNotifier::noticeRequested, this,
+            [this](const QString &text, const QString &id) {
+                const QString link =
+                    id.isEmpty() ? QString() : QStringLiteral(" <a href='%1'>%2</a>").arg(id, tr("Show"));
+                m_noticeBanner->setText(text.toHtmlEscaped() + link);
+                m_noticeBanner->show();
+            });
 
     // Countdowns and "5 min ago" move with the clock; the status bar says when the next refresh comes.
     auto *clock = new QTimer(this);
@@ -117,6 +133,18 @@ void MainWindow::buildLayout()
     m_demoBanner->setVisible(false);
     connect(m_demoBanner, &QLabel::linkActivated, this, &MainWindow::settingsRequested);
     layout->addWidget(m_demoBanner);
+    // Where no tray shows notifications, endings are told here.
+    m_noticeBanner->setObjectName(QStringLiteral("noticeBanner"));
+    m_noticeBanner->setStyleSheet(
+        QStringLiteral("#noticeBanner { background: #e3f4ec; color: #0b3a28; padding: 6px; "
+                       "border: 1px solid #009e73; border-radius: 4px; }"));
+    m_noticeBanner->setAccessibleName(tr("Notice"));
+    m_noticeBanner->setVisible(false);
+    connect(m_noticeBanner, &QLabel::linkActivated, this, [this](const QString &id) {
+        selectBatch(id);
+        m_noticeBanner->hide();
+    });
+    layout->addWidget(m_noticeBanner);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_filterBar);
     m_splitter->addWidget(m_statusPanel);
@@ -228,6 +256,7 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
         return;
     m_refresher.reset();
     m_cache.reset();
+    m_pendingSamples.clear();
     m_model->setClient(nullptr);
     m_model->clear();
     m_detail->clear();
@@ -274,8 +303,13 @@ void MainWindow::openCache()
     if (!warning.isEmpty())
         statusBar()->showMessage(warning, 10'000);
     const std::vector<Batch> cached = cache->load();
+    const QHash<QString, QList<ProgressSample>> samples = cache->loadSamples();
+    for (auto it = samples.cbegin(); it != samples.cend(); ++it) {
+        for (const ProgressSample &sample : it.value())
+            m_model->history().add(it.key(), sample);
+    }
     if (!cached.empty()) {
-        m_model->merge(cached);
+        m_model->merge(cached, false); // counts from the last run, not from now: no progress samples
         m_model->resumeAfter(cached.back().id, !cache->isComplete());
     }
     m_cache = std::move(cache);
@@ -295,6 +329,31 @@ void MainWindow::storeRefresh()
         return batches;
     };
     m_cache->store(collect(m_refresher->newIds()), collect(m_refresher->updatedIds()));
+    m_cache->addSamples(std::exchange(m_pendingSamples, {}));
+}
+
+void MainWindow::selectBatch(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) { // hidden by a filter: show everything rather than nothing
+        m_filterBar->clear();
+        m_statusPanel->clearChecks();
+        m_proxy->clearFilter();
+        index = m_proxy->mapFromSource(m_model->index(row, 0));
+    }
+    m_table->setCurrentIndex(index);
+    m_table->selectRow(index.row());
+    m_table->scrollTo(index);
+    raise();
+    activateWindow();
+}
+
+QString MainWindow::noticeText() const
+{
+    return m_noticeBanner->isVisible() ? m_noticeBanner->text() : QString();
 }
 
 void MainWindow::clearCache()
@@ -376,7 +435,15 @@ void MainWindow::onCurrentChanged()
         m_detail->clear();
         return;
     }
-    m_detail->setBatch(m_model->batchAt(current.row()));
+    showInDetail(current.row());
+}
+
+void MainWindow::showInDetail(int sourceRow)
+{
+    const Batch &batch = m_model->batchAt(sourceRow);
+    m_detail->setBatch(batch);
+    m_detail->setProgress(m_model->history().samples(batch.id),
+                          m_model->index(sourceRow, BatchColumns::Eta).data().toString());
 }
 
 void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -387,7 +454,7 @@ void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bo
         return;
     const int row = m_model->rowOf(m_detail->batchId());
     if (row >= topLeft.row() && row <= bottomRight.row())
-        m_detail->setBatch(m_model->batchAt(row));
+        showInDetail(row);
 }
 
 void MainWindow::showError(const QString &what, const ApiError &error)

@@ -3,6 +3,7 @@
 #include "apiconfig.h"
 #include "apierror.h"
 #include "batch.h"
+#include "progresshistory.h"
 
 #include <QMainWindow>
 
@@ -17,6 +18,7 @@ class BatchRefresher;
 class BatchSortFilterProxy;
 class BatchTableModel;
 class BatchTableView;
+class CompletionNotifier;
 class ErrorBanner;
 class FilterBar;
 class QLabel;
@@ -37,6 +39,10 @@ public:
     void setRefreshInterval(int seconds, bool automatic);
     // Forgets what the cache holds for this account (Settings' "Clear cache").
     void clearCache();
+    // Selects the batch, clearing filters that hide it.
+    void selectBatch(const QString &id);
+    CompletionNotifier *notifier() const { return m_notifier; }
+    QString noticeText() const;
 
     BatchTableModel *model() const { return m_model; }
     BatchSortFilterProxy *proxy() const { return m_proxy; }
@@ -65,6 +71,7 @@ private:
     void showRowMenu(const QPoint &pos);
     void downloadForCurrent(int kind);
     void onCurrentChanged();
+    void showInDetail(int sourceRow);
     void onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void showError(const QString &what, const ApiError &error);
     void updateStatusBar();
@@ -77,6 +84,7 @@ private:
 
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<BatchCache> m_cache; // none for the demo, whose account is made up at each start
+    QList<QPair<QString, ProgressSample>> m_pendingSamples; // written to the cache after each refresh
     std::unique_ptr<BatchRefresher> m_refresher;
     ApiConfig m_config;
     bool m_demo = false;
@@ -89,6 +97,8 @@ private:
     FilterBar *m_filterBar;
     ErrorBanner *m_errorBanner;
     QLabel *m_demoBanner;
+    QLabel *m_noticeBanner;
+    CompletionNotifier *m_notifier;
     QSplitter *m_splitter;
     QLabel *m_statusLabel;
     BatchActions *m_actions;

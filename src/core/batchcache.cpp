@@ -14,6 +14,13 @@
 #include <QUuid>
 
 namespace {
+// Version 2 added the observations; kept as constants so a new file and a migrated one get the same table.
+const char *const kCreateObservations =
+    "CREATE TABLE observations (batch_id TEXT NOT NULL, observed_at INTEGER NOT NULL, "
+    "completed INTEGER NOT NULL, failed INTEGER NOT NULL, total INTEGER NOT NULL)";
+const char *const kIndexObservations =
+    "CREATE INDEX observations_batch ON observations(batch_id, observed_at)";
+
 QString sqlError(const QSqlQuery &query)
 {
     return query.lastError().text();
@@ -128,6 +135,8 @@ bool BatchCache::createSchema(QString *error)
             "CREATE INDEX batches_rank ON batches(rank)",
             "CREATE INDEX batches_created ON batches(created_at)",
             "CREATE INDEX batches_status ON batches(status)",
+            kCreateObservations,
+            kIndexObservations,
         };
         db.transaction();
         for (const char *statement : statements) {
@@ -159,9 +168,59 @@ bool BatchCache::createSchema(QString *error)
 
 bool BatchCache::migrate(int from, QString *error)
 {
-    // Version 1 is the first; later versions add their steps here, one per version, inside one transaction.
-    *error = QStringLiteral("no migration from cache schema version %1").arg(from);
-    return false;
+    // One step per version, all in one transaction: a failed migration leaves the file as it was.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery query(db);
+    bool ok = true;
+    if (from < 2)
+        ok = query.exec(QLatin1String(kCreateObservations)) && query.exec(QLatin1String(kIndexObservations));
+    ok = ok && setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion));
+    if (!ok || !db.commit()) {
+        *error = QStringLiteral("migrating the cache from version %1 failed: %2")
+                     .arg(from)
+                     .arg(query.lastError().text());
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool BatchCache::addSamples(const QList<QPair<QString, ProgressSample>> &samples)
+{
+    if (samples.isEmpty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO observations(batch_id, observed_at, completed, failed, total) "
+                                 "VALUES (?, ?, ?, ?, ?)"));
+    for (const auto &[id, sample] : samples) {
+        query.addBindValue(id);
+        query.addBindValue(sample.at);
+        query.addBindValue(sample.completed);
+        query.addBindValue(sample.failed);
+        query.addBindValue(sample.total);
+        if (!query.exec()) {
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
+QHash<QString, QList<ProgressSample>> BatchCache::loadSamples() const
+{
+    QHash<QString, QList<ProgressSample>> samples;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT batch_id, observed_at, completed, failed, total FROM observations "
+                                   "ORDER BY batch_id, observed_at")))
+        return samples;
+    while (query.next())
+        samples[query.value(0).toString()].append({query.value(1).toLongLong(), query.value(2).toLongLong(),
+                                                   query.value(3).toLongLong(), query.value(4).toLongLong()});
+    return samples;
 }
 
 bool BatchCache::setMeta(const QString &key, const QString &value)
@@ -324,5 +383,11 @@ bool BatchCache::setComplete(bool complete)
 
 bool BatchCache::clear(QString *error)
 {
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(QStringLiteral("DELETE FROM observations"))) {
+        if (error)
+            *error = sqlError(query);
+        return false;
+    }
     return replaceAll({}, false, error);
 }

@@ -2,6 +2,7 @@
 
 #include "apiconfig.h"
 #include "batch.h"
+#include "progresshistory.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -14,7 +15,7 @@
 class BatchCache
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     BatchCache();
     ~BatchCache();
@@ -46,6 +47,10 @@ public:
     bool append(const std::vector<Batch> &older, QString *error = nullptr);
     bool setComplete(bool complete);
     bool clear(QString *error = nullptr);
+
+    // Observed progress of running batches, for the ETA and the progress chart.
+    bool addSamples(const QList<QPair<QString, ProgressSample>> &samples);
+    QHash<QString, QList<ProgressSample>> loadSamples() const;
 
 private:
     bool tryOpen(QString *why);

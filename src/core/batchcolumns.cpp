@@ -50,6 +50,8 @@ QString title(int column)
         return QObject::tr("Created");
     case Progress:
         return QObject::tr("Progress");
+    case Eta:
+        return QObject::tr("ETA");
     case Failed:
         return QObject::tr("Failed");
     case ExpiresIn:
@@ -162,12 +164,12 @@ QString toolTip(const Batch &b, int column)
 
 bool isNumeric(int column)
 {
-    return column == Failed || column == Tokens || column == ExpiresIn || column == Duration;
+    return column == Failed || column == Tokens || column == ExpiresIn || column == Duration || column == Eta;
 }
 
 bool dependsOnTime(int column)
 {
-    return column == Created || column == ExpiresIn || column == Duration;
+    return column == Created || column == ExpiresIn || column == Duration || column == Eta;
 }
 
 } // namespace BatchColumns

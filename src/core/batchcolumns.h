@@ -14,6 +14,7 @@ enum Column {
     Model,
     Created,
     Progress,
+    Eta, // filled by the model, which holds the progress history
     Failed,
     ExpiresIn,
     Duration,

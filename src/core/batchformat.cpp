@@ -77,6 +77,15 @@ QString duration(qint64 seconds)
                       : QStringLiteral("%1 d").arg(hours / 24);
 }
 
+QString eta(const Batch &batch, std::optional<qint64> seconds)
+{
+    if (batch.status.value() != BatchStatus::InProgress)
+        return {};
+    if (!seconds)
+        return QObject::tr("no estimate");
+    return *seconds < 60 ? QObject::tr("< 1 min") : QStringLiteral("\u2248 ") + duration(*seconds);
+}
+
 QString statusLabel(const BatchStatus &status)
 {
     QString text = status.toString();

@@ -18,6 +18,8 @@ QString progress(const Batch &batch);
 QString relativeTime(qint64 unixSeconds, qint64 now);
 // "3 min", "2 h 5 min", "4 d 1 h".
 QString duration(qint64 seconds);
+// "≈ 12 min" for a running batch's estimate, "no estimate" when there is none yet.
+QString eta(const Batch &batch, std::optional<qint64> seconds);
 // The status as the API spells it, with spaces: "in progress".
 QString statusLabel(const BatchStatus &status);
 } // namespace BatchFormat

@@ -1,5 +1,6 @@
 #include "batchtablemodel.h"
 
+#include "batchformat.h"
 #include "batchlistfetcher.h"
 #include "statuscolors.h"
 
@@ -50,8 +51,13 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
+        if (column == BatchColumns::Eta)
+            return BatchFormat::eta(batch, m_history.etaSeconds(batch, QDateTime::currentSecsSinceEpoch()));
         return BatchColumns::display(batch, column, QDateTime::currentSecsSinceEpoch());
     case SortRole:
+        if (column == BatchColumns::Eta)
+            return m_history.etaSeconds(batch, QDateTime::currentSecsSinceEpoch())
+                .value_or(std::numeric_limits<qint64>::max());
         return BatchColumns::sortValue(batch, column, QDateTime::currentSecsSinceEpoch());
     case Qt::ToolTipRole: {
         const QString tip = BatchColumns::toolTip(batch, column);
@@ -155,7 +161,7 @@ void BatchTableModel::onFetchFinished(const ApiError &error)
         Q_EMIT fetchFailed(error);
 }
 
-void BatchTableModel::merge(const std::vector<Batch> &batches)
+void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
 {
     std::vector<const Batch *> fresh;
     QHash<QString, int> freshIndex; // the same id twice in one merge: the later copy wins
@@ -185,16 +191,24 @@ void BatchTableModel::merge(const std::vector<Batch> &batches)
                 last = column;
             }
         }
-        const bool statusChanged = current.status != batch.status;
-        if (statusChanged) {
+        const bool moved = current.status != batch.status;
+        if (moved) {
             countStatus(current.status, -1);
             countStatus(batch.status, +1);
         }
+        if (observedNow && m_history.record(batch, now)) {
+            Q_EMIT sampleRecorded(batch.id, m_history.samples(batch.id).constLast());
+            first = first < 0 ? int(BatchColumns::Eta) : qMin(first, int(BatchColumns::Eta));
+            last = qMax(last, int(BatchColumns::Eta));
+        }
+        const Batch before = moved ? current : Batch();
         current = batch;
         if (first >= 0)
             Q_EMIT dataChanged(index(row, first), index(row, last));
-        if (statusChanged)
+        if (moved) {
             Q_EMIT statusCountsChanged();
+            Q_EMIT statusChanged(before, batch);
+        }
     }
     if (fresh.empty())
         return;
@@ -207,6 +221,10 @@ void BatchTableModel::merge(const std::vector<Batch> &batches)
         countStatus(batch->status, +1);
     }
     endInsertRows();
+    for (const Batch *batch : fresh) {
+        if (observedNow && m_history.record(*batch, now))
+            Q_EMIT sampleRecorded(batch->id, m_history.samples(batch->id).constLast());
+    }
     Q_EMIT statusCountsChanged();
 }
 
@@ -218,6 +236,7 @@ void BatchTableModel::clear()
     m_rows.clear();
     m_rowById.clear();
     m_statusCounts.clear();
+    m_history = ProgressHistory();
     m_cursor.clear();
     m_hasMore = true;
     endResetModel();

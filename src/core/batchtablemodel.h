@@ -4,6 +4,7 @@
 #include "batch.h"
 #include "batchcolumns.h"
 #include "batchpage.h"
+#include "progresshistory.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -41,7 +42,8 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     // Updates known ids in place (dataChanged for the changed cells) and appends new ones (one insert).
-    void merge(const std::vector<Batch> &batches);
+    // `observedNow` is false for rows from the cache, whose counts are not from this moment.
+    void merge(const std::vector<Batch> &batches, bool observedNow = true);
     // Another account: the only reset.
     void clear();
     // Walks every remaining page.
@@ -59,6 +61,9 @@ public:
     const QHash<QString, int> &statusCounts() const { return m_statusCounts; }
     int runningCount() const;
 
+    ProgressHistory &history() { return m_history; }
+    const ProgressHistory &history() const { return m_history; }
+
     // Colours follow the palette; the view tells the model when it turns dark or light.
     void setDarkPalette(bool dark);
     // Re-announces the columns whose text moves with the clock (call every few seconds).
@@ -69,6 +74,10 @@ Q_SIGNALS:
     void fetchFailed(const ApiError &error);
     // A page of older batches arrived (through fetchMore or loadAll), after it was merged.
     void pageLoaded(const BatchPage &page);
+    // A known batch moved to another status in a merge (alerts listen for the end of a batch).
+    void statusChanged(const Batch &before, const Batch &after);
+    // The counts of a running batch moved; worth keeping for the ETA.
+    void sampleRecorded(const QString &id, const ProgressSample &sample);
     void statusCountsChanged();
 
 private:
@@ -84,4 +93,5 @@ private:
     QString m_cursor;
     bool m_hasMore = true;
     bool m_dark = false;
+    ProgressHistory m_history;
 };

@@ -11,6 +11,7 @@ AccountSettings AccountSettings::load()
     s.project = settings.value(QStringLiteral("account/project")).toString();
     s.refreshSeconds = settings.value(QStringLiteral("refresh/intervalSeconds"), 30).toInt();
     s.autoRefresh = settings.value(QStringLiteral("refresh/auto"), true).toBool();
+    s.alerts = settings.value(QStringLiteral("alerts/mode"), QStringLiteral("all")).toString();
     return s;
 }
 
@@ -22,6 +23,7 @@ void AccountSettings::save() const
     settings.setValue(QStringLiteral("account/project"), project);
     settings.setValue(QStringLiteral("refresh/intervalSeconds"), refreshSeconds);
     settings.setValue(QStringLiteral("refresh/auto"), autoRefresh);
+    settings.setValue(QStringLiteral("alerts/mode"), alerts);
 }
 
 bool AccountSettings::keyFromEnvironment()

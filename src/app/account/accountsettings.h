@@ -12,6 +12,7 @@ struct AccountSettings
     QString project;
     int refreshSeconds = 30;
     bool autoRefresh = true;
+    QString alerts = QStringLiteral("all"); // all, failures or off
 
     static AccountSettings load();
     void save() const;

@@ -12,6 +12,8 @@ SettingsDialog::SettingsDialog(const AccountSettings &settings, bool keychainAva
     m_ui->projectEdit->setText(settings.project);
     m_ui->intervalSpin->setValue(settings.refreshSeconds);
     m_ui->autoRefreshCheck->setChecked(settings.autoRefresh);
+    const QStringList alertModes = {QStringLiteral("all"), QStringLiteral("failures"), QStringLiteral("off")};
+    m_ui->alertsCombo->setCurrentIndex(qMax(0, int(alertModes.indexOf(settings.alerts))));
     connect(m_ui->autoRefreshCheck, &QCheckBox::toggled, m_ui->intervalSpin, &QWidget::setEnabled);
     m_ui->intervalSpin->setEnabled(settings.autoRefresh);
     connect(m_ui->clearCacheButton, &QPushButton::clicked, this, [this] {
@@ -52,6 +54,8 @@ AccountSettings SettingsDialog::settings() const
     s.project = m_ui->projectEdit->text().trimmed();
     s.refreshSeconds = m_ui->intervalSpin->value();
     s.autoRefresh = m_ui->autoRefreshCheck->isChecked();
+    static const char *const kAlerts[] = {"all", "failures", "off"};
+    s.alerts = QLatin1String(kAlerts[qBound(0, m_ui->alertsCombo->currentIndex(), 2)]);
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include "batch.h"
 #include "batchformat.h"
 #include "filespanel.h"
+#include "progresschart.h"
 #include "statuscolors.h"
 
 #include <QApplication>
@@ -86,6 +87,8 @@ QWidget *BatchDetailPane::buildOverview()
     m_window = selectableLabel(page);
     m_inputFile = selectableLabel(page);
     m_requests = selectableLabel(page);
+    m_eta = selectableLabel(page);
+    m_chart = new ProgressChart(page);
     m_usage = selectableLabel(page);
     // A few short lines, broken where they mean to be.
     for (QLabel *label : {m_requests, m_usage}) {
@@ -109,6 +112,8 @@ QWidget *BatchDetailPane::buildOverview()
     layout->addWidget(m_timeline);
     layout->addWidget(new QLabel(tr("<b>Requests</b>"), page));
     layout->addWidget(m_requests);
+    layout->addWidget(m_eta);
+    layout->addWidget(m_chart);
     layout->addWidget(new QLabel(tr("<b>Usage</b>"), page));
     layout->addWidget(m_usage);
     layout->addStretch(1);
@@ -268,6 +273,18 @@ void BatchDetailPane::fillTable(QTableWidget *table, const QList<QStringList> &r
     }
     table->resizeColumnsToContents();
     table->resizeRowsToContents();
+}
+
+void BatchDetailPane::setProgress(const QList<ProgressSample> &samples, const QString &eta)
+{
+    m_eta->setText(eta.isEmpty() ? QString() : tr("Estimated time left: %1").arg(eta));
+    m_eta->setVisible(!eta.isEmpty());
+    m_chart->setSamples(samples);
+}
+
+QString BatchDetailPane::etaText() const
+{
+    return m_eta->text();
 }
 
 QString BatchDetailPane::rawJson() const

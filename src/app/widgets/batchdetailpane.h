@@ -4,6 +4,8 @@
 
 class ApiClient;
 class FilesPanel;
+class ProgressChart;
+struct ProgressSample;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
@@ -21,6 +23,10 @@ public:
 
     void setClient(ApiClient *client);
     void setBatch(const Batch &batch);
+    // What was seen of the batch's progress, and the estimate drawn from it ("≈ 12 min", "no estimate").
+    void setProgress(const QList<ProgressSample> &samples, const QString &eta);
+    ProgressChart *progressChart() const { return m_chart; }
+    QString etaText() const;
     void clear();
     void setDarkPalette(bool dark);
 
@@ -49,6 +55,8 @@ private:
     QLabel *m_window;
     QLabel *m_inputFile;
     QLabel *m_requests;
+    QLabel *m_eta;
+    ProgressChart *m_chart;
     QLabel *m_usage;
     QTableWidget *m_timeline;
     FilesPanel *m_files;

@@ -86,10 +86,11 @@ void BatchTableView::applyDefaultWidths()
 {
     const int em = fontMetrics().horizontalAdvance(u'M');
     const std::pair<int, int> widths[] = {
-        {BatchColumns::Status, 11}, {BatchColumns::Id, 14},         {BatchColumns::Endpoint, 12},
-        {BatchColumns::Model, 9},   {BatchColumns::Created, 8},     {BatchColumns::Progress, 13},
-        {BatchColumns::Failed, 5},  {BatchColumns::ExpiresIn, 8},   {BatchColumns::Duration, 7},
-        {BatchColumns::Tokens, 7},  {BatchColumns::OutputFile, 12}, {BatchColumns::ErrorFile, 12}};
+        {BatchColumns::Status, 11},   {BatchColumns::Id, 14},     {BatchColumns::Endpoint, 12},
+        {BatchColumns::Model, 9},     {BatchColumns::Created, 8}, {BatchColumns::Progress, 13},
+        {BatchColumns::Eta, 9},       {BatchColumns::Failed, 5},  {BatchColumns::ExpiresIn, 8},
+        {BatchColumns::Duration, 7},  {BatchColumns::Tokens, 7},  {BatchColumns::OutputFile, 12},
+        {BatchColumns::ErrorFile, 12}};
     for (const auto &[column, ems] : widths)
         setColumnWidth(column, ems * em);
     // What fits beside the detail pane at 1400 px; the rest is a right-click on the header away.

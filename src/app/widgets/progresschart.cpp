@@ -1,0 +1,85 @@
+#include "progresschart.h"
+
+#include "statuscolors.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLabel>
+#include <QLineSeries>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+ProgressChart::ProgressChart(QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QChartView(this))
+    , m_chart(new QChart)
+    , m_completed(new QLineSeries)
+    , m_failed(new QLineSeries)
+    , m_time(new QDateTimeAxis)
+    , m_requests(new QValueAxis)
+    , m_empty(new QLabel(tr("Progress over time appears once Batchwatch has seen this batch move."), this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_empty->setWordWrap(true);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_view);
+    m_completed->setName(tr("completed"));
+    m_failed->setName(tr("failed"));
+    m_completed->setColor(StatusColors::completedShare(false));
+    m_failed->setColor(StatusColors::failedShare(false));
+    m_chart->addSeries(m_completed);
+    m_chart->addSeries(m_failed);
+    m_time->setFormat(QStringLiteral("HH:mm"));
+    m_requests->setLabelFormat(QStringLiteral("%.0f")); // the values are doubles: %d would print garbage
+    m_requests->setTickCount(3);
+    m_chart->addAxis(m_time, Qt::AlignBottom);
+    m_chart->addAxis(m_requests, Qt::AlignLeft);
+    for (QLineSeries *series : {m_completed, m_failed}) {
+        series->attachAxis(m_time);
+        series->attachAxis(m_requests);
+    }
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
+    m_chart->setBackgroundRoundness(0);
+    m_view->setChart(m_chart); // the view owns the chart
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(200);
+    m_view->setAccessibleName(tr("Progress over time"));
+    setSamples({});
+}
+
+void ProgressChart::setSamples(const QList<ProgressSample> &samples)
+{
+    QList<QPointF> completed, failed;
+    qint64 top = 1;
+    for (const ProgressSample &s : samples) {
+        const double x = double(QDateTime::fromSecsSinceEpoch(s.at).toMSecsSinceEpoch());
+        completed << QPointF(x, double(s.completed));
+        failed << QPointF(x, double(s.failed));
+        top = qMax(top, s.total);
+    }
+    m_completed->replace(completed);
+    m_failed->replace(failed);
+    // One point is no line: say why the chart is empty instead.
+    const bool enough = samples.size() >= 2;
+    m_view->setVisible(enough);
+    m_empty->setVisible(!enough);
+    if (!enough)
+        return;
+    const qint64 span = samples.last().at - samples.first().at;
+    m_time->setFormat(span < 600      ? QStringLiteral("HH:mm:ss")
+                      : span < 86'400 ? QStringLiteral("HH:mm")
+                                      : QStringLiteral("MMM d HH:mm"));
+    m_time->setTickCount(span < 600 ? 3 : 5);
+    m_time->setRange(QDateTime::fromSecsSinceEpoch(samples.first().at),
+                     QDateTime::fromSecsSinceEpoch(samples.last().at));
+    m_requests->setRange(0, double(top));
+}
+
+int ProgressChart::pointCount() const
+{
+    return int(m_completed->count());
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "progresshistory.h"
+
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QValueAxis;
+
+// Completed and failed requests of one batch over the time Batchwatch watched it.
+class ProgressChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProgressChart(QWidget *parent = nullptr);
+
+    void setSamples(const QList<ProgressSample> &samples);
+    int pointCount() const;
+
+private:
+    QChartView *m_view;
+    QChart *m_chart;
+    QLineSeries *m_completed;
+    QLineSeries *m_failed;
+    QDateTimeAxis *m_time;
+    QValueAxis *m_requests;
+    QLabel *m_empty;
+};

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "batch.h"
+
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+// One observation of a running batch's counts.
+struct ProgressSample
+{
+    qint64 at = 0; // Unix seconds
+    qint64 completed = 0;
+    qint64 failed = 0;
+    qint64 total = 0;
+
+    qint64 done() const { return completed + failed; }
+    friend bool operator==(const ProgressSample &a, const ProgressSample &b)
+    {
+        return a.at == b.at && a.completed == b.completed && a.failed == b.failed && a.total == b.total;
+    }
+};
+
+// What Batchwatch saw of each running batch over time, and the finish time that rate suggests.
+class ProgressHistory
+{
+public:
+    // How far back the rate looks: long enough to smooth bursts, short enough to follow a change of pace.
+    static constexpr qint64 kRateWindowSeconds = 2 * 3600;
+
+    // Records the batch's counts at `at` when it is running and they moved; returns whether it did.
+    bool record(const Batch &batch, qint64 at);
+    void add(const QString &id, const ProgressSample &sample);
+    QList<ProgressSample> samples(const QString &id) const { return m_samples.value(id); }
+
+    // Seconds until the batch is likely done, from the recent rate; none from a single sample or no progress.
+    std::optional<qint64> etaSeconds(const Batch &batch, qint64 now) const;
+
+private:
+    QHash<QString, QList<ProgressSample>> m_samples;
+};

@@ -1,0 +1,100 @@
+#include "batchparser.h"
+#include "batchtablemodel.h"
+#include "completionnotifier.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+Batch makeBatch(const QString &id, const QString &status, qint64 failed = 0)
+{
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("status"), status},
+                  {QStringLiteral("created_at"), 1},
+                  {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("total"), 1000},
+                                                                 {QStringLiteral("completed"), 1000 - failed},
+                                                                 {QStringLiteral("failed"), failed}}}};
+    if (status == QLatin1String("failed"))
+        o[QStringLiteral("errors")] =
+            QJsonObject{{QStringLiteral("data"),
+                         QJsonArray{QJsonObject{
+                             {QStringLiteral("code"), QStringLiteral("token_limit_exceeded")},
+                             {QStringLiteral("message"), QStringLiteral("Enqueued token limit reached")}}}}};
+    return BatchParser::parseBatch(o).value;
+}
+} // namespace
+
+// Offscreen there is no system tray, so every notification arrives as an in-window notice.
+class TestCompletionNotifier : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void oneEndingOneNotice()
+    {
+        BatchTableModel model;
+        CompletionNotifier notifier(&model);
+        QSignalSpy notices(&notifier, &CompletionNotifier::noticeRequested);
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("in_progress"))});
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("completed"), 188)});
+        QVERIFY(notices.wait(2000));
+        QCOMPARE(notices.count(), 1);
+        QVERIFY2(
+            notices.at(0).at(0).toString().contains(QStringLiteral("a: completed 812 / 1,000, 188 failed")),
+            qPrintable(notices.at(0).at(0).toString()));
+        QCOMPARE(notices.at(0).at(1).toString(), QStringLiteral("a"));
+    }
+
+    void severalEndingsOneMessage()
+    {
+        BatchTableModel model;
+        CompletionNotifier notifier(&model);
+        QSignalSpy notices(&notifier, &CompletionNotifier::noticeRequested);
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("in_progress")),
+                     makeBatch(QStringLiteral("b"), QStringLiteral("finalizing"))});
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("failed")),
+                     makeBatch(QStringLiteral("b"), QStringLiteral("completed"))});
+        QVERIFY(notices.wait(2000));
+        QCOMPARE(notices.count(), 1);
+        QVERIFY(notices.at(0).at(0).toString().contains(QStringLiteral("2 batches ended")));
+        QVERIFY(notices.at(0).at(1).toString().isEmpty());
+    }
+
+    void failuresOnlyAndOff()
+    {
+        BatchTableModel model;
+        CompletionNotifier notifier(&model);
+        notifier.setMode(CompletionNotifier::Mode::FailuresOnly);
+        QSignalSpy notices(&notifier, &CompletionNotifier::noticeRequested);
+        model.merge({makeBatch(QStringLiteral("ok"), QStringLiteral("in_progress")),
+                     makeBatch(QStringLiteral("bad"), QStringLiteral("validating"))});
+        model.merge({makeBatch(QStringLiteral("ok"), QStringLiteral("completed"))});
+        QVERIFY(!notices.wait(800));
+        model.merge({makeBatch(QStringLiteral("bad"), QStringLiteral("failed"))});
+        QVERIFY(notices.wait(2000));
+        QVERIFY(
+            notices.at(0).at(0).toString().contains(QStringLiteral("failed: Enqueued token limit reached")));
+
+        notifier.setMode(CompletionNotifier::Mode::Off);
+        model.merge({makeBatch(QStringLiteral("late"), QStringLiteral("in_progress"))});
+        model.merge({makeBatch(QStringLiteral("late"), QStringLiteral("expired"))});
+        QVERIFY(!notices.wait(800));
+        QCOMPARE(notices.count(), 1);
+    }
+
+    void onlyEndingsOfSeenBatchesCount()
+    {
+        BatchTableModel model;
+        CompletionNotifier notifier(&model);
+        QSignalSpy notices(&notifier, &CompletionNotifier::noticeRequested);
+        // First seen already finished, or finished and re-read: nothing ended while watching.
+        model.merge({makeBatch(QStringLiteral("old"), QStringLiteral("completed"))});
+        model.merge({makeBatch(QStringLiteral("old"), QStringLiteral("completed"), 5)});
+        QVERIFY(!notices.wait(800));
+    }
+};
+
+QTEST_MAIN(TestCompletionNotifier)
+#include "tst_completionnotifier.moc"
