@@ -1,8 +1,10 @@
 #include "apiclient.h"
+#include "batchparser.h"
 #include "batchrefresher.h"
 #include "batchtablemodel.h"
 #include "simprocess.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -53,6 +55,41 @@ private Q_SLOTS:
         QCOMPARE(made, qint64(refresher.requestsInLastRefresh()));
         QVERIFY(made >= 1 && made < 40);
         QVERIFY(refresher.lastRefresh().isValid());
+    }
+
+    void manyChangingBatchesDeepDownAreReadByTheList()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"),
+                        QStringLiteral("0")});
+        QVERIFY(sim.start());
+        ApiClient client(sim.config());
+        BatchTableModel model;
+        model.setClient(&client);
+        model.loadAll();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 300, 10'000);
+        QTRY_VERIFY(!model.isFetching());
+        // Pretend 100 old batches were still running when last seen (a cache from long ago would say so).
+        std::vector<Batch> stale;
+        for (int row = 150; row < 250; ++row) {
+            QJsonObject o = model.batchAt(row).rawObject();
+            o[QStringLiteral("status")] = QStringLiteral("in_progress");
+            stale.push_back(BatchParser::parseBatch(o).value);
+        }
+        model.merge(stale, false);
+        BatchRefresher refresher(&client, &model);
+        refresher.setAutoRefresh(false);
+        QSignalSpy finished(&refresher, &BatchRefresher::finished);
+        const qint64 before = sim.requestsServed();
+        refresher.refreshNow();
+        QVERIFY(finished.wait(20'000));
+        // Page 1, then two more pages reach row 249: three requests, not a hundred retrieves.
+        QCOMPARE(sim.requestsServed() - before, qint64(refresher.requestsInLastRefresh()));
+        QVERIFY2(refresher.requestsInLastRefresh() <= 4,
+                 qPrintable(QString::number(refresher.requestsInLastRefresh())));
+        int stillRunning = 0;
+        for (int row = 150; row < 250; ++row)
+            stillRunning += model.batchAt(row).status.isRunning();
+        QCOMPARE(stillRunning, 0);
     }
 
     void failedRefreshKeepsEveryRow()

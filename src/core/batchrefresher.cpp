@@ -6,6 +6,10 @@
 #include "batchparser.h"
 #include "batchtablemodel.h"
 
+namespace {
+constexpr int kPageSize = 100;
+} // namespace
+
 BatchRefresher::BatchRefresher(ApiClient *client, BatchTableModel *model, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -56,6 +60,8 @@ void BatchRefresher::refreshNow()
     m_timer.stop();
     m_refreshing = true;
     m_updated.clear();
+    m_deepestRowRead = -1;
+    m_rereading = false;
     m_newIds.clear();
     m_updatedIds.clear();
     m_toRetrieve.clear();
@@ -63,7 +69,7 @@ void BatchRefresher::refreshNow()
     m_requests = 0;
     Q_EMIT started();
     Q_EMIT scheduleChanged();
-    m_fetcher->start(QString(), 100);
+    m_fetcher->start(QString(), kPageSize);
 }
 
 void BatchRefresher::stop()
@@ -82,6 +88,7 @@ void BatchRefresher::stop()
     m_fetcher->abort();
     connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchRefresher::onPage);
     connect(m_fetcher, &BatchListFetcher::finished, this, &BatchRefresher::onNewBatchesFinished);
+    m_rereading = false;
     m_refreshing = false;
     Q_EMIT scheduleChanged();
 }
@@ -91,16 +98,17 @@ void BatchRefresher::onPage(const BatchPage &page)
     // Newest first: the first batch we already hold marks the end of what is new.
     bool reachedKnown = false;
     for (const Batch &batch : page.data) {
-        const bool known = m_model->rowOf(batch.id) >= 0;
-        reachedKnown |= known;
-        if (!reachedKnown)
+        const int row = m_model->rowOf(batch.id);
+        reachedKnown |= row >= 0;
+        if (!reachedKnown && !m_rereading)
             m_newIds.append(batch.id);
-        else if (known)
+        else if (row >= 0)
             m_updatedIds.append(batch.id);
+        m_deepestRowRead = qMax(m_deepestRowRead, row);
         m_updated.insert(batch.id);
     }
     m_model->merge(page.data);
-    if (reachedKnown)
+    if (reachedKnown && !m_rereading)
         m_fetcher->stop();
 }
 
@@ -112,9 +120,28 @@ void BatchRefresher::onNewBatchesFinished(const ApiError &error)
         finish();
         return;
     }
-    for (const Batch &batch : m_model->batches()) {
-        if (!batch.status.isTerminal() && !m_updated.contains(batch.id))
-            m_toRetrieve.append(batch.id);
+    if (m_rereading) { // the pages are read; what they did not reach is retrieved
+        m_rereading = false;
+        startRetrieves();
+        return;
+    }
+    int deepest = -1;
+    const std::vector<Batch> &rows = m_model->batches();
+    for (int row = 0; row < int(rows.size()); ++row) {
+        if (!rows[size_t(row)].status.isTerminal() && !m_updated.contains(rows[size_t(row)].id)) {
+            m_toRetrieve.append(rows[size_t(row)].id);
+            deepest = row;
+        }
+    }
+    // Rows run in the server's order (pages and the cache keep it), so the batches still changing below the
+    // first page can also be had by reading on from where it stopped. Whichever costs fewer requests wins.
+    const int pages = deepest > m_deepestRowRead && m_deepestRowRead >= 0
+                          ? (deepest - m_deepestRowRead + kPageSize - 1) / kPageSize
+                          : 0;
+    if (pages > 0 && pages < m_toRetrieve.size()) {
+        m_rereading = true;
+        m_fetcher->start(rows[size_t(m_deepestRowRead)].id, kPageSize, pages);
+        return;
     }
     startRetrieves();
 }
@@ -122,7 +149,10 @@ void BatchRefresher::onNewBatchesFinished(const ApiError &error)
 void BatchRefresher::startRetrieves()
 {
     while (m_inFlight.size() < m_maxConcurrent && !m_toRetrieve.isEmpty()) {
-        ApiCall *call = m_client->retrieveBatch(m_toRetrieve.takeFirst());
+        const QString id = m_toRetrieve.takeFirst();
+        if (m_updated.contains(id))
+            continue; // a re-read page brought it already
+        ApiCall *call = m_client->retrieveBatch(id);
         m_inFlight.append(call);
         connect(call, &ApiCall::finished, this, [this, call] { onRetrieveFinished(call); });
     }

@@ -72,7 +72,9 @@ private:
     int m_maxConcurrent = 4;
 
     bool m_refreshing = false;
-    QSet<QString> m_updated; // ids this refresh already has fresh data for
+    QSet<QString> m_updated;   // ids this refresh already has fresh data for
+    int m_deepestRowRead = -1; // the furthest model row a list page of this refresh has covered
+    bool m_rereading = false;  // reading list pages on, for changing batches below the first page
     QStringList m_newIds;
     QStringList m_updatedIds;
     QStringList m_toRetrieve; // loaded, still changing, not yet re-read
