@@ -103,6 +103,14 @@
     </message>
 </context>
 <context>
+    <name>BatchCacheKeeper</name>
+    <message>
+        <location filename="../../src/core/batchcachekeeper.cpp" line="27"/>
+        <source>Working without a cache: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BatchDetailPane</name>
     <message>
         <location filename="../../src/app/widgets/batchdetailpane.cpp" line="48"/>
@@ -587,183 +595,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="68"/>
+        <location filename="../../src/app/mainwindow.cpp" line="69"/>
         <source>Loading more batches failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="128"/>
+        <location filename="../../src/app/mainwindow.cpp" line="116"/>
         <source>&lt;b&gt;Demo data&lt;/b&gt;: a simulated account on this machine. Add your API key in &lt;a href=&apos;settings&apos;&gt;Settings&lt;/a&gt; to watch your own batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="161"/>
+        <location filename="../../src/app/mainwindow.cpp" line="149"/>
         <source>Account summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="173"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="23"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="177"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="27"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="178"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="28"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="179"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="29"/>
         <source>&amp;Batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="191"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="41"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="195"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="45"/>
         <source>Load &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="198"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="48"/>
         <source>&amp;Find...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="200"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="50"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="208"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="58"/>
         <source>&amp;Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="209"/>
-        <location filename="../../src/app/mainwindow.cpp" line="406"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="59"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="104"/>
         <source>selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="210"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="60"/>
         <source>Export &amp;shown...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="211"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="61"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="217"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="67"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="218"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="68"/>
         <source>&amp;Cancel batches...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="214"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="64"/>
         <source>Se&amp;ttings...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="100"/>
+        <location filename="../../src/app/mainwindow.cpp" line="89"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="141"/>
+        <location filename="../../src/app/mainwindow.cpp" line="129"/>
         <source>Notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="221"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="71"/>
         <source>Copy &amp;IDs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="223"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="73"/>
         <source>Download &amp;output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="226"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="76"/>
         <source>Download e&amp;rror file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="229"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="79"/>
         <source>Open in the OpenAI &amp;dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="254"/>
+        <location filename="../../src/app/mainwindow.cpp" line="166"/>
         <source>Batchwatch — Demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="254"/>
+        <location filename="../../src/app/mainwindow.cpp" line="166"/>
         <source>Batchwatch — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="273"/>
+        <location filename="../../src/app/mainwindow.cpp" line="184"/>
         <source>Refresh failed; the rows shown are from the last good refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="300"/>
-        <source>Working without a cache: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindow.cpp" line="363"/>
+        <location filename="../../src/app/mainwindow.cpp" line="235"/>
         <source>Cache cleared; it fills again as batches load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="404"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="102"/>
         <source>Copy ID(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="405"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="103"/>
         <source>Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="407"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="105"/>
         <source>Cancel...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="416"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="114"/>
         <source>Download output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="417"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="115"/>
         <source>Download error file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="425"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="123"/>
         <source>Open in the OpenAI dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="468"/>
+        <location filename="../../src/app/mainwindow.cpp" line="307"/>
         <source>%n batch(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -771,7 +774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="469"/>
+        <location filename="../../src/app/mainwindow.cpp" line="308"/>
         <source>%n running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -779,7 +782,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="471"/>
+        <location filename="../../src/app/mainwindow.cpp" line="310"/>
         <source>%n shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -787,22 +790,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="473"/>
+        <location filename="../../src/app/mainwindow.cpp" line="312"/>
         <source>more on the server (scroll or Load all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="475"/>
+        <location filename="../../src/app/mainwindow.cpp" line="314"/>
         <source>loading...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="478"/>
+        <location filename="../../src/app/mainwindow.cpp" line="317"/>
         <source>refreshing...</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="480"/>
+        <location filename="../../src/app/mainwindow.cpp" line="319"/>
         <source>refreshed %1 of %2 at %3 in %n request(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -810,12 +813,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="488"/>
+        <location filename="../../src/app/mainwindow.cpp" line="327"/>
         <source>next in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="492"/>
+        <location filename="../../src/app/mainwindow.cpp" line="331"/>
         <source>auto-refresh off</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,7 +2,7 @@
 
 #include "apiclient.h"
 #include "batchactions.h"
-#include "batchcache.h"
+#include "batchcachekeeper.h"
 #include "batchformat.h"
 #include "batchrefresher.h"
 #include "batchsortfilterproxy.h"
@@ -53,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_actions(new BatchActions(this, this))
 {
     m_notifier = new CompletionNotifier(m_model, this);
+    m_cacheKeeper = new BatchCacheKeeper(m_model, this);
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     m_table->setItemDelegateForColumn(BatchColumns::Progress, new ProgressDelegate(m_table));
@@ -67,18 +68,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &BatchTableModel::fetchFailed, this,
             [this](const ApiError &error) { showError(tr("Loading more batches failed"), error); });
     connect(m_model, &BatchTableModel::fetchingChanged, this, &MainWindow::updateStatusBar);
-    connect(m_model, &BatchTableModel::sampleRecorded, this,
-            [this](const QString &id, const ProgressSample &sample) {
-                m_pendingSamples.append({id, sample});
-            });
-    connect(m_model, &BatchTableModel::pageLoaded, this, [this](const BatchPage &page) {
-        if (!m_cache)
-            return;
-        m_cache->append(page.data);
-        m_cache->addSamples(std::exchange(m_pendingSamples, {}));
-        if (!m_model->hasMore())
-            m_cache->setComplete(true);
-    });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onRowsChanged);
     connect(m_statusPanel, &StatusFilterPanel::statusesChanged, m_proxy, &BatchSortFilterProxy::setStatuses);
     connect(m_filterBar, &FilterBar::searchChanged, m_proxy, &BatchSortFilterProxy::setSearchText);
@@ -105,8 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Countdowns and "5 min ago" move with the clock; the status bar says when the next refresh comes.
     auto *clock = new QTimer(this);
     connect(clock, &QTimer::timeout, this, [this] {
-        static int ticks = 0;
-        if (++ticks % 15 == 0)
+        if (++m_clockTicks % 15 == 0)
             m_model->refreshTimeColumns();
         updateStatusBar();
     });
@@ -167,82 +155,6 @@ void MainWindow::buildLayout()
     setTabOrder(m_table, m_detail);
 }
 
-void MainWindow::buildActions()
-{
-    // Every action sits in a menu (reachable with Alt and arrows) and most on the toolbar for the mouse.
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    QMenu *batchMenu = menuBar()->addMenu(tr("&Batch"));
-    const auto add = [this, bar](QMenu *menu, const QString &text, const QKeySequence &keys, auto slot,
-                                 bool onBar = true) {
-        auto *action = new QAction(text, this);
-        action->setShortcut(keys);
-        action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        menu->addAction(action);
-        if (onBar)
-            bar->addAction(action);
-        return action;
-    };
-    add(viewMenu, tr("&Refresh"), QKeySequence(Qt::Key_F5), [this] {
-        if (m_refresher)
-            m_refresher->refreshNow();
-    });
-    add(viewMenu, tr("Load &all"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_model->loadAll(); });
-    viewMenu->addSeparator();
-    add(
-        viewMenu, tr("&Find..."), QKeySequence::Find, [this] { m_filterBar->focusSearch(); }, false);
-    add(
-        viewMenu, tr("&Clear filters"), QKeySequence(Qt::Key_Escape),
-        [this] {
-            m_filterBar->clear();
-            m_statusPanel->clearChecks();
-            m_proxy->clearFilter();
-        },
-        false);
-    bar->addSeparator();
-    add(fileMenu, tr("&Export selection..."), QKeySequence(Qt::CTRL | Qt::Key_E),
-        [this] { m_actions->exportWithDialog(selectedBatches(), tr("selected")); });
-    add(fileMenu, tr("Export &shown..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-        [this] { m_actions->exportWithDialog(visibleBatches(), tr("shown")); });
-    fileMenu->addSeparator();
-    QAction *settings = add(
-        fileMenu, tr("Se&ttings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma),
-        [this] { Q_EMIT settingsRequested(); }, false);
-    add(
-        fileMenu, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, false);
-    add(batchMenu, tr("&Cancel batches..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
-        [this] { m_actions->cancelWithConfirmation(selectedBatches()); });
-    add(
-        batchMenu, tr("Copy &IDs"), QKeySequence(), [this] { m_actions->copyIds(selectedBatches()); }, false);
-    add(
-        batchMenu, tr("Download &output file..."), QKeySequence(Qt::CTRL | Qt::Key_D),
-        [this] { downloadForCurrent(FilesPanel::Output); }, false);
-    add(
-        batchMenu, tr("Download e&rror file..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
-        [this] { downloadForCurrent(FilesPanel::Errors); }, false);
-    add(
-        batchMenu, tr("Open in the OpenAI &dashboard"), QKeySequence(),
-        [this] { m_actions->openOnWeb(selectedBatches()); }, false);
-    bar->addSeparator();
-    bar->addAction(settings);
-    // Ctrl+C copies ids when the table has focus; elsewhere it keeps its usual meaning.
-    auto *copy = new QShortcut(QKeySequence::Copy, m_table, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(copy, &QShortcut::activated, this, [this] { m_actions->copyIds(selectedBatches()); });
-}
-
-void MainWindow::downloadForCurrent(int kind)
-{
-    if (m_detail->batchId().isEmpty())
-        return;
-    m_detail->tabs()->setCurrentWidget(m_detail->filesPanel());
-    m_detail->filesPanel()->chooseAndDownload(kind);
-}
-
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
 {
     const bool sameAccount =
@@ -255,8 +167,7 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     if (sameAccount)
         return;
     m_refresher.reset();
-    m_cache.reset();
-    m_pendingSamples.clear();
+    m_cacheKeeper->close();
     m_model->setClient(nullptr);
     m_model->clear();
     m_detail->clear();
@@ -269,12 +180,10 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     m_refresher->setIntervalSeconds(m_refreshSeconds);
     m_refresher->setAutoRefresh(m_autoRefresh);
     connect(m_refresher.get(), &BatchRefresher::finished, this, [this](const ApiError &error) {
-        if (error.isError()) {
+        if (error.isError())
             showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
-        } else {
+        else
             m_errorBanner->hide();
-            storeRefresh();
-        }
         updateStatusBar();
     });
     connect(m_refresher.get(), &BatchRefresher::scheduleChanged, this, &MainWindow::updateStatusBar);
@@ -283,53 +192,17 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
         m_errorBanner->showMessage(insecure, false);
         return;
     }
-    if (!demo)
-        openCache();
+    QString cacheMessage;
+    // The demo's account is made up afresh at each start: nothing in it is worth keeping.
+    if (!demo && m_cacheKeeper->open(config, &cacheMessage))
+        m_cacheKeeper->watch(m_refresher.get());
+    if (!cacheMessage.isEmpty())
+        statusBar()->showMessage(cacheMessage, 10'000);
     // Cached rows are on screen already; a refresh brings them up to date. Without any, load the first page.
     if (m_model->rowCount() > 0)
         m_refresher->refreshNow();
     else if (m_model->canFetchMore(QModelIndex()))
         m_model->fetchMore(QModelIndex());
-}
-
-void MainWindow::openCache()
-{
-    auto cache = std::make_unique<BatchCache>();
-    QString error, warning;
-    if (!cache->open(BatchCache::defaultPath(m_config), &error, &warning)) {
-        statusBar()->showMessage(tr("Working without a cache: %1").arg(error), 10'000);
-        return;
-    }
-    if (!warning.isEmpty())
-        statusBar()->showMessage(warning, 10'000);
-    const std::vector<Batch> cached = cache->load();
-    const QHash<QString, QList<ProgressSample>> samples = cache->loadSamples();
-    for (auto it = samples.cbegin(); it != samples.cend(); ++it) {
-        for (const ProgressSample &sample : it.value())
-            m_model->history().add(it.key(), sample);
-    }
-    if (!cached.empty()) {
-        m_model->merge(cached, false); // counts from the last run, not from now: no progress samples
-        m_model->resumeAfter(cached.back().id, !cache->isComplete());
-    }
-    m_cache = std::move(cache);
-}
-
-void MainWindow::storeRefresh()
-{
-    if (!m_cache)
-        return;
-    const auto collect = [this](const QStringList &ids) {
-        std::vector<Batch> batches;
-        for (const QString &id : ids) {
-            const int row = m_model->rowOf(id);
-            if (row >= 0)
-                batches.push_back(m_model->batchAt(row));
-        }
-        return batches;
-    };
-    m_cache->store(collect(m_refresher->newIds()), collect(m_refresher->updatedIds()));
-    m_cache->addSamples(std::exchange(m_pendingSamples, {}));
 }
 
 void MainWindow::selectBatch(const QString &id)
@@ -358,8 +231,7 @@ QString MainWindow::noticeText() const
 
 void MainWindow::clearCache()
 {
-    if (m_cache)
-        m_cache->clear();
+    m_cacheKeeper->clear();
     m_lastMessage = tr("Cache cleared; it fills again as batches load.");
     statusBar()->showMessage(m_lastMessage, 8000);
 }
@@ -393,39 +265,6 @@ std::vector<Batch> MainWindow::visibleBatches() const
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         batches.push_back(m_model->batchAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
     return batches;
-}
-
-void MainWindow::showRowMenu(const QPoint &pos)
-{
-    const std::vector<Batch> batches = selectedBatches();
-    if (batches.empty())
-        return;
-    QMenu menu(this);
-    menu.addAction(tr("Copy ID(s)"), this, [this, batches] { m_actions->copyIds(batches); });
-    menu.addAction(tr("Export selection..."), this,
-                   [this, batches] { m_actions->exportWithDialog(batches, tr("selected")); });
-    QAction *cancel = menu.addAction(tr("Cancel..."), this,
-                                     [this, batches] { m_actions->cancelWithConfirmation(batches); });
-    cancel->setEnabled(
-        std::any_of(batches.begin(), batches.end(), [](const Batch &b) { return b.status.isCancellable(); }));
-    if (batches.size() == 1) {
-        const Batch &b = batches.front();
-        menu.addSeparator();
-        m_detail->setBatch(b);
-        const std::tuple<int, QString, QString> downloads[] = {
-            {FilesPanel::Output, tr("Download output file..."), b.outputFileId},
-            {FilesPanel::Errors, tr("Download error file..."), b.errorFileId}};
-        for (const auto &[kind, text, fileId] : downloads) {
-            QAction *download = menu.addAction(text, this, [this, kind = kind] { downloadForCurrent(kind); });
-            download->setEnabled(!fileId.isEmpty());
-        }
-    }
-    if (m_actions->canOpenOnWeb()) {
-        menu.addSeparator();
-        menu.addAction(tr("Open in the OpenAI dashboard"), this,
-                       [this, batches] { m_actions->openOnWeb(batches); });
-    }
-    menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::onCurrentChanged()

@@ -12,7 +12,7 @@
 
 class ApiClient;
 class BatchActions;
-class BatchCache;
+class BatchCacheKeeper;
 class BatchDetailPane;
 class BatchRefresher;
 class BatchSortFilterProxy;
@@ -79,12 +79,8 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
-    void openCache();
-    void storeRefresh();
-
     std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<BatchCache> m_cache; // none for the demo, whose account is made up at each start
-    QList<QPair<QString, ProgressSample>> m_pendingSamples; // written to the cache after each refresh
+    BatchCacheKeeper *m_cacheKeeper;
     std::unique_ptr<BatchRefresher> m_refresher;
     ApiConfig m_config;
     bool m_demo = false;
@@ -106,4 +102,5 @@ private:
     int m_refreshSeconds = 30;
     bool m_autoRefresh = true;
     bool m_splitterRestored = false; // the user's own split, from the last run
+    int m_clockTicks = 0;
 };

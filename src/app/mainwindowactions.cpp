@@ -1,0 +1,127 @@
+// The window's actions: menus, toolbar, shortcuts and the row context menu.
+#include "mainwindow.h"
+
+#include "batchactions.h"
+#include "batchrefresher.h"
+#include "batchsortfilterproxy.h"
+#include "batchtablemodel.h"
+#include "widgets/batchdetailpane.h"
+#include "widgets/batchtableview.h"
+#include "widgets/filespanel.h"
+#include "widgets/filterbar.h"
+#include "widgets/statusfilterpanel.h"
+
+#include <QMenu>
+#include <QMenuBar>
+#include <QShortcut>
+#include <QTabWidget>
+#include <QToolBar>
+
+void MainWindow::buildActions()
+{
+    // Every action sits in a menu (reachable with Alt and arrows) and most on the toolbar for the mouse.
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *batchMenu = menuBar()->addMenu(tr("&Batch"));
+    const auto add = [this, bar](QMenu *menu, const QString &text, const QKeySequence &keys, auto slot,
+                                 bool onBar = true) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        menu->addAction(action);
+        if (onBar)
+            bar->addAction(action);
+        return action;
+    };
+    add(viewMenu, tr("&Refresh"), QKeySequence(Qt::Key_F5), [this] {
+        if (m_refresher)
+            m_refresher->refreshNow();
+    });
+    add(viewMenu, tr("Load &all"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_model->loadAll(); });
+    viewMenu->addSeparator();
+    add(
+        viewMenu, tr("&Find..."), QKeySequence::Find, [this] { m_filterBar->focusSearch(); }, false);
+    add(
+        viewMenu, tr("&Clear filters"), QKeySequence(Qt::Key_Escape),
+        [this] {
+            m_filterBar->clear();
+            m_statusPanel->clearChecks();
+            m_proxy->clearFilter();
+        },
+        false);
+    bar->addSeparator();
+    add(fileMenu, tr("&Export selection..."), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [this] { m_actions->exportWithDialog(selectedBatches(), tr("selected")); });
+    add(fileMenu, tr("Export &shown..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        [this] { m_actions->exportWithDialog(visibleBatches(), tr("shown")); });
+    fileMenu->addSeparator();
+    QAction *settings = add(
+        fileMenu, tr("Se&ttings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma),
+        [this] { Q_EMIT settingsRequested(); }, false);
+    add(
+        fileMenu, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, false);
+    add(batchMenu, tr("&Cancel batches..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+        [this] { m_actions->cancelWithConfirmation(selectedBatches()); });
+    add(
+        batchMenu, tr("Copy &IDs"), QKeySequence(), [this] { m_actions->copyIds(selectedBatches()); }, false);
+    add(
+        batchMenu, tr("Download &output file..."), QKeySequence(Qt::CTRL | Qt::Key_D),
+        [this] { downloadForCurrent(FilesPanel::Output); }, false);
+    add(
+        batchMenu, tr("Download e&rror file..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+        [this] { downloadForCurrent(FilesPanel::Errors); }, false);
+    add(
+        batchMenu, tr("Open in the OpenAI &dashboard"), QKeySequence(),
+        [this] { m_actions->openOnWeb(selectedBatches()); }, false);
+    bar->addSeparator();
+    bar->addAction(settings);
+    // Ctrl+C copies ids when the table has focus; elsewhere it keeps its usual meaning.
+    auto *copy = new QShortcut(QKeySequence::Copy, m_table, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, [this] { m_actions->copyIds(selectedBatches()); });
+}
+
+void MainWindow::downloadForCurrent(int kind)
+{
+    if (m_detail->batchId().isEmpty())
+        return;
+    m_detail->tabs()->setCurrentWidget(m_detail->filesPanel());
+    m_detail->filesPanel()->chooseAndDownload(kind);
+}
+
+void MainWindow::showRowMenu(const QPoint &pos)
+{
+    const std::vector<Batch> batches = selectedBatches();
+    if (batches.empty())
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Copy ID(s)"), this, [this, batches] { m_actions->copyIds(batches); });
+    menu.addAction(tr("Export selection..."), this,
+                   [this, batches] { m_actions->exportWithDialog(batches, tr("selected")); });
+    QAction *cancel = menu.addAction(tr("Cancel..."), this,
+                                     [this, batches] { m_actions->cancelWithConfirmation(batches); });
+    cancel->setEnabled(
+        std::any_of(batches.begin(), batches.end(), [](const Batch &b) { return b.status.isCancellable(); }));
+    if (batches.size() == 1) {
+        const Batch &b = batches.front();
+        menu.addSeparator();
+        m_detail->setBatch(b);
+        const std::tuple<int, QString, QString> downloads[] = {
+            {FilesPanel::Output, tr("Download output file..."), b.outputFileId},
+            {FilesPanel::Errors, tr("Download error file..."), b.errorFileId}};
+        for (const auto &[kind, text, fileId] : downloads) {
+            QAction *download = menu.addAction(text, this, [this, kind = kind] { downloadForCurrent(kind); });
+            download->setEnabled(!fileId.isEmpty());
+        }
+    }
+    if (m_actions->canOpenOnWeb()) {
+        menu.addSeparator();
+        menu.addAction(tr("Open in the OpenAI dashboard"), this,
+                       [this, batches] { m_actions->openOnWeb(batches); });
+    }
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
+}

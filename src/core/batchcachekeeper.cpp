@@ -1,0 +1,96 @@
+#include "batchcachekeeper.h"
+
+#include "batchcache.h"
+#include "batchrefresher.h"
+#include "batchtablemodel.h"
+
+BatchCacheKeeper::BatchCacheKeeper(BatchTableModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+{
+    connect(model, &BatchTableModel::pageLoaded, this, &BatchCacheKeeper::onPageLoaded);
+    connect(model, &BatchTableModel::sampleRecorded, this,
+            [this](const QString &id, const ProgressSample &sample) {
+                if (m_cache)
+                    m_pendingSamples.append({id, sample});
+            });
+}
+
+BatchCacheKeeper::~BatchCacheKeeper() = default;
+
+bool BatchCacheKeeper::open(const ApiConfig &config, QString *message)
+{
+    close();
+    auto cache = std::make_unique<BatchCache>();
+    QString error, warning;
+    if (!cache->open(BatchCache::defaultPath(config), &error, &warning)) {
+        *message = tr("Working without a cache: %1").arg(error);
+        return false;
+    }
+    *message = warning;
+    const QHash<QString, QList<ProgressSample>> samples = cache->loadSamples();
+    for (auto it = samples.cbegin(); it != samples.cend(); ++it) {
+        for (const ProgressSample &sample : it.value())
+            m_model->history().add(it.key(), sample);
+    }
+    const std::vector<Batch> cached = cache->load();
+    if (!cached.empty()) {
+        m_model->merge(cached, false); // counts from the last run, not from now: no progress samples
+        m_model->resumeAfter(cached.back().id, !cache->isComplete());
+    }
+    m_cache = std::move(cache);
+    return true;
+}
+
+void BatchCacheKeeper::close()
+{
+    if (m_refresher)
+        m_refresher->disconnect(this);
+    m_refresher = nullptr;
+    m_cache.reset();
+    m_pendingSamples.clear();
+}
+
+void BatchCacheKeeper::watch(BatchRefresher *refresher)
+{
+    if (m_refresher)
+        m_refresher->disconnect(this);
+    m_refresher = refresher;
+    connect(refresher, &BatchRefresher::finished, this, [this](const ApiError &error) {
+        if (!error.isError())
+            onRefreshed();
+    });
+}
+
+void BatchCacheKeeper::clear()
+{
+    if (m_cache)
+        m_cache->clear();
+}
+
+void BatchCacheKeeper::onPageLoaded(const BatchPage &page)
+{
+    if (!m_cache)
+        return;
+    m_cache->append(page.data);
+    m_cache->addSamples(std::exchange(m_pendingSamples, {}));
+    if (!m_model->hasMore())
+        m_cache->setComplete(true);
+}
+
+void BatchCacheKeeper::onRefreshed()
+{
+    if (!m_cache || !m_refresher)
+        return;
+    const auto collect = [this](const QStringList &ids) {
+        std::vector<Batch> batches;
+        for (const QString &id : ids) {
+            const int row = m_model->rowOf(id);
+            if (row >= 0)
+                batches.push_back(m_model->batchAt(row));
+        }
+        return batches;
+    };
+    m_cache->store(collect(m_refresher->newIds()), collect(m_refresher->updatedIds()));
+    m_cache->addSamples(std::exchange(m_pendingSamples, {}));
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "apiconfig.h"
+#include "progresshistory.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class BatchCache;
+class BatchRefresher;
+class BatchTableModel;
+struct BatchPage;
+
+// Keeps an account's cache in step with the table: puts the cached rows and progress history into the model
+// at once, then writes down what each loaded page and each good refresh brings.
+class BatchCacheKeeper : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BatchCacheKeeper(BatchTableModel *model, QObject *parent = nullptr);
+    ~BatchCacheKeeper() override;
+
+    // Opens the account's cache and shows its rows; `message` tells the user when it could not, or had to
+    // rebuild.
+    bool open(const ApiConfig &config, QString *message);
+    void close();
+    bool isOpen() const { return m_cache != nullptr; }
+    // After each refresh that went through, store the batches it found or read again.
+    void watch(BatchRefresher *refresher);
+    void clear();
+
+private:
+    void onPageLoaded(const BatchPage &page);
+    void onRefreshed();
+
+    BatchTableModel *m_model;
+    std::unique_ptr<BatchCache> m_cache;
+    QPointer<BatchRefresher> m_refresher;
+    QList<QPair<QString, ProgressSample>> m_pendingSamples; // written with the next page or refresh
+};
