@@ -20,14 +20,6 @@ bool waitFor(ApiCall *call, int timeoutMs = 30'000)
     return spy.count() <= 1 && call->isFinished();
 }
 
-std::unique_ptr<SimProcess> startSim(const QStringList &args)
-{
-    auto sim = std::make_unique<SimProcess>(args);
-    QString error;
-    if (!sim->start(&error))
-        qWarning("%s", qPrintable(error));
-    return sim;
-}
 } // namespace
 
 class TestApiClient : public QObject
@@ -37,8 +29,8 @@ class TestApiClient : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_sim = startSim({QStringLiteral("--batches"), QStringLiteral("60"), QStringLiteral("--speed"),
-                          QStringLiteral("0")});
+        m_sim = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("60"),
+                                     QStringLiteral("--speed"), QStringLiteral("0")});
         QVERIFY(!m_sim->baseUrl().isEmpty());
     }
 
@@ -132,7 +124,7 @@ private Q_SLOTS:
 
     void wrongKeyIsAnAuthenticationError()
     {
-        auto sim = startSim({QStringLiteral("--api-key"), QStringLiteral("sk-right-key-000000")});
+        auto sim = SimProcess::started({QStringLiteral("--api-key"), QStringLiteral("sk-right-key-000000")});
         ApiClient client(sim->config(QStringLiteral("sk-wrong-key-123456")));
         ApiCall *call = client.listBatches(QString(), 10);
         QVERIFY(waitFor(call));
@@ -189,9 +181,9 @@ private Q_SLOTS:
     void retriesHonourRetryAfter()
     {
         // Every second request is a 429 asking for one second's patience.
-        auto sim =
-            startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"),
-                      QStringLiteral("429"), QStringLiteral("--retry-after"), QStringLiteral("1")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("2"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("429"),
+                                        QStringLiteral("--retry-after"), QStringLiteral("1")});
         ApiClient client(sim->config());
         ApiCall *first = client.listBatches(QString(), 1);
         QVERIFY(waitFor(first));
@@ -213,8 +205,8 @@ private Q_SLOTS:
 
     void serverErrorsBeyondTheBudgetFail()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
-                             QStringLiteral("--fail-status"), QStringLiteral("500")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("500")});
         ApiConfig config = sim->config();
         config.maxRetries = 2;
         ApiClient client(config);
@@ -247,9 +239,9 @@ private Q_SLOTS:
     void droppedAndTruncatedAnswersAreRetried()
     {
         QFETCH(QString, mode);
-        auto sim =
-            startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"),
-                      mode, QStringLiteral("--speed"), QStringLiteral("0")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("2"),
+                                        QStringLiteral("--fail-status"), mode, QStringLiteral("--speed"),
+                                        QStringLiteral("0")});
         ApiClient client(sim->config());
         ApiCall *first = client.listBatches(QString(), 100);
         QVERIFY(waitFor(first));
@@ -265,8 +257,8 @@ private Q_SLOTS:
 
     void droppedEveryTimeExhaustsTheRetries()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
-                             QStringLiteral("--fail-status"), QStringLiteral("drop")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("drop")});
         ApiClient client(sim->config());
         ApiCall *call = client.listBatches(QString(), 1);
         QVERIFY(waitFor(call));
@@ -296,8 +288,8 @@ private Q_SLOTS:
 
     void silenceTimesOut()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
-                             QStringLiteral("--fail-status"), QStringLiteral("hang")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("hang")});
         ApiConfig config = sim->config();
         config.transferTimeoutMs = 300;
         config.maxRetries = 1;
@@ -311,8 +303,8 @@ private Q_SLOTS:
 
     void abortIsACancelNotARetry()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
-                             QStringLiteral("--fail-status"), QStringLiteral("hang")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("hang")});
         ApiClient client(sim->config());
         ApiCall *call = client.listBatches(QString(), 1);
         QSignalSpy finished(call, &ApiCall::finished);
@@ -327,9 +319,9 @@ private Q_SLOTS:
 
     void abortDuringBackoffStopsRetrying()
     {
-        auto sim =
-            startSim({QStringLiteral("--fail-every"), QStringLiteral("1"), QStringLiteral("--fail-status"),
-                      QStringLiteral("503"), QStringLiteral("--retry-after"), QStringLiteral("30")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("503"),
+                                        QStringLiteral("--retry-after"), QStringLiteral("30")});
         ApiClient client(sim->config());
         ApiCall *call = client.listBatches(QString(), 1);
         QSignalSpy retrying(call, &ApiCall::retrying);
@@ -343,8 +335,8 @@ private Q_SLOTS:
 
     void garbageIsNotRetriedButReported()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("1"),
-                             QStringLiteral("--fail-status"), QStringLiteral("garbage")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("garbage")});
         ApiClient client(sim->config());
         ApiCall *call = client.listBatches(QString(), 1);
         QVERIFY(waitFor(call));

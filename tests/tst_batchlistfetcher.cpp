@@ -36,14 +36,6 @@ Walk walk(BatchListFetcher &fetcher, const QString &after = QString(), int pageS
     return result;
 }
 
-std::unique_ptr<SimProcess> startSim(const QStringList &args)
-{
-    auto sim = std::make_unique<SimProcess>(args);
-    QString error;
-    if (!sim->start(&error))
-        qWarning("%s", qPrintable(error));
-    return sim;
-}
 } // namespace
 
 class TestBatchListFetcher : public QObject
@@ -53,8 +45,8 @@ class TestBatchListFetcher : public QObject
 private Q_SLOTS:
     void walksEveryPageNewestFirst()
     {
-        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"),
-                             QStringLiteral("0")});
+        auto sim = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("250"),
+                                        QStringLiteral("--speed"), QStringLiteral("0")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         QSignalSpy pages(&fetcher, &BatchListFetcher::pageReceived);
@@ -78,8 +70,8 @@ private Q_SLOTS:
 
     void limitsAndCursorContinue()
     {
-        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("120"), QStringLiteral("--speed"),
-                             QStringLiteral("0")});
+        auto sim = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("120"),
+                                        QStringLiteral("--speed"), QStringLiteral("0")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         const Walk firstTwo = walk(fetcher, QString(), 20, 2);
@@ -96,12 +88,14 @@ private Q_SLOTS:
 
     void faultsWithinTheBudgetLoseNothing()
     {
-        auto clean = startSim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"),
-                               QStringLiteral("0"), QStringLiteral("--now"), QStringLiteral("1790000000")});
-        auto faulty = startSim({QStringLiteral("--batches"), QStringLiteral("300"), QStringLiteral("--speed"),
-                                QStringLiteral("0"), QStringLiteral("--now"), QStringLiteral("1790000000"),
-                                QStringLiteral("--fail-every"), QStringLiteral("2"),
-                                QStringLiteral("--fail-status"), QStringLiteral("502")});
+        auto clean = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("300"),
+                                          QStringLiteral("--speed"), QStringLiteral("0"),
+                                          QStringLiteral("--now"), QStringLiteral("1790000000")});
+        auto faulty = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("300"),
+                                           QStringLiteral("--speed"), QStringLiteral("0"),
+                                           QStringLiteral("--now"), QStringLiteral("1790000000"),
+                                           QStringLiteral("--fail-every"), QStringLiteral("2"),
+                                           QStringLiteral("--fail-status"), QStringLiteral("502")});
         ApiClient cleanClient(clean->config());
         ApiClient faultyClient(faulty->config());
         BatchListFetcher cleanFetcher(&cleanClient);
@@ -117,9 +111,9 @@ private Q_SLOTS:
 
     void emptyPageClaimingMoreEndsTheWalk()
     {
-        auto sim =
-            startSim({QStringLiteral("--fail-every"), QStringLiteral("2"), QStringLiteral("--fail-status"),
-                      QStringLiteral("empty-page"), QStringLiteral("--batches"), QStringLiteral("500")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("2"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("empty-page"),
+                                        QStringLiteral("--batches"), QStringLiteral("500")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         const Walk result = walk(fetcher, QString(), 10);
@@ -131,8 +125,8 @@ private Q_SLOTS:
 
     void wrongShapeIsAnErrorWithTheRequestId()
     {
-        auto sim = startSim({QStringLiteral("--fail-every"), QStringLiteral("2"),
-                             QStringLiteral("--fail-status"), QStringLiteral("wrong-shape")});
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("2"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("wrong-shape")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         const Walk result = walk(fetcher, QString(), 10);
@@ -146,8 +140,8 @@ private Q_SLOTS:
     void restartFromInsidePageReceived()
     {
         // What a view does when rows arrive: ask again at once. Each walk still finishes exactly once.
-        auto sim = startSim({QStringLiteral("--batches"), QStringLiteral("30"), QStringLiteral("--speed"),
-                             QStringLiteral("0")});
+        auto sim = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("30"),
+                                        QStringLiteral("--speed"), QStringLiteral("0")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         QSignalSpy finished(&fetcher, &BatchListFetcher::finished);
@@ -169,7 +163,7 @@ private Q_SLOTS:
 
     void abortFinishesOnceAsCancelled()
     {
-        auto sim = startSim({QStringLiteral("--latency-ms"), QStringLiteral("2000")});
+        auto sim = SimProcess::started({QStringLiteral("--latency-ms"), QStringLiteral("2000")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
         QSignalSpy finished(&fetcher, &BatchListFetcher::finished);

@@ -595,17 +595,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="69"/>
+        <location filename="../../src/app/mainwindow.cpp" line="63"/>
         <source>Loading more batches failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="116"/>
+        <location filename="../../src/app/mainwindow.cpp" line="110"/>
         <source>&lt;b&gt;Demo data&lt;/b&gt;: a simulated account on this machine. Add your API key in &lt;a href=&apos;settings&apos;&gt;Settings&lt;/a&gt; to watch your own batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="149"/>
+        <location filename="../../src/app/mainwindow.cpp" line="143"/>
         <source>Account summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,12 +686,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="89"/>
+        <location filename="../../src/app/mainwindow.cpp" line="83"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="129"/>
+        <location filename="../../src/app/mainwindow.cpp" line="123"/>
         <source>Notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,22 +716,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="166"/>
+        <location filename="../../src/app/mainwindow.cpp" line="160"/>
         <source>Batchwatch — Demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="166"/>
+        <location filename="../../src/app/mainwindow.cpp" line="160"/>
         <source>Batchwatch — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="184"/>
+        <location filename="../../src/app/mainwindow.cpp" line="178"/>
         <source>Refresh failed; the rows shown are from the last good refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="235"/>
+        <location filename="../../src/app/mainwindow.cpp" line="229"/>
         <source>Cache cleared; it fills again as batches load.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,7 +766,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="307"/>
+        <location filename="../../src/app/mainwindow.cpp" line="301"/>
         <source>%n batch(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -774,7 +774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="308"/>
+        <location filename="../../src/app/mainwindow.cpp" line="302"/>
         <source>%n running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -782,7 +782,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="310"/>
+        <location filename="../../src/app/mainwindow.cpp" line="304"/>
         <source>%n shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -790,22 +790,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="312"/>
+        <location filename="../../src/app/mainwindow.cpp" line="306"/>
         <source>more on the server (scroll or Load all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="314"/>
+        <location filename="../../src/app/mainwindow.cpp" line="308"/>
         <source>loading...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="317"/>
+        <location filename="../../src/app/mainwindow.cpp" line="311"/>
         <source>refreshing...</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="319"/>
+        <location filename="../../src/app/mainwindow.cpp" line="313"/>
         <source>refreshed %1 of %2 at %3 in %n request(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -813,12 +813,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="327"/>
+        <location filename="../../src/app/mainwindow.cpp" line="321"/>
         <source>next in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="331"/>
+        <location filename="../../src/app/mainwindow.cpp" line="325"/>
         <source>auto-refresh off</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,23 +11,17 @@
 #include "widgets/batchdetailpane.h"
 #include "widgets/batchtableview.h"
 #include "widgets/errorbanner.h"
-#include "widgets/filespanel.h"
 #include "widgets/filterbar.h"
 #include "widgets/progressdelegate.h"
 #include "widgets/statusfilterpanel.h"
 
 #include <QCloseEvent>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QMenuBar>
 #include <QSettings>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {

@@ -52,6 +52,15 @@ bool SimProcess::start(QString *error)
     return true;
 }
 
+std::unique_ptr<SimProcess> SimProcess::started(const QStringList &arguments)
+{
+    auto sim = std::make_unique<SimProcess>(arguments);
+    QString error;
+    if (!sim->start(&error))
+        qWarning("%s", qPrintable(error));
+    return sim;
+}
+
 ApiConfig SimProcess::config(const QString &apiKey) const
 {
     ApiConfig config;

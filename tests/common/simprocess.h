@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <memory>
+
 // The real batchwatch-sim binary on a free loopback port, for tests that talk HTTP.
 class SimProcess
 {
@@ -16,6 +18,8 @@ public:
 
     // Starts the simulator and reads its port; false (with a message) if it did not come up.
     bool start(QString *error = nullptr);
+    // A started simulator (a warning says why if it did not start; its baseUrl() is then empty).
+    static std::unique_ptr<SimProcess> started(const QStringList &arguments);
     const QUrl &baseUrl() const { return m_baseUrl; }
     // A client configuration for this simulator, with fast time-outs so failing tests fail quickly.
     ApiConfig config(const QString &apiKey = QStringLiteral("sk-test-0123456789")) const;
