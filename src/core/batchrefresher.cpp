@@ -6,6 +6,11 @@
 #include "batchparser.h"
 #include "batchtablemodel.h"
 
+#include <QLoggingCategory>
+
+// QT_LOGGING_RULES="batchwatch.refresh.debug=true" shows what each refresh asked for.
+Q_LOGGING_CATEGORY(lcRefresh, "batchwatch.refresh", QtWarningMsg)
+
 namespace {
 constexpr int kPageSize = 100;
 } // namespace
@@ -185,6 +190,8 @@ void BatchRefresher::finish()
     m_refreshing = false;
     if (!m_error.isError())
         m_last = QDateTime::currentDateTime();
+    qCDebug(lcRefresh, "refresh: %lld new, %lld read again, in %d requests%s", qint64(m_newIds.size()),
+            qint64(m_updatedIds.size()), m_requests, m_error.isError() ? " (failed)" : "");
     schedule();
     Q_EMIT finished(m_error);
 }
