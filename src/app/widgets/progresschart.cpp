@@ -13,7 +13,6 @@
 
 ProgressChart::ProgressChart(QWidget *parent)
     : QWidget(parent)
-    , m_view(new QChartView(this))
     , m_chart(new QChart)
     , m_completed(new QLineSeries)
     , m_failed(new QLineSeries)
@@ -21,6 +20,8 @@ ProgressChart::ProgressChart(QWidget *parent)
     , m_requests(new QValueAxis)
     , m_empty(new QLabel(tr("Progress over time appears once Batchwatch has seen this batch move."), this))
 {
+    // Given at construction: a view made without one creates a default chart that setChart() would not delete.
+    m_view = new QChartView(m_chart, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_empty->setWordWrap(true);
@@ -44,7 +45,6 @@ ProgressChart::ProgressChart(QWidget *parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(2, 2, 2, 2));
     m_chart->setBackgroundRoundness(0);
-    m_view->setChart(m_chart); // the view owns the chart
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(200);
     m_view->setAccessibleName(tr("Progress over time"));

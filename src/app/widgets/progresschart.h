@@ -23,8 +23,8 @@ public:
     int pointCount() const;
 
 private:
-    QChartView *m_view;
     QChart *m_chart;
+    QChartView *m_view = nullptr;
     QLineSeries *m_completed;
     QLineSeries *m_failed;
     QDateTimeAxis *m_time;
