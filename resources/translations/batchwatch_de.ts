@@ -826,17 +826,17 @@
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../src/app/widgets/progresschart.cpp" line="22"/>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="21"/>
         <source>Progress over time appears once Batchwatch has seen this batch move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/progresschart.cpp" line="29"/>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="30"/>
         <source>completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/progresschart.cpp" line="30"/>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="31"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>

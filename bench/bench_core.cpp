@@ -1,0 +1,162 @@
+// Micro benchmarks of the core: each prints its own figure; none asserts a time.
+#include "batchcache.h"
+#include "batchexporter.h"
+#include "batchparser.h"
+#include "batchsortfilterproxy.h"
+#include "batchtablemodel.h"
+#include "simaccount.h"
+
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+// List pages of 100 as the simulator serves them: the same JSON a real account sends.
+QList<QByteArray> pagesOf(int batches)
+{
+    SimAccount::Options options;
+    options.batches = batches;
+    options.speed = 0;
+    options.startTime = 1'790'000'000;
+    const SimAccount account(options);
+    QList<QByteArray> pages;
+    QString after;
+    for (;;) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
+        if (!after.isEmpty())
+            query.addQueryItem(QStringLiteral("after"), after);
+        const QByteArray body = account.listBatches(query).body;
+        pages << body;
+        const QJsonObject page = QJsonDocument::fromJson(body).object();
+        const QJsonArray data = page.value(QStringLiteral("data")).toArray();
+        if (!page.value(QStringLiteral("has_more")).toBool() || data.isEmpty())
+            return pages;
+        after = data.last().toObject().value(QStringLiteral("id")).toString();
+    }
+}
+
+std::vector<Batch> parseAll(const QList<QByteArray> &pages)
+{
+    std::vector<Batch> all;
+    for (const QByteArray &body : pages) {
+        Parsed<BatchPage> page = BatchParser::parseListPage(body);
+        all.insert(all.end(), page.value.data.begin(), page.value.data.end());
+    }
+    return all;
+}
+
+void report(const char *what, double value, const char *unit)
+{
+    std::printf("RESULT %-44s %12.2f %s\n", what, value, unit);
+}
+} // namespace
+
+class BenchCore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QList<QByteArray> m_pages;
+    std::vector<Batch> m_batches;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_pages = pagesOf(100'000);
+        m_batches = parseAll(m_pages);
+        QCOMPARE(m_batches.size(), size_t(100'000));
+    }
+
+    void parseListPages()
+    {
+        qint64 bytes = 0;
+        for (const QByteArray &page : std::as_const(m_pages))
+            bytes += page.size();
+        QElapsedTimer clock;
+        clock.start();
+        const std::vector<Batch> parsed = parseAll(m_pages);
+        const double seconds = clock.nsecsElapsed() / 1e9;
+        QCOMPARE(parsed.size(), m_batches.size());
+        report("parse list pages (100,000 batches)", bytes / 1e6 / seconds, "MB/s");
+        report("parse list pages, size", bytes / 1e6, "MB");
+    }
+
+    void mergeIntoTheModel()
+    {
+        BatchTableModel model;
+        QElapsedTimer clock;
+        clock.start();
+        model.merge(m_batches);
+        report("merge 100,000 new batches into the model", clock.nsecsElapsed() / 1e6, "ms");
+        // A refresh that brings 100 changed batches.
+        std::vector<Batch> changed(m_batches.begin(), m_batches.begin() + 100);
+        for (Batch &b : changed) {
+            b.requestCounts.completed += 1;
+            b.json += ' '; // a different body, as a changed batch would have
+        }
+        clock.restart();
+        model.merge(changed);
+        report("re-merge 100 changed batches", clock.nsecsElapsed() / 1e6, "ms");
+    }
+
+    void filterAndSort()
+    {
+        BatchTableModel model;
+        model.merge(m_batches);
+        BatchSortFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QElapsedTimer clock;
+        clock.start();
+        proxy.sort(BatchColumns::Created, Qt::DescendingOrder);
+        report("sort 100,000 rows by created", clock.nsecsElapsed() / 1e6, "ms");
+        clock.restart();
+        proxy.sort(BatchColumns::Tokens, Qt::AscendingOrder);
+        report("sort 100,000 rows by tokens", clock.nsecsElapsed() / 1e6, "ms");
+        for (const QString &text : {QStringLiteral("g"), QStringLiteral("gp"), QStringLiteral("gpt-4")}) {
+            clock.restart();
+            proxy.setSearchText(text);
+            report(qPrintable(QStringLiteral("filter keystroke \"%1\" (%2 shown)").arg(text).arg(proxy.rowCount())),
+                   clock.nsecsElapsed() / 1e6, "ms");
+        }
+    }
+
+    void exporters()
+    {
+        for (const auto format : {BatchExporter::Format::Csv, BatchExporter::Format::Json, BatchExporter::Format::Jsonl}) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            QElapsedTimer clock;
+            clock.start();
+            BatchExporter exporter(&buffer, format);
+            exporter.begin();
+            for (const Batch &b : m_batches)
+                exporter.write(b);
+            exporter.finish();
+            const double seconds = clock.nsecsElapsed() / 1e9;
+            report(qPrintable(QStringLiteral("export 100,000 batches as %1").arg(BatchExporter::formatName(format))),
+                   seconds * 1000, "ms");
+        }
+    }
+
+    void cache()
+    {
+        QTemporaryDir dir;
+        BatchCache cache;
+        QVERIFY(cache.open(dir.filePath(QStringLiteral("bench.sqlite")), nullptr));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(cache.replaceAll(m_batches, true));
+        report("write 100,000 batches to the cache", clock.nsecsElapsed() / 1e6, "ms");
+        clock.restart();
+        const std::vector<Batch> loaded = cache.load();
+        report("load 100,000 batches from the cache", clock.nsecsElapsed() / 1e6, "ms");
+        QCOMPARE(loaded.size(), m_batches.size());
+    }
+};
+
+QTEST_MAIN(BenchCore)
+#include "bench_core.moc"
