@@ -109,18 +109,25 @@ private Q_SLOTS:
         model.merge(m_batches);
         BatchSortFilterProxy proxy;
         proxy.setSourceModel(&model);
+        // The proxy may build its mapping lazily: each timing includes what a view asks right after (the row
+        // count and the first row), so the work is in the number whatever Qt defers.
+        const auto settle = [&proxy] { return proxy.rowCount() + proxy.index(0, 0).row(); };
         QElapsedTimer clock;
         clock.start();
         proxy.sort(BatchColumns::Created, Qt::DescendingOrder);
+        settle();
         report("sort 100,000 rows by created", clock.nsecsElapsed() / 1e6, "ms");
         clock.restart();
         proxy.sort(BatchColumns::Tokens, Qt::AscendingOrder);
+        settle();
         report("sort 100,000 rows by tokens", clock.nsecsElapsed() / 1e6, "ms");
         for (const QString &text : {QStringLiteral("g"), QStringLiteral("gp"), QStringLiteral("gpt-4")}) {
             clock.restart();
             proxy.setSearchText(text);
-            report(qPrintable(QStringLiteral("filter keystroke \"%1\" (%2 shown)").arg(text).arg(proxy.rowCount())),
-                   clock.nsecsElapsed() / 1e6, "ms");
+            settle();
+            const double ms = clock.nsecsElapsed() / 1e6;
+            report(qPrintable(QStringLiteral("filter keystroke \"%1\" (%2 shown)").arg(text).arg(proxy.rowCount())), ms,
+                   "ms");
         }
     }
 

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -62,6 +63,53 @@ private Q_SLOTS:
         m_proxy.sort(BatchColumns::Status, Qt::AscendingOrder); // lifecycle order, not alphabetical
         QCOMPARE(idsInOrder(m_proxy), (QStringList{QStringLiteral("c"), QStringLiteral("b"),
                                                    QStringLiteral("a"), QStringLiteral("d")}));
+    }
+
+    void directComparisonAgreesWithTheSortRole()
+    {
+        // compare() is the fast path of sortValue(); the two must never disagree.
+        const std::vector<Batch> &rows = m_model.batches();
+        for (int column = 0; column < BatchColumns::Count; ++column) {
+            if (column == BatchColumns::Eta)
+                continue;
+            for (const Batch &a : rows) {
+                for (const Batch &b : rows) {
+                    const QPartialOrdering expected = QVariant::compare(BatchColumns::sortValue(a, column, 1000),
+                                                                        BatchColumns::sortValue(b, column, 1000));
+                    const int got = BatchColumns::compare(a, b, column, 1000);
+                    const int want = expected == QPartialOrdering::Less ? -1 : expected == QPartialOrdering::Greater ? 1 : 0;
+                    QVERIFY2(got == want, qPrintable(QStringLiteral("column %1, %2 vs %3").arg(column).arg(a.id, b.id)));
+                }
+            }
+        }
+    }
+
+    void sortsByTheModelsEstimate()
+    {
+        BatchTableModel model;
+        BatchSortFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        // Two running batches at different paces, named so that their ids sort the other way round.
+        for (const auto &[id, perMinute] : {std::pair{QStringLiteral("a-slow"), 10}, std::pair{QStringLiteral("z-fast"), 100}}) {
+            model.history().add(id, ProgressSample{now - 60, 0, 0, 1000});
+            model.history().add(id, ProgressSample{now, perMinute, 0, 1000});
+        }
+        const auto running = [](const QString &id, qint64 done) {
+            return BatchParser::parseBatch(QJsonObject{{QStringLiteral("id"), id},
+                                                       {QStringLiteral("status"), QStringLiteral("in_progress")},
+                                                       {QStringLiteral("created_at"), 1},
+                                                       {QStringLiteral("request_counts"),
+                                                        QJsonObject{{QStringLiteral("total"), 1000},
+                                                                    {QStringLiteral("completed"), done},
+                                                                    {QStringLiteral("failed"), 0}}}})
+                .value;
+        };
+        model.merge({running(QStringLiteral("a-slow"), 10), running(QStringLiteral("z-fast"), 100)}, false);
+        proxy.sort(BatchColumns::Eta, Qt::AscendingOrder);
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("z-fast"), QStringLiteral("a-slow")}));
+        proxy.sort(BatchColumns::Eta, Qt::DescendingOrder);
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("a-slow"), QStringLiteral("z-fast")}));
     }
 
     void filtersWithTheSharedFilter()

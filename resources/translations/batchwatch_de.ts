@@ -857,87 +857,87 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="42"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="58"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="44"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="60"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="46"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="62"/>
         <source>Endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="48"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="64"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="50"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="66"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="52"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="68"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="54"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="70"/>
         <source>ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="56"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="72"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="58"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="74"/>
         <source>Expires in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="60"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="76"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="62"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="78"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="64"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="80"/>
         <source>Output file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="66"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="82"/>
         <source>Error file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="68"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="84"/>
         <source>Metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="94"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="110"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="150"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="196"/>
         <source>No request counts yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="151"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="197"/>
         <source>%1 completed, %2 failed, of %3 requests</source>
         <translation type="unfinished"></translation>
     </message>

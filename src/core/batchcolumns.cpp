@@ -35,6 +35,22 @@ int statusRank(const Batch &batch)
 }
 } // namespace
 
+namespace {
+template <typename T>
+int order(const T &x, const T &y)
+{
+    return x < y ? -1 : (y < x ? 1 : 0);
+}
+
+double doneShare(const Batch &b)
+{
+    const RequestCounts &c = b.requestCounts;
+    if (b.status.value() == BatchStatus::Validating || c.total <= 0)
+        return -1.0;
+    return double(c.completed + c.failed) / double(c.total);
+}
+} // namespace
+
 QString title(int column)
 {
     switch (column) {
@@ -115,12 +131,8 @@ QVariant sortValue(const Batch &b, int column, qint64 now)
         return statusRank(b);
     case Created:
         return b.createdAt;
-    case Progress: {
-        const RequestCounts &c = b.requestCounts;
-        if (b.status.value() == BatchStatus::Validating || c.total <= 0)
-            return -1.0;
-        return double(c.completed + c.failed) / double(c.total);
-    }
+    case Progress:
+        return doneShare(b);
     case Failed:
         return b.requestCounts.failed;
     case ExpiresIn:
@@ -131,6 +143,40 @@ QVariant sortValue(const Batch &b, int column, qint64 now)
         return b.usage ? b.usage->totalTokens : qint64(-1);
     default:
         return display(b, column, now);
+    }
+}
+
+
+int compare(const Batch &a, const Batch &b, int column, qint64 now)
+{
+    switch (column) {
+    case Status:
+        return order(statusRank(a), statusRank(b));
+    case Id:
+        return order(a.id, b.id);
+    case Endpoint:
+        return order(a.endpoint, b.endpoint);
+    case Model:
+        return order(a.model, b.model);
+    case Created:
+        return order(a.createdAt, b.createdAt);
+    case Progress:
+        return order(doneShare(a), doneShare(b));
+    case Failed:
+        return order(a.requestCounts.failed, b.requestCounts.failed);
+    case ExpiresIn:
+        return order(secondsLeft(a, now).value_or(std::numeric_limits<qint64>::max()),
+                     secondsLeft(b, now).value_or(std::numeric_limits<qint64>::max()));
+    case Duration:
+        return order(durationSeconds(a, now), durationSeconds(b, now));
+    case Tokens:
+        return order(a.usage ? a.usage->totalTokens : qint64(-1), b.usage ? b.usage->totalTokens : qint64(-1));
+    case OutputFile:
+        return order(a.outputFileId, b.outputFileId);
+    case ErrorFile:
+        return order(a.errorFileId, b.errorFileId);
+    default:
+        return order(display(a, column, now), display(b, column, now));
     }
 }
 

@@ -28,6 +28,9 @@ enum Column {
 QString title(int column);
 QString display(const Batch &batch, int column, qint64 now);
 QVariant sortValue(const Batch &batch, int column, qint64 now);
+// -1, 0 or 1 as sortValue() would order them, straight from the fields (sorting 100,000 rows calls this a
+// couple of million times). Not for Eta, which the model computes.
+int compare(const Batch &a, const Batch &b, int column, qint64 now);
 QString toolTip(const Batch &batch, int column);
 bool isNumeric(int column);
 // Columns whose text changes with the clock alone (countdowns, relative times).

@@ -48,7 +48,9 @@ void BatchSortFilterProxy::refilter(bool changed)
 {
     if (!changed)
         return;
-    invalidateRowsFilter();
+    // Not invalidateRowsFilter(): on 100,000 rows it removes and inserts row ranges one by one, and a keystroke
+    // took 0.9-1.1 s (bench_core). A full invalidate rebuilds the mapping once: 0.15 s with the re-sort.
+    invalidate();
     Q_EMIT filterChanged();
 }
 
@@ -65,18 +67,15 @@ bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
 bool BatchSortFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const auto *model = qobject_cast<const BatchTableModel *>(sourceModel());
-    if (!model)
+    const int column = left.column();
+    // The estimate lives in the model (it holds the history); everything else compares the fields directly.
+    if (!model || column == BatchColumns::Eta)
         return QSortFilterProxyModel::lessThan(left, right);
-    // Straight to the values: no QVariant round trip through data() for each of n log n comparisons.
     const Batch &a = model->batchAt(left.row());
     const Batch &b = model->batchAt(right.row());
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QPartialOrdering order = QVariant::compare(BatchColumns::sortValue(a, left.column(), now),
-                                                     BatchColumns::sortValue(b, right.column(), now));
-    if (order == QPartialOrdering::Less)
-        return true;
-    if (order == QPartialOrdering::Greater)
-        return false;
+    const qint64 now = BatchColumns::dependsOnTime(column) ? QDateTime::currentSecsSinceEpoch() : 0;
+    if (const int order = BatchColumns::compare(a, b, column, now))
+        return order < 0;
     // Ties fall back to creation time, then id, so equal values keep one stable order.
     if (a.createdAt != b.createdAt)
         return a.createdAt < b.createdAt;
