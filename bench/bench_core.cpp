@@ -21,22 +21,7 @@ QList<QByteArray> pagesOf(int batches)
     options.batches = batches;
     options.speed = 0;
     options.startTime = 1'790'000'000;
-    const SimAccount account(options);
-    QList<QByteArray> pages;
-    QString after;
-    for (;;) {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-        if (!after.isEmpty())
-            query.addQueryItem(QStringLiteral("after"), after);
-        const QByteArray body = account.listBatches(query).body;
-        pages << body;
-        const QJsonObject page = QJsonDocument::fromJson(body).object();
-        const QJsonArray data = page.value(QStringLiteral("data")).toArray();
-        if (!page.value(QStringLiteral("has_more")).toBool() || data.isEmpty())
-            return pages;
-        after = data.last().toObject().value(QStringLiteral("id")).toString();
-    }
+    return SimAccount(options).listAllPages();
 }
 
 std::vector<Batch> parseAll(const QList<QByteArray> &pages)
@@ -126,14 +111,16 @@ private Q_SLOTS:
             proxy.setSearchText(text);
             settle();
             const double ms = clock.nsecsElapsed() / 1e6;
-            report(qPrintable(QStringLiteral("filter keystroke \"%1\" (%2 shown)").arg(text).arg(proxy.rowCount())), ms,
-                   "ms");
+            report(qPrintable(
+                       QStringLiteral("filter keystroke \"%1\" (%2 shown)").arg(text).arg(proxy.rowCount())),
+                   ms, "ms");
         }
     }
 
     void exporters()
     {
-        for (const auto format : {BatchExporter::Format::Csv, BatchExporter::Format::Json, BatchExporter::Format::Jsonl}) {
+        for (const auto format :
+             {BatchExporter::Format::Csv, BatchExporter::Format::Json, BatchExporter::Format::Jsonl}) {
             QBuffer buffer;
             buffer.open(QIODevice::WriteOnly);
             QElapsedTimer clock;
@@ -144,7 +131,8 @@ private Q_SLOTS:
                 exporter.write(b);
             exporter.finish();
             const double seconds = clock.nsecsElapsed() / 1e9;
-            report(qPrintable(QStringLiteral("export 100,000 batches as %1").arg(BatchExporter::formatName(format))),
+            report(qPrintable(
+                       QStringLiteral("export 100,000 batches as %1").arg(BatchExporter::formatName(format))),
                    seconds * 1000, "ms");
         }
     }

@@ -39,6 +39,27 @@ void shoot(QWidget *widget, const QString &name)
     widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
 }
 
+// Shows the window on `config` with auto-refresh off, so each test decides when a refresh happens.
+void openOn(MainWindow &window, const ApiConfig &config, const QSize &size = QSize(1400, 900))
+{
+    window.setRefreshInterval(600, false);
+    window.resize(size);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        qWarning("the window was not exposed");
+    window.connectTo(config, false);
+}
+
+// The first row, in the view's order, whose batch has `status` (-1: none).
+int firstRowWith(const MainWindow &window, const QString &status)
+{
+    for (int row = 0; row < window.proxy()->rowCount(); ++row) {
+        if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() == status)
+            return row;
+    }
+    return -1;
+}
+
 int proxyRowOf(const MainWindow &window, const QString &id)
 {
     const int source = window.model()->rowOf(id);
@@ -76,11 +97,7 @@ private Q_SLOTS:
         MainWindow window;
         QAbstractItemModelTester proxyTester(window.proxy(),
                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
-        window.setRefreshInterval(600, false);
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.connectTo(m_sim->config(), false);
+        openOn(window, m_sim->config());
         QTRY_VERIFY(window.model()->rowCount() >= 100);
         QVERIFY(window.windowTitle().contains(QStringLiteral("127.0.0.1")));
         QVERIFY(window.statusText().contains(QStringLiteral("running")));
@@ -92,12 +109,7 @@ private Q_SLOTS:
                 second.data(BatchTableModel::SortRole).toLongLong());
 
         // A failed batch: the detail pane says everything, errors included.
-        int failedRow = -1;
-        for (int row = 0; row < window.proxy()->rowCount() && failedRow < 0; ++row) {
-            if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() ==
-                QLatin1String("failed"))
-                failedRow = row;
-        }
+        const int failedRow = firstRowWith(window, QStringLiteral("failed"));
         QVERIFY(failedRow >= 0);
         selectRow(window, failedRow);
         const QString id = window.proxy()->index(failedRow, 0).data(BatchTableModel::IdRole).toString();
@@ -116,10 +128,7 @@ private Q_SLOTS:
     void filtersAndSortsChangeWhatIsShown()
     {
         MainWindow window;
-        window.setRefreshInterval(600, false);
-        window.resize(1024, 640);
-        window.show();
-        window.connectTo(m_sim->config(), false);
+        openOn(window, m_sim->config(), QSize(1024, 640));
         QTRY_VERIFY(window.model()->rowCount() >= 100);
         window.model()->loadAll(); // a stable account, so counts do not move under the test
         QTRY_COMPARE(window.model()->rowCount(), 260);
@@ -176,9 +185,7 @@ private Q_SLOTS:
     void exportOfASelectionWritesExactlyThoseBatches()
     {
         MainWindow window;
-        window.setRefreshInterval(600, false);
-        window.show();
-        window.connectTo(m_sim->config(), false);
+        openOn(window, m_sim->config());
         QTRY_VERIFY(window.model()->rowCount() >= 100);
         window.table()->selectionModel()->clearSelection();
         for (int row : {2, 5, 9})
@@ -207,17 +214,10 @@ private Q_SLOTS:
                         QStringLiteral("0")});
         QVERIFY(sim.start());
         MainWindow window;
-        window.setRefreshInterval(600, false);
-        window.show();
-        window.connectTo(sim.config(), false);
+        openOn(window, sim.config());
         QTRY_COMPARE(window.model()->rowCount(), 40);
 
-        int running = -1;
-        for (int row = 0; row < window.proxy()->rowCount() && running < 0; ++row) {
-            if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() ==
-                QLatin1String("in_progress"))
-                running = row;
-        }
+        const int running = firstRowWith(window, QStringLiteral("in_progress"));
         QVERIFY(running >= 0);
         const QString id = window.proxy()->index(running, 0).data(BatchTableModel::IdRole).toString();
         selectRow(window, running);
@@ -252,11 +252,9 @@ private Q_SLOTS:
                         QStringLiteral("--retry-after"), QStringLiteral("0")});
         QVERIFY(sim.start());
         MainWindow window;
-        window.setRefreshInterval(600, false);
-        window.show();
         ApiConfig config = sim.config();
         config.maxRetries = 0;
-        window.connectTo(config, false);
+        openOn(window, config);
         QTRY_COMPARE(window.model()->rowCount(), 30);
         QSignalSpy refreshed(window.refresher(), &BatchRefresher::finished);
         window.refresher()->refreshNow();
@@ -271,10 +269,7 @@ private Q_SLOTS:
     void darkPaletteRecolours()
     {
         MainWindow window;
-        window.setRefreshInterval(600, false);
-        window.resize(1400, 900);
-        window.show();
-        window.connectTo(m_sim->config(), false);
+        openOn(window, m_sim->config());
         QTRY_VERIFY(window.model()->rowCount() >= 100);
         const QColor light = window.model()->index(0, 0).data(Qt::DecorationRole).value<QColor>();
         QPalette dark;
@@ -296,9 +291,7 @@ private Q_SLOTS:
     void downloadFromTheFilesTab()
     {
         MainWindow window;
-        window.setRefreshInterval(600, false);
-        window.show();
-        window.connectTo(m_sim->config(), false);
+        openOn(window, m_sim->config());
         QTRY_VERIFY(window.model()->rowCount() >= 100);
         int row = -1;
         for (int r = 0; r < window.proxy()->rowCount() && row < 0; ++r) {
@@ -328,10 +321,7 @@ private Q_SLOTS:
                             QStringLiteral("0")});
             QVERIFY(sim.start());
             MainWindow window;
-            window.setRefreshInterval(600, false);
-            window.resize(size == 5 ? QSize(1024, 640) : QSize(1400, 900));
-            window.show();
-            window.connectTo(sim.config(), false);
+            openOn(window, sim.config(), size == 5 ? QSize(1024, 640) : QSize(1400, 900));
             window.model()->loadAll();
             QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), size, 30'000);
             QTRY_VERIFY(!window.model()->isFetching());
@@ -382,17 +372,9 @@ private Q_SLOTS:
                         QStringLiteral("600")});
         QVERIFY(sim.start());
         MainWindow window;
-        window.setRefreshInterval(600, false);
-        window.resize(1400, 900);
-        window.show();
-        window.connectTo(sim.config(), false);
+        openOn(window, sim.config());
         QTRY_COMPARE(window.model()->rowCount(), 20);
-        int running = -1;
-        for (int row = 0; row < window.proxy()->rowCount() && running < 0; ++row) {
-            if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() ==
-                QLatin1String("in_progress"))
-                running = row;
-        }
+        const int running = firstRowWith(window, QStringLiteral("in_progress"));
         QVERIFY(running >= 0);
         selectRow(window, running);
         QCOMPARE(window.detailPane()->etaText(), QStringLiteral("Estimated time left: no estimate"));
@@ -410,11 +392,7 @@ private Q_SLOTS:
     void scrollingFetchesMore()
     {
         MainWindow window;
-        window.setRefreshInterval(600, false);
-        window.resize(1024, 640);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.connectTo(m_sim->config(), false);
+        openOn(window, m_sim->config(), QSize(1024, 640));
         QTRY_COMPARE(window.model()->rowCount(), 100);
         QTRY_VERIFY(!window.model()->isFetching());
         window.table()->scrollToBottom();

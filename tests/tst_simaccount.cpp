@@ -15,20 +15,11 @@ QJsonObject body(const SimResponse &response)
 QJsonArray listAll(const SimAccount &account)
 {
     QJsonArray all;
-    QString after;
-    for (;;) {
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-        if (!after.isEmpty())
-            query.addQueryItem(QStringLiteral("after"), after);
-        const QJsonObject page = body(account.listBatches(query));
-        const QJsonArray data = page.value(QStringLiteral("data")).toArray();
-        for (const QJsonValue &v : data)
+    for (const QByteArray &page : account.listAllPages())
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(page).object().value(QStringLiteral("data")).toArray())
             all.append(v);
-        if (!page.value(QStringLiteral("has_more")).toBool() || data.isEmpty())
-            return all;
-        after = data.last().toObject().value(QStringLiteral("id")).toString();
-    }
+    return all;
 }
 
 SimAccount::Options frozen(int batches, quint64 seed = 1)

@@ -58,6 +58,8 @@ bool BatchCache::isOpen() const
 
 void BatchCache::close()
 {
+    m_insert.reset(); // statements first: the connection cannot go while they hold it
+    m_update.reset();
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -275,17 +277,21 @@ bool BatchCache::isComplete() const
 
 bool BatchCache::upsert(const Batch &batch, std::optional<qint64> rank, QString *error)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (rank) {
-        query.prepare(
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!m_insert) {
+        m_insert = std::make_unique<QSqlQuery>(db);
+        m_insert->prepare(
             QStringLiteral("INSERT OR REPLACE INTO batches(id, rank, created_at, status, input_file_id, "
                            "output_file_id, error_file_id, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        // A known batch keeps its place in the order.
+        m_update = std::make_unique<QSqlQuery>(db);
+        m_update->prepare(QStringLiteral("UPDATE batches SET created_at = ?, status = ?, input_file_id = ?, "
+                                         "output_file_id = ?, error_file_id = ?, json = ? WHERE id = ?"));
+    }
+    QSqlQuery &query = rank ? *m_insert : *m_update;
+    if (rank) {
         query.addBindValue(batch.id);
         query.addBindValue(*rank);
-    } else {
-        // A known batch keeps its place in the order.
-        query.prepare(QStringLiteral("UPDATE batches SET created_at = ?, status = ?, input_file_id = ?, "
-                                     "output_file_id = ?, error_file_id = ?, json = ? WHERE id = ?"));
     }
     query.addBindValue(batch.createdAt);
     query.addBindValue(batch.status.toString());

@@ -7,7 +7,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
 #include <vector>
+
+class QSqlQuery;
 
 // What Batchwatch has seen of one account, in SQLite: each batch's JSON as received, its place in the
 // server's newest-first order, and whether the cache reaches the account's oldest batch. A damaged or foreign
@@ -63,4 +66,8 @@ private:
 
     QString m_connection;
     QString m_path;
+    // Prepared once per open database: preparing a statement per row made writing 100,000 batches take
+    // seconds.
+    std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<QSqlQuery> m_update;
 };

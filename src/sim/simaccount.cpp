@@ -109,6 +109,24 @@ SimResponse SimAccount::listBatches(const QUrlQuery &query) const
                               {QStringLiteral("has_more"), row >= 0}});
 }
 
+QList<QByteArray> SimAccount::listAllPages(int limit) const
+{
+    QList<QByteArray> pages;
+    QString after;
+    for (;;) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+        if (!after.isEmpty())
+            query.addQueryItem(QStringLiteral("after"), after);
+        pages << listBatches(query).body;
+        const QJsonObject page = QJsonDocument::fromJson(pages.last()).object();
+        const QJsonArray data = page.value(QLatin1String("data")).toArray();
+        if (!page.value(QLatin1String("has_more")).toBool() || data.isEmpty())
+            return pages;
+        after = data.last().toObject().value(QLatin1String("id")).toString();
+    }
+}
+
 SimResponse SimAccount::retrieveBatch(const QString &id) const
 {
     const SimBatch *batch = findBatch(id);

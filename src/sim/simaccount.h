@@ -28,6 +28,8 @@ public:
     int batchCount() const { return int(m_batches.size()); }
 
     SimResponse listBatches(const QUrlQuery &query) const;
+    // Every list page's body, walked as a client walks them (after = the last id), for tests and benchmarks.
+    QList<QByteArray> listAllPages(int limit = 100) const;
     SimResponse retrieveBatch(const QString &id) const;
     SimResponse cancelBatch(const QString &id);
     SimResponse createBatch(const QByteArray &body);
