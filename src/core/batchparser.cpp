@@ -1,314 +1,384 @@
 #include "batchparser.h"
 
-#include <QJsonArray>
+#include "jsondocument.h"
+
 #include <QJsonDocument>
+
+#include <array>
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
 
 namespace {
 
-QString typeName(const QJsonValue &value)
+QString typeName(const std::optional<element> &value)
 {
-    switch (value.type()) {
-    case QJsonValue::Null:
+    if (!value)
+        return QStringLiteral("missing");
+    switch (value->type()) {
+    case element_type::NULL_VALUE:
         return QStringLiteral("null");
-    case QJsonValue::Bool:
+    case element_type::BOOL:
         return QStringLiteral("a boolean");
-    case QJsonValue::Double:
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE:
         return QStringLiteral("a number");
-    case QJsonValue::String:
+    case element_type::STRING:
         return QStringLiteral("a string");
-    case QJsonValue::Array:
+    case element_type::ARRAY:
         return QStringLiteral("an array");
-    case QJsonValue::Object:
+    case element_type::OBJECT:
         return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
     }
     return QStringLiteral("missing");
 }
 
-bool isAbsent(const QJsonValue &value)
+bool isAbsent(const std::optional<element> &value)
 {
-    return value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty());
+    if (!value || value->is_null())
+        return true;
+    std::string_view text;
+    return value->get_string().get(text) == simdjson::SUCCESS && text.empty();
 }
 
-// Reads the optional fields of one batch, collecting warnings for values of the wrong type.
+QString textOf(const std::optional<element> &value)
+{
+    std::string_view text;
+    if (!value || value->get_string().get(text) != simdjson::SUCCESS)
+        return {};
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// The fields of a batch we read, found in one pass over the object (the DOM looks keys up linearly).
+enum Field {
+    Id,
+    Status,
+    CreatedAt,
+    Endpoint,
+    Model,
+    InputFileId,
+    OutputFileId,
+    ErrorFileId,
+    CompletionWindow,
+    InProgressAt,
+    ExpiresAt,
+    FinalizingAt,
+    CompletedAt,
+    FailedAt,
+    ExpiredAt,
+    CancellingAt,
+    CancelledAt,
+    RequestCounts,
+    Usage,
+    Errors,
+    Metadata,
+    FieldCount
+};
+
+constexpr std::array<std::string_view, FieldCount> fieldNames = {
+    "id",           "status",         "created_at",     "endpoint",     "model",
+    "input_file_id", "output_file_id", "error_file_id", "completion_window", "in_progress_at",
+    "expires_at",   "finalizing_at",  "completed_at",   "failed_at",    "expired_at",
+    "cancelling_at", "cancelled_at",  "request_counts", "usage",        "errors",
+    "metadata"};
+
+using Fields = std::array<std::optional<element>, FieldCount>;
+
+Fields fieldsOf(simdjson::dom::object object)
+{
+    Fields fields;
+    for (const simdjson::dom::key_value_pair pair : object) {
+        for (int f = 0; f < FieldCount; ++f) {
+            if (pair.key == fieldNames[f]) {
+                fields[f] = pair.value;
+                break;
+            }
+        }
+    }
+    return fields;
+}
+
+std::optional<element> member(const std::optional<element> &parent, const char *key)
+{
+    element value;
+    if (!parent || (*parent)[key].get(value) != simdjson::SUCCESS)
+        return std::nullopt;
+    return value;
+}
+
+// Reads optional fields, collecting warnings for values of the wrong type.
 class FieldReader
 {
 public:
-    FieldReader(const QJsonObject &object, QStringList *warnings)
-        : m_object(object)
-        , m_warnings(warnings)
+    explicit FieldReader(QStringList *warnings)
+        : m_warnings(warnings)
     {
     }
 
-    QString string(QLatin1String key)
+    QString string(const std::optional<element> &value, const char *path)
     {
-        const QJsonValue value = m_object.value(key);
         if (isAbsent(value))
             return {};
-        if (!value.isString()) {
-            warn(key, value, "a string");
+        if (!value->is_string()) {
+            warn(path, value, "a string");
             return {};
         }
-        return value.toString();
+        return textOf(*value);
     }
 
-    std::optional<qint64> integer(const QJsonObject &object, QLatin1String key, QLatin1String path)
+    std::optional<qint64> integer(const std::optional<element> &value, const char *path)
     {
-        const QJsonValue value = object.value(key);
         if (isAbsent(value))
             return std::nullopt;
-        if (value.isDouble()) {
-            const double number = value.toDouble();
-            // Beyond 2^53 doubles stop being exact; such a value is not a count or a time we can trust.
-            if (number >= -9007199254740992.0 && number <= 9007199254740992.0)
-                return static_cast<qint64>(number);
-        }
+        int64_t whole = 0;
+        double number = 0;
+        if (value->get_int64().get(whole) == simdjson::SUCCESS)
+            return whole;
+        // A fraction is still a number (truncated); beyond 2^53 a double is not a count or time to trust.
+        if (value->is_double() && value->get_double().get(number) == simdjson::SUCCESS &&
+            number >= -9007199254740992.0 && number <= 9007199254740992.0)
+            return static_cast<qint64>(number);
         warn(path, value, "a whole number");
         return std::nullopt;
     }
 
-    std::optional<qint64> integer(QLatin1String key) { return integer(m_object, key, key); }
-
-    QJsonObject object(const QJsonObject &parent, QLatin1String key, QLatin1String path)
+    // The value when it is an object; nothing (with a warning for any other type) otherwise.
+    std::optional<element> object(const std::optional<element> &value, const char *path)
     {
-        const QJsonValue value = parent.value(key);
         if (isAbsent(value))
-            return {};
-        if (!value.isObject()) {
+            return std::nullopt;
+        if (!value->is_object()) {
             warn(path, value, "an object");
-            return {};
+            return std::nullopt;
         }
-        return value.toObject();
+        return value;
     }
 
-    QJsonObject object(QLatin1String key) { return object(m_object, key, key); }
-
-    void warn(QLatin1String path, const QJsonValue &value, const char *expected)
+    void warn(const char *path, const std::optional<element> &value, const char *expected)
     {
         m_warnings->append(QStringLiteral("field '%1' is %2, expected %3; ignored")
-                               .arg(path, typeName(value), QLatin1String(expected)));
+                               .arg(QLatin1String(path), typeName(value), QLatin1String(expected)));
     }
 
 private:
-    const QJsonObject &m_object;
     QStringList *m_warnings;
 };
 
-QString requiredString(const QJsonObject &object, QLatin1String key, QString *error)
+QString requiredString(const std::optional<element> &value, const char *key, QString *error)
 {
-    const QJsonValue value = object.value(key);
-    if (!value.isString() || value.toString().isEmpty()) {
+    if (!value || !value->is_string() || isAbsent(value)) {
         *error = QStringLiteral("required field '%1' is %2")
-                     .arg(key, value.isString() ? QStringLiteral("empty") : typeName(value));
+                     .arg(QLatin1String(key), value && value->is_string() ? QStringLiteral("empty")
+                                                                          : typeName(value));
         return {};
     }
-    return value.toString();
+    return textOf(*value);
 }
 
-void readCountsAndUsage(FieldReader &reader, Batch &batch)
+void readCountsAndUsage(FieldReader &reader, const Fields &fields, Batch &batch)
 {
-    const QJsonObject counts = reader.object(QLatin1String("request_counts"));
-    if (!counts.isEmpty()) {
+    const std::optional<element> counts = reader.object(fields[RequestCounts], "request_counts");
+    if (counts && counts->get_object().size() > 0) {
         batch.requestCounts.present = true;
-        batch.requestCounts.total =
-            reader.integer(counts, QLatin1String("total"), QLatin1String("request_counts.total")).value_or(0);
+        batch.requestCounts.total = reader.integer(member(counts, "total"), "request_counts.total").value_or(0);
         batch.requestCounts.completed =
-            reader.integer(counts, QLatin1String("completed"), QLatin1String("request_counts.completed"))
-                .value_or(0);
+            reader.integer(member(counts, "completed"), "request_counts.completed").value_or(0);
         batch.requestCounts.failed =
-            reader.integer(counts, QLatin1String("failed"), QLatin1String("request_counts.failed"))
-                .value_or(0);
+            reader.integer(member(counts, "failed"), "request_counts.failed").value_or(0);
     }
 
-    const QJsonObject usage = reader.object(QLatin1String("usage"));
-    if (!usage.isEmpty()) {
+    const std::optional<element> usage = reader.object(fields[Usage], "usage");
+    if (usage && usage->get_object().size() > 0) {
         BatchUsage u;
-        u.inputTokens =
-            reader.integer(usage, QLatin1String("input_tokens"), QLatin1String("usage.input_tokens"))
-                .value_or(0);
-        u.outputTokens =
-            reader.integer(usage, QLatin1String("output_tokens"), QLatin1String("usage.output_tokens"))
-                .value_or(0);
-        u.totalTokens =
-            reader.integer(usage, QLatin1String("total_tokens"), QLatin1String("usage.total_tokens"))
-                .value_or(0);
-        const QJsonObject inDetails = reader.object(usage, QLatin1String("input_tokens_details"),
-                                                    QLatin1String("usage.input_tokens_details"));
+        u.inputTokens = reader.integer(member(usage, "input_tokens"), "usage.input_tokens").value_or(0);
+        u.outputTokens = reader.integer(member(usage, "output_tokens"), "usage.output_tokens").value_or(0);
+        u.totalTokens = reader.integer(member(usage, "total_tokens"), "usage.total_tokens").value_or(0);
+        const auto inDetails =
+            reader.object(member(usage, "input_tokens_details"), "usage.input_tokens_details");
         u.cachedTokens = reader
-                             .integer(inDetails, QLatin1String("cached_tokens"),
-                                      QLatin1String("usage.input_tokens_details.cached_tokens"))
+                             .integer(member(inDetails, "cached_tokens"),
+                                      "usage.input_tokens_details.cached_tokens")
                              .value_or(0);
-        const QJsonObject outDetails = reader.object(usage, QLatin1String("output_tokens_details"),
-                                                     QLatin1String("usage.output_tokens_details"));
+        const auto outDetails =
+            reader.object(member(usage, "output_tokens_details"), "usage.output_tokens_details");
         u.reasoningTokens = reader
-                                .integer(outDetails, QLatin1String("reasoning_tokens"),
-                                         QLatin1String("usage.output_tokens_details.reasoning_tokens"))
+                                .integer(member(outDetails, "reasoning_tokens"),
+                                         "usage.output_tokens_details.reasoning_tokens")
                                 .value_or(0);
         batch.usage = u;
     }
 }
 
-void readErrorsAndMetadata(FieldReader &reader, Batch &batch)
+void readErrorsAndMetadata(FieldReader &reader, const Fields &fields, Batch &batch)
 {
-    const QJsonObject errors = reader.object(QLatin1String("errors"));
-    const QJsonValue list = errors.value(QLatin1String("data"));
-    if (list.isArray()) {
-        for (const QJsonValue &entry : list.toArray()) {
-            if (!entry.isObject()) {
-                reader.warn(QLatin1String("errors.data[]"), entry, "an object");
+    const std::optional<element> list = member(reader.object(fields[Errors], "errors"), "data");
+    if (list && list->is_array()) {
+        for (const element entry : list->get_array()) {
+            if (!entry.is_object()) {
+                reader.warn("errors.data[]", entry, "an object");
                 continue;
             }
-            const QJsonObject e = entry.toObject();
             BatchError error;
-            error.code = e.value(QLatin1String("code")).toString();
-            error.message = e.value(QLatin1String("message")).toString();
-            error.param = e.value(QLatin1String("param")).toString();
-            error.line = reader.integer(e, QLatin1String("line"), QLatin1String("errors.data[].line"));
+            error.code = textOf(member(entry, "code"));
+            error.message = textOf(member(entry, "message"));
+            error.param = textOf(member(entry, "param"));
+            error.line = reader.integer(member(entry, "line"), "errors.data[].line");
             batch.errors.append(error);
         }
     } else if (!isAbsent(list)) {
-        reader.warn(QLatin1String("errors.data"), list, "an array");
+        reader.warn("errors.data", list, "an array");
     }
 
-    const QJsonObject metadata = reader.object(QLatin1String("metadata"));
-    for (auto it = metadata.begin(); it != metadata.end(); ++it) {
+    const std::optional<element> metadata = reader.object(fields[Metadata], "metadata");
+    if (!metadata)
+        return;
+    for (const simdjson::dom::key_value_pair pair : metadata->get_object()) {
+        const QString key = QString::fromUtf8(pair.key.data(), static_cast<qsizetype>(pair.key.size()));
         // Metadata values are strings by contract; anything else is kept as its JSON text.
-        const QJsonValue value = it.value();
-        if (value.isString()) {
-            batch.metadata.insert(it.key(), value.toString());
-        } else {
-            const QJsonDocument wrapped(QJsonArray{value});
-            const QByteArray text = wrapped.toJson(QJsonDocument::Compact);
-            batch.metadata.insert(it.key(), QString::fromUtf8(text.mid(1, text.size() - 2)));
-        }
+        batch.metadata.insert(key, pair.value.is_string() ? textOf(pair.value)
+                                                          : QString::fromUtf8(JsonDocument::compact(pair.value)));
     }
 }
 
-} // namespace
-
-namespace BatchParser {
-
-Parsed<Batch> parseBatch(const QJsonObject &object)
+Parsed<Batch> readBatch(const element &object)
 {
     Parsed<Batch> result;
     Batch &batch = result.value;
-    batch.id = requiredString(object, QLatin1String("id"), &result.error);
+    const Fields fields = fieldsOf(object.get_object());
+    batch.id = requiredString(fields[Id], "id", &result.error);
     if (!result.ok())
         return result;
-    const QString status = requiredString(object, QLatin1String("status"), &result.error);
+    const QString status = requiredString(fields[Status], "status", &result.error);
     if (!result.ok()) {
         result.error = batch.id % QStringLiteral(": ") % result.error;
         return result;
     }
     batch.status = BatchStatus::fromString(status);
 
-    FieldReader reader(object, &result.warnings);
-    const std::optional<qint64> created = reader.integer(QLatin1String("created_at"));
+    FieldReader reader(&result.warnings);
+    const std::optional<qint64> created = reader.integer(fields[CreatedAt], "created_at");
     if (!created) {
         result.error = QStringLiteral("%1: required field 'created_at' is %2, expected Unix seconds")
-                           .arg(batch.id, typeName(object.value(QLatin1String("created_at"))));
+                           .arg(batch.id, typeName(fields[CreatedAt]));
         return result;
     }
     batch.createdAt = *created;
-    batch.endpoint = reader.string(QLatin1String("endpoint"));
-    batch.model = reader.string(QLatin1String("model"));
-    batch.inputFileId = reader.string(QLatin1String("input_file_id"));
-    batch.outputFileId = reader.string(QLatin1String("output_file_id"));
-    batch.errorFileId = reader.string(QLatin1String("error_file_id"));
-    batch.completionWindow = reader.string(QLatin1String("completion_window"));
-    batch.inProgressAt = reader.integer(QLatin1String("in_progress_at"));
-    batch.expiresAt = reader.integer(QLatin1String("expires_at"));
-    batch.finalizingAt = reader.integer(QLatin1String("finalizing_at"));
-    batch.completedAt = reader.integer(QLatin1String("completed_at"));
-    batch.failedAt = reader.integer(QLatin1String("failed_at"));
-    batch.expiredAt = reader.integer(QLatin1String("expired_at"));
-    batch.cancellingAt = reader.integer(QLatin1String("cancelling_at"));
-    batch.cancelledAt = reader.integer(QLatin1String("cancelled_at"));
-    readCountsAndUsage(reader, batch);
-    readErrorsAndMetadata(reader, batch);
-    batch.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    batch.endpoint = reader.string(fields[Endpoint], "endpoint");
+    batch.model = reader.string(fields[Model], "model");
+    batch.inputFileId = reader.string(fields[InputFileId], "input_file_id");
+    batch.outputFileId = reader.string(fields[OutputFileId], "output_file_id");
+    batch.errorFileId = reader.string(fields[ErrorFileId], "error_file_id");
+    batch.completionWindow = reader.string(fields[CompletionWindow], "completion_window");
+    batch.inProgressAt = reader.integer(fields[InProgressAt], "in_progress_at");
+    batch.expiresAt = reader.integer(fields[ExpiresAt], "expires_at");
+    batch.finalizingAt = reader.integer(fields[FinalizingAt], "finalizing_at");
+    batch.completedAt = reader.integer(fields[CompletedAt], "completed_at");
+    batch.failedAt = reader.integer(fields[FailedAt], "failed_at");
+    batch.expiredAt = reader.integer(fields[ExpiredAt], "expired_at");
+    batch.cancellingAt = reader.integer(fields[CancellingAt], "cancelling_at");
+    batch.cancelledAt = reader.integer(fields[CancelledAt], "cancelled_at");
+    readCountsAndUsage(reader, fields, batch);
+    readErrorsAndMetadata(reader, fields, batch);
+    batch.json = JsonDocument::compact(object);
 
     for (QString &warning : result.warnings)
         warning = batch.id % QStringLiteral(": ") % warning;
     return result;
 }
 
+QString notAnObject(const element &root)
+{
+    return QStringLiteral("the response is a JSON %1, expected an object")
+        .arg(root.is_array() ? QStringLiteral("array") : QStringLiteral("value"));
+}
+
+} // namespace
+
+namespace BatchParser {
+
 QJsonObject parseObject(const QByteArray &body, QString *error)
 {
-    if (body.trimmed().isEmpty()) {
-        *error = QStringLiteral("the response body is empty");
+    JsonDocument document(body);
+    if (!document.ok()) {
+        *error = document.error();
         return {};
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("the response is not valid JSON (%1 at byte %2 of %3)")
-                     .arg(parseError.errorString())
-                     .arg(parseError.offset)
-                     .arg(body.size());
+    if (!document.root().is_object()) {
+        *error = notAnObject(document.root());
         return {};
     }
-    if (!document.isObject()) {
-        *error = QStringLiteral("the response is a JSON %1, expected an object")
-                     .arg(document.isArray() ? QStringLiteral("array") : QStringLiteral("value"));
-        return {};
-    }
-    return document.object();
+    // The few callers of this general form read small bodies (errors, files); Qt's DOM suits them.
+    return QJsonDocument::fromJson(body).object();
+}
+
+Parsed<Batch> parseBatch(const QJsonObject &object)
+{
+    return parseBatch(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 Parsed<Batch> parseBatch(const QByteArray &body)
 {
-    Parsed<Batch> result;
-    const QJsonObject object = parseObject(body, &result.error);
-    if (!result.ok())
-        return result;
-    return parseBatch(object);
+    JsonDocument document(body);
+    if (!document.ok())
+        return {Batch(), document.error(), {}};
+    if (!document.root().is_object())
+        return {Batch(), notAnObject(document.root()), {}};
+    return readBatch(document.root());
 }
 
 Parsed<BatchPage> parseListPage(const QByteArray &body)
 {
     Parsed<BatchPage> result;
-    const QJsonObject object = parseObject(body, &result.error);
-    if (!result.ok())
+    JsonDocument document(body);
+    if (!document.ok()) {
+        result.error = document.error();
         return result;
+    }
+    const element root = document.root();
+    if (!root.is_object()) {
+        result.error = notAnObject(root);
+        return result;
+    }
 
-    const QJsonValue data = object.value(QLatin1String("data"));
-    if (!data.isArray()) {
+    const std::optional<element> data = member(root, "data");
+    if (!data || !data->is_array()) {
         result.error =
             QStringLiteral("the list response's 'data' is %1, expected an array").arg(typeName(data));
         return result;
     }
-    const QJsonValue hasMore = object.value(QLatin1String("has_more"));
-    if (!hasMore.isBool()) {
+    const std::optional<element> hasMore = member(root, "has_more");
+    if (!hasMore || !hasMore->is_bool()) {
         result.error = QStringLiteral("the list response's 'has_more' is %1, expected true or false")
                            .arg(typeName(hasMore));
         return result;
     }
-    const QJsonValue kind = object.value(QLatin1String("object"));
-    if (kind.isString() && kind.toString() != QLatin1String("list"))
+    const std::optional<element> kind = member(root, "object");
+    if (kind && kind->is_string() && textOf(*kind) != QLatin1String("list"))
         result.warnings.append(
-            QStringLiteral("the list response's 'object' is \"%1\", expected \"list\"").arg(kind.toString()));
+            QStringLiteral("the list response's 'object' is \"%1\", expected \"list\"").arg(textOf(*kind)));
 
     BatchPage &page = result.value;
-    page.hasMore = hasMore.toBool();
-    page.firstId = object.value(QLatin1String("first_id")).toString();
-    page.lastId = object.value(QLatin1String("last_id")).toString();
-    const QJsonArray items = data.toArray();
-    page.data.reserve(static_cast<size_t>(items.size()));
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QJsonValue item = items.at(i);
-        if (!item.isObject()) {
-            result.error = QStringLiteral("item %1 of the list is %2, expected a batch object")
-                               .arg(i + 1)
-                               .arg(typeName(item));
+    page.hasMore = hasMore->get_bool().value_unsafe();
+    if (const auto first = member(root, "first_id"))
+        page.firstId = textOf(*first);
+    if (const auto last = member(root, "last_id"))
+        page.lastId = textOf(*last);
+    const simdjson::dom::array items = data->get_array();
+    page.data.reserve(items.size());
+    int index = 0;
+    for (const element item : items) {
+        ++index;
+        if (!item.is_object()) {
+            result.error =
+                QStringLiteral("item %1 of the list is %2, expected a batch object").arg(index).arg(typeName(item));
             page = BatchPage();
             return result;
         }
-        Parsed<Batch> batch = parseBatch(item.toObject());
+        Parsed<Batch> batch = readBatch(item);
         if (!batch.ok()) {
             // Dropping it would silently show fewer batches than the account holds.
-            result.error = QStringLiteral("item %1 of the list: %2").arg(i + 1).arg(batch.error);
+            result.error = QStringLiteral("item %1 of the list: %2").arg(index).arg(batch.error);
             page = BatchPage(); // half a page is not a page
             return result;
         }
