@@ -27,9 +27,10 @@ QList<QByteArray> pagesOf(int batches)
 std::vector<Batch> parseAll(const QList<QByteArray> &pages)
 {
     std::vector<Batch> all;
+    all.reserve(static_cast<size_t>(pages.size()) * 100);
     for (const QByteArray &body : pages) {
         Parsed<BatchPage> page = BatchParser::parseListPage(body);
-        all.insert(all.end(), page.value.data.begin(), page.value.data.end());
+        std::move(page.value.data.begin(), page.value.data.end(), std::back_inserter(all));
     }
     return all;
 }

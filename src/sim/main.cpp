@@ -1,5 +1,6 @@
 // batchwatch-sim: a local Batch API for tests, demo mode and benchmarks.
 #include "simaccount.h"
+#include "simpagedump.h"
 #include "simserver.h"
 
 #include <QCommandLineParser>
@@ -55,8 +56,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption latency(QStringLiteral("latency-ms"),
                                      QStringLiteral("Delay before every answer."), QStringLiteral("MS"),
                                      QStringLiteral("0"));
-    parser.addOptions(
-        {port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency, pad});
+    const QCommandLineOption writePages(
+        QStringLiteral("write-pages"),
+        QStringLiteral("Write the account's list pages as static files into DIR for a web server, and exit."),
+        QStringLiteral("DIR"));
+    parser.addOptions({port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency, pad,
+                       writePages});
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option, double min, double max) {
@@ -93,6 +98,14 @@ int main(int argc, char *argv[])
     }
 
     SimAccount account(accountOptions);
+    if (parser.isSet(writePages)) {
+        QString error;
+        if (!SimPageDump::write(account, parser.value(writePages), &error)) {
+            std::fprintf(stderr, "batchwatch-sim: %s\n", qPrintable(error));
+            return 1;
+        }
+        return 0;
+    }
     SimServer server(&account, parser.value(apiKey), faults);
     const quint16 bound = server.listenLoopback(quint16(number(port, 0, 65535)));
     if (bound == 0) {
