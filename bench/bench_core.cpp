@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <malloc.h>
+
 namespace {
 // List pages of 100 as the simulator serves them: the same JSON a real account sends.
 QList<QByteArray> pagesOf(int batches)
@@ -62,22 +64,38 @@ private Q_SLOTS:
         qint64 bytes = 0;
         for (const QByteArray &page : std::as_const(m_pages))
             bytes += page.size();
-        QElapsedTimer clock;
-        clock.start();
-        const std::vector<Batch> parsed = parseAll(m_pages);
-        const double seconds = clock.nsecsElapsed() / 1e9;
-        QCOMPARE(parsed.size(), m_batches.size());
-        report("parse list pages (100,000 batches)", bytes / 1e6 / seconds, "MB/s");
+        // Best of five: the machine is shared, and the best run is the one least disturbed by others.
+        double best = 1e9;
+        for (int run = 0; run < 5; ++run) {
+            QElapsedTimer clock;
+            clock.start();
+            const std::vector<Batch> parsed = parseAll(m_pages);
+            best = std::min(best, clock.nsecsElapsed() / 1e9);
+            QCOMPARE(parsed.size(), m_batches.size());
+        }
+        report("parse list pages (100,000 batches), best of 5", bytes / 1e6 / best, "MB/s");
         report("parse list pages, size", bytes / 1e6, "MB");
     }
 
     void mergeIntoTheModel()
     {
-        BatchTableModel model;
+        m_batches.clear();
+        m_batches.shrink_to_fit();
+        malloc_trim(0);
+        const size_t heapBefore = mallinfo2().uordblks;
+        m_batches = parseAll(m_pages);
+        auto model = std::make_unique<BatchTableModel>();
         QElapsedTimer clock;
         clock.start();
-        model.merge(m_batches);
+        model->merge(m_batches);
         report("merge 100,000 new batches into the model", clock.nsecsElapsed() / 1e6, "ms");
+        // Everything the model holds, once the parsed pages are gone.
+        m_batches.clear();
+        m_batches.shrink_to_fit();
+        malloc_trim(0);
+        report("heap held per batch by the model", double(mallinfo2().uordblks - heapBefore) / 100'000,
+               "bytes");
+        m_batches = model->batches();
         // A refresh that brings 100 changed batches.
         std::vector<Batch> changed(m_batches.begin(), m_batches.begin() + 100);
         for (Batch &b : changed) {
@@ -85,7 +103,7 @@ private Q_SLOTS:
             b.json += ' '; // a different body, as a changed batch would have
         }
         clock.restart();
-        model.merge(changed);
+        model->merge(changed);
         report("re-merge 100 changed batches", clock.nsecsElapsed() / 1e6, "ms");
     }
 

@@ -322,6 +322,31 @@ private Q_SLOTS:
         QVERIFY(files >= 6);
     }
 
+    void eachBatchKeepsItsBytesAsReceived()
+    {
+        // A pretty-printed page with quotes, brackets and backslash runs inside strings: each batch's JSON is
+        // its own object, on one line, keys in the server's order, escapes as sent.
+        QFile file(QStringLiteral(BATCHWATCH_TEST_DATA "/pretty-page.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray body = file.readAll();
+        const Parsed<BatchPage> parsed = BatchParser::parseListPage(body);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+        QCOMPARE(parsed.value.data.size(), size_t(2));
+        const QJsonArray expected =
+            QJsonDocument::fromJson(body).object().value(QLatin1String("data")).toArray();
+        for (size_t i = 0; i < parsed.value.data.size(); ++i) {
+            const QByteArray json = parsed.value.data[i].json;
+            QVERIFY2(!json.contains('\n') && !json.contains(": "), json.constData());
+            QCOMPARE(QJsonDocument::fromJson(json).object(), expected.at(qsizetype(i)).toObject());
+        }
+        QVERIFY(parsed.value.data[0].json.startsWith("{\"status\":\"completed\",\"id\":\"batch_a\""));
+        QCOMPARE(parsed.value.data[0].metadata.value(QStringLiteral("note")),
+                 QStringLiteral("braces } ] { [ and \"quotes\" and a run \\\\\" of backslashes \\"));
+        // Already compact: the very bytes, escapes included.
+        QVERIFY(body.contains(parsed.value.data[1].json));
+        QCOMPARE(parsed.value.data[1].metadata.value(QStringLiteral("e")), QStringLiteral("\u00e9/"));
+    }
+
     void emptyPageWithHasMoreHasNoCursor()
     {
         const Parsed<BatchPage> parsed =

@@ -857,87 +857,87 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="58"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="57"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="60"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="59"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="62"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="61"/>
         <source>Endpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="64"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="63"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="66"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="65"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="68"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="67"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="70"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="69"/>
         <source>ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="72"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="71"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="74"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="73"/>
         <source>Expires in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="76"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="75"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="78"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="77"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="80"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="79"/>
         <source>Output file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="82"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="81"/>
         <source>Error file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="84"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="83"/>
         <source>Metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="110"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="109"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="196"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="195"/>
         <source>No request counts yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="197"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="196"/>
         <source>%1 completed, %2 failed, of %3 requests</source>
         <translation type="unfinished"></translation>
     </message>

@@ -36,8 +36,7 @@ int statusRank(const Batch &batch)
 } // namespace
 
 namespace {
-template <typename T>
-int order(const T &x, const T &y)
+template <typename T> int order(const T &x, const T &y)
 {
     return x < y ? -1 : (y < x ? 1 : 0);
 }
@@ -146,7 +145,6 @@ QVariant sortValue(const Batch &b, int column, qint64 now)
     }
 }
 
-
 int compare(const Batch &a, const Batch &b, int column, qint64 now)
 {
     switch (column) {
@@ -170,7 +168,8 @@ int compare(const Batch &a, const Batch &b, int column, qint64 now)
     case Duration:
         return order(durationSeconds(a, now), durationSeconds(b, now));
     case Tokens:
-        return order(a.usage ? a.usage->totalTokens : qint64(-1), b.usage ? b.usage->totalTokens : qint64(-1));
+        return order(a.usage ? a.usage->totalTokens : qint64(-1),
+                     b.usage ? b.usage->totalTokens : qint64(-1));
     case OutputFile:
         return order(a.outputFileId, b.outputFileId);
     case ErrorFile:

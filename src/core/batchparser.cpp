@@ -1,6 +1,7 @@
 #include "batchparser.h"
 
 #include "jsondocument.h"
+#include "stringpool.h"
 
 #include <QJsonDocument>
 
@@ -50,6 +51,15 @@ QString textOf(const std::optional<element> &value)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+// For values that repeat from batch to batch.
+QString sharedTextOf(const std::optional<element> &value)
+{
+    std::string_view text;
+    if (!value || value->get_string().get(text) != simdjson::SUCCESS)
+        return {};
+    return StringPool::shared(text);
+}
+
 // The fields of a batch we read, found in one pass over the object (the DOM looks keys up linearly).
 enum Field {
     Id,
@@ -76,12 +86,27 @@ enum Field {
     FieldCount
 };
 
-constexpr std::array<std::string_view, FieldCount> fieldNames = {
-    "id",           "status",         "created_at",     "endpoint",     "model",
-    "input_file_id", "output_file_id", "error_file_id", "completion_window", "in_progress_at",
-    "expires_at",   "finalizing_at",  "completed_at",   "failed_at",    "expired_at",
-    "cancelling_at", "cancelled_at",  "request_counts", "usage",        "errors",
-    "metadata"};
+constexpr std::array<std::string_view, FieldCount> fieldNames = {"id",
+                                                                 "status",
+                                                                 "created_at",
+                                                                 "endpoint",
+                                                                 "model",
+                                                                 "input_file_id",
+                                                                 "output_file_id",
+                                                                 "error_file_id",
+                                                                 "completion_window",
+                                                                 "in_progress_at",
+                                                                 "expires_at",
+                                                                 "finalizing_at",
+                                                                 "completed_at",
+                                                                 "failed_at",
+                                                                 "expired_at",
+                                                                 "cancelling_at",
+                                                                 "cancelled_at",
+                                                                 "request_counts",
+                                                                 "usage",
+                                                                 "errors",
+                                                                 "metadata"};
 
 using Fields = std::array<std::optional<element>, FieldCount>;
 
@@ -116,7 +141,7 @@ public:
     {
     }
 
-    QString string(const std::optional<element> &value, const char *path)
+    QString string(const std::optional<element> &value, const char *path, bool repeats = false)
     {
         if (isAbsent(value))
             return {};
@@ -124,7 +149,7 @@ public:
             warn(path, value, "a string");
             return {};
         }
-        return textOf(*value);
+        return repeats ? sharedTextOf(value) : textOf(value);
     }
 
     std::optional<qint64> integer(const std::optional<element> &value, const char *path)
@@ -169,8 +194,8 @@ QString requiredString(const std::optional<element> &value, const char *key, QSt
 {
     if (!value || !value->is_string() || isAbsent(value)) {
         *error = QStringLiteral("required field '%1' is %2")
-                     .arg(QLatin1String(key), value && value->is_string() ? QStringLiteral("empty")
-                                                                          : typeName(value));
+                     .arg(QLatin1String(key),
+                          value && value->is_string() ? QStringLiteral("empty") : typeName(value));
         return {};
     }
     return textOf(*value);
@@ -181,7 +206,8 @@ void readCountsAndUsage(FieldReader &reader, const Fields &fields, Batch &batch)
     const std::optional<element> counts = reader.object(fields[RequestCounts], "request_counts");
     if (counts && counts->get_object().size() > 0) {
         batch.requestCounts.present = true;
-        batch.requestCounts.total = reader.integer(member(counts, "total"), "request_counts.total").value_or(0);
+        batch.requestCounts.total =
+            reader.integer(member(counts, "total"), "request_counts.total").value_or(0);
         batch.requestCounts.completed =
             reader.integer(member(counts, "completed"), "request_counts.completed").value_or(0);
         batch.requestCounts.failed =
@@ -196,10 +222,9 @@ void readCountsAndUsage(FieldReader &reader, const Fields &fields, Batch &batch)
         u.totalTokens = reader.integer(member(usage, "total_tokens"), "usage.total_tokens").value_or(0);
         const auto inDetails =
             reader.object(member(usage, "input_tokens_details"), "usage.input_tokens_details");
-        u.cachedTokens = reader
-                             .integer(member(inDetails, "cached_tokens"),
-                                      "usage.input_tokens_details.cached_tokens")
-                             .value_or(0);
+        u.cachedTokens =
+            reader.integer(member(inDetails, "cached_tokens"), "usage.input_tokens_details.cached_tokens")
+                .value_or(0);
         const auto outDetails =
             reader.object(member(usage, "output_tokens_details"), "usage.output_tokens_details");
         u.reasoningTokens = reader
@@ -234,14 +259,15 @@ void readErrorsAndMetadata(FieldReader &reader, const Fields &fields, Batch &bat
     if (!metadata)
         return;
     for (const simdjson::dom::key_value_pair pair : metadata->get_object()) {
-        const QString key = QString::fromUtf8(pair.key.data(), static_cast<qsizetype>(pair.key.size()));
         // Metadata values are strings by contract; anything else is kept as its JSON text.
-        batch.metadata.insert(key, pair.value.is_string() ? textOf(pair.value)
-                                                          : QString::fromUtf8(JsonDocument::compact(pair.value)));
+        batch.metadata.insert(StringPool::shared(pair.key),
+                              pair.value.is_string() ? sharedTextOf(pair.value)
+                                                     : QString::fromUtf8(JsonDocument::compact(pair.value)));
     }
 }
 
-Parsed<Batch> readBatch(const element &object)
+// `source`: the object's bytes in the body, when found.
+Parsed<Batch> readBatch(const element &object, const JsonSlicer::Slice *source)
 {
     Parsed<Batch> result;
     Batch &batch = result.value;
@@ -264,12 +290,12 @@ Parsed<Batch> readBatch(const element &object)
         return result;
     }
     batch.createdAt = *created;
-    batch.endpoint = reader.string(fields[Endpoint], "endpoint");
-    batch.model = reader.string(fields[Model], "model");
+    batch.endpoint = reader.string(fields[Endpoint], "endpoint", true);
+    batch.model = reader.string(fields[Model], "model", true);
     batch.inputFileId = reader.string(fields[InputFileId], "input_file_id");
     batch.outputFileId = reader.string(fields[OutputFileId], "output_file_id");
     batch.errorFileId = reader.string(fields[ErrorFileId], "error_file_id");
-    batch.completionWindow = reader.string(fields[CompletionWindow], "completion_window");
+    batch.completionWindow = reader.string(fields[CompletionWindow], "completion_window", true);
     batch.inProgressAt = reader.integer(fields[InProgressAt], "in_progress_at");
     batch.expiresAt = reader.integer(fields[ExpiresAt], "expires_at");
     batch.finalizingAt = reader.integer(fields[FinalizingAt], "finalizing_at");
@@ -280,7 +306,7 @@ Parsed<Batch> readBatch(const element &object)
     batch.cancelledAt = reader.integer(fields[CancelledAt], "cancelled_at");
     readCountsAndUsage(reader, fields, batch);
     readErrorsAndMetadata(reader, fields, batch);
-    batch.json = JsonDocument::compact(object);
+    batch.json = source ? JsonDocument::compact(*source) : JsonDocument::compact(object);
 
     for (QString &warning : result.warnings)
         warning = batch.id % QStringLiteral(": ") % warning;
@@ -324,7 +350,9 @@ Parsed<Batch> parseBatch(const QByteArray &body)
         return {Batch(), document.error(), {}};
     if (!document.root().is_object())
         return {Batch(), notAnObject(document.root()), {}};
-    return readBatch(document.root());
+    const JsonSlicer::Slice source =
+        JsonSlicer::whole(std::string_view(body.constData(), size_t(body.size())));
+    return readBatch(document.root(), &source);
 }
 
 Parsed<BatchPage> parseListPage(const QByteArray &body)
@@ -366,16 +394,22 @@ Parsed<BatchPage> parseListPage(const QByteArray &body)
         page.lastId = textOf(*last);
     const simdjson::dom::array items = data->get_array();
     page.data.reserve(items.size());
+    // Each batch keeps its bytes as received; if the slicer cannot match the DOM, they are printed again.
+    std::vector<JsonSlicer::Slice> sources;
+    if (!JsonSlicer::arrayItems(std::string_view(body.constData(), size_t(body.size())), "data", &sources) ||
+        sources.size() != items.size())
+        sources.clear();
     int index = 0;
     for (const element item : items) {
         ++index;
         if (!item.is_object()) {
-            result.error =
-                QStringLiteral("item %1 of the list is %2, expected a batch object").arg(index).arg(typeName(item));
+            result.error = QStringLiteral("item %1 of the list is %2, expected a batch object")
+                               .arg(index)
+                               .arg(typeName(item));
             page = BatchPage();
             return result;
         }
-        Parsed<Batch> batch = readBatch(item);
+        Parsed<Batch> batch = readBatch(item, sources.empty() ? nullptr : &sources[size_t(index - 1)]);
         if (!batch.ok()) {
             // Dropping it would silently show fewer batches than the account holds.
             result.error = QStringLiteral("item %1 of the list: %2").arg(index).arg(batch.error);

@@ -48,8 +48,9 @@ void BatchSortFilterProxy::refilter(bool changed)
 {
     if (!changed)
         return;
-    // Not invalidateRowsFilter(): on 100,000 rows it removes and inserts row ranges one by one, and a keystroke
-    // took 0.9-1.1 s (bench_core). A full invalidate rebuilds the mapping once: 0.15 s with the re-sort.
+    // Not invalidateRowsFilter(): on 100,000 rows it removes and inserts row ranges one by one, and a
+    // keystroke took 0.9-1.1 s (bench_core). A full invalidate rebuilds the mapping once: 0.15 s with the
+    // re-sort.
     invalidate();
     Q_EMIT filterChanged();
 }

@@ -214,7 +214,9 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
         return;
     const int firstRow = int(m_rows.size());
     beginInsertRows(QModelIndex(), firstRow, firstRow + int(fresh.size()) - 1);
-    m_rows.reserve(m_rows.size() + fresh.size());
+    // Geometric growth: reserving the exact size at every page moved all rows each time (quadratic).
+    if (m_rows.capacity() < m_rows.size() + fresh.size())
+        m_rows.reserve(std::max(m_rows.size() + fresh.size(), m_rows.capacity() * 2));
     for (const Batch *batch : fresh) {
         m_rowById.insert(batch->id, int(m_rows.size()));
         m_rows.push_back(*batch);

@@ -36,3 +36,15 @@ QByteArray JsonDocument::compact(const simdjson::dom::element &value)
     const std::string_view text = builder.str();
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
 }
+
+QByteArray JsonDocument::compact(const JsonSlicer::Slice &slice)
+{
+    if (slice.compact)
+        return QByteArray(slice.text.data(), static_cast<qsizetype>(slice.text.size()));
+    QByteArray out(static_cast<qsizetype>(slice.text.size()), Qt::Uninitialized);
+    size_t length = 0;
+    if (simdjson::minify(slice.text.data(), slice.text.size(), out.data(), length) != simdjson::SUCCESS)
+        return QByteArray(slice.text.data(), static_cast<qsizetype>(slice.text.size()));
+    out.truncate(static_cast<qsizetype>(length));
+    return out;
+}

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include "jsonslicer.h"
+
 #include <simdjson.h>
 
 #include <memory>
@@ -23,6 +25,8 @@ public:
 
     // Compact JSON of a value, keys in the order they came.
     static QByteArray compact(const simdjson::dom::element &value);
+    // The bytes of a value as received, minified when they hold whitespace.
+    static QByteArray compact(const JsonSlicer::Slice &slice);
 
 private:
     std::unique_ptr<simdjson::dom::parser> m_own;

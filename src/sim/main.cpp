@@ -60,8 +60,8 @@ int main(int argc, char *argv[])
         QStringLiteral("write-pages"),
         QStringLiteral("Write the account's list pages as static files into DIR for a web server, and exit."),
         QStringLiteral("DIR"));
-    parser.addOptions({port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency, pad,
-                       writePages});
+    parser.addOptions({port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency,
+                       pad, writePages});
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option, double min, double max) {
