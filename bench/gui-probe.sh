@@ -39,6 +39,6 @@ echo "load $batches batches from $base:"
 "$probe" load "$batches"
 echo
 echo "start to first painted row, warm cache of $batches, $runs runs:"
-for _ in $(seq "$runs"); do "$probe" first-paint | grep RESULT; done | tee "$work/paint.txt"
-awk '{print $(NF-1)}' "$work/paint.txt" | sort -n |
+for _ in $(seq "$runs"); do "$probe" first-paint | grep -E "RESULT|rows"; done | tee "$work/paint.txt"
+grep "first painted" "$work/paint.txt" | awk '{print $(NF-1)}' | sort -n |
   awk '{a[NR]=$1} END {printf "median start to first painted row: %.0f ms\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'

@@ -3,8 +3,8 @@
 #include "batchtablemodel.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonObject>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -74,11 +74,14 @@ private Q_SLOTS:
                 continue;
             for (const Batch &a : rows) {
                 for (const Batch &b : rows) {
-                    const QPartialOrdering expected = QVariant::compare(BatchColumns::sortValue(a, column, 1000),
-                                                                        BatchColumns::sortValue(b, column, 1000));
+                    const QPartialOrdering expected = QVariant::compare(
+                        BatchColumns::sortValue(a, column, 1000), BatchColumns::sortValue(b, column, 1000));
                     const int got = BatchColumns::compare(a, b, column, 1000);
-                    const int want = expected == QPartialOrdering::Less ? -1 : expected == QPartialOrdering::Greater ? 1 : 0;
-                    QVERIFY2(got == want, qPrintable(QStringLiteral("column %1, %2 vs %3").arg(column).arg(a.id, b.id)));
+                    const int want = expected == QPartialOrdering::Less      ? -1
+                                     : expected == QPartialOrdering::Greater ? 1
+                                                                             : 0;
+                    QVERIFY2(got == want,
+                             qPrintable(QStringLiteral("column %1, %2 vs %3").arg(column).arg(a.id, b.id)));
                 }
             }
         }
@@ -91,18 +94,20 @@ private Q_SLOTS:
         proxy.setSourceModel(&model);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         // Two running batches at different paces, named so that their ids sort the other way round.
-        for (const auto &[id, perMinute] : {std::pair{QStringLiteral("a-slow"), 10}, std::pair{QStringLiteral("z-fast"), 100}}) {
+        for (const auto &[id, perMinute] :
+             {std::pair{QStringLiteral("a-slow"), 10}, std::pair{QStringLiteral("z-fast"), 100}}) {
             model.history().add(id, ProgressSample{now - 60, 0, 0, 1000});
             model.history().add(id, ProgressSample{now, perMinute, 0, 1000});
         }
         const auto running = [](const QString &id, qint64 done) {
-            return BatchParser::parseBatch(QJsonObject{{QStringLiteral("id"), id},
-                                                       {QStringLiteral("status"), QStringLiteral("in_progress")},
-                                                       {QStringLiteral("created_at"), 1},
-                                                       {QStringLiteral("request_counts"),
-                                                        QJsonObject{{QStringLiteral("total"), 1000},
-                                                                    {QStringLiteral("completed"), done},
-                                                                    {QStringLiteral("failed"), 0}}}})
+            return BatchParser::parseBatch(
+                       QJsonObject{
+                           {QStringLiteral("id"), id},
+                           {QStringLiteral("status"), QStringLiteral("in_progress")},
+                           {QStringLiteral("created_at"), 1},
+                           {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("total"), 1000},
+                                                                          {QStringLiteral("completed"), done},
+                                                                          {QStringLiteral("failed"), 0}}}})
                 .value;
         };
         model.merge({running(QStringLiteral("a-slow"), 10), running(QStringLiteral("z-fast"), 100)}, false);

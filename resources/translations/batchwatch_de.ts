@@ -105,7 +105,7 @@
 <context>
     <name>BatchCacheKeeper</name>
     <message>
-        <location filename="../../src/core/batchcachekeeper.cpp" line="27"/>
+        <location filename="../../src/core/batchcachekeeper.cpp" line="31"/>
         <source>Working without a cache: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,6 +13,8 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <limits>
+
 namespace {
 // Version 2 added the observations; kept as constants so a new file and a migrated one get the same table.
 const char *const kCreateObservations =
@@ -188,43 +190,6 @@ bool BatchCache::migrate(int from, QString *error)
     return true;
 }
 
-bool BatchCache::addSamples(const QList<QPair<QString, ProgressSample>> &samples)
-{
-    if (samples.isEmpty())
-        return true;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.transaction();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO observations(batch_id, observed_at, completed, failed, total) "
-                                 "VALUES (?, ?, ?, ?, ?)"));
-    for (const auto &[id, sample] : samples) {
-        query.addBindValue(id);
-        query.addBindValue(sample.at);
-        query.addBindValue(sample.completed);
-        query.addBindValue(sample.failed);
-        query.addBindValue(sample.total);
-        if (!query.exec()) {
-            db.rollback();
-            return false;
-        }
-    }
-    return db.commit();
-}
-
-QHash<QString, QList<ProgressSample>> BatchCache::loadSamples() const
-{
-    QHash<QString, QList<ProgressSample>> samples;
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT batch_id, observed_at, completed, failed, total FROM observations "
-                                   "ORDER BY batch_id, observed_at")))
-        return samples;
-    while (query.next())
-        samples[query.value(0).toString()].append({query.value(1).toLongLong(), query.value(2).toLongLong(),
-                                                   query.value(3).toLongLong(), query.value(4).toLongLong()});
-    return samples;
-}
-
 bool BatchCache::setMeta(const QString &key, const QString &value)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
@@ -244,22 +209,42 @@ QString BatchCache::meta(const QString &key) const
 
 std::vector<Batch> BatchCache::load(QString *error) const
 {
+    return loadChunk(std::numeric_limits<qint64>::min(), -1, nullptr, error);
+}
+
+std::vector<Batch> BatchCache::loadChunk(qint64 afterRank, int limit, qint64 *lastRank, QString *error) const
+{
     std::vector<Batch> batches;
     if (!isOpen())
         return batches;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT json FROM batches ORDER BY rank"))) {
+    query.prepare(QStringLiteral("SELECT rank, json FROM batches WHERE rank > ? ORDER BY rank LIMIT ?"));
+    query.addBindValue(afterRank);
+    query.addBindValue(limit); // SQLite: a negative limit is none
+    if (!query.exec()) {
         if (error)
             *error = sqlError(query);
         return batches;
     }
+    if (limit > 0)
+        batches.reserve(size_t(limit));
     while (query.next()) {
-        Parsed<Batch> parsed = BatchParser::parseBatch(query.value(0).toByteArray());
+        if (lastRank)
+            *lastRank = query.value(0).toLongLong();
+        Parsed<Batch> parsed = BatchParser::parseBatch(query.value(1).toByteArray());
         if (parsed.ok())
             batches.push_back(std::move(parsed.value));
     }
     return batches;
+}
+
+QString BatchCache::oldestId() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    return query.exec(QStringLiteral("SELECT id FROM batches ORDER BY rank DESC LIMIT 1")) && query.next()
+               ? query.value(0).toString()
+               : QString();
 }
 
 qint64 BatchCache::count() const

@@ -36,6 +36,12 @@ public:
 
     // Every cached batch in the server's order, newest first.
     std::vector<Batch> load(QString *error = nullptr) const;
+    // Up to `limit` batches after `afterRank` in server order (a negative limit: all); `lastRank` is where
+    // the next chunk starts. Lets a window show its first screen before the rest of a large cache is read.
+    std::vector<Batch> loadChunk(qint64 afterRank, int limit, qint64 *lastRank,
+                                 QString *error = nullptr) const;
+    // The cached batch furthest down the list, where reading more from the server resumes.
+    QString oldestId() const;
     qint64 count() const;
     // Whether some walk reached the account's last page, so nothing older is missing.
     bool isComplete() const;

@@ -4,6 +4,10 @@
 #include "batchrefresher.h"
 #include "batchtablemodel.h"
 
+#include <QTimer>
+
+#include <limits>
+
 BatchCacheKeeper::BatchCacheKeeper(BatchTableModel *model, QObject *parent)
     : QObject(parent)
     , m_model(model)
@@ -33,13 +37,32 @@ bool BatchCacheKeeper::open(const ApiConfig &config, QString *message)
         for (const ProgressSample &sample : it.value())
             m_model->history().add(it.key(), sample);
     }
-    const std::vector<Batch> cached = cache->load();
-    if (!cached.empty()) {
-        m_model->merge(cached, false); // counts from the last run, not from now: no progress samples
-        m_model->resumeAfter(cached.back().id, !cache->isComplete());
-    }
+    // The first screen at once; the rest in chunks between events, so a window on 100,000 cached batches
+    // paints in a fraction of a second and stays responsive while the others arrive.
+    const QString oldest = cache->oldestId();
+    if (!oldest.isEmpty())
+        m_model->resumeAfter(oldest, !cache->isComplete());
     m_cache = std::move(cache);
+    m_loadedRank = std::numeric_limits<qint64>::min();
+    m_loading = true;
+    loadNextChunk();
     return true;
+}
+
+void BatchCacheKeeper::loadNextChunk()
+{
+    if (!m_cache || !m_loading)
+        return;
+    // Small enough that reading, parsing and merging one chunk stays far below a visible stall.
+    constexpr int kChunk = 1000;
+    const std::vector<Batch> chunk = m_cache->loadChunk(m_loadedRank, kChunk, &m_loadedRank);
+    m_model->mergeCached(chunk); // counts from the last run, not from now: no progress samples
+    if (int(chunk.size()) == kChunk) {
+        QTimer::singleShot(0, this, &BatchCacheKeeper::loadNextChunk);
+        return;
+    }
+    m_loading = false;
+    Q_EMIT cacheLoaded();
 }
 
 void BatchCacheKeeper::close()
@@ -48,6 +71,7 @@ void BatchCacheKeeper::close()
         m_refresher->disconnect(this);
     m_refresher = nullptr;
     m_cache.reset();
+    m_loading = false;
     m_pendingSamples.clear();
 }
 

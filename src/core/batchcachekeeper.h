@@ -31,8 +31,14 @@ public:
     // After each refresh that went through, store the batches it found or read again.
     void watch(BatchRefresher *refresher);
     void clear();
+    // Whether cached rows are still being read into the model (a large cache arrives in chunks).
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    void cacheLoaded();
 
 private:
+    void loadNextChunk();
     void onPageLoaded(const BatchPage &page);
     void onRefreshed();
 
@@ -40,4 +46,6 @@ private:
     std::unique_ptr<BatchCache> m_cache;
     QPointer<BatchRefresher> m_refresher;
     QList<QPair<QString, ProgressSample>> m_pendingSamples; // written with the next page or refresh
+    qint64 m_loadedRank = 0;                                // the cache is read in server order up to here
+    bool m_loading = false;
 };

@@ -8,6 +8,9 @@ BatchSortFilterProxy::BatchSortFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(BatchTableModel::SortRole);
+    // filterAcceptsRow reads the batch itself; a role no view changes keeps text-only updates from
+    // re-filtering.
+    setFilterRole(BatchTableModel::IdRole);
     setDynamicSortFilter(true);
 }
 

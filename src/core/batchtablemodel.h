@@ -44,6 +44,8 @@ public:
     // Updates known ids in place (dataChanged for the changed cells) and appends new ones (one insert).
     // `observedNow` is false for rows from the cache, whose counts are not from this moment.
     void merge(const std::vector<Batch> &batches, bool observedNow = true);
+    // Rows from the cache: only ids not shown yet, so a cached copy never overwrites what a refresh brought.
+    void mergeCached(const std::vector<Batch> &batches);
     // Another account: the only reset.
     void clear();
     // Walks every remaining page.
