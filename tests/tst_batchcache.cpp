@@ -60,6 +60,42 @@ private Q_SLOTS:
         QCOMPARE(cache.count(), 5);
     }
 
+    void aWalkIsWrittenPageByPageAndDropsWhatIsGone()
+    {
+        BatchCache cache;
+        QString error;
+        QVERIFY(cache.open(path(QStringLiteral("walk")), &error));
+        QVERIFY(cache.replaceAll({makeBatch(QStringLiteral("c"), QStringLiteral("in_progress"), 30),
+                                  makeBatch(QStringLiteral("b"), QStringLiteral("completed"), 20),
+                                  makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 10)},
+                                 false, &error));
+        qint64 rank = cache.beginWalk();
+        QVERIFY(cache.writeWalkPage({makeBatch(QStringLiteral("e"), QStringLiteral("validating"), 50),
+                                     makeBatch(QStringLiteral("d"), QStringLiteral("validating"), 40)},
+                                    rank, &error));
+        rank += 2;
+        // Broken off here, the new pages sit above the older rows.
+        QCOMPARE(ids(cache.load()),
+                 (QStringList{QStringLiteral("e"), QStringLiteral("d"), QStringLiteral("c"),
+                              QStringLiteral("b"), QStringLiteral("a")}));
+        QVERIFY(cache.writeWalkPage({makeBatch(QStringLiteral("c"), QStringLiteral("completed"), 30),
+                                     makeBatch(QStringLiteral("b"), QStringLiteral("completed"), 20)},
+                                    rank, &error));
+        rank += 2;
+        QVERIFY(!cache.isComplete());
+        QVERIFY(cache.finishWalk(rank, &error));
+        // "a" is no longer on the server.
+        const std::vector<Batch> loaded = cache.load();
+        QCOMPARE(ids(loaded), (QStringList{QStringLiteral("e"), QStringLiteral("d"), QStringLiteral("c"),
+                                           QStringLiteral("b")}));
+        QCOMPARE(loaded[2].status.value(), BatchStatus::Completed);
+        QVERIFY(cache.isComplete());
+        // The next walk goes above this one.
+        QVERIFY(cache.writeWalkPage({makeBatch(QStringLiteral("f"), QStringLiteral("validating"), 60)},
+                                    cache.beginWalk(), &error));
+        QCOMPARE(ids(cache.load()).constFirst(), QStringLiteral("f"));
+    }
+
     void survivesReopening()
     {
         QString error;

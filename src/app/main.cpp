@@ -1,17 +1,16 @@
-// batchwatch: the dashboard, and its headless subcommands (which need no display).
-#include "appcontroller.h"
+// batchwatch: the headless subcommands, and the door to the dashboard. This binary links no GUI library, so
+// `batchwatch export` starts fast and small; the dashboard is batchwatch-gui, which it executes in its place.
 #include "exitcode.h"
 #include "exportcommand.h"
-#include "mainwindow.h"
 
-#include <QApplication>
 #include <QCoreApplication>
-#include <QIcon>
-#include <QLocale>
-#include <QTranslator>
 
+#include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <unistd.h>
 
 namespace {
 const char kUsage[] =
@@ -26,11 +25,17 @@ const char kUsage[] =
     "Exit status: 0 done, 2 usage or unusable configuration, 3 authentication or permission (HTTP 401/403),\n"
     "4 API, network or data error after retries, 5 the output could not be written.\n";
 
-void setIdentity()
+// The dashboard sits at ../libexec/batchwatch/batchwatch-gui from this binary, in the build tree as
+// installed.
+std::string dashboardPath()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("Batchwatch"));
-    QCoreApplication::setApplicationName(QStringLiteral("batchwatch"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
+    char self[PATH_MAX];
+    const ssize_t length = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (length <= 0)
+        return {};
+    std::string path(self, size_t(length));
+    path.erase(path.rfind('/'));
+    return path + "/../libexec/batchwatch/batchwatch-gui";
 }
 } // namespace
 
@@ -39,7 +44,9 @@ int main(int argc, char *argv[])
     const char *first = argc > 1 ? argv[1] : "";
     if (std::strcmp(first, "export") == 0 || std::strcmp(first, "list") == 0) {
         QCoreApplication app(argc, argv);
-        setIdentity();
+        QCoreApplication::setOrganizationName(QStringLiteral("Batchwatch"));
+        QCoreApplication::setApplicationName(QStringLiteral("batchwatch"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
         QStringList arguments = QCoreApplication::arguments();
         arguments.removeAt(1);
         return ExportCommand(std::strcmp(first, "list") == 0 ? HeadlessOptions::Command::List
@@ -58,19 +65,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "batchwatch: unknown command \"%s\"\n\n%s", first, kUsage);
         return ExitCode::Usage;
     }
-
-    QApplication app(argc, argv);
-    setIdentity();
-    QApplication::setApplicationDisplayName(QStringLiteral("Batchwatch"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/batchwatch.svg")));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.batchwatch.Batchwatch"));
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("batchwatch"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-    MainWindow window;
-    AppController controller(&window, std::strcmp(first, "--demo") == 0);
-    window.show();
-    controller.start();
-    return app.exec();
+    const std::string dashboard = dashboardPath();
+    execv(dashboard.c_str(), argv);
+    std::fprintf(stderr, "batchwatch: cannot start the dashboard %s: %s\n", dashboard.c_str(),
+                 std::strerror(errno));
+    return 1;
 }

@@ -18,7 +18,7 @@ class QSqlQuery;
 class BatchCache
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     BatchCache();
     ~BatchCache();
@@ -48,6 +48,12 @@ public:
 
     // Replaces the cache with a full walk, in server order.
     bool replaceAll(const std::vector<Batch> &batches, bool complete, QString *error = nullptr);
+    // A walk over the whole account, written page by page as it arrives: beginWalk() gives the first rank,
+    // each page takes the next ones, and finishWalk() (after the last page) drops what the walk did not see
+    // and marks the cache complete. A walk that breaks off leaves its pages above the older rows.
+    qint64 beginWalk();
+    bool writeWalkPage(const std::vector<Batch> &page, qint64 firstRank, QString *error = nullptr);
+    bool finishWalk(qint64 endRank, QString *error = nullptr);
     // Stores updated or new batches; `newestFirst` are new ones found above everything cached, in server
     // order.
     bool store(const std::vector<Batch> &newestFirst, const std::vector<Batch> &updated,

@@ -27,6 +27,7 @@ void BatchExportJob::setCache(BatchCache *cache, bool refreshAll)
     if (m_sync) {
         connect(m_sync, &BatchSync::progress, this, &BatchExportJob::progress);
         connect(m_sync, &BatchSync::finished, this, &BatchExportJob::onSyncFinished);
+        connect(m_sync, &BatchSync::walked, this, &BatchExportJob::writeAll);
     }
 }
 
@@ -66,14 +67,21 @@ void BatchExportJob::onSyncFinished(const ApiError &error)
         finish(Outcome::ApiFailed);
         return;
     }
-    for (const Batch &batch : m_sync->batches()) {
+    if (!m_sync->streamed() && !writeAll(m_sync->batches()))
+        return;
+    onFetcherFinished(ApiError());
+}
+
+bool BatchExportJob::writeAll(const std::vector<Batch> &batches)
+{
+    for (const Batch &batch : batches) {
+        if (m_outcome != Outcome::Running || reachedMax())
+            return m_outcome == Outcome::Running;
         ++m_seen;
         if (!writeMatching(batch))
-            return;
-        if (reachedMax())
-            break;
+            return false;
     }
-    onFetcherFinished(ApiError());
+    return true;
 }
 
 void BatchExportJob::onPage(const BatchPage &page)

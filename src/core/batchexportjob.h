@@ -46,6 +46,8 @@ Q_SIGNALS:
 private:
     void onPage(const BatchPage &page);
     bool writeMatching(const Batch &batch);
+    // Writes those that match until the maximum; false once the job failed.
+    bool writeAll(const std::vector<Batch> &batches);
     bool reachedMax() const { return m_maxBatches > 0 && m_matched >= m_maxBatches; }
     void onSyncFinished(const ApiError &error);
     void onFetcherFinished(const ApiError &error);

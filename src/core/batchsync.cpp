@@ -15,6 +15,9 @@ Q_LOGGING_CATEGORY(lcSync, "batchwatch.sync", QtWarningMsg)
 namespace {
 constexpr int kPageSize = 100;
 constexpr int kConcurrentRetrieves = 4;
+// A walk writes the cache in transactions of this many batches: a page each cost 200 commits for 20,000
+// batches; the whole walk in one would hold the file's write lock against another process for its duration.
+constexpr size_t kWalkBatchesPerWrite = 1000;
 } // namespace
 
 BatchSync::BatchSync(ApiClient *client, BatchCache *cache, QObject *parent)
@@ -34,7 +37,8 @@ void BatchSync::start(bool refreshAll)
     for (int i = 0; i < int(m_cached.size()); ++i)
         m_index.insert(m_cached[size_t(i)].id, i);
     m_new.clear();
-    m_walked.clear();
+    m_walked = 0;
+    m_streamed = false;
     m_fresh.clear();
     m_result.clear();
     m_deepestKnown = -1;
@@ -52,6 +56,8 @@ void BatchSync::start(bool refreshAll)
 void BatchSync::walkAll()
 {
     m_phase = Phase::Full;
+    m_walked = 0;
+    m_walkRank = m_cache->beginWalk();
     m_fetcher->start(QString(), kPageSize);
 }
 
@@ -60,10 +66,16 @@ void BatchSync::onPage(const BatchPage &page)
     ++m_requests;
     Q_EMIT progress(m_requests);
     switch (m_phase) {
-    case Phase::Full:
+    case Phase::Full: {
+        // Streamed: a walk of a large account holds one page at a time, not the account.
         ++m_fullPages;
-        m_walked.insert(m_walked.end(), page.data.begin(), page.data.end());
+        m_walked += qint64(page.data.size());
+        m_walkBuffer.insert(m_walkBuffer.end(), page.data.begin(), page.data.end());
+        if (m_walkBuffer.size() >= kWalkBatchesPerWrite)
+            flushWalk();
+        Q_EMIT walked(page.data);
         return;
+    }
     case Phase::NewOnTop:
         ++m_newPages;
         break;
@@ -91,8 +103,19 @@ void BatchSync::onPage(const BatchPage &page)
         m_fetcher->stop();
 }
 
+void BatchSync::flushWalk()
+{
+    QString why;
+    if (!m_cache->writeWalkPage(m_walkBuffer, m_walkRank, &why))
+        qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
+    m_walkRank += qint64(m_walkBuffer.size());
+    m_walkBuffer.clear();
+}
+
 void BatchSync::onWalkFinished(const ApiError &error)
 {
+    if (m_phase == Phase::Full)
+        flushWalk(); // what came before an error is worth keeping too
     // The fetcher counts retries; pages were counted as they came.
     m_requests += m_fetcher->requestsMade() - m_fetcher->pagesFetched();
     if (error.isError()) {
@@ -101,10 +124,10 @@ void BatchSync::onWalkFinished(const ApiError &error)
     }
     switch (m_phase) {
     case Phase::Full: {
-        m_result = std::move(m_walked);
-        m_refreshed = qint64(m_result.size());
+        m_refreshed = m_walked;
+        m_streamed = true;
         QString why;
-        if (!m_cache->replaceAll(m_result, true, &why))
+        if (!m_cache->finishWalk(m_walkRank, &why))
             qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
         finish(ApiError());
         return;
@@ -205,7 +228,7 @@ void BatchSync::onRetrieved(ApiCall *call)
 void BatchSync::finish(const ApiError &error)
 {
     m_phase = Phase::Idle;
-    if (!error.isError() && m_result.empty()) {
+    if (!error.isError() && !m_streamed) {
         // Incremental: the new ones on top, then everything cached with what was re-read.
         std::vector<Batch> updated;
         for (const Batch &b : m_cached) {
@@ -237,7 +260,7 @@ QString BatchSync::summary() const
         parts << QStringLiteral("%1 retrieve(s) of changing batches").arg(m_retrieves);
     return QStringLiteral("refreshed %1 of %2 batches in %3 requests (%4)")
         .arg(m_refreshed)
-        .arg(m_result.size())
+        .arg(m_streamed ? m_walked : qint64(m_result.size()))
         .arg(m_requests)
         .arg(parts.join(QStringLiteral(", ")));
 }

@@ -30,8 +30,10 @@ public:
 
     void start(bool refreshAll = false);
 
-    // The whole account, newest first, once finished() says no error.
+    // The whole account, newest first, once finished() says no error; empty after a walk of everything,
+    // whose pages went out through walked() as they came.
     const std::vector<Batch> &batches() const { return m_result; }
+    bool streamed() const { return m_streamed; }
     int requests() const { return m_requests; }
     qint64 refreshed() const { return m_refreshed; }
     // What the requests were for, e.g. "1 list page for new batches, 2 retrieves of changing batches".
@@ -39,12 +41,15 @@ public:
 
 Q_SIGNALS:
     void progress(int requests);
+    // A page of a walk over everything, already in the cache (newest first across pages).
+    void walked(const std::vector<Batch> &batches);
     void finished(const ApiError &error);
 
 private:
     void walkAll();
     void onPage(const BatchPage &page);
     void onWalkFinished(const ApiError &error);
+    void flushWalk();
     void refreshChanging();
     void startRetrieves();
     void onRetrieved(ApiCall *call);
@@ -57,12 +62,15 @@ private:
     BatchListFetcher *m_fetcher;
     Phase m_phase = Phase::Idle;
 
-    std::vector<Batch> m_cached; // server order
-    QHash<QString, int> m_index; // id -> position in m_cached
-    std::vector<Batch> m_new;    // found above everything cached, server order
-    std::vector<Batch> m_walked; // a full walk's batches
-    QSet<QString> m_fresh;       // cached ids read again in this sync
-    int m_deepestKnown = -1;     // the furthest cached position a list page has covered
+    std::vector<Batch> m_cached;     // server order
+    QHash<QString, int> m_index;     // id -> position in m_cached
+    std::vector<Batch> m_new;        // found above everything cached, server order
+    qint64 m_walkRank = 0;           // the cache rank the next walked batch takes
+    qint64 m_walked = 0;             // batches a walk over everything has passed on
+    std::vector<Batch> m_walkBuffer; // walked, not yet written
+    bool m_streamed = false;
+    QSet<QString> m_fresh;   // cached ids read again in this sync
+    int m_deepestKnown = -1; // the furthest cached position a list page has covered
     QStringList m_toRetrieve;
     QList<ApiCall *> m_inFlight;
     std::vector<Batch> m_result;
