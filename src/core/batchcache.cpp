@@ -119,8 +119,8 @@ bool BatchCache::tryOpen(QString *why)
         return false;
     }
     // WAL: readers do not block the writer. No fsync at all: this is a cache, a power cut may cost its last
-    // writes (or, rarely, the file, which is then moved aside and rebuilt), and each checkpoint's fsync made a
-    // cold export of 20,000 batches spend 0.17 s waiting on the disk.
+    // writes (or, rarely, the file, which is then moved aside and rebuilt), and each checkpoint's fsync made
+    // a cold export of 20,000 batches spend 0.17 s waiting on the disk.
     query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     query.exec(QStringLiteral("PRAGMA synchronous=OFF"));
     return createSchema(why);

@@ -59,7 +59,8 @@ private:
     BatchSync *m_sync = nullptr;
     bool m_refreshAll = false;
     BatchExporter *m_exporter = nullptr;
-    QSet<QString> m_ids; // a batch seen twice (the list shifted under us) is written once
+    QSet<quint64>
+        m_ids; // hashes of the ids written: one seen twice (the list shifted under us) is written once
     qint64 m_maxBatches = 0;
     qint64 m_seen = 0;
     qint64 m_matched = 0;

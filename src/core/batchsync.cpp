@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "batchcache.h"
+#include "batchcachewalkwriter.h"
 #include "batchlistfetcher.h"
 #include "batchparser.h"
 
@@ -15,9 +16,6 @@ Q_LOGGING_CATEGORY(lcSync, "batchwatch.sync", QtWarningMsg)
 namespace {
 constexpr int kPageSize = 100;
 constexpr int kConcurrentRetrieves = 4;
-// A walk writes the cache in transactions of this many batches: a page each cost 200 commits for 20,000
-// batches; the whole walk in one would hold the file's write lock against another process for its duration.
-constexpr size_t kWalkBatchesPerWrite = 1000;
 } // namespace
 
 BatchSync::BatchSync(ApiClient *client, BatchCache *cache, QObject *parent)
@@ -29,6 +27,8 @@ BatchSync::BatchSync(ApiClient *client, BatchCache *cache, QObject *parent)
     connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchSync::onPage);
     connect(m_fetcher, &BatchListFetcher::finished, this, &BatchSync::onWalkFinished);
 }
+
+BatchSync::~BatchSync() = default;
 
 void BatchSync::start(bool refreshAll)
 {
@@ -57,7 +57,8 @@ void BatchSync::walkAll()
 {
     m_phase = Phase::Full;
     m_walked = 0;
-    m_walkRank = m_cache->beginWalk();
+    m_writer = std::make_unique<BatchCacheWalkWriter>(m_cache->path(), m_cache->beginWalk());
+    connect(m_writer.get(), &BatchCacheWalkWriter::finished, this, &BatchSync::onWalkWritten);
     m_fetcher->start(QString(), kPageSize);
 }
 
@@ -70,9 +71,7 @@ void BatchSync::onPage(const BatchPage &page)
         // Streamed: a walk of a large account holds one page at a time, not the account.
         ++m_fullPages;
         m_walked += qint64(page.data.size());
-        m_walkBuffer.insert(m_walkBuffer.end(), page.data.begin(), page.data.end());
-        if (m_walkBuffer.size() >= kWalkBatchesPerWrite)
-            flushWalk();
+        m_writer->write(page.data);
         Q_EMIT walked(page.data);
         return;
     }
@@ -103,35 +102,35 @@ void BatchSync::onPage(const BatchPage &page)
         m_fetcher->stop();
 }
 
-void BatchSync::flushWalk()
+void BatchSync::onWalkWritten(const QString &error)
 {
-    QString why;
-    if (!m_cache->writeWalkPage(m_walkBuffer, m_walkRank, &why))
-        qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
-    m_walkRank += qint64(m_walkBuffer.size());
-    m_walkBuffer.clear();
+    m_writer.reset();
+    if (!error.isEmpty())
+        qCWarning(lcSync, "could not write the cache: %s", qPrintable(error));
+    if (m_walkError.isError()) {
+        finish(m_walkError);
+        return;
+    }
+    m_refreshed = m_walked;
+    m_streamed = true;
+    finish(ApiError());
 }
 
 void BatchSync::onWalkFinished(const ApiError &error)
 {
-    if (m_phase == Phase::Full)
-        flushWalk(); // what came before an error is worth keeping too
     // The fetcher counts retries; pages were counted as they came.
     m_requests += m_fetcher->requestsMade() - m_fetcher->pagesFetched();
+    if (m_phase == Phase::Full) {
+        // The cache is written on another thread; the sync ends when it is (what came before an error too).
+        m_walkError = error;
+        m_writer->finish(!error.isError());
+        return;
+    }
     if (error.isError()) {
         finish(error);
         return;
     }
     switch (m_phase) {
-    case Phase::Full: {
-        m_refreshed = m_walked;
-        m_streamed = true;
-        QString why;
-        if (!m_cache->finishWalk(m_walkRank, &why))
-            qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
-        finish(ApiError());
-        return;
-    }
     case Phase::NewOnTop:
         if (m_deepestKnown < 0 && !m_fetcher->hasMore()) {
             // The whole list came and none of it was known: the cache describes another account. Start over.

@@ -8,11 +8,13 @@
 #include <QSet>
 #include <QStringList>
 
+#include <memory>
 #include <vector>
 
 class ApiCall;
 class ApiClient;
 class BatchCache;
+class BatchCacheWalkWriter;
 class BatchListFetcher;
 
 // Brings a cached account up to date with as few requests as it can: the new batches from the top of the list
@@ -24,6 +26,7 @@ class BatchSync : public QObject
 
 public:
     BatchSync(ApiClient *client, BatchCache *cache, QObject *parent = nullptr);
+    ~BatchSync() override;
 
     // Margin past the 24 h window after which a batch is surely terminal.
     static constexpr qint64 kWindowMarginSeconds = 3600;
@@ -49,7 +52,7 @@ private:
     void walkAll();
     void onPage(const BatchPage &page);
     void onWalkFinished(const ApiError &error);
-    void flushWalk();
+    void onWalkWritten(const QString &error);
     void refreshChanging();
     void startRetrieves();
     void onRetrieved(ApiCall *call);
@@ -62,12 +65,13 @@ private:
     BatchListFetcher *m_fetcher;
     Phase m_phase = Phase::Idle;
 
-    std::vector<Batch> m_cached;     // server order
-    QHash<QString, int> m_index;     // id -> position in m_cached
-    std::vector<Batch> m_new;        // found above everything cached, server order
-    qint64 m_walkRank = 0;           // the cache rank the next walked batch takes
-    qint64 m_walked = 0;             // batches a walk over everything has passed on
-    std::vector<Batch> m_walkBuffer; // walked, not yet written
+    std::vector<Batch> m_cached;                    // server order
+    QHash<QString, int> m_index;                    // id -> position in m_cached
+    std::vector<Batch> m_new;                       // found above everything cached, server order
+    qint64 m_walkRank = 0;                          // the cache rank the next walked batch takes
+    qint64 m_walked = 0;                            // batches a walk over everything has passed on
+    std::unique_ptr<BatchCacheWalkWriter> m_writer; // a walk's cache writes, on their own thread
+    ApiError m_walkError;
     bool m_streamed = false;
     QSet<QString> m_fresh;   // cached ids read again in this sync
     int m_deepestKnown = -1; // the furthest cached position a list page has covered
