@@ -43,6 +43,40 @@ class TestBatchListFetcher : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void prefetchingReadsTheSamePagesAndStopsCleanly()
+    {
+        auto sim = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("450"),
+                                        QStringLiteral("--speed"), QStringLiteral("0")});
+        ApiClient client(sim->config());
+        BatchListFetcher plain(&client);
+        const Walk expected = walk(plain);
+        BatchListFetcher fetcher(&client);
+        fetcher.setPrefetch(true);
+        const Walk result = walk(fetcher);
+        QVERIFY2(!result.error.isError(), qPrintable(result.error.toString()));
+        QCOMPARE(result.finishedCount, 1);
+        QCOMPARE(result.batches.size(), size_t(450));
+        for (size_t i = 0; i < result.batches.size(); ++i)
+            QCOMPARE(result.batches[i].id, expected.batches[i].id);
+        // Five pages, no request after the last one (has_more is false there).
+        QCOMPARE(fetcher.requestsMade(), 5);
+        QCOMPARE(sim->stats().value(QStringLiteral("requests")).toInteger(), 10);
+
+        // A listener that stops at the second page: the request already on its way is dropped, the walk
+        // finishes once, without an error.
+        QObject context;
+        connect(&fetcher, &BatchListFetcher::pageReceived, &context, [&fetcher] {
+            if (fetcher.pagesFetched() == 2)
+                fetcher.stop();
+        });
+        const Walk stopped = walk(fetcher);
+        QVERIFY(!stopped.error.isError());
+        QCOMPARE(stopped.finishedCount, 1);
+        QCOMPARE(stopped.batches.size(), size_t(200));
+        QCOMPARE(fetcher.requestsMade(), 3);
+        QVERIFY(!fetcher.isRunning());
+    }
+
     void walksEveryPageNewestFirst()
     {
         auto sim = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("250"),

@@ -9,6 +9,7 @@ BatchExportJob::BatchExportJob(ApiClient *client, const BatchFilter &filter, QOb
     , m_filter(filter)
     , m_fetcher(new BatchListFetcher(client, this))
 {
+    m_fetcher->setPrefetch(true);
     connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchExportJob::onPage);
     connect(m_fetcher, &BatchListFetcher::warning, this, &BatchExportJob::warning);
     connect(m_fetcher, &BatchListFetcher::finished, this, &BatchExportJob::onFetcherFinished);

@@ -102,16 +102,24 @@ void BatchListFetcher::onCallFinished(ApiCall *call)
     const QString next = page.nextCursor();
     if (!next.isEmpty())
         m_cursor = next;
+    const bool more = !m_stopRequested && m_hasMore && !(m_maxPages > 0 && m_pages >= m_maxPages) &&
+                      !(m_maxBatches > 0 && m_batches >= m_maxBatches);
+    // Prefetching: the next request is on its way while listeners handle this page.
+    const bool prefetched = more && m_prefetch && !m_cursorsSeen.contains(m_cursor);
+    if (prefetched) {
+        m_cursorsSeen.insert(m_cursor);
+        requestNext();
+    }
     // Listeners may start another walk from inside pageReceived (views call fetchMore on rowsInserted); this
     // one then ends here, and until the signal returns it still counts as running.
     const quint64 generation = m_generation;
     m_delivering = true;
     Q_EMIT pageReceived(page);
     m_delivering = false;
-    if (generation != m_generation)
+    // After a prefetch, a listener that stopped or aborted the walk has dropped that call and finished it.
+    if (generation != m_generation || prefetched)
         return;
-    if (m_stopRequested || !m_hasMore || (m_maxPages > 0 && m_pages >= m_maxPages) ||
-        (m_maxBatches > 0 && m_batches >= m_maxBatches)) {
+    if (!more || m_stopRequested) {
         finish(ApiError());
         return;
     }

@@ -25,6 +25,9 @@ public:
     void abort();
     // Ends the walk as finished (no error) after the page being delivered, or at once if a request is out.
     void stop();
+    // Asks for the next page before listeners handle the current one. For walks that read on (exports, a
+    // cache's first fill); a listener that stops early then wastes that one request.
+    void setPrefetch(bool prefetch) { m_prefetch = prefetch; }
 
     bool isRunning() const;
     int pagesFetched() const { return m_pages; }
@@ -59,5 +62,6 @@ private:
     bool m_hasMore = true;
     bool m_stopRequested = false;
     bool m_delivering = false;
+    bool m_prefetch = false;
     quint64 m_generation = 0; // which start() the walk in progress belongs to
 };

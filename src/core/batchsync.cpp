@@ -50,12 +50,14 @@ void BatchSync::start(bool refreshAll)
         return;
     }
     m_phase = Phase::NewOnTop;
+    m_fetcher->setPrefetch(false); // it stops at the first known batch
     m_fetcher->start(QString(), kPageSize);
 }
 
 void BatchSync::walkAll()
 {
     m_phase = Phase::Full;
+    m_fetcher->setPrefetch(true);
     m_walked = 0;
     m_writer = std::make_unique<BatchCacheWalkWriter>(m_cache->path(), m_cache->beginWalk());
     connect(m_writer.get(), &BatchCacheWalkWriter::finished, this, &BatchSync::onWalkWritten);
@@ -168,6 +170,7 @@ void BatchSync::refreshChanging()
             qint64(m_toRetrieve.size()), pagesNeeded);
     if (pagesNeeded > 0 && pagesNeeded < m_toRetrieve.size()) {
         m_phase = Phase::RereadPages;
+        m_fetcher->setPrefetch(false);
         const QString cursor = m_cached[size_t(m_deepestKnown)].id;
         // Those the pages cover are dropped from the retrieve list when they arrive.
         m_fetcher->start(cursor, kPageSize, pagesNeeded);
