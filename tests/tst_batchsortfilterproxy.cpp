@@ -147,6 +147,40 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("e"), QStringLiteral("a"), QStringLiteral("c")}));
         m_proxy.clearFilter();
     }
+
+    void keysFollowChangesAndNewRows()
+    {
+        // The sort works from dense keys; a change in the source must never leave it ordering by old values.
+        BatchTableModel model;
+        BatchSortFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.merge({makeBatch(QStringLiteral("p"), QStringLiteral("in_progress"), 10, 30, QString()),
+                     makeBatch(QStringLiteral("q"), QStringLiteral("in_progress"), 20, 10, QString()),
+                     makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 30, 20, QString())});
+        proxy.sort(BatchColumns::Tokens, Qt::AscendingOrder);
+        QCOMPARE(idsInOrder(proxy),
+                 (QStringList{QStringLiteral("q"), QStringLiteral("r"), QStringLiteral("p")}));
+        model.merge({makeBatch(QStringLiteral("q"), QStringLiteral("in_progress"), 20, 99, QString())});
+        QCOMPARE(idsInOrder(proxy),
+                 (QStringList{QStringLiteral("r"), QStringLiteral("p"), QStringLiteral("q")}));
+        model.merge({makeBatch(QStringLiteral("s"), QStringLiteral("in_progress"), 40, 25, QString())});
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("r"), QStringLiteral("s"),
+                                                 QStringLiteral("p"), QStringLiteral("q")}));
+        // A filter change re-sorts from freshly built keys.
+        proxy.setSearchText(QStringLiteral("s"));
+        QCOMPARE(idsInOrder(proxy), QStringList{QStringLiteral("s")});
+        proxy.clearFilter();
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("r"), QStringLiteral("s"),
+                                                 QStringLiteral("p"), QStringLiteral("q")}));
+        // Equal keys fall back to creation time.
+        model.merge({makeBatch(QStringLiteral("t"), QStringLiteral("in_progress"), 5, 25, QString())});
+        proxy.sort(BatchColumns::Tokens, Qt::AscendingOrder);
+        QCOMPARE(idsInOrder(proxy).mid(1, 2), (QStringList{QStringLiteral("t"), QStringLiteral("s")}));
+        // A text column compares the batches themselves.
+        proxy.sort(BatchColumns::Id, Qt::DescendingOrder);
+        QCOMPARE(idsInOrder(proxy).constFirst(), QStringLiteral("t"));
+    }
 };
 
 QTEST_MAIN(TestBatchSortFilterProxy)

@@ -932,12 +932,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="195"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="224"/>
         <source>No request counts yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="196"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="225"/>
         <source>%1 completed, %2 failed, of %3 requests</source>
         <translation type="unfinished"></translation>
     </message>

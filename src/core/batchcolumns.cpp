@@ -179,6 +179,35 @@ int compare(const Batch &a, const Batch &b, int column, qint64 now)
     }
 }
 
+bool numericKey(const Batch &b, int column, qint64 now, double *key)
+{
+    switch (column) {
+    case Status:
+        *key = statusRank(b);
+        return true;
+    case Created:
+        *key = double(b.createdAt);
+        return true;
+    case Progress:
+        *key = doneShare(b);
+        return true;
+    case Failed:
+        *key = double(b.requestCounts.failed);
+        return true;
+    case ExpiresIn:
+        *key = double(secondsLeft(b, now).value_or(std::numeric_limits<qint64>::max()));
+        return true;
+    case Duration:
+        *key = double(durationSeconds(b, now));
+        return true;
+    case Tokens:
+        *key = double(b.usage ? b.usage->totalTokens : qint64(-1));
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString toolTip(const Batch &b, int column)
 {
     switch (column) {

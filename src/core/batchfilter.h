@@ -35,6 +35,9 @@ private:
 
     QSet<QString> m_statuses;
     QString m_search;
+    QString m_searchFolded; // lower case, when the text is ASCII (the fast path); empty otherwise
+    qint64 m_afterSecs = 0;
+    qint64 m_beforeSecs = 0;
     QDateTime m_after;
     QDateTime m_before;
 };

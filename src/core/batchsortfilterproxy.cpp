@@ -14,6 +14,56 @@ BatchSortFilterProxy::BatchSortFilterProxy(QObject *parent)
     setDynamicSortFilter(true);
 }
 
+void BatchSortFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    if (sourceModel())
+        sourceModel()->disconnect(this);
+    m_model = qobject_cast<const BatchTableModel *>(model);
+    m_keyColumn = m_textColumn = -1;
+    // Connected before the base class connects its own handlers: keys turn stale before it sorts anything
+    // new or changed, and it then compares the batches themselves.
+    if (model) {
+        const auto stale = [this] { m_keyColumn = m_textColumn = -1; };
+        connect(model, &QAbstractItemModel::dataChanged, this, stale);
+        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, stale);
+        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, stale);
+        connect(model, &QAbstractItemModel::modelAboutToBeReset, this, stale);
+        connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, stale);
+    }
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void BatchSortFilterProxy::buildKeys() const
+{
+    const int column = sortColumn();
+    const int rows = m_model->rowCount();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    m_keys.resize(size_t(rows));
+    m_created.resize(size_t(rows));
+    for (int row = 0; row < rows; ++row) {
+        const Batch &batch = m_model->batchAt(row);
+        m_created[size_t(row)] = batch.createdAt;
+        if (!BatchColumns::numericKey(batch, column, now, &m_keys[size_t(row)])) {
+            m_keyColumn = -1;
+            m_textColumn = column; // compared from the batches until something changes
+            return;
+        }
+    }
+    m_keyColumn = column;
+}
+
+bool BatchSortFilterProxy::keysUsable(int column, int row1, int row2) const
+{
+    if (m_keyColumn != column) {
+        if (m_textColumn == column)
+            return false;
+        buildKeys();
+        if (m_keyColumn != column)
+            return false;
+    }
+    return size_t(std::max(row1, row2)) < m_keys.size();
+}
+
 void BatchSortFilterProxy::setFilter(const BatchFilter &filter)
 {
     bool changed = m_filter.setStatuses(filter.statuses());
@@ -60,23 +110,29 @@ void BatchSortFilterProxy::refilter(bool changed)
 
 bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_filter.isEmpty())
+    if (m_filter.isEmpty() || !m_model || sourceParent.isValid())
         return true;
-    const auto *model = qobject_cast<const BatchTableModel *>(sourceModel());
-    if (!model || sourceParent.isValid())
-        return true;
-    return m_filter.matches(model->batchAt(sourceRow));
+    return m_filter.matches(m_model->batchAt(sourceRow));
 }
 
 bool BatchSortFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const auto *model = qobject_cast<const BatchTableModel *>(sourceModel());
     const int column = left.column();
     // The estimate lives in the model (it holds the history); everything else compares the fields directly.
-    if (!model || column == BatchColumns::Eta)
+    if (!m_model || column == BatchColumns::Eta)
         return QSortFilterProxyModel::lessThan(left, right);
-    const Batch &a = model->batchAt(left.row());
-    const Batch &b = model->batchAt(right.row());
+    const int l = left.row();
+    const int r = right.row();
+    if (keysUsable(column, l, r)) {
+        const double a = m_keys[size_t(l)], b = m_keys[size_t(r)];
+        if (a != b)
+            return a < b;
+        if (m_created[size_t(l)] != m_created[size_t(r)])
+            return m_created[size_t(l)] < m_created[size_t(r)];
+        return m_model->batchAt(l).id < m_model->batchAt(r).id;
+    }
+    const Batch &a = m_model->batchAt(l);
+    const Batch &b = m_model->batchAt(r);
     const qint64 now = BatchColumns::dependsOnTime(column) ? QDateTime::currentSecsSinceEpoch() : 0;
     if (const int order = BatchColumns::compare(a, b, column, now))
         return order < 0;

@@ -4,6 +4,10 @@
 
 #include <QSortFilterProxyModel>
 
+#include <vector>
+
+class BatchTableModel;
+
 // Sorts on the model's raw SortRole and filters with the shared BatchFilter, re-filtering only on a real
 // change.
 class BatchSortFilterProxy : public QSortFilterProxyModel
@@ -12,6 +16,7 @@ class BatchSortFilterProxy : public QSortFilterProxyModel
 
 public:
     explicit BatchSortFilterProxy(QObject *parent = nullptr);
+    void setSourceModel(QAbstractItemModel *model) override;
 
     const BatchFilter &filter() const { return m_filter; }
     void setFilter(const BatchFilter &filter);
@@ -29,6 +34,15 @@ protected:
 
 private:
     void refilter(bool changed);
+    // Dense copies of what the current sort compares: a sort of 100,000 rows spent most of its time on cache
+    // misses, reaching into two batches scattered over the heap for each of ~1.6 million comparisons.
+    void buildKeys() const;
+    bool keysUsable(int column, int row1, int row2) const;
 
     BatchFilter m_filter;
+    const BatchTableModel *m_model = nullptr; // the source, when it is one (looked up once, not per compare)
+    mutable std::vector<double> m_keys;       // by source row, for m_keyColumn
+    mutable std::vector<qint64> m_created;    // by source row: the first tie-break
+    mutable int m_keyColumn = -1;             // -1: keys stale (any change in the source makes them so)
+    mutable int m_textColumn = -1;            // a text column, which has no keys
 };

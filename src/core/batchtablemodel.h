@@ -34,6 +34,15 @@ public:
     // Where pages come from; nullptr: nothing more to fetch. Does not clear the rows (see clear()).
     void setClient(ApiClient *client);
 
+    // Without QAbstractTableModel's two virtual calls to rowCount and columnCount: a sort of 100,000 rows
+    // asks for an index about three million times.
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override
+    {
+        return !parent.isValid() && row >= 0 && column >= 0 && size_t(row) < m_rows.size() &&
+                       column < BatchColumns::Count
+                   ? createIndex(row, column)
+                   : QModelIndex();
+    }
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
