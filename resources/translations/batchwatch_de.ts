@@ -932,12 +932,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="224"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="241"/>
         <source>No request counts yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchcolumns.cpp" line="225"/>
+        <location filename="../../src/core/batchcolumns.cpp" line="242"/>
         <source>%1 completed, %2 failed, of %3 requests</source>
         <translation type="unfinished"></translation>
     </message>

@@ -179,6 +179,23 @@ int compare(const Batch &a, const Batch &b, int column, qint64 now)
     }
 }
 
+bool differ(const Batch &a, const Batch &b, int column, qint64 now)
+{
+    switch (column) {
+    case Status:
+        return a.status != b.status;
+    case Progress:
+        return a.status != b.status || !(a.requestCounts == b.requestCounts);
+    case Eta:
+        return false;
+    case Metadata:
+        return a.metadata != b.metadata;
+    default:
+        // The other columns show what they sort on.
+        return compare(a, b, column, now) != 0;
+    }
+}
+
 bool numericKey(const Batch &b, int column, qint64 now, double *key)
 {
     switch (column) {

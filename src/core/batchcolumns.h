@@ -31,6 +31,9 @@ QVariant sortValue(const Batch &batch, int column, qint64 now);
 // -1, 0 or 1 as sortValue() would order them, straight from the fields (sorting 100,000 rows calls this a
 // couple of million times). Not for Eta, which the model computes.
 int compare(const Batch &a, const Batch &b, int column, qint64 now);
+// Whether the column shows or sorts the two versions of a batch differently: from the fields, without
+// formatting text (a refresh compares every column of every changed batch). False for Eta (the model's own).
+bool differ(const Batch &a, const Batch &b, int column, qint64 now);
 // The number compare() orders a numeric column by, so a sort can work from a dense array of keys instead of
 // reaching into a batch for every comparison; false for the text columns.
 bool numericKey(const Batch &batch, int column, qint64 now, double *key);

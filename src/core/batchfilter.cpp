@@ -16,7 +16,8 @@ bool BatchFilter::setSearchText(const QString &text)
     if (trimmed == m_search)
         return false;
     m_search = trimmed;
-    const bool ascii = std::all_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.unicode() < 128; });
+    const bool ascii =
+        std::all_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.unicode() < 128; });
     m_searchFolded = ascii ? trimmed.toLower() : QString();
     return true;
 }

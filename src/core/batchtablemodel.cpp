@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <array>
+
 namespace {
 constexpr int kPageSize = 100;
 // What moves with the clock: text only. Announcing SortRole (or the proxy's filter role) for every row made
@@ -166,18 +168,21 @@ void BatchTableModel::onFetchFinished(const ApiError &error)
 void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
 {
     std::vector<const Batch *> fresh;
-    QHash<QString, int> freshIndex; // the same id twice in one merge: the later copy wins
+    const int firstNew = int(m_rows.size());
+    // New ids go into the index at once, at the row they will take: the same id twice in one merge is found
+    // there (the later copy wins) without a second hash.
+    m_rowById.reserve(m_rowById.size() + qsizetype(batches.size()));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (const Batch &batch : batches) {
-        const int row = rowOf(batch.id);
-        if (row < 0) {
-            const auto seen = freshIndex.constFind(batch.id);
-            if (seen != freshIndex.cend()) {
-                fresh[size_t(*seen)] = &batch;
-            } else {
-                freshIndex.insert(batch.id, int(fresh.size()));
-                fresh.push_back(&batch);
-            }
+        const auto known = m_rowById.constFind(batch.id);
+        if (known == m_rowById.cend()) {
+            m_rowById.insert(batch.id, firstNew + int(fresh.size()));
+            fresh.push_back(&batch);
+            continue;
+        }
+        const int row = *known;
+        if (row >= firstNew) {
+            fresh[size_t(row - firstNew)] = &batch;
             continue;
         }
         Batch &current = m_rows[size_t(row)];
@@ -186,9 +191,7 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
         // Announce only the span of columns whose text or sort value moved.
         int first = -1, last = -1;
         for (int column = 0; column < BatchColumns::Count; ++column) {
-            if (BatchColumns::display(current, column, now) != BatchColumns::display(batch, column, now) ||
-                BatchColumns::sortValue(current, column, now) !=
-                    BatchColumns::sortValue(batch, column, now)) {
+            if (BatchColumns::differ(current, batch, column, now)) {
                 first = first < 0 ? column : first;
                 last = column;
             }
@@ -214,15 +217,21 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
     }
     if (fresh.empty())
         return;
-    const int firstRow = int(m_rows.size());
-    beginInsertRows(QModelIndex(), firstRow, firstRow + int(fresh.size()) - 1);
+    beginInsertRows(QModelIndex(), firstNew, firstNew + int(fresh.size()) - 1);
     // Geometric growth: reserving the exact size at every page moved all rows each time (quadratic).
     if (m_rows.capacity() < m_rows.size() + fresh.size())
         m_rows.reserve(std::max(m_rows.size() + fresh.size(), m_rows.capacity() * 2));
+    std::array<int, BatchStatus::Cancelled + 1> counts{};
     for (const Batch *batch : fresh) {
-        m_rowById.insert(batch->id, int(m_rows.size()));
         m_rows.push_back(*batch);
-        countStatus(batch->status, +1);
+        if (batch->status.value() == BatchStatus::Unknown)
+            countStatus(batch->status, +1);
+        else
+            ++counts[size_t(batch->status.value())];
+    }
+    for (size_t value = 0; value < counts.size(); ++value) {
+        if (counts[value] > 0)
+            m_statusCounts[BatchStatus(BatchStatus::Value(value)).toString()] += counts[value];
     }
     endInsertRows();
     for (const Batch *batch : fresh) {

@@ -64,7 +64,12 @@ public:
     void resumeAfter(const QString &cursor, bool hasMore);
 
     const Batch &batchAt(int row) const { return m_rows[size_t(row)]; }
-    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    int rowOf(const QString &id) const
+    {
+        // During a merge the index already holds the rows about to be inserted.
+        const int row = m_rowById.value(id, -1);
+        return size_t(row) < m_rows.size() ? row : -1;
+    }
     const std::vector<Batch> &batches() const { return m_rows; }
     bool hasMore() const { return m_hasMore; }
     bool isFetching() const;
