@@ -39,6 +39,7 @@ bool BatchCacheKeeper::open(const ApiConfig &config, QString *message)
     }
     // The first screen at once; the rest in chunks between events, so a window on 100,000 cached batches
     // paints in a fraction of a second and stays responsive while the others arrive.
+    m_model->reserve(int(cache->count()) + 1000); // room for a refresh's new ones too
     const QString oldest = cache->oldestId();
     if (!oldest.isEmpty())
         m_model->resumeAfter(oldest, !cache->isComplete());

@@ -241,6 +241,14 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
     Q_EMIT statusCountsChanged();
 }
 
+void BatchTableModel::reserve(int rows)
+{
+    if (rows <= 0)
+        return;
+    m_rows.reserve(std::max(m_rows.capacity(), size_t(rows)));
+    m_rowById.reserve(std::max(m_rowById.capacity(), qsizetype(rows)));
+}
+
 void BatchTableModel::mergeCached(const std::vector<Batch> &batches)
 {
     std::vector<Batch> unknown;
