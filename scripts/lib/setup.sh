@@ -10,7 +10,7 @@ BATCHWATCH_DEBS=(
   qt6-httpserver-dev qt6-websockets-dev
   qt6-svg-dev qt6-charts-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qtkeychain-qt6-dev qt6-qpa-plugins libsimdjson-dev
+  qtkeychain-qt6-dev qt6-qpa-plugins libsimdjson-dev libsqlite3-dev
   dbus gnome-keyring fonts-dejavu-core
   desktop-file-utils appstream
 )

@@ -51,8 +51,11 @@ public:
     // A walk over the whole account, written page by page as it arrives: beginWalk() gives the first rank,
     // each page takes the next ones, and finishWalk() (after the last page) drops what the walk did not see
     // and marks the cache complete. A walk that breaks off leaves its pages above the older rows.
+    // `commit` false leaves the transaction open for the next pages: few large transactions write each page
+    // of the id index once, not once per commit (the ids come in random order).
     qint64 beginWalk();
-    bool writeWalkPage(const std::vector<Batch> &page, qint64 firstRank, QString *error = nullptr);
+    bool writeWalkPage(const std::vector<Batch> &page, qint64 firstRank, QString *error = nullptr,
+                       bool commit = true);
     bool finishWalk(qint64 endRank, QString *error = nullptr);
     // Stores updated or new batches; `newestFirst` are new ones found above everything cached, in server
     // order.
@@ -82,4 +85,5 @@ private:
     // seconds.
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_update;
+    bool m_walkOpen = false; // a walk's transaction is open
 };

@@ -6,9 +6,10 @@
 #include <utility>
 
 namespace {
-// Transactions of this many batches: one per page cost 200 commits for 20,000 batches; one for the whole walk
-// would hold the file's write lock against another process for the walk's duration.
-constexpr size_t kBatchesPerTransaction = 500;
+// Transactions of this many batches: each commit rewrites every page of the id index it touched (ids come in
+// random order), so fewer is faster (20,000 batches in transactions of 500: 0.19 s of SQLite; of 5,000: see
+// docs/PERFORMANCE.md); one for the whole walk would hold the write lock against another process throughout.
+constexpr qint64 kBatchesPerTransaction = 5000;
 } // namespace
 
 class BatchCacheWalkWriter::Worker : public QObject
@@ -31,17 +32,22 @@ public:
 
     void add(const std::vector<Batch> &batches, int reserved)
     {
-        m_reserved += reserved;
-        m_pending.insert(m_pending.end(), batches.begin(), batches.end());
-        if (m_pending.size() >= kBatchesPerTransaction)
-            flush();
+        const bool commit = m_uncommitted + qint64(batches.size()) >= kBatchesPerTransaction;
+        if (m_cache && m_error.isEmpty())
+            m_cache->writeWalkPage(batches, m_rank, &m_error, commit);
+        m_rank += qint64(batches.size());
+        m_uncommitted = commit ? 0 : m_uncommitted + qint64(batches.size());
+        m_room->release(reserved); // written (or in the open transaction): the batches can go
     }
 
     void finish(bool complete)
     {
-        flush();
-        if (m_cache && m_error.isEmpty() && complete)
-            m_cache->finishWalk(m_rank, &m_error);
+        if (m_cache && m_error.isEmpty()) {
+            if (complete)
+                m_cache->finishWalk(m_rank, &m_error);
+            else
+                m_cache->writeWalkPage({}, m_rank, &m_error); // keep what came
+        }
         m_cache.reset(); // the connection belongs to this thread
         Q_EMIT done(m_error);
     }
@@ -50,20 +56,10 @@ Q_SIGNALS:
     void done(const QString &error);
 
 private:
-    void flush()
-    {
-        if (m_cache && m_error.isEmpty())
-            m_cache->writeWalkPage(m_pending, m_rank, &m_error);
-        m_rank += qint64(m_pending.size());
-        m_pending.clear();
-        m_room->release(std::exchange(m_reserved, 0));
-    }
-
     QSemaphore *m_room;
     qint64 m_rank;
     std::unique_ptr<BatchCache> m_cache;
-    std::vector<Batch> m_pending;
-    int m_reserved = 0; // room the pending batches hold in the queue
+    qint64 m_uncommitted = 0;
     QString m_error;
 };
 
