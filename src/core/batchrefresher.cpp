@@ -5,6 +5,7 @@
 #include "batchlistfetcher.h"
 #include "batchparser.h"
 #include "batchtablemodel.h"
+#include "refreshplan.h"
 
 #include <QLoggingCategory>
 
@@ -130,22 +131,16 @@ void BatchRefresher::onNewBatchesFinished(const ApiError &error)
         startRetrieves();
         return;
     }
-    int deepest = -1;
-    const std::vector<Batch> &rows = m_model->batches();
-    for (int row = 0; row < int(rows.size()); ++row) {
-        if (!rows[size_t(row)].status.isTerminal() && !m_updated.contains(rows[size_t(row)].id)) {
-            m_toRetrieve.append(rows[size_t(row)].id);
-            deepest = row;
-        }
-    }
     // Rows run in the server's order (pages and the cache keep it), so the batches still changing below the
-    // first page can also be had by reading on from where it stopped. Whichever costs fewer requests wins.
-    const int pages = deepest > m_deepestRowRead && m_deepestRowRead >= 0
-                          ? (deepest - m_deepestRowRead + kPageSize - 1) / kPageSize
-                          : 0;
-    if (pages > 0 && pages < m_toRetrieve.size()) {
+    // first page can also be had by reading on from where it stopped.
+    const RefreshPlan plan =
+        RefreshPlan::make(m_model->batches(), m_deepestRowRead, kPageSize, [this](const Batch &b) {
+            return !b.status.isTerminal() && !m_updated.contains(b.id);
+        });
+    m_toRetrieve = plan.retrieves;
+    if (plan.pages > 0) {
         m_rereading = true;
-        m_fetcher->start(rows[size_t(m_deepestRowRead)].id, kPageSize, pages);
+        m_fetcher->start(plan.after, kPageSize, plan.pages);
         return;
     }
     startRetrieves();

@@ -5,6 +5,7 @@
 #include "batchcachewalkwriter.h"
 #include "batchlistfetcher.h"
 #include "batchparser.h"
+#include "refreshplan.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -155,25 +156,18 @@ void BatchSync::refreshChanging()
 {
     // What may still change: anything not terminal, and anything young enough to be within its window.
     const qint64 horizon = QDateTime::currentSecsSinceEpoch() - 86'400 - kWindowMarginSeconds;
-    int deepest = -1;
-    for (int i = 0; i < int(m_cached.size()); ++i) {
-        const Batch &b = m_cached[size_t(i)];
-        if (m_fresh.contains(b.id) || (b.status.isTerminal() && b.createdAt < horizon))
-            continue;
-        m_toRetrieve.append(b.id);
-        deepest = i;
-    }
-    // Re-reading list pages from where the first phase stopped covers positions up to `deepest`.
-    const int pagesNeeded =
-        deepest > m_deepestKnown ? (deepest - m_deepestKnown + kPageSize - 1) / kPageSize : 0;
+    const RefreshPlan plan =
+        RefreshPlan::make(m_cached, m_deepestKnown, kPageSize, [this, horizon](const Batch &b) {
+            return !m_fresh.contains(b.id) && !(b.status.isTerminal() && b.createdAt < horizon);
+        });
+    m_toRetrieve = plan.retrieves;
     qCDebug(lcSync, "%lld changing batches: %lld retrieves or %d list pages", qint64(m_toRetrieve.size()),
-            qint64(m_toRetrieve.size()), pagesNeeded);
-    if (pagesNeeded > 0 && pagesNeeded < m_toRetrieve.size()) {
+            qint64(m_toRetrieve.size()), plan.pages);
+    if (plan.pages > 0) {
         m_phase = Phase::RereadPages;
         m_fetcher->setPrefetch(false);
-        const QString cursor = m_cached[size_t(m_deepestKnown)].id;
         // Those the pages cover are dropped from the retrieve list when they arrive.
-        m_fetcher->start(cursor, kPageSize, pagesNeeded);
+        m_fetcher->start(plan.after, kPageSize, plan.pages);
         return;
     }
     m_phase = Phase::Retrieve;
