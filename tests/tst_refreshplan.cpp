@@ -5,7 +5,7 @@
 namespace {
 std::vector<Batch> held(int count)
 {
-    std::vector<Batch> batches(size_t(count), Batch());
+    std::vector<Batch> batches(static_cast<size_t>(count));
     for (int i = 0; i < count; ++i)
         batches[size_t(i)].id = QStringLiteral("b%1").arg(i);
     return batches;
