@@ -48,9 +48,12 @@ public:
             else
                 m_cache->writeWalkPage({}, m_rank, &m_error); // keep what came
         }
-        m_cache.reset(); // the connection belongs to this thread
+        close();
         Q_EMIT done(m_error);
     }
+
+    // The connection belongs to this thread: it must close here, never from the thread that owns the writer.
+    void close() { m_cache.reset(); }
 
 Q_SIGNALS:
     void done(const QString &error);
@@ -76,6 +79,9 @@ BatchCacheWalkWriter::BatchCacheWalkWriter(const QString &path, qint64 firstRank
 
 BatchCacheWalkWriter::~BatchCacheWalkWriter()
 {
+    // After what is queued (a walk cut short keeps what its last commit holds).
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
