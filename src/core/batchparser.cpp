@@ -110,13 +110,40 @@ constexpr std::array<std::string_view, FieldCount> fieldNames = {"id",
 
 using Fields = std::array<std::optional<element>, FieldCount>;
 
+// The fields by the length of their name: a key is compared only with names as long as it (at most five).
+struct FieldsByLength
+{
+    static constexpr size_t kLongest = 17;
+    std::array<std::array<int, 6>, kLongest + 1> fields{};
+
+    constexpr FieldsByLength()
+    {
+        for (auto &candidates : fields) {
+            for (int &candidate : candidates)
+                candidate = -1;
+        }
+        for (int f = 0; f < FieldCount; ++f) {
+            auto &candidates = fields[fieldNames[size_t(f)].size()];
+            size_t free = 0;
+            while (candidates[free] >= 0)
+                ++free;
+            candidates[free] = f;
+        }
+    }
+};
+constexpr FieldsByLength fieldsByLength;
+
 Fields fieldsOf(simdjson::dom::object object)
 {
     Fields fields;
     for (const simdjson::dom::key_value_pair pair : object) {
-        for (int f = 0; f < FieldCount; ++f) {
-            if (pair.key == fieldNames[f]) {
-                fields[f] = pair.value;
+        if (pair.key.size() > FieldsByLength::kLongest)
+            continue;
+        for (const int f : fieldsByLength.fields[pair.key.size()]) {
+            if (f < 0)
+                break;
+            if (pair.key == fieldNames[size_t(f)]) {
+                fields[size_t(f)] = pair.value;
                 break;
             }
         }
