@@ -6,9 +6,9 @@
 #include <utility>
 
 namespace {
-// Transactions of this many batches: each commit rewrites every page of the id index it touched (ids come in
-// random order), so fewer is faster (20,000 batches in transactions of 500: 0.19 s of SQLite; of 5,000: see
-// docs/PERFORMANCE.md); one for the whole walk would hold the write lock against another process throughout.
+// Transactions of this many batches: each commit writes again every page of the id index it touched (ids come
+// in random order), so fewer commits write less; one for the whole walk would hold the write lock against
+// another process (a window on the same account) for the walk's duration.
 constexpr qint64 kBatchesPerTransaction = 5000;
 } // namespace
 
