@@ -953,37 +953,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="51"/>
+        <location filename="../../src/core/batchformat.cpp" line="86"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="53"/>
+        <location filename="../../src/core/batchformat.cpp" line="88"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="55"/>
+        <location filename="../../src/core/batchformat.cpp" line="90"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="57"/>
+        <location filename="../../src/core/batchformat.cpp" line="92"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="59"/>
+        <location filename="../../src/core/batchformat.cpp" line="94"/>
         <source>%1 d ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="85"/>
+        <location filename="../../src/core/batchformat.cpp" line="120"/>
         <source>no estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="86"/>
+        <location filename="../../src/core/batchformat.cpp" line="121"/>
         <source>&lt; 1 min</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,7 +16,42 @@ QString isoTime(std::optional<qint64> unixSeconds)
 {
     if (!unixSeconds)
         return {};
-    return QDateTime::fromSecsSinceEpoch(*unixSeconds, Qt::UTC).toString(Qt::ISODate);
+    // Years 1 to 9999 by arithmetic (H. Hinnant's days-to-civil): QDateTime took 1 us a time, two thirds of a
+    // CSV export (nine times per batch). Anything else as Qt prints it.
+    constexpr qint64 kFirst = -62'135'596'800; // 0001-01-01T00:00:00Z
+    constexpr qint64 kLast = 253'402'300'799;  // 9999-12-31T23:59:59Z
+    const qint64 seconds = *unixSeconds;
+    if (seconds < kFirst || seconds > kLast)
+        return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+    const qint64 days = seconds >= 0 ? seconds / 86'400 : (seconds - 86'399) / 86'400;
+    const qint64 secondOfDay = seconds - days * 86'400;
+    const qint64 z = days + 719'468;
+    const qint64 era = (z >= 0 ? z : z - 146'096) / 146'097;
+    const qint64 dayOfEra = z - era * 146'097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1'460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const qint64 day = dayOfYear - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    char16_t text[20];
+    const auto put = [&text](int at, qint64 value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char16_t(u'0' + value % 10);
+    };
+    put(0, year, 4);
+    text[4] = u'-';
+    put(5, month, 2);
+    text[7] = u'-';
+    put(8, day, 2);
+    text[10] = u'T';
+    put(11, secondOfDay / 3'600, 2);
+    text[13] = u':';
+    put(14, secondOfDay / 60 % 60, 2);
+    text[16] = u':';
+    put(17, secondOfDay % 60, 2);
+    text[19] = u'Z';
+    return QString(reinterpret_cast<const QChar *>(text), 20);
 }
 
 QString shortTime(qint64 unixSeconds)
