@@ -3,7 +3,6 @@
 #include "batchcache.h"
 
 #include <memory>
-#include <utility>
 
 namespace {
 // Transactions of this many batches: each commit writes again every page of the id index it touched (ids come

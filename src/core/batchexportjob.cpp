@@ -45,7 +45,7 @@ void BatchExportJob::start(BatchExporter *exporter, qint64 maxBatches)
     if (m_sync)
         m_sync->start(m_refreshAll);
     else
-        m_fetcher->start(QString(), 100);
+        m_fetcher->start(QString(), BatchListFetcher::kMaxPageSize);
 }
 
 bool BatchExportJob::writeMatching(const Batch &batch)

@@ -19,9 +19,13 @@ public:
     explicit BatchListFetcher(ApiClient *client, QObject *parent = nullptr);
     ~BatchListFetcher() override;
 
+    // The most the list endpoint returns per page; every walk asks for this many.
+    static constexpr int kMaxPageSize = 100;
+
     // Starts after `after` (empty: the newest). Stops when the server says there is no more, on an empty
     // page, after `maxPages` pages or once `maxBatches` batches were delivered (<= 0: no limit).
-    void start(const QString &after = QString(), int pageSize = 100, int maxPages = 0, qint64 maxBatches = 0);
+    void start(const QString &after = QString(), int pageSize = kMaxPageSize, int maxPages = 0,
+               qint64 maxBatches = 0);
     void abort();
     // Ends the walk as finished (no error) after the page being delivered, or at once if a request is out.
     void stop();

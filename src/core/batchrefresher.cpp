@@ -13,7 +13,7 @@
 Q_LOGGING_CATEGORY(lcRefresh, "batchwatch.refresh", QtWarningMsg)
 
 namespace {
-constexpr int kPageSize = 100;
+constexpr int kPageSize = BatchListFetcher::kMaxPageSize;
 } // namespace
 
 BatchRefresher::BatchRefresher(ApiClient *client, BatchTableModel *model, QObject *parent)

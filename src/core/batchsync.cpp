@@ -15,7 +15,7 @@
 Q_LOGGING_CATEGORY(lcSync, "batchwatch.sync", QtWarningMsg)
 
 namespace {
-constexpr int kPageSize = 100;
+constexpr int kPageSize = BatchListFetcher::kMaxPageSize;
 constexpr int kConcurrentRetrieves = 4;
 } // namespace
 
