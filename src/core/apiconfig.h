@@ -16,6 +16,10 @@ struct ApiConfig
     int maxRetries = 2; // the official SDKs' default
     int connectTimeoutMs = 10'000;
     int transferTimeoutMs = 60'000; // longest silence in a transfer before it counts as timed out
+    // A trickle defeats the silence check: over each transfer window, this many bytes a second must arrive.
+    int minBytesPerSecond = 1024;
+    // Largest list or retrieve body kept in memory; a hostile page of hundreds of MB is refused, not parsed.
+    qint64 maxResponseBytes = qint64(64) << 20;
 
     // OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, as the SDKs read them.
     static ApiConfig fromEnvironment();
