@@ -1,11 +1,21 @@
 #include "apiclient.h"
 #include "batchparser.h"
+#include "filedownload.h"
+#include "hostileserver.h"
 #include "simprocess.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -19,6 +29,17 @@ bool waitFor(ApiCall *call, int timeoutMs = 30'000)
     QTest::qWait(0);
     return spy.count() <= 1 && call->isFinished();
 }
+
+ApiConfig hostileConfig(const HostileServer &server, const QString &scheme = QStringLiteral("http"))
+{
+    ApiConfig config;
+    config.baseUrl = server.baseUrl(scheme);
+    config.apiKey = QStringLiteral("sk-test-0123456789");
+    config.maxRetries = 2;
+    return config;
+}
+
+const QByteArray kEmptyPage = R"({"object":"list","data":[],"has_more":false})";
 
 } // namespace
 
@@ -105,10 +126,9 @@ private Q_SLOTS:
         QVERIFY(tooMany->body().isEmpty());
         QCOMPARE(missing->error().httpStatus, 404);
         QVERIFY(missing->error().toString().contains(QStringLiteral("batch_nope")));
-        // An id with a slash stays one path segment: the server sees an unknown batch, not another endpoint.
-        QCOMPARE(traversal->error().httpStatus, 404);
-        QVERIFY2(traversal->error().message.contains(QStringLiteral("No batch found")),
-                 qPrintable(traversal->error().message));
+        // An id with a slash would reach another endpoint: refused before it is sent.
+        QCOMPARE(traversal->error().kind, ApiError::InvalidRequest);
+        QCOMPARE(traversal->attempts(), 0);
     }
 
     void emptyIdsAreRefusedBeforeSending()
@@ -347,6 +367,233 @@ private Q_SLOTS:
         QCOMPARE(error.kind, ApiError::InvalidResponse);
         QVERIFY(error.toString().contains(QStringLiteral("not valid JSON")));
         QVERIFY(error.toString().contains(QStringLiteral("(request req_")));
+    }
+
+    void aServerThatThinksLongerThanAConnectTakesIsNotAConnectTimeout()
+    {
+        // The answer comes after 1.5 s: past the connect limit, well within the transfer one.
+        HostileServer server([](QTcpSocket *socket, const QByteArray &) {
+            QTimer::singleShot(1500, socket,
+                               [socket] { socket->write(HostileServer::response(200, kEmptyPage)); });
+        });
+        ApiConfig config = hostileConfig(server);
+        config.connectTimeoutMs = 300;
+        config.transferTimeoutMs = 10'000;
+        config.maxRetries = 0;
+        ApiClient client(config);
+        ApiCall *call = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(call));
+        QVERIFY2(!call->error().isError(), qPrintable(call->error().toString()));
+        QCOMPARE(call->body(), kEmptyPage);
+    }
+
+    void aSlowAnswerOverTlsIsNotAConnectTimeout()
+    {
+        // A real TLS server on loopback with a certificate made for this test; it thinks for 1.5 s.
+        QTemporaryDir dir;
+        const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
+        const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+        QCOMPARE(QProcess::execute(QStringLiteral("openssl"),
+                                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                    QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
+                                    QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                    QStringLiteral("subjectAltName=IP:127.0.0.1")}),
+                 0);
+        QFile certFile(certPath), keyFile(keyPath);
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        const QSslCertificate cert(&certFile, QSsl::Pem);
+        const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        QSslServer server;
+        QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
+        serverTls.setLocalCertificate(cert);
+        serverTls.setPrivateKey(key);
+        server.setSslConfiguration(serverTls);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    if (!socket->readAll().contains("\r\n\r\n"))
+                        return;
+                    QTimer::singleShot(1500, socket,
+                                       [socket] { socket->write(HostileServer::response(200, kEmptyPage)); });
+                });
+            }
+        });
+        const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
+        QSslConfiguration trusting = saved;
+        trusting.addCaCertificate(cert);
+        QSslConfiguration::setDefaultConfiguration(trusting);
+        const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(saved); });
+
+        ApiConfig config;
+        config.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/v1").arg(server.serverPort()));
+        config.apiKey = QStringLiteral("sk-test-0123456789");
+        config.connectTimeoutMs = 300;
+        config.transferTimeoutMs = 10'000;
+        config.maxRetries = 0;
+        ApiClient client(config);
+        ApiCall *call = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(call));
+        QVERIFY2(!call->error().isError(), qPrintable(call->error().toString()));
+        QCOMPARE(call->body(), kEmptyPage);
+    }
+
+    void timeOutMessagesNameTheLimitThatRanOut()
+    {
+        HostileServer silent([](QTcpSocket *, const QByteArray &) {});
+        ApiConfig config = hostileConfig(silent);
+        config.connectTimeoutMs = 10'000;
+        config.transferTimeoutMs = 700;
+        config.maxRetries = 0;
+        ApiClient client(config);
+        ApiCall *call = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(call));
+        QCOMPARE(call->error().kind, ApiError::Timeout);
+        QVERIFY2(call->error().message.contains(QStringLiteral("no answer within 0.7 s")),
+                 qPrintable(call->error().message));
+    }
+
+    void aTrickleBelowTheMinimumRateTimesOut()
+    {
+        // One byte every 50 ms never leaves the line silent, and would take 8 minutes for this body.
+        HostileServer trickle([](QTcpSocket *socket, const QByteArray &) {
+            socket->write(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{");
+            auto *timer = new QTimer(socket);
+            QObject::connect(timer, &QTimer::timeout, socket, [socket] { socket->write(" "); });
+            timer->start(50);
+        });
+        ApiConfig config = hostileConfig(trickle);
+        config.transferTimeoutMs = 1000;
+        config.minBytesPerSecond = 1024;
+        config.maxRetries = 1;
+        ApiClient client(config);
+        ApiCall *call = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(call, 20'000));
+        QCOMPARE(call->error().kind, ApiError::Timeout);
+        QVERIFY2(call->error().message.contains(QStringLiteral("slower than 1024 bytes/s")),
+                 qPrintable(call->error().message));
+        QCOMPARE(call->attempts(), 2); // slow is retried, like silence
+    }
+
+    void anOversizedBodyIsRefusedNotHeld_data()
+    {
+        QTest::addColumn<bool>("announced");
+        QTest::newRow("Content-Length says so") << true;
+        QTest::newRow("chunked, found while reading") << false;
+    }
+
+    void anOversizedBodyIsRefusedNotHeld()
+    {
+        QFETCH(bool, announced);
+        const QByteArray body = "{\"object\":\"list\",\"data\":[],\"has_more\":false,\"pad\":\"" +
+                                QByteArray(200'000, 'x') + "\"}";
+        HostileServer huge([&](QTcpSocket *socket, const QByteArray &) {
+            if (announced) {
+                socket->write(HostileServer::response(200, body));
+                return;
+            }
+            socket->write(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (qsizetype at = 0; at < body.size(); at += 8192) {
+                const QByteArray chunk = body.mid(at, 8192);
+                socket->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+            }
+            socket->write("0\r\n\r\n");
+        });
+        ApiConfig config = hostileConfig(huge);
+        config.maxResponseBytes = 100'000;
+        ApiClient client(config);
+        ApiCall *call = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(call));
+        QCOMPARE(call->error().kind, ApiError::InvalidResponse);
+        QVERIFY2(call->error().message.contains(QStringLiteral("--max-response-size")),
+                 qPrintable(call->error().message));
+        QCOMPARE(call->attempts(), 1); // the same server sends the same page again: not retried
+        QVERIFY(call->body().isEmpty());
+
+        // Within the limit, the same body is fine.
+        config.maxResponseBytes = 1'000'000;
+        client.setConfig(config);
+        ApiCall *fits = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(fits));
+        QVERIFY2(!fits->error().isError(), qPrintable(fits->error().toString()));
+        QCOMPARE(fits->body(), body);
+    }
+
+    void idsAreEncodedOnceAndPathTricksRefused()
+    {
+        HostileServer recorder([](QTcpSocket *socket, const QByteArray &) {
+            socket->write(HostileServer::response(404, R"({"error":{"message":"no"}})"));
+        });
+        ApiConfig config = hostileConfig(recorder);
+        config.maxRetries = 0;
+        ApiClient client(config);
+        const QStringList sent = {QStringLiteral("batch a b"), QStringLiteral("batch%2F"),
+                                  QStringLiteral("b\u00e9+x")};
+        for (const QString &id : sent)
+            QVERIFY(waitFor(client.retrieveBatch(id)));
+        QCOMPARE(recorder.requestLines().size(), sent.size());
+        for (qsizetype i = 0; i < sent.size(); ++i) {
+            const QByteArray path = recorder.requestLines().at(i).split(' ').at(1);
+            QCOMPARE(QUrl::fromPercentEncoding(path), QStringLiteral("/v1/batches/") + sent.at(i));
+        }
+
+        for (const QString &id : {QString(), QStringLiteral("."), QStringLiteral(".."), QStringLiteral("a/b"),
+                                  QStringLiteral("a?b"), QStringLiteral("a#b")}) {
+            for (ApiCall *call :
+                 {client.retrieveBatch(id), client.cancelBatch(id), client.retrieveFile(id),
+                  static_cast<ApiCall *>(client.downloadFileContent(id, QStringLiteral("/nonexistent/x")))}) {
+                QVERIFY(waitFor(call));
+                QCOMPARE(call->error().kind, ApiError::InvalidRequest);
+                QCOMPARE(call->attempts(), 0);
+            }
+        }
+        QCOMPARE(recorder.requestLines().size(), sent.size()); // none of those went out
+    }
+
+    void aCrossOriginRedirectIsNotFollowedNorRetried()
+    {
+        HostileServer elsewhere([](QTcpSocket *socket, const QByteArray &) {
+            socket->write(HostileServer::response(200, kEmptyPage));
+        });
+        HostileServer redirecting([&](QTcpSocket *socket, const QByteArray &) {
+            socket->write(HostileServer::response(
+                302, {}, "Location: " + elsewhere.baseUrl().toEncoded() + "/batches\r\n"));
+        });
+        ApiClient client(hostileConfig(redirecting));
+        ApiCall *call = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(call));
+        QCOMPARE(call->error().kind, ApiError::Network);
+        QCOMPARE(call->attempts(), 1);
+        QCOMPARE(redirecting.requestLines().size(), 1);
+        QCOMPARE(elsewhere.connections(), 0); // the key never went there
+    }
+
+    void aFailedTlsHandshakeIsNotRetried()
+    {
+        // Plain bytes where TLS is expected: the handshake fails the same way every time.
+        QTcpServer plain;
+        QVERIFY(plain.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&plain, &QTcpServer::newConnection, &plain, [&] {
+            while (QTcpSocket *socket = plain.nextPendingConnection()) {
+                ++connections;
+                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+        ApiConfig config;
+        config.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/v1").arg(plain.serverPort()));
+        config.apiKey = QStringLiteral("sk-test-0123456789");
+        ApiClient client(config);
+        ApiCall *call = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(call));
+        QCOMPARE(call->error().kind, ApiError::Network);
+        QCOMPARE(call->attempts(), 1);
+        QCOMPARE(connections, 1);
     }
 
 private:

@@ -1,9 +1,11 @@
 #include "apiclient.h"
 #include "batchlistfetcher.h"
+#include "hostileserver.h"
 #include "simprocess.h"
 
 #include <QSet>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -34,6 +36,20 @@ Walk walk(BatchListFetcher &fetcher, const QString &after = QString(), int pageS
             ApiError::make(ApiError::Timeout, QStringLiteral("the walk did not finish within 30 s"));
     QTest::qWait(0);
     return result;
+}
+
+// One valid batch object; (moc misreads raw strings that end in a quote, so these are spelled out).
+QByteArray batchJson(const QByteArray &id, qint64 createdAt)
+{
+    return "{\"id\":\"" + id +
+           "\",\"object\":\"batch\",\"endpoint\":\"/v1/chat/completions\",\"status\":\"completed\","
+           "\"input_file_id\":\"file-1\",\"completion_window\":\"24h\",\"created_at\":" +
+           QByteArray::number(createdAt) + "}";
+}
+
+QByteArray listJson(const QByteArray &items, bool hasMore)
+{
+    return "{\"object\":\"list\",\"data\":[" + items + "],\"has_more\":" + (hasMore ? "true" : "false") + "}";
 }
 
 } // namespace
@@ -143,18 +159,91 @@ private Q_SLOTS:
         QCOMPARE(faultyFetcher.requestsMade(), 5); // every second request fails: 3 pages in 5 requests
     }
 
-    void emptyPageClaimingMoreEndsTheWalk()
+    void anEmptyPageClaimingMoreIsAskedForAgain()
     {
+        // Every second answer is an empty page that claims more: asked again, each is followed by the real
+        // one.
         auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("2"),
                                         QStringLiteral("--fail-status"), QStringLiteral("empty-page"),
-                                        QStringLiteral("--batches"), QStringLiteral("500")});
+                                        QStringLiteral("--batches"), QStringLiteral("50")});
         ApiClient client(sim->config());
         BatchListFetcher fetcher(&client);
+        QSignalSpy warnings(&fetcher, &BatchListFetcher::warning);
         const Walk result = walk(fetcher, QString(), 10);
         QVERIFY(!result.error.isError());
-        QCOMPARE(result.batches.size(), size_t(10));
-        QCOMPARE(fetcher.pagesFetched(), 2);
+        QCOMPARE(result.batches.size(), size_t(50));
+        QVERIFY(!fetcher.endedShort());
+        QCOMPARE(warnings.count(), 0);
+    }
+
+    void anEmptyPageThatStaysEmptyEndsTheWalkShortWithAWarning()
+    {
+        auto sim = SimProcess::started({QStringLiteral("--fail-every"), QStringLiteral("1"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("empty-page")});
+        ApiConfig config = sim->config();
+        config.maxRetries = 2;
+        ApiClient client(config);
+        BatchListFetcher fetcher(&client);
+        QSignalSpy warnings(&fetcher, &BatchListFetcher::warning);
+        const Walk result = walk(fetcher, QString(), 10);
+        QVERIFY(!result.error.isError()); // as the SDKs end it
+        QCOMPARE(result.finishedCount, 1);
+        QVERIFY(result.batches.empty());
+        QVERIFY(fetcher.endedShort());
         QVERIFY(!fetcher.hasMore());
+        QCOMPARE(fetcher.requestsMade(), 3); // the page, asked again twice
+        QCOMPARE(warnings.count(), 1);
+        QVERIFY2(warnings.at(0).at(0).toString().contains(QStringLiteral("may be missing")),
+                 qPrintable(warnings.at(0).at(0).toString()));
+
+        // The next walk starts clean.
+        sim.reset();
+        auto healthy = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("5")});
+        client.setConfig(healthy->config());
+        const Walk again = walk(fetcher);
+        QCOMPARE(again.batches.size(), size_t(5));
+        QVERIFY(!fetcher.endedShort());
+    }
+
+    void aPageLargerThanAskedForIsAnError()
+    {
+        HostileServer generous([](QTcpSocket *socket, const QByteArray &) {
+            QByteArray items;
+            for (int i = 0; i < 3; ++i)
+                items += (i ? "," : "") + batchJson("batch_" + QByteArray::number(i), 1'700'000'000);
+            socket->write(HostileServer::response(200, listJson(items, false)));
+        });
+        ApiConfig config;
+        config.baseUrl = generous.baseUrl();
+        ApiClient client(config);
+        BatchListFetcher fetcher(&client);
+        const Walk result = walk(fetcher, QString(), 2);
+        QCOMPARE(result.error.kind, ApiError::InvalidResponse);
+        QVERIFY2(
+            result.error.message.contains(QStringLiteral("3 batches in a page that asked for at most 2")),
+            qPrintable(result.error.message));
+        QVERIFY(result.batches.empty());
+    }
+
+    void aListThatIsNotNewestFirstStopsTheWalk()
+    {
+        // Fresh ids for ever, each page newer than the last: without the order check this never ends.
+        int served = 0;
+        HostileServer endless([&](QTcpSocket *socket, const QByteArray &) {
+            ++served;
+            const QByteArray item = batchJson("batch_" + QByteArray::number(served), 1'700'000'000 + served);
+            socket->write(HostileServer::response(200, listJson(item, true)));
+        });
+        ApiConfig config;
+        config.baseUrl = endless.baseUrl();
+        ApiClient client(config);
+        BatchListFetcher fetcher(&client);
+        const Walk result = walk(fetcher, QString(), 1);
+        QCOMPARE(result.error.kind, ApiError::InvalidResponse);
+        QVERIFY2(result.error.message.contains(QStringLiteral("not newest first")),
+                 qPrintable(result.error.message));
+        QCOMPARE(served, 2);
+        QCOMPARE(result.batches.size(), size_t(1));
     }
 
     void wrongShapeIsAnErrorWithTheRequestId()

@@ -347,6 +347,26 @@ private Q_SLOTS:
         QCOMPARE(parsed.value.data[1].metadata.value(QStringLiteral("e")), QStringLiteral("\u00e9/"));
     }
 
+    void anEscapedKeyCannotPairOneBatchsFieldsWithAnothersBytes()
+    {
+        // "d\u0061ta" decodes to "data": the parser takes that member; the bytes kept must be of the same
+        // batch.
+        const QByteArray body =
+            R"({"object":"list","d\u0061ta":[{"id":"batch_A","object":"batch","endpoint":"/v1/chat/completions",)"
+            R"("status":"failed","input_file_id":"file-a","completion_window":"24h","created_at":1700000002}],)"
+            R"("data":[{"id":"batch_B","object":"batch","endpoint":"/v1/embeddings","status":"completed",)"
+            R"("input_file_id":"file-b","completion_window":"24h","created_at":1700000001}],"has_more":false})";
+        const Parsed<BatchPage> parsed = BatchParser::parseListPage(body);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+        QCOMPARE(parsed.value.data.size(), size_t(1));
+        const Batch &batch = parsed.value.data[0];
+        const Parsed<Batch> again = BatchParser::parseBatch(batch.json);
+        QVERIFY(again.ok());
+        QCOMPARE(again.value.id, batch.id);
+        QCOMPARE(again.value.status.value(), batch.status.value());
+        QCOMPARE(again.value.endpoint, batch.endpoint);
+    }
+
     void emptyPageWithHasMoreHasNoCursor()
     {
         const Parsed<BatchPage> parsed =

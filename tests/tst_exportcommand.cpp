@@ -158,15 +158,16 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path)); // never a file with silently fewer batches
     }
 
-    void emptyPageClaimingMoreEndsTheWalk()
+    void anEmptyPageClaimingMoreIsAskedForAgain()
     {
+        // Every second answer is an empty page that claims more; asked again, the walk reads everything.
         SimProcess sim(faultArgs(QStringLiteral("2"), QStringLiteral("empty-page")));
         QVERIFY(sim.start());
         const Run run = runBatchwatch(
             {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl")}, sim.baseUrl());
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(run.out.count('\n'), 100); // the first page, then the empty one stops it
-        QCOMPARE(sim.stats().value(QStringLiteral("requests")).toInteger(), 2);
+        QCOMPARE(run.out.count('\n'), 450);
+        QVERIFY2(!run.err.contains("may be missing"), run.err.constData());
     }
 
     void wrongKeyExitsThree()

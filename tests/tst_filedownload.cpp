@@ -1,13 +1,16 @@
 #include "apiclient.h"
 #include "batchlistfetcher.h"
 #include "filedownload.h"
+#include "hostileserver.h"
 #include "simprocess.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -147,6 +150,35 @@ private Q_SLOTS:
         QCOMPARE(download->error().kind, ApiError::InvalidRequest);
         QCOMPARE(m_sim->stats().value(QStringLiteral("requests")).toInteger(), before);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x"))));
+    }
+
+    void aCompressedDownloadStopsAtTheDeclaredSize()
+    {
+        // 8 MB of zeros deflate to a few kB: the file object said 1,000 bytes, so this is not that file.
+        const QByteArray zeros(8 << 20, '\0');
+        const QByteArray deflated = qCompress(zeros).mid(4); // zlib stream, without Qt's length prefix
+        HostileServer bomb([&](QTcpSocket *socket, const QByteArray &) {
+            socket->write(HostileServer::response(200, deflated, "Content-Encoding: deflate\r\n"));
+        });
+        ApiConfig config;
+        config.baseUrl = bomb.baseUrl();
+        config.apiKey = QStringLiteral("sk-test-0123456789");
+        ApiClient client(config);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.jsonl"));
+        FileDownload *download = client.downloadFileContent(QStringLiteral("file-bomb"), path, 1000);
+        QVERIFY(waitFor(download));
+        QCOMPARE(download->error().kind, ApiError::InvalidResponse);
+        QVERIFY2(download->error().message.contains(QStringLiteral("more than the file is said to hold")),
+                 qPrintable(download->error().message));
+        QCOMPARE(download->attempts(), 1);
+        QVERIFY(!QFile::exists(path));
+
+        // Declared as what it is, the same answer is a good download.
+        FileDownload *honest = client.downloadFileContent(QStringLiteral("file-bomb"), path, zeros.size());
+        QVERIFY(waitFor(honest));
+        QVERIFY2(!honest->error().isError(), qPrintable(honest->error().toString()));
+        QCOMPARE(QFileInfo(path).size(), zeros.size());
     }
 
 private:

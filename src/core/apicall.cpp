@@ -25,6 +25,7 @@ ApiCall::ApiCall(QNetworkAccessManager *manager, const QNetworkRequest &request,
     // A coarse timer may fire up to 5% early; the server's retry-after is a floor.
     m_backoff.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ApiCall::onTimeout);
+    connect(&m_rateWindow, &QTimer::timeout, this, &ApiCall::onRateWindow);
     connect(&m_backoff, &QTimer::timeout, this, &ApiCall::startAttempt);
 }
 
@@ -50,6 +51,7 @@ void ApiCall::abort()
         return;
     m_backoff.stop();
     m_timer.stop();
+    m_rateWindow.stop();
     if (m_reply) {
         // Finish here and now: Qt may report the aborted reply only on a later turn of the event loop.
         m_reply->disconnect(this);
@@ -66,7 +68,7 @@ bool ApiCall::beginAttempt(QString *)
     return true;
 }
 
-bool ApiCall::consume(const QByteArray &chunk, QString *)
+bool ApiCall::consume(const QByteArray &chunk, ApiError *)
 {
     m_body += chunk;
     return true;
@@ -94,25 +96,75 @@ void ApiCall::startAttempt()
     QNetworkRequest request = m_request;
     if (m_attempt > 1)
         request.setRawHeader("X-Stainless-Retry-Count", QByteArray::number(m_attempt - 1));
+    m_windowBytes = 0;
     m_reply = m_manager->sendCustomRequest(request, m_verb, m_payload);
-    connect(m_reply, &QNetworkReply::socketStartedConnecting, this,
-            [this] { armTimer(m_options.connectTimeoutMs); });
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] { armTimer(m_options.transferTimeoutMs); });
-    connect(m_reply, &QNetworkReply::metaDataChanged, this,
-            [this] { armTimer(m_options.transferTimeoutMs); });
-    connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { armTimer(m_options.transferTimeoutMs); });
+    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] { arm(Wait::Connect); });
+    // Once the request is out (or, over TLS, the connection is up) the wait is for the answer: a server may
+    // think for longer than a connection may take to open.
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { arm(Wait::Answer); });
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] { arm(Wait::Answer); });
+    connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { arm(Wait::Answer); });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        arm(Wait::Silence);
+        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (!streams() && status >= 200 && status < 300 && m_options.maxBodyBytes > 0 && length.isValid() &&
+            length.toLongLong() > m_options.maxBodyBytes)
+            failNow(
+                invalidResponse(QStringLiteral("%1 announced %2 bytes, more than the %3 MB a response may "
+                                               "hold (--max-response-size)")
+                                    .arg(where())
+                                    .arg(length.toLongLong())
+                                    .arg(m_options.maxBodyBytes >> 20)));
+    });
     connect(m_reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiCall::progress);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     // Until the socket starts connecting (the request may wait for a free connection), the transfer limit
     // holds.
-    armTimer(m_options.transferTimeoutMs);
+    arm(Wait::Queue);
 }
 
-void ApiCall::armTimer(int ms)
+void ApiCall::arm(Wait wait)
 {
+    // A connection that opens cannot take the answer's time-out back to the connect one. Only TLS says when
+    // the connection is up (encrypted()); Qt 6.4 emits no such signal for plain HTTP (requestSent() comes
+    // late), so there the transfer limit covers the connect too rather than cut off a slow answer.
+    if (wait == Wait::Connect &&
+        (m_wait != Wait::Queue || m_request.url().scheme().compare(u"https", Qt::CaseInsensitive) != 0))
+        return;
+    m_wait = wait;
+    const int ms = wait == Wait::Connect ? m_options.connectTimeoutMs : m_options.transferTimeoutMs;
     if (ms > 0)
         m_timer.start(ms);
+    // The answer has started: from now on it must also keep a minimum pace, or a trickle would hold the call
+    // for ever while never staying silent.
+    if (wait == Wait::Silence && !m_rateWindow.isActive() && m_options.minBytesPerSecond > 0 &&
+        m_options.transferTimeoutMs > 0) {
+        m_windowBytes = 0;
+        m_rateWindow.start(m_options.transferTimeoutMs);
+    }
+}
+
+QString ApiCall::where() const
+{
+    return m_request.url().toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
+}
+
+QString ApiCall::timeoutMessage() const
+{
+    const double connectS = m_options.connectTimeoutMs / 1000.0;
+    const double transferS = m_options.transferTimeoutMs / 1000.0;
+    switch (m_timedOut) {
+    case Wait::Connect:
+        return QStringLiteral("%1: could not connect within %2 s").arg(where()).arg(connectS);
+    case Wait::Queue:
+    case Wait::Answer:
+        return QStringLiteral("%1 timed out: no answer within %2 s").arg(where()).arg(transferS);
+    case Wait::Silence:
+        break;
+    }
+    return QStringLiteral("%1 timed out: the answer stopped for %2 s").arg(where()).arg(transferS);
 }
 
 void ApiCall::onTimeout()
@@ -120,31 +172,58 @@ void ApiCall::onTimeout()
     if (!m_reply)
         return;
     m_abortReason = AbortReason::Timeout;
+    m_timedOut = m_wait; // the abort itself may emit signals that move m_wait on
     m_reply->abort();
 }
 
-void ApiCall::onReadyRead()
+void ApiCall::onRateWindow()
 {
-    armTimer(m_options.transferTimeoutMs);
-    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_streamingBody = streams() && status >= 200 && status < 300;
-    if (!m_streamingBody) {
-        if (m_body.size() < kMaxErrorBody || (status >= 200 && status < 300))
-            m_body += m_reply->readAll();
-        else
-            m_reply->readAll();
+    const qint64 floor = qint64(m_options.minBytesPerSecond) * m_options.transferTimeoutMs / 1000;
+    if (!m_reply || m_windowBytes >= floor) {
+        m_windowBytes = 0;
         return;
     }
-    QString error;
-    if (!consume(m_reply->readAll(), &error)) {
+    m_abortReason = AbortReason::TooSlow;
+    m_reply->abort();
+}
+
+void ApiCall::failNow(const ApiError &error)
+{
+    if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
         m_reply->deleteLater();
         m_reply = nullptr;
-        m_timer.stop();
-        discard();
-        finish(ApiError::make(ApiError::LocalIo, error));
     }
+    m_timer.stop();
+    m_rateWindow.stop();
+    discard();
+    finish(error);
+}
+
+void ApiCall::onReadyRead()
+{
+    arm(Wait::Silence);
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const bool success = status >= 200 && status < 300;
+    m_streamingBody = streams() && success;
+    const QByteArray chunk = m_reply->readAll();
+    m_windowBytes += chunk.size();
+    if (!m_streamingBody) {
+        if (success && m_options.maxBodyBytes > 0 && m_body.size() + chunk.size() > m_options.maxBodyBytes) {
+            failNow(invalidResponse(
+                QStringLiteral("%1 sent more than the %2 MB a response may hold (--max-response-size)")
+                    .arg(where())
+                    .arg(m_options.maxBodyBytes >> 20)));
+            return;
+        }
+        if (m_body.size() < kMaxErrorBody || success)
+            m_body += chunk;
+        return;
+    }
+    ApiError error = ApiError::make(ApiError::LocalIo, QString(), m_requestId);
+    if (!consume(chunk, &error))
+        failNow(error);
 }
 
 void ApiCall::onReplyFinished()
@@ -157,6 +236,7 @@ void ApiCall::onReplyFinished()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     m_timer.stop();
+    m_rateWindow.stop();
     reply->deleteLater();
 
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -165,23 +245,35 @@ void ApiCall::onReplyFinished()
     const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
     const QByteArray retryAfter = reply->rawHeader("retry-after");
 
-    if (m_abortReason == AbortReason::Timeout) {
+    if (m_abortReason != AbortReason::None) {
         discard();
-        retryOrFinish(
-            ApiError::make(ApiError::Timeout, QStringLiteral("%1 timed out after %2 s without an answer")
-                                                  .arg(m_request.url().toDisplayString(QUrl::RemoveQuery))
-                                                  .arg(m_options.transferTimeoutMs / 1000.0)),
-            0, QByteArray(), QByteArray(), QByteArray());
+        const QString message =
+            m_abortReason == AbortReason::Timeout
+                ? timeoutMessage()
+                : QStringLiteral("%1 timed out: the answer came slower than %2 bytes/s over %3 s")
+                      .arg(where())
+                      .arg(m_options.minBytesPerSecond)
+                      .arg(m_options.transferTimeoutMs / 1000.0);
+        retryOrFinish(ApiError::make(ApiError::Timeout, message), 0, QByteArray(), QByteArray(),
+                      QByteArray());
         return;
     }
     if (m_httpStatus == 0 || (reply->error() != QNetworkReply::NoError && m_httpStatus < 400)) {
         discard();
-        retryOrFinish(
-            ApiError::make(ApiError::Network,
-                           QStringLiteral("%1: %2").arg(m_request.url().toDisplayString(QUrl::RemoveQuery),
-                                                        reply->errorString()),
-                           m_requestId),
-            0, xShouldRetry, retryAfterMs, retryAfter);
+        const ApiError error = ApiError::make(
+            ApiError::Network, QStringLiteral("%1: %2").arg(where(), reply->errorString()), m_requestId);
+        // A certificate that does not verify or a redirect we refuse to follow fails the same way every time.
+        switch (reply->error()) {
+        case QNetworkReply::SslHandshakeFailedError:
+        case QNetworkReply::InsecureRedirectError:
+        case QNetworkReply::TooManyRedirectsError:
+        case QNetworkReply::ProtocolUnknownError:
+            finish(error);
+            return;
+        default:
+            break;
+        }
+        retryOrFinish(error, 0, xShouldRetry, retryAfterMs, retryAfter);
         return;
     }
     if (m_httpStatus < 200 || m_httpStatus >= 300) {

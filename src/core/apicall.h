@@ -20,8 +20,10 @@ public:
     struct Options
     {
         int maxRetries = 2;
-        int connectTimeoutMs = 10'000;
-        int transferTimeoutMs = 60'000;
+        int connectTimeoutMs = 10'000;  // until the connection is up
+        int transferTimeoutMs = 60'000; // waiting for the answer, and any silence in it
+        int minBytesPerSecond = 0;      // over each transfer window once the answer started (0: any)
+        qint64 maxBodyBytes = 0;        // largest body kept in memory (0: no limit); streams are not held
     };
 
     ~ApiCall() override;
@@ -53,19 +55,27 @@ protected:
     // Streaming hooks for subclasses; the defaults collect the body in memory.
     virtual bool streams() const { return false; }
     virtual bool beginAttempt(QString *error);
-    virtual bool consume(const QByteArray &chunk, QString *error);
+    // A false return ends the call with `error` (kind LocalIo unless the subclass sets another), not retried.
+    virtual bool consume(const QByteArray &chunk, ApiError *error);
     virtual bool commit(QString *error);
     virtual void discard() {}
 
 private:
     friend class ApiClient;
-    enum class AbortReason { None, Timeout };
+    enum class AbortReason { None, Timeout, TooSlow };
+    // What the time-out that runs now is waiting for; each has its own limit and its own message.
+    enum class Wait { Queue, Connect, Answer, Silence };
 
     void startAttempt();
     void onReadyRead();
     void onReplyFinished();
-    void armTimer(int ms);
+    void arm(Wait wait);
     void onTimeout();
+    void onRateWindow();
+    // Ends the call at once with `error`, dropping the reply: for answers no retry can mend.
+    void failNow(const ApiError &error);
+    QString where() const;
+    QString timeoutMessage() const;
     void retryOrFinish(const ApiError &error, int status, const QByteArray &xShouldRetry,
                        const QByteArray &retryAfterMs, const QByteArray &retryAfter);
     void finish(const ApiError &error);
@@ -79,8 +89,12 @@ private:
     Options m_options;
 
     QPointer<QNetworkReply> m_reply;
-    QTimer m_timer;   // connect, then transfer inactivity
-    QTimer m_backoff; // waiting before a retry
+    QTimer m_timer;      // connect, then the answer, then silences
+    QTimer m_rateWindow; // the minimum rate, checked once per transfer window
+    QTimer m_backoff;    // waiting before a retry
+    Wait m_wait = Wait::Queue;
+    Wait m_timedOut = Wait::Queue; // what the time-out that fired was waiting for
+    qint64 m_windowBytes = 0;      // received in the current rate window
     AbortReason m_abortReason = AbortReason::None;
     bool m_streamingBody = false; // this attempt's 2xx body goes to consume()
     int m_attempt = 0;

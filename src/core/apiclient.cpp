@@ -16,11 +16,6 @@ public:
     }
 };
 
-QString segment(const QString &id)
-{
-    // Ids go into the path: "../" or "?" in one must not reach another endpoint.
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
-}
 } // namespace
 
 ApiClient::ApiClient(const ApiConfig &config, QObject *parent)
@@ -69,20 +64,50 @@ ApiCall::Options ApiClient::callOptions() const
     options.maxRetries = qMax(0, m_config.maxRetries);
     options.connectTimeoutMs = m_config.connectTimeoutMs;
     options.transferTimeoutMs = m_config.transferTimeoutMs;
+    options.minBytesPerSecond = m_config.minBytesPerSecond;
+    options.maxBodyBytes = m_config.maxResponseBytes;
     return options;
 }
 
-template <typename Call> Call *ApiClient::launch(Call *call, const QString &emptyIdWhat)
+template <typename Call> Call *ApiClient::launch(Call *call, const QString &refusal)
 {
     const QString insecure = m_config.insecureTransportReason();
     if (!insecure.isEmpty())
         call->finishLater(ApiError::make(ApiError::InsecureTransport, insecure));
-    else if (!emptyIdWhat.isEmpty())
-        call->finishLater(
-            ApiError::make(ApiError::InvalidRequest, QStringLiteral("no %1 given").arg(emptyIdWhat)));
+    else if (!refusal.isEmpty())
+        call->finishLater(ApiError::make(ApiError::InvalidRequest, refusal));
     else
         call->startAttempt();
     return call;
+}
+
+QString ApiClient::unusableIdReason(const QString &id)
+{
+    // The id becomes one path segment: "." and ".." would be resolved away (GET /v1, POST /v1/cancel), and
+    // '/', '?' or '#' would end the segment or the path.
+    if (id.isEmpty())
+        return QStringLiteral("no id given");
+    if (id == QLatin1String(".") || id == QLatin1String(".."))
+        return QStringLiteral("\"%1\" is not an id").arg(id);
+    for (const QChar c : id) {
+        if (c == u'/' || c == u'?' || c == u'#')
+            return QStringLiteral("the id \"%1\" holds '%2', which no id has").arg(id, c);
+    }
+    return {};
+}
+
+ApiCall *ApiClient::onItem(const QByteArray &verb, const QString &collection, const QString &id,
+                           const QString &suffix)
+{
+    const QString refusal = unusableIdReason(id);
+    QNetworkRequest request;
+    if (refusal.isEmpty()) {
+        // Unencoded: endpoint() encodes the path once.
+        request = makeRequest(m_config.endpoint(collection + u'/' + id + suffix));
+        if (verb == "POST")
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    }
+    return launch(new ApiCall(m_manager, request, verb, QByteArray(), callOptions(), this), refusal);
 }
 
 ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
@@ -110,35 +135,33 @@ ApiCall *ApiClient::listBatches(const QString &after, int limit)
 
 ApiCall *ApiClient::retrieveBatch(const QString &batchId)
 {
-    if (batchId.isEmpty())
-        return launch(new ApiCall(m_manager, QNetworkRequest(), "GET", {}, callOptions(), this),
-                      QStringLiteral("batch id"));
-    return get(QStringLiteral("batches/") + segment(batchId));
+    return onItem(QByteArrayLiteral("GET"), QStringLiteral("batches"), batchId);
 }
 
 ApiCall *ApiClient::cancelBatch(const QString &batchId)
 {
-    if (batchId.isEmpty())
-        return launch(new ApiCall(m_manager, QNetworkRequest(), "POST", {}, callOptions(), this),
-                      QStringLiteral("batch id"));
-    return post(QStringLiteral("batches/") + segment(batchId) + QStringLiteral("/cancel"), QByteArray());
+    return onItem(QByteArrayLiteral("POST"), QStringLiteral("batches"), batchId, QStringLiteral("/cancel"));
 }
 
 ApiCall *ApiClient::retrieveFile(const QString &fileId)
 {
-    if (fileId.isEmpty())
-        return launch(new ApiCall(m_manager, QNetworkRequest(), "GET", {}, callOptions(), this),
-                      QStringLiteral("file id"));
-    return get(QStringLiteral("files/") + segment(fileId));
+    return onItem(QByteArrayLiteral("GET"), QStringLiteral("files"), fileId);
 }
 
-FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QString &path)
+FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QString &path, qint64 declaredBytes)
 {
-    QNetworkRequest request = makeRequest(
-        m_config.endpoint(QStringLiteral("files/") + segment(fileId) + QStringLiteral("/content")));
+    const QString refusal = unusableIdReason(fileId);
+    QNetworkRequest request;
+    if (refusal.isEmpty())
+        request =
+            makeRequest(m_config.endpoint(QStringLiteral("files/") + fileId + QStringLiteral("/content")));
     request.setRawHeader("Accept", "application/octet-stream, */*");
-    // Output files of a large batch compress well past Qt's zip-bomb threshold; they are still wanted.
-    request.setDecompressedSafetyCheckThreshold(-1);
-    return launch(new FileDownload(m_manager, request, path, callOptions(), this),
-                  fileId.isEmpty() ? QStringLiteral("file id") : QString());
+    // Output files of a large batch compress well past Qt's zip-bomb threshold; they are still wanted, up to
+    // the size the file object declares, with a margin for a server that counts a little differently.
+    qint64 limit = 0;
+    if (declaredBytes >= 0) {
+        request.setDecompressedSafetyCheckThreshold(-1);
+        limit = declaredBytes + qMax<qint64>(qint64(1) << 20, declaredBytes / 100);
+    }
+    return launch(new FileDownload(m_manager, request, path, limit, callOptions(), this), refusal);
 }

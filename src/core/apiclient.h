@@ -25,8 +25,12 @@ public:
     ApiCall *retrieveBatch(const QString &batchId);
     ApiCall *cancelBatch(const QString &batchId);
     ApiCall *retrieveFile(const QString &fileId);
-    // GET /files/{id}/content, streamed into `path` (written atomically).
-    FileDownload *downloadFileContent(const QString &fileId, const QString &path);
+    // GET /files/{id}/content, streamed into `path` (written atomically). `declaredBytes`, the file object's
+    // `bytes`, bounds what is written (plus a margin); unknown (< 0), Qt's own decompression guard stays on.
+    FileDownload *downloadFileContent(const QString &fileId, const QString &path, qint64 declaredBytes = -1);
+    // Why `id` cannot go into a URL path as one segment (empty, ".", "..", or holding '/', '?' or '#'), or
+    // empty when it can.
+    static QString unusableIdReason(const QString &id);
 
     ApiCall *get(const QString &path, const QUrlQuery &query = QUrlQuery());
     ApiCall *post(const QString &path, const QByteArray &json);
@@ -35,7 +39,11 @@ private:
     QNetworkRequest makeRequest(const QUrl &url) const;
     ApiCall::Options callOptions() const;
     // Starts the call unless the request must not go out, in which case it fails on the next turn.
-    template <typename Call> Call *launch(Call *call, const QString &emptyIdWhat = QString());
+    template <typename Call> Call *launch(Call *call, const QString &refusal = QString());
+    // GET or POST of {base}/`collection`/`id``suffix`, refused before sending when the id cannot be a
+    // segment.
+    ApiCall *onItem(const QByteArray &verb, const QString &collection, const QString &id,
+                    const QString &suffix = QString());
 
     ApiConfig m_config;
     QNetworkAccessManager *m_manager;

@@ -43,10 +43,11 @@ QString ApiConfig::insecureTransportReason() const
 QUrl ApiConfig::endpoint(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = baseUrl;
-    QString basePath = url.path();
+    QString basePath = url.path(QUrl::FullyDecoded);
     while (basePath.endsWith(u'/'))
         basePath.chop(1);
-    url.setPath(basePath + u'/' + path);
+    // Decoded in, encoded once by QUrl: an id's '%' or space reaches the server as the id holds it.
+    url.setPath(basePath + u'/' + path, QUrl::DecodedMode);
     if (!query.isEmpty())
         url.setQuery(query);
     return url;

@@ -2,11 +2,17 @@
 
 #include "apiclient.h"
 #include "batchparser.h"
+#include "retrypolicy.h"
+
+#include <QRandomGenerator>
 
 BatchListFetcher::BatchListFetcher(ApiClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_retryTimer(new QTimer(this))
 {
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &BatchListFetcher::requestNext);
 }
 
 BatchListFetcher::~BatchListFetcher()
@@ -27,6 +33,10 @@ void BatchListFetcher::start(const QString &after, int pageSize, int maxPages, q
     m_batches = 0;
     m_requests = 0;
     m_hasMore = true;
+    m_endedShort = false;
+    m_emptyRetries = 0;
+    m_lastCreatedAt = 0;
+    m_lastId.clear();
     m_stopRequested = false;
     ++m_generation;
     requestNext();
@@ -36,6 +46,8 @@ void BatchListFetcher::abort()
 {
     if (m_call)
         dropCall();
+    else if (m_retryTimer->isActive())
+        m_retryTimer->stop();
     else if (!m_delivering)
         return;
     finish(ApiError::make(ApiError::Cancelled, QStringLiteral("cancelled")));
@@ -52,15 +64,18 @@ void BatchListFetcher::dropCall()
 
 bool BatchListFetcher::isRunning() const
 {
-    return !m_call.isNull() || m_delivering;
+    return !m_call.isNull() || m_delivering || m_retryTimer->isActive();
 }
 
 void BatchListFetcher::stop()
 {
     m_stopRequested = true;
-    if (!m_call)
+    if (m_retryTimer->isActive())
+        m_retryTimer->stop();
+    else if (!m_call)
         return;
-    dropCall();
+    else
+        dropCall();
     finish(ApiError());
 }
 
@@ -69,6 +84,7 @@ void BatchListFetcher::requestNext()
     int limit = m_pageSize;
     if (m_maxBatches > 0)
         limit = static_cast<int>(qMin<qint64>(limit, m_maxBatches - m_batches));
+    m_limit = limit;
     m_call = m_client->listBatches(m_cursor, limit);
     ++m_requests;
     ApiCall *call = m_call;
@@ -95,6 +111,27 @@ void BatchListFetcher::onCallFinished(ApiCall *call)
         Q_EMIT warning(message);
 
     BatchPage &page = parsed.value;
+    const QString breach = contractBreach(page);
+    if (!breach.isEmpty()) {
+        finish(call->invalidResponse(breach));
+        return;
+    }
+    if (page.hasMore && page.data.empty()) {
+        // A server that lost its place for a moment: ask again, as for any failed request, before believing
+        // the list ends here.
+        const int retries = qMax(0, m_client->config().maxRetries);
+        if (m_emptyRetries < retries && !m_stopRequested) {
+            m_retryTimer->start(
+                RetryPolicy::backoffDelayMs(m_emptyRetries++, QRandomGenerator::global()->generateDouble()));
+            return;
+        }
+        m_endedShort = true;
+        Q_EMIT warning(QStringLiteral("the server sent an empty page after %1 that still claims more batches "
+                                      "(%2 times); stopping here, so batches older than %1 may be missing")
+                           .arg(m_cursor.isEmpty() ? QStringLiteral("the start") : m_cursor)
+                           .arg(m_emptyRetries + 1));
+    }
+    m_emptyRetries = 0;
     ++m_pages;
     m_batches += static_cast<qint64>(page.data.size());
     // An empty page that claims more would send us round forever; so would a cursor we already followed.
@@ -131,6 +168,29 @@ void BatchListFetcher::onCallFinished(ApiCall *call)
     }
     m_cursorsSeen.insert(m_cursor);
     requestNext();
+}
+
+QString BatchListFetcher::contractBreach(const BatchPage &page)
+{
+    if (m_limit > 0 && page.data.size() > size_t(m_limit))
+        return QStringLiteral("the server sent %1 batches in a page that asked for at most %2")
+            .arg(page.data.size())
+            .arg(m_limit);
+    // Newest first: a batch created after the one before it means the walk is not going where the cursor says
+    // (a server handing out fresh ids for ever would otherwise be followed for ever).
+    for (const Batch &batch : page.data) {
+        if (!m_lastId.isEmpty() && batch.createdAt > m_lastCreatedAt)
+            return QStringLiteral(
+                       "the list is not newest first: %1 (created %2) comes after %3 (created %4); "
+                       "stopping instead of walking on")
+                .arg(batch.id)
+                .arg(batch.createdAt)
+                .arg(m_lastId)
+                .arg(m_lastCreatedAt);
+        m_lastCreatedAt = batch.createdAt;
+        m_lastId = batch.id;
+    }
+    return {};
 }
 
 void BatchListFetcher::finish(const ApiError &error)

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 
 class ApiCall;
 class ApiClient;
@@ -22,8 +23,11 @@ public:
     // The most the list endpoint returns per page; every walk asks for this many.
     static constexpr int kMaxPageSize = 100;
 
-    // Starts after `after` (empty: the newest). Stops when the server says there is no more, on an empty
-    // page, after `maxPages` pages or once `maxBatches` batches were delivered (<= 0: no limit).
+    // Starts after `after` (empty: the newest). Stops when the server says there is no more, after
+    // `maxPages` pages or once `maxBatches` batches were delivered (<= 0: no limit). An empty page that
+    // claims more is asked for again within the client's retry budget; if it stays empty the walk ends as the
+    // SDKs end it, with a warning, and endedShort() says so. A page larger than asked for, or a batch newer
+    // than the one before it (the list runs newest first), is an error.
     void start(const QString &after = QString(), int pageSize = kMaxPageSize, int maxPages = 0,
                qint64 maxBatches = 0);
     void abort();
@@ -40,6 +44,8 @@ public:
     // Whether the last page said more exist (where a later start() would continue from).
     bool hasMore() const { return m_hasMore; }
     const QString &cursor() const { return m_cursor; }
+    // The walk ended on an empty page that still claimed more: what came may not be everything.
+    bool endedShort() const { return m_endedShort; }
 
 Q_SIGNALS:
     void pageReceived(const BatchPage &page);
@@ -50,6 +56,8 @@ Q_SIGNALS:
 private:
     void requestNext();
     void onCallFinished(ApiCall *call);
+    // An error when the page breaks the list's contract (too many items, not newest first), else empty.
+    [[nodiscard]] QString contractBreach(const BatchPage &page);
     void dropCall();
     void finish(const ApiError &error);
 
@@ -64,6 +72,12 @@ private:
     qint64 m_batches = 0;
     int m_requests = 0;
     bool m_hasMore = true;
+    bool m_endedShort = false;
+    int m_limit = 0;            // what the request out now asked for
+    int m_emptyRetries = 0;     // of the current cursor's empty page
+    QTimer *m_retryTimer;       // waiting before asking for an empty page again
+    qint64 m_lastCreatedAt = 0; // of the last batch delivered, to check the order
+    QString m_lastId;
     bool m_stopRequested = false;
     bool m_delivering = false;
     bool m_prefetch = false;

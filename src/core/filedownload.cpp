@@ -1,9 +1,10 @@
 #include "filedownload.h"
 
 FileDownload::FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request,
-                           const QString &path, const Options &options, QObject *parent)
+                           const QString &path, qint64 limit, const Options &options, QObject *parent)
     : ApiCall(manager, request, QByteArrayLiteral("GET"), QByteArray(), options, parent)
     , m_path(path)
+    , m_limit(limit)
 {
 }
 
@@ -20,12 +21,19 @@ bool FileDownload::beginAttempt(QString *error)
     return true;
 }
 
-bool FileDownload::consume(const QByteArray &chunk, QString *error)
+bool FileDownload::consume(const QByteArray &chunk, ApiError *error)
 {
     if (!m_file)
         return true;
+    if (m_limit > 0 && m_written + chunk.size() > m_limit) {
+        // A compressed answer can unpack to any size; the file's own `bytes` says how much to expect.
+        *error = invalidResponse(QStringLiteral("the download grew past %1 bytes, more than the file is said "
+                                                "to hold; stopped and kept nothing")
+                                     .arg(m_limit));
+        return false;
+    }
     if (m_file->write(chunk) != chunk.size()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(m_path, m_file->errorString());
+        error->message = QStringLiteral("cannot write %1: %2").arg(m_path, m_file->errorString());
         return false;
     }
     m_written += chunk.size();

@@ -18,16 +18,17 @@ public:
 protected:
     bool streams() const override { return true; }
     bool beginAttempt(QString *error) override;
-    bool consume(const QByteArray &chunk, QString *error) override;
+    bool consume(const QByteArray &chunk, ApiError *error) override;
     bool commit(QString *error) override;
     void discard() override;
 
 private:
     friend class ApiClient;
     FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request, const QString &path,
-                 const Options &options, QObject *parent);
+                 qint64 limit, const Options &options, QObject *parent);
 
     QString m_path;
+    qint64 m_limit; // the most bytes written before the download counts as hostile (<= 0: none)
     std::unique_ptr<QSaveFile> m_file;
     qint64 m_written = 0;
 };

@@ -130,6 +130,10 @@ bool arrayItems(std::string_view json, std::string_view key, std::vector<Slice> 
         if (s.peek() != '"')
             return false;
         const std::string_view name = s.readString();
+        // An escaped key ("d\u0061ta") may decode to `key`: the parser, which decodes, would then take
+        // another member than a byte comparison here. Refuse, and let the caller print the parser's choice.
+        if (name.find('\\') != std::string_view::npos)
+            return false;
         s.skipSpace();
         if (s.peek() != ':')
             return false;
