@@ -1,5 +1,5 @@
 #include "batchcache.h"
-#include "batchparser.h"
+#include "testbatches.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -9,13 +9,10 @@
 #include <QTest>
 
 namespace {
+// With a field Batchwatch does not know, which the cache must keep.
 Batch makeBatch(const QString &id, const QString &status, qint64 createdAt)
 {
-    return BatchParser::parseBatch(QJsonObject{{QStringLiteral("id"), id},
-                                               {QStringLiteral("status"), status},
-                                               {QStringLiteral("created_at"), createdAt},
-                                               {QStringLiteral("x_unknown"), QStringLiteral("kept")}})
-        .value;
+    return TestBatch(id, status, createdAt).with(QStringLiteral("x_unknown"), QStringLiteral("kept"));
 }
 
 // Runs SQL on a file directly, as another program (or a damaged disk) would.

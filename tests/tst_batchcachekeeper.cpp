@@ -1,23 +1,18 @@
 #include "apiconfig.h"
 #include "batchcache.h"
 #include "batchcachekeeper.h"
-#include "batchparser.h"
 #include "batchtablemodel.h"
+#include "testbatches.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
-#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTest>
 
 namespace {
 Batch makeBatch(int n, const QString &status)
 {
-    return BatchParser::parseBatch(
-               QJsonObject{{QStringLiteral("id"), QStringLiteral("batch_%1").arg(n, 5, 10, QChar(u'0'))},
-                           {QStringLiteral("status"), status},
-                           {QStringLiteral("created_at"), 1'790'000'000 - n}})
-        .value;
+    return TestBatch(TestBatch::numberedId(n), status, 1'790'000'000 - n);
 }
 } // namespace
 
