@@ -23,8 +23,14 @@ qint64 BatchCache::beginWalk()
 bool BatchCache::writeWalkPage(const std::vector<Batch> &page, qint64 firstRank, QString *error, bool commit)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!m_walkOpen && !(m_walkOpen = beginWrite(error)))
-        return false;
+    if (!m_walkOpen) {
+        if (!(m_walkOpen = beginWrite(error)))
+            return false;
+        // Until finishWalk() the rows are a walk's first part above older ones, which may have changed
+        // places with batches the walk did not reach (a walk stopped at --max, broken off, or killed after
+        // a commit): not the whole account.
+        setComplete(false);
+    }
     QString why;
     bool ok = true;
     // Straight through SQLite's C API on Qt's own connection (QSqlDriver::handle()): QtSql's per-row binding
