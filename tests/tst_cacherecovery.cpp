@@ -291,6 +291,12 @@ private Q_SLOTS:
         QVERIFY2(list.exitCode == 0, list.err.constData());
         QCOMPARE(list.out.trimmed().split('\n').size(), 6); // the header and five batches
         QCOMPARE(m_sim->requestsServed() - before, 1);
+        before = m_sim->requestsServed();
+        const Run uncached = runBatchwatch({QStringLiteral("list"), QStringLiteral("--max"),
+                                            QStringLiteral("5"), QStringLiteral("--no-cache")},
+                                           m_sim->baseUrl(), cacheHome.path());
+        QCOMPARE(uncached.out, list.out);
+        QCOMPARE(m_sim->requestsServed() - before, 1); // no page read ahead that --max does not need
 
         // Read but not complete: a full export after it walks everything, and is exact.
         before = m_sim->requestsServed();
