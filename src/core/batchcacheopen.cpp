@@ -137,6 +137,8 @@ bool BatchCache::moveAsideLocked(const QString &why, QString *warning)
                           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmsszzz"));
     QFile::remove(aside);
     const bool moved = QFile::rename(m_path, aside);
+    if (!moved && QFile::exists(m_path))
+        return false; // not ours to remove (permissions?): left as it is, the run goes on without it
     QFile::remove(m_path + QStringLiteral("-wal"));
     QFile::remove(m_path + QStringLiteral("-shm"));
     QDir dir = info.absoluteDir();
@@ -144,9 +146,12 @@ bool BatchCache::moveAsideLocked(const QString &why, QString *warning)
                                              QDir::Name | QDir::Reversed); // the timestamp sorts by name
     for (qsizetype i = kBrokenFilesKept; i < broken.size(); ++i)
         dir.remove(broken[i]);
-    if (warning && moved)
-        *warning = QStringLiteral("the cache %1 could not be used (%2); moved it to %3 and started a new one")
-                       .arg(m_path, why, aside);
+    if (warning)
+        *warning =
+            moved ? QStringLiteral("the cache %1 could not be used (%2); moved it to %3 and started a "
+                                   "new one")
+                        .arg(m_path, why, aside)
+                  : QStringLiteral("the cache %1 could not be used (%2); started a new one").arg(m_path, why);
     makePrivate(m_path);
     QString again;
     if (tryOpen(&again) == OpenProblem::None)
