@@ -1,5 +1,5 @@
 #include "batchcache.h"
-#include "batchparser.h"
+#include "testbatches.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -9,13 +9,36 @@
 #include <QTest>
 
 namespace {
+// With a field Batchwatch does not know, which the cache must keep.
 Batch makeBatch(const QString &id, const QString &status, qint64 createdAt)
 {
-    return BatchParser::parseBatch(QJsonObject{{QStringLiteral("id"), id},
-                                               {QStringLiteral("status"), status},
-                                               {QStringLiteral("created_at"), createdAt},
-                                               {QStringLiteral("x_unknown"), QStringLiteral("kept")}})
-        .value;
+    return TestBatch(id, status, createdAt).with(QStringLiteral("x_unknown"), QStringLiteral("kept"));
+}
+
+// Runs SQL on a file directly, as another program (or a damaged disk) would.
+bool exec(const QString &file, const QStringList &statements, QVariant *result = nullptr)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("direct"));
+        db.setDatabaseName(file);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &statement : statements) {
+            ok = ok && q.exec(statement);
+            if (ok && result && q.next())
+                *result = q.value(0);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("direct"));
+    return ok;
+}
+
+QStringList brokenBeside(const QString &file)
+{
+    return QFileInfo(file).absoluteDir().entryList(
+        {QFileInfo(file).fileName() + QStringLiteral(".broken-*")});
 }
 
 QStringList ids(const std::vector<Batch> &batches)
@@ -118,7 +141,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::newRow("garbage") << "garbage";
         QTest::newRow("another app's database") << "foreign";
-        QTest::newRow("a newer schema") << "future";
     }
 
     void damagedAndForeignFilesAreMovedAside()
@@ -136,14 +158,7 @@ private Q_SLOTS:
                 db.setDatabaseName(file);
                 QVERIFY(db.open());
                 QSqlQuery q(db);
-                if (kind == QLatin1String("foreign")) {
-                    QVERIFY(q.exec(QStringLiteral("CREATE TABLE songs (title TEXT)")));
-                } else {
-                    QVERIFY(q.exec(
-                        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
-                    QVERIFY(q.exec(QStringLiteral("CREATE TABLE batches (id TEXT)")));
-                    QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('schema_version', '99')")));
-                }
+                QVERIFY(q.exec(QStringLiteral("CREATE TABLE songs (title TEXT)")));
                 db.close();
             }
             QSqlDatabase::removeDatabase(QStringLiteral("setup"));
@@ -159,6 +174,118 @@ private Q_SLOTS:
         QCOMPARE(
             QDir(m_dir.path()).entryList({QFileInfo(file).fileName() + QStringLiteral(".broken-*")}).size(),
             1);
+    }
+
+    void aNewerSchemaIsLeftAlone()
+    {
+        const QString file = path(QStringLiteral("future"));
+        QVERIFY(exec(file, {QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                            QStringLiteral("CREATE TABLE batches (id TEXT)"),
+                            QStringLiteral("INSERT INTO meta VALUES ('schema_version', '99')")}));
+        BatchCache cache;
+        QString error, warning;
+        QVERIFY(!cache.open(file, &error, &warning));
+        QVERIFY2(error.contains(QStringLiteral("newer Batchwatch")), qPrintable(error));
+        QVERIFY(warning.isEmpty());
+        QVERIFY(brokenBeside(file).isEmpty());
+        QVariant version;
+        QVERIFY(
+            exec(file, {QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")}, &version));
+        QCOMPARE(version.toString(), QStringLiteral("99"));
+    }
+
+    void aFileBusyInAnotherWriterIsNotCalledBroken()
+    {
+        // Another process in the middle of creating the file holds it locked: wait, or go without, but never
+        // move a healthy file aside.
+        const QString file = path(QStringLiteral("busy"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+            BatchCache cache;
+            QString error, warning;
+            QVERIFY(!cache.open(file, &error, &warning));
+            QVERIFY(warning.isEmpty());
+            QVERIFY(brokenBeside(file).isEmpty());
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        BatchCache cache;
+        QString error;
+        QVERIFY2(cache.open(file, &error), qPrintable(error)); // free again: it is created and used
+        QVERIFY(brokenBeside(file).isEmpty());
+    }
+
+    void readsTellDamageFromACompleteAnswer_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<int>("expected"); // BatchCache::ReadStatus
+        QTest::newRow("none") << QString() << int(BatchCache::ReadStatus::Ok);
+        QTest::newRow("a row that no longer parses")
+            << QStringLiteral("UPDATE batches SET json = '{\"id\":' WHERE id = 'b'")
+            << int(BatchCache::ReadStatus::Damaged);
+        QTest::newRow("a row gone") << QStringLiteral("DELETE FROM batches WHERE id = 'b'")
+                                    << int(BatchCache::ReadStatus::Damaged);
+        QTest::newRow("a row more")
+            << QStringLiteral("INSERT INTO batches SELECT 'z', rank + 100, json FROM batches LIMIT 1")
+            << int(BatchCache::ReadStatus::Damaged);
+    }
+
+    void readsTellDamageFromACompleteAnswer()
+    {
+        QFETCH(QString, damage);
+        QFETCH(int, expected);
+        const QString file =
+            path(QStringLiteral("damage-%1").arg(QString::fromLatin1(QTest::currentDataTag())));
+        QString error;
+        {
+            BatchCache cache;
+            QVERIFY(cache.open(file, &error));
+            QVERIFY(cache.replaceAll({makeBatch(QStringLiteral("c"), QStringLiteral("in_progress"), 30),
+                                      makeBatch(QStringLiteral("b"), QStringLiteral("completed"), 20),
+                                      makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 10)},
+                                     true, &error));
+        }
+        if (!damage.isEmpty())
+            QVERIFY(exec(file, {damage}));
+        BatchCache cache;
+        QVERIFY(cache.open(file, &error));
+        BatchCache::ReadStatus status = BatchCache::ReadStatus::Failed;
+        bool complete = false;
+        const std::vector<Batch> loaded = cache.load(&error, &status, &complete);
+        QCOMPARE(int(status), expected);
+        if (status == BatchCache::ReadStatus::Ok) {
+            QCOMPARE(loaded.size(), size_t(3));
+            QVERIFY(complete);
+            return;
+        }
+        QVERIFY(loaded.empty()); // never a part passed off as the whole
+        QVERIFY(!error.isEmpty());
+        QString warning;
+        QVERIFY2(cache.moveAside(error, &warning, &error), qPrintable(error));
+        QVERIFY2(warning.contains(QStringLiteral("moved it to")), qPrintable(warning));
+        QCOMPARE(brokenBeside(file).size(), 1);
+        QCOMPARE(cache.count(), 0);
+        QVERIFY(cache.load(&error, &status).empty());
+        QCOMPARE(status, BatchCache::ReadStatus::Ok);
+    }
+
+    void atMostTwoBrokenFilesAreKept()
+    {
+        const QString file = path(QStringLiteral("many-broken"));
+        BatchCache cache;
+        QString error, warning;
+        QVERIFY(cache.open(file, &error));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(cache.moveAside(QStringLiteral("test"), &warning, &error));
+        QCOMPARE(brokenBeside(file).size(), BatchCache::kBrokenFilesKept);
+        QVERIFY(cache.isOpen());
     }
 
     void migratesAVersionOneFileAndKeepsItsRows()

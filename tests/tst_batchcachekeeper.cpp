@@ -1,23 +1,23 @@
 #include "apiconfig.h"
 #include "batchcache.h"
 #include "batchcachekeeper.h"
-#include "batchparser.h"
 #include "batchtablemodel.h"
+#include "testbatches.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
-#include <QJsonObject>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
 namespace {
 Batch makeBatch(int n, const QString &status)
 {
-    return BatchParser::parseBatch(
-               QJsonObject{{QStringLiteral("id"), QStringLiteral("batch_%1").arg(n, 5, 10, QChar(u'0'))},
-                           {QStringLiteral("status"), status},
-                           {QStringLiteral("created_at"), 1'790'000'000 - n}})
-        .value;
+    return TestBatch(TestBatch::numberedId(n), status, 1'790'000'000 - n);
 }
 } // namespace
 
@@ -36,6 +36,10 @@ private Q_SLOTS:
         m_config.apiKey = QStringLiteral("sk-keeper-test");
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(BatchCache::defaultPath(m_config) + suffix);
+        const QFileInfo file(BatchCache::defaultPath(m_config));
+        for (const QString &broken :
+             file.absoluteDir().entryList({file.fileName() + QStringLiteral(".broken-*")}))
+            QFile::remove(file.absoluteDir().filePath(broken));
     }
 
     void aLargeCacheShowsItsFirstScreenAtOnceAndTheRestBetweenEvents()
@@ -74,6 +78,44 @@ private Q_SLOTS:
         keeper.close();
         QTest::qWait(50);
         QCOMPARE(model.rowCount(), 1'000);
+    }
+
+    void aRowThatNoLongerReadsIsNotSkippedSilently()
+    {
+        const QString path = BatchCache::defaultPath(m_config);
+        {
+            BatchCache cache;
+            QVERIFY(cache.open(path, nullptr));
+            std::vector<Batch> cached;
+            for (int n = 0; n < 2'500; ++n)
+                cached.push_back(makeBatch(n, QStringLiteral("completed")));
+            QVERIFY(cache.replaceAll(cached, true)); // the whole account
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(
+                QStringLiteral("UPDATE batches SET json = '{\"id\": 1' WHERE id = 'batch_01500'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+
+        BatchTableModel model;
+        BatchCacheKeeper keeper(&model);
+        QSignalSpy damaged(&keeper, &BatchCacheKeeper::cacheDamaged);
+        QString message;
+        QVERIFY(keeper.open(m_config, &message));
+        QVERIFY(!model.hasMore()); // the cache said it holds the whole account
+        QTRY_VERIFY(!keeper.isLoading());
+        QCOMPARE(damaged.size(), 1);
+        QVERIFY2(damaged.constFirst().constFirst().toString().contains(QStringLiteral("moved it to")),
+                 qPrintable(damaged.constFirst().constFirst().toString()));
+        // What was read is shown, and the table knows it is not everything: it reads the list again.
+        QCOMPARE(model.rowCount(), 1'500); // the rows before the one that failed
+        QVERIFY(model.hasMore());
+        const QFileInfo file(path);
+        QCOMPARE(file.absoluteDir().entryList({file.fileName() + QStringLiteral(".broken-*")}).size(), 1);
     }
 };
 

@@ -66,6 +66,27 @@ private Q_SLOTS:
         QVERIFY(loaded.size() == 3 || loaded.size() == 103);
         QCOMPARE(loaded.back().id, QStringLiteral("b9002"));
     }
+
+    void aWalkCutShortLeavesTheCacheIncomplete()
+    {
+        // A complete cache, walked again (--refresh-all) but stopped after a page (--max): older batches the
+        // walk did not reach may have changed places with new ones, so the cache may no longer be trusted as
+        // the whole account.
+        const QString path = m_dir.filePath(QStringLiteral("stopped.sqlite"));
+        BatchCache cache;
+        QVERIFY(cache.open(path, nullptr));
+        QVERIFY(cache.replaceAll(page(100, 3), true));
+        {
+            BatchCacheWalkWriter writer(path, cache.beginWalk());
+            QSignalSpy finished(&writer, &BatchCacheWalkWriter::finished);
+            writer.write(page(0, 100));
+            writer.finish(false);
+            QVERIFY(finished.wait(10'000));
+            QCOMPARE(finished.constFirst().constFirst().toString(), QString());
+        }
+        QCOMPARE(cache.load().size(), size_t(103)); // what it read is kept
+        QVERIFY(!cache.isComplete());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBatchCacheWalkWriter)

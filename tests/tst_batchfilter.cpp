@@ -1,20 +1,17 @@
 #include "batchfilter.h"
+#include "testbatches.h"
 
 #include <QTest>
 
 namespace {
 Batch makeBatch(const QString &id, const QString &status, qint64 createdAt)
 {
-    Batch b;
-    b.id = id;
-    b.status = BatchStatus::fromString(status);
-    b.createdAt = createdAt;
-    b.endpoint = QStringLiteral("/v1/chat/completions");
-    b.model = QStringLiteral("gpt-4o-mini");
-    b.inputFileId = QStringLiteral("file-input1");
-    b.outputFileId = QStringLiteral("file-OUT2");
-    b.metadata.insert(QStringLiteral("customer"), QStringLiteral("Zoë, \"ACME\""));
-    return b;
+    return TestBatch(id, status, createdAt)
+        .with(QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions"))
+        .with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini"))
+        .with(QStringLiteral("input_file_id"), QStringLiteral("file-input1"))
+        .with(QStringLiteral("output_file_id"), QStringLiteral("file-OUT2"))
+        .metadata(QStringLiteral("customer"), QStringLiteral("Zoë, \"ACME\""));
 }
 } // namespace
 

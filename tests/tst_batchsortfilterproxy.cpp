@@ -1,10 +1,9 @@
-#include "batchparser.h"
 #include "batchsortfilterproxy.h"
 #include "batchtablemodel.h"
+#include "testbatches.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -12,12 +11,7 @@ namespace {
 Batch makeBatch(const QString &id, const QString &status, qint64 createdAt, qint64 tokens,
                 const QString &model)
 {
-    QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("status"), status},
-                  {QStringLiteral("created_at"), createdAt},
-                  {QStringLiteral("model"), model},
-                  {QStringLiteral("usage"), QJsonObject{{QStringLiteral("total_tokens"), tokens}}}};
-    return BatchParser::parseBatch(o).value;
+    return TestBatch(id, status, createdAt).with(QStringLiteral("model"), model).tokens(tokens);
 }
 
 QStringList idsInOrder(const QAbstractItemModel &model)
@@ -100,15 +94,7 @@ private Q_SLOTS:
             model.history().add(id, ProgressSample{now, perMinute, 0, 1000});
         }
         const auto running = [](const QString &id, qint64 done) {
-            return BatchParser::parseBatch(
-                       QJsonObject{
-                           {QStringLiteral("id"), id},
-                           {QStringLiteral("status"), QStringLiteral("in_progress")},
-                           {QStringLiteral("created_at"), 1},
-                           {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("total"), 1000},
-                                                                          {QStringLiteral("completed"), done},
-                                                                          {QStringLiteral("failed"), 0}}}})
-                .value;
+            return TestBatch(id, QStringLiteral("in_progress"), 1).counts(1000, done, 0).build();
         };
         model.merge({running(QStringLiteral("a-slow"), 10), running(QStringLiteral("z-fast"), 100)}, false);
         proxy.sort(BatchColumns::Eta, Qt::AscendingOrder);

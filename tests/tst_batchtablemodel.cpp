@@ -1,28 +1,21 @@
 #include "apiclient.h"
-#include "batchparser.h"
 #include "batchtablemodel.h"
 #include "simprocess.h"
+#include "testbatches.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
 namespace {
 Batch makeBatch(const QString &id, const QString &status, qint64 completed, qint64 createdAt = 1'764'000'000)
 {
-    QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("object"), QStringLiteral("batch")},
-                  {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
-                  {QStringLiteral("status"), status},
-                  {QStringLiteral("created_at"), createdAt},
-                  {QStringLiteral("expires_at"), createdAt + 86'400},
-                  {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("total"), 100},
-                                                                 {QStringLiteral("completed"), completed},
-                                                                 {QStringLiteral("failed"), 0}}}};
-    return BatchParser::parseBatch(o).value;
+    return TestBatch(id, status, createdAt)
+        .with(QStringLiteral("object"), QStringLiteral("batch"))
+        .with(QStringLiteral("endpoint"), QStringLiteral("/v1/responses"))
+        .with(QStringLiteral("expires_at"), createdAt + 86'400)
+        .counts(100, completed, 0);
 }
 } // namespace
 

@@ -1,28 +1,18 @@
-#include "batchparser.h"
 #include "batchtablemodel.h"
 #include "completionnotifier.h"
+#include "testbatches.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
 namespace {
 Batch makeBatch(const QString &id, const QString &status, qint64 failed = 0)
 {
-    QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("status"), status},
-                  {QStringLiteral("created_at"), 1},
-                  {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("total"), 1000},
-                                                                 {QStringLiteral("completed"), 1000 - failed},
-                                                                 {QStringLiteral("failed"), failed}}}};
+    TestBatch batch(id, status, 1);
+    batch.counts(1000, 1000 - failed, failed);
     if (status == QLatin1String("failed"))
-        o[QStringLiteral("errors")] =
-            QJsonObject{{QStringLiteral("data"),
-                         QJsonArray{QJsonObject{
-                             {QStringLiteral("code"), QStringLiteral("token_limit_exceeded")},
-                             {QStringLiteral("message"), QStringLiteral("Enqueued token limit reached")}}}}};
-    return BatchParser::parseBatch(o).value;
+        batch.error(QStringLiteral("token_limit_exceeded"), QStringLiteral("Enqueued token limit reached"));
+    return batch;
 }
 } // namespace
 

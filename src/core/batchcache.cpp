@@ -2,16 +2,8 @@
 
 #include "batchparser.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QRegularExpression>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QUuid>
 
 #include <limits>
@@ -19,21 +11,26 @@
 #include <sqlite3.h>
 
 namespace {
-// Version 3 keeps only what is read back (id, order, JSON): each extra column and index made every write
-// dearer.
-const char *const kCreateBatches =
-    "CREATE TABLE batches (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, json BLOB NOT NULL)";
-const char *const kIndexBatches = "CREATE INDEX batches_rank ON batches(rank)";
-// Version 2 added the observations; kept as constants so a new file and a migrated one get the same table.
-const char *const kCreateObservations =
-    "CREATE TABLE observations (batch_id TEXT NOT NULL, observed_at INTEGER NOT NULL, "
-    "completed INTEGER NOT NULL, failed INTEGER NOT NULL, total INTEGER NOT NULL)";
-const char *const kIndexObservations =
-    "CREATE INDEX observations_batch ON observations(batch_id, observed_at)";
-
 QString sqlError(const QSqlQuery &query)
 {
     return query.lastError().text();
+}
+
+BatchCache::ReadStatus failureOf(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_FORMAT)
+               ? BatchCache::ReadStatus::Damaged
+               : BatchCache::ReadStatus::Failed;
+}
+
+void report(BatchCache::ReadStatus result, const QString &why, QString *error, BatchCache::ReadStatus *status)
+{
+    if (status)
+        *status = result;
+    if (error)
+        *error = why;
 }
 } // namespace
 
@@ -45,20 +42,6 @@ BatchCache::BatchCache()
 BatchCache::~BatchCache()
 {
     close();
-}
-
-QString BatchCache::defaultPath(const ApiConfig &config)
-{
-    const QByteArray keyHash =
-        QCryptographicHash::hash(config.apiKey.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
-    // The whole base URL counts: two local servers on different ports are two accounts.
-    const QUrl &base = config.baseUrl;
-    QString name = base.host() + (base.port() > 0 ? u'-' + QString::number(base.port()) : QString()) +
-                   base.path() + u'_' + config.organization + u'_' + config.project;
-    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("-"));
-    const QString dir =
-        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/accounts");
-    return dir + u'/' + name + u'_' + QString::fromLatin1(keyHash) + QStringLiteral(".sqlite");
 }
 
 bool BatchCache::isOpen() const
@@ -79,131 +62,6 @@ void BatchCache::close()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-bool BatchCache::open(const QString &path, QString *error, QString *warning)
-{
-    close();
-    m_path = path;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QString why;
-    if (tryOpen(&why))
-        return true;
-    close();
-    // Not ours, or broken: keep it for a post-mortem and start afresh.
-    const QString aside = path + QStringLiteral(".broken-") +
-                          QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddHHmmss"));
-    QFile::remove(aside);
-    const bool moved = QFile::rename(path, aside);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
-    if (warning && moved)
-        *warning = QStringLiteral("the cache %1 could not be used (%2); moved it to %3 and started a new one")
-                       .arg(path, why, aside);
-    if (tryOpen(&why))
-        return true;
-    close();
-    if (error)
-        *error = QStringLiteral("cannot open the cache %1: %2").arg(path, why);
-    return false;
-}
-
-bool BatchCache::tryOpen(QString *why)
-{
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        *why = db.lastError().text();
-        return false;
-    }
-    QSqlQuery query(db);
-    // A file that is not SQLite shows it on the first read of its header. (Not quick_check: it reads the
-    // whole file, 0.1 s and more for a large account at every start.)
-    if (!query.exec(QStringLiteral("PRAGMA schema_version")) || !query.next()) {
-        *why = query.lastError().isValid() ? query.lastError().text() : QStringLiteral("the file is damaged");
-        return false;
-    }
-    // WAL: readers do not block the writer. No fsync at all: this is a cache, a power cut may cost its last
-    // writes (or, rarely, the file, which is then moved aside and rebuilt), and each checkpoint's fsync made
-    // a cold export of 20,000 batches spend 0.17 s waiting on the disk.
-    query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    query.exec(QStringLiteral("PRAGMA synchronous=OFF"));
-    return createSchema(why);
-}
-
-bool BatchCache::createSchema(QString *error)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table'"))) {
-        *error = sqlError(query);
-        return false;
-    }
-    QStringList tables;
-    while (query.next())
-        tables << query.value(0).toString();
-    if (tables.isEmpty()) {
-        const char *const statements[] = {
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-            kCreateBatches,
-            kIndexBatches,
-            kCreateObservations,
-            kIndexObservations,
-        };
-        db.transaction();
-        for (const char *statement : statements) {
-            if (!query.exec(QLatin1String(statement))) {
-                *error = sqlError(query);
-                db.rollback();
-                return false;
-            }
-        }
-        setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion));
-        setMeta(QStringLiteral("complete"), QStringLiteral("0"));
-        return db.commit();
-    }
-    if (!tables.contains(QStringLiteral("meta")) || !tables.contains(QStringLiteral("batches"))) {
-        *error = QStringLiteral("not a Batchwatch cache");
-        return false;
-    }
-    const int version = meta(QStringLiteral("schema_version")).toInt();
-    if (version == kSchemaVersion)
-        return true;
-    if (version <= 0 || version > kSchemaVersion) {
-        *error = QStringLiteral("cache schema version %1, this Batchwatch reads up to %2")
-                     .arg(version)
-                     .arg(kSchemaVersion);
-        return false;
-    }
-    return migrate(version, error);
-}
-
-bool BatchCache::migrate(int from, QString *error)
-{
-    // One step per version, all in one transaction: a failed migration leaves the file as it was.
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.transaction();
-    QSqlQuery query(db);
-    bool ok = true;
-    if (from < 2)
-        ok = query.exec(QLatin1String(kCreateObservations)) && query.exec(QLatin1String(kIndexObservations));
-    if (from < 3) {
-        ok = ok && query.exec(QStringLiteral("ALTER TABLE batches RENAME TO batches_v2")) &&
-             query.exec(QStringLiteral("DROP INDEX IF EXISTS batches_rank")) &&
-             query.exec(QLatin1String(kCreateBatches)) && query.exec(QLatin1String(kIndexBatches)) &&
-             query.exec(QStringLiteral(
-                 "INSERT INTO batches(id, rank, json) SELECT id, rank, json FROM batches_v2")) &&
-             query.exec(QStringLiteral("DROP TABLE batches_v2"));
-    }
-    ok = ok && setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion));
-    if (!ok || !db.commit()) {
-        *error = QStringLiteral("migrating the cache from version %1 failed: %2")
-                     .arg(from)
-                     .arg(query.lastError().text());
-        db.rollback();
-        return false;
-    }
-    return true;
-}
-
 bool BatchCache::setMeta(const QString &key, const QString &value)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
@@ -221,14 +79,68 @@ QString BatchCache::meta(const QString &key) const
     return query.exec() && query.next() ? query.value(0).toString() : QString();
 }
 
-std::vector<Batch> BatchCache::load(QString *error) const
+std::vector<Batch> BatchCache::load(QString *error, ReadStatus *status, bool *complete) const
 {
-    return loadChunk(std::numeric_limits<qint64>::min(), -1, nullptr, error);
+    report(ReadStatus::Ok, QString(), error, status);
+    if (!isOpen())
+        return {};
+    // One read transaction: the rows, the recorded count and the flag from the same snapshot, whatever
+    // another process writes meanwhile. (A walk's open transaction on this connection is one already.)
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery query(db);
+    const bool ownTransaction = !m_walkOpen;
+    if (ownTransaction && !query.exec(QStringLiteral("BEGIN"))) {
+        report(failureOf(query.lastError()), sqlError(query), error, status);
+        return {};
+    }
+    const auto end = [&] {
+        if (ownTransaction)
+            QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+    };
+    bool recorded = false;
+    qint64 rows = 0;
+    bool isComplete = false;
+    if (!query.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('rows', 'complete')"))) {
+        report(failureOf(query.lastError()), sqlError(query), error, status);
+        end();
+        return {};
+    }
+    while (query.next()) {
+        if (query.value(0).toString() == QLatin1String("rows"))
+            rows = query.value(1).toLongLong(&recorded);
+        else
+            isComplete = query.value(1).toString() == QLatin1String("1");
+    }
+    if (query.lastError().isValid()) {
+        report(failureOf(query.lastError()), sqlError(query), error, status);
+        end();
+        return {};
+    }
+    query.finish();
+    if (complete)
+        *complete = isComplete;
+    QString why;
+    ReadStatus result = ReadStatus::Ok;
+    std::vector<Batch> batches = loadChunk(std::numeric_limits<qint64>::min(), -1, nullptr, &why, &result);
+    end();
+    if (result == ReadStatus::Ok && (!recorded || rows != qint64(batches.size()))) {
+        result = ReadStatus::Damaged;
+        why = QStringLiteral("%1 rows where the cache recorded %2")
+                  .arg(batches.size())
+                  .arg(recorded ? QString::number(rows) : QStringLiteral("none"));
+    }
+    if (result != ReadStatus::Ok) {
+        report(result, why, error, status);
+        return {};
+    }
+    return batches;
 }
 
-std::vector<Batch> BatchCache::loadChunk(qint64 afterRank, int limit, qint64 *lastRank, QString *error) const
+std::vector<Batch> BatchCache::loadChunk(qint64 afterRank, int limit, qint64 *lastRank, QString *error,
+                                         ReadStatus *status) const
 {
     std::vector<Batch> batches;
+    report(ReadStatus::Ok, QString(), error, status);
     if (!isOpen())
         return batches;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
@@ -237,8 +149,7 @@ std::vector<Batch> BatchCache::loadChunk(qint64 afterRank, int limit, qint64 *la
     query.addBindValue(afterRank);
     query.addBindValue(limit); // SQLite: a negative limit is none
     if (!query.exec()) {
-        if (error)
-            *error = sqlError(query);
+        report(failureOf(query.lastError()), sqlError(query), error, status);
         return batches;
     }
     if (limit > 0)
@@ -247,9 +158,18 @@ std::vector<Batch> BatchCache::loadChunk(qint64 afterRank, int limit, qint64 *la
         if (lastRank)
             *lastRank = query.value(0).toLongLong();
         Parsed<Batch> parsed = BatchParser::parseBatch(query.value(1).toByteArray());
-        if (parsed.ok())
-            batches.push_back(std::move(parsed.value));
+        if (!parsed.ok()) {
+            // A row the cache wrote from a parsed batch that no longer parses: the file changed under us.
+            report(ReadStatus::Damaged,
+                   QStringLiteral("a cached batch no longer reads back (%1)").arg(parsed.error), error,
+                   status);
+            return batches;
+        }
+        batches.push_back(std::move(parsed.value));
     }
+    // next() is false at the end and on a failed step alike; only the error tells them apart.
+    if (query.lastError().isValid())
+        report(failureOf(query.lastError()), sqlError(query), error, status);
     return batches;
 }
 
@@ -303,12 +223,14 @@ bool BatchCache::replaceAll(const std::vector<Batch> &batches, bool complete, QS
 {
     QString why;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.transaction();
+    if (!beginWrite(error))
+        return false;
     QSqlQuery query(db);
     bool ok = query.exec(QStringLiteral("DELETE FROM batches"));
     for (size_t i = 0; ok && i < batches.size(); ++i)
         ok = upsert(batches[i], qint64(i), &why);
     ok = ok && setMeta(QStringLiteral("complete"), complete ? QStringLiteral("1") : QStringLiteral("0"));
+    ok = ok && recordCount(&why);
     if (!ok || !db.commit()) {
         db.rollback();
         if (error)
@@ -323,7 +245,8 @@ bool BatchCache::store(const std::vector<Batch> &newestFirst, const std::vector<
 {
     QString why;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.transaction();
+    if (!beginWrite(error))
+        return false;
     QSqlQuery query(db);
     qint64 top = 0;
     if (query.exec(QStringLiteral("SELECT MIN(rank) FROM batches")) && query.next() &&
@@ -335,6 +258,7 @@ bool BatchCache::store(const std::vector<Batch> &newestFirst, const std::vector<
         ok = upsert(newestFirst[i], top - qint64(newestFirst.size() - i), &why);
     for (auto it = updated.begin(); ok && it != updated.end(); ++it)
         ok = upsert(*it, std::nullopt, &why);
+    ok = ok && recordCount(&why);
     if (!ok || !db.commit()) {
         db.rollback();
         if (error)
@@ -348,7 +272,8 @@ bool BatchCache::append(const std::vector<Batch> &older, QString *error)
 {
     QString why;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.transaction();
+    if (!beginWrite(error))
+        return false;
     QSqlQuery query(db);
     qint64 bottom = -1;
     if (query.exec(QStringLiteral("SELECT MAX(rank) FROM batches")) && query.next() &&
@@ -364,6 +289,7 @@ bool BatchCache::append(const std::vector<Batch> &older, QString *error)
         exists.finish();
         ok = upsert(older[i], known ? std::nullopt : std::optional<qint64>(++bottom), &why);
     }
+    ok = ok && recordCount(&why);
     if (!ok || !db.commit()) {
         db.rollback();
         if (error)
@@ -371,6 +297,32 @@ bool BatchCache::append(const std::vector<Batch> &older, QString *error)
         return false;
     }
     return true;
+}
+
+bool BatchCache::beginWrite(QString *error) const
+{
+    // The write lock first: a transaction that reads before it writes cannot wait for another process's
+    // writer (SQLite answers "database is locked" at once rather than risk a deadlock), so its write would be
+    // lost. Asking for the lock up front waits the busy time-out like any other statement.
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    if (error)
+        *error = sqlError(query);
+    return false;
+}
+
+bool BatchCache::recordCount(QString *error)
+{
+    // Once per transaction, not per row: SQLite counts an index's entries without reading the rows (about
+    // 1 ms for 100,000).
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (query.exec(
+            QStringLiteral("INSERT OR REPLACE INTO meta(key, value) SELECT 'rows', COUNT(*) FROM batches")))
+        return true;
+    if (error)
+        *error = sqlError(query);
+    return false;
 }
 
 bool BatchCache::setComplete(bool complete)

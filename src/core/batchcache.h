@@ -14,11 +14,19 @@ class QSqlQuery;
 
 // What Batchwatch has seen of one account, in SQLite: each batch's JSON as received, its place in the
 // server's newest-first order, and whether the cache reaches the account's oldest batch. A damaged or foreign
-// file is moved aside and rebuilt, never a crash.
+// file is moved aside and rebuilt, never a crash; a file of a newer Batchwatch is left alone.
 class BatchCache
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    // 4: every write records the number of rows (meta "rows"), so a read can tell that rows went missing.
+    static constexpr int kSchemaVersion = 4;
+    // Files moved aside as broken that are kept for a post-mortem, newest first; older ones are deleted.
+    static constexpr int kBrokenFilesKept = 2;
+
+    // What a read found. Damaged: a step reported corruption, a row did not parse, or fewer or more rows came
+    // than the writers recorded; what came is not to be trusted. Failed: the read could not be made (busy,
+    // I/O), which says nothing about the file.
+    enum class ReadStatus { Ok, Damaged, Failed };
 
     BatchCache();
     ~BatchCache();
@@ -30,16 +38,25 @@ public:
     static QString defaultPath(const ApiConfig &config);
 
     // Opens (creating or migrating) the database; `warning` says when a bad file had to be moved aside.
-    bool open(const QString &path, QString *error, QString *warning = nullptr);
+    // Opening is serialised between processes (a lock file beside the database), so one creating the file is
+    // never taken for a broken file by another. A file of a newer schema, or one that is busy, fails the open
+    // and stays as it is. The folder is made private to the user (0700), the files 0600.
+    [[nodiscard]] bool open(const QString &path, QString *error, QString *warning = nullptr);
     bool isOpen() const;
     const QString &path() const { return m_path; }
 
-    // Every cached batch in the server's order, newest first.
-    std::vector<Batch> load(QString *error = nullptr) const;
+    // Every cached batch in the server's order, newest first, and whether the cache is complete, read in one
+    // snapshot (a writer in another process cannot make the count disagree).
+    std::vector<Batch> load(QString *error = nullptr, ReadStatus *status = nullptr,
+                            bool *complete = nullptr) const;
     // Up to `limit` batches after `afterRank` in server order (a negative limit: all); `lastRank` is where
     // the next chunk starts. Lets a window show its first screen before the rest of a large cache is read.
-    std::vector<Batch> loadChunk(qint64 afterRank, int limit, qint64 *lastRank,
-                                 QString *error = nullptr) const;
+    // Checks every step and every row; the count only load() can check.
+    std::vector<Batch> loadChunk(qint64 afterRank, int limit, qint64 *lastRank, QString *error = nullptr,
+                                 ReadStatus *status = nullptr) const;
+    // Moves a file found damaged aside (keeping the newest kBrokenFilesKept) and opens a new, empty one in
+    // its place; `warning` says where it went.
+    [[nodiscard]] bool moveAside(const QString &why, QString *warning, QString *error);
     // The cached batch furthest down the list, where reading more from the server resumes.
     QString oldestId() const;
     qint64 count() const;
@@ -71,8 +88,14 @@ public:
     QHash<QString, QList<ProgressSample>> loadSamples() const;
 
 private:
-    bool tryOpen(QString *why);
-    bool createSchema(QString *error);
+    enum class OpenProblem { None, Damaged, Newer, Unavailable };
+    bool openLocked(QString *error, QString *warning);
+    OpenProblem tryOpen(QString *why);
+    bool moveAsideLocked(const QString &why, QString *warning);
+    [[nodiscard]] bool beginWrite(QString *error) const;
+    // The number of rows, recorded in the write transaction that is about to commit.
+    bool recordCount(QString *error);
+    OpenProblem createSchema(QString *error);
     bool migrate(int from, QString *error);
     bool setMeta(const QString &key, const QString &value);
     QString meta(const QString &key) const;

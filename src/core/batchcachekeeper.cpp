@@ -56,8 +56,26 @@ void BatchCacheKeeper::loadNextChunk()
         return;
     // Small enough that reading, parsing and merging one chunk stays far below a visible stall.
     constexpr int kChunk = 1000;
-    const std::vector<Batch> chunk = m_cache->loadChunk(m_loadedRank, kChunk, &m_loadedRank);
+    QString why;
+    BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
+    const std::vector<Batch> chunk = m_cache->loadChunk(m_loadedRank, kChunk, &m_loadedRank, &why, &status);
     m_model->mergeCached(chunk); // counts from the last run, not from now: no progress samples
+    if (status != BatchCache::ReadStatus::Ok) {
+        // The rows shown are right but may not be all: the table reads the list from the top again instead
+        // of trusting where the cache ended.
+        m_model->resumeAfter(QString(), true);
+        QString message = tr("Could not read the whole cache (%1)").arg(why);
+        if (status == BatchCache::ReadStatus::Damaged) {
+            QString warning, error;
+            message = m_cache->moveAside(why, &warning, &error) ? warning : message + u' ' + error;
+            if (!m_cache->isOpen())
+                m_cache.reset();
+        }
+        m_loading = false;
+        Q_EMIT cacheDamaged(message);
+        Q_EMIT cacheLoaded();
+        return;
+    }
     if (int(chunk.size()) == kChunk) {
         QTimer::singleShot(0, this, &BatchCacheKeeper::loadNextChunk);
         return;

@@ -36,6 +36,9 @@ public:
 
 Q_SIGNALS:
     void cacheLoaded();
+    // Reading the cache failed part way (a damaged file is moved aside): what the user should be told. The
+    // table then reads the list from the top again.
+    void cacheDamaged(const QString &message);
 
 private:
     void loadNextChunk();

@@ -9,7 +9,8 @@ bool BatchCache::addSamples(const QList<QPair<QString, ProgressSample>> &samples
     if (samples.isEmpty())
         return true;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.transaction();
+    if (!beginWrite(nullptr))
+        return false;
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO observations(batch_id, observed_at, completed, failed, total) "
                                  "VALUES (?, ?, ?, ?, ?)"));

@@ -23,8 +23,14 @@ qint64 BatchCache::beginWalk()
 bool BatchCache::writeWalkPage(const std::vector<Batch> &page, qint64 firstRank, QString *error, bool commit)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!m_walkOpen)
-        m_walkOpen = db.transaction();
+    if (!m_walkOpen) {
+        if (!(m_walkOpen = beginWrite(error)))
+            return false;
+        // Until finishWalk() the rows are a walk's first part above older ones, which may have changed
+        // places with batches the walk did not reach (a walk stopped at --max, broken off, or killed after
+        // a commit): not the whole account.
+        setComplete(false);
+    }
     QString why;
     bool ok = true;
     // Straight through SQLite's C API on Qt's own connection (QSqlDriver::handle()): QtSql's per-row binding
@@ -56,6 +62,7 @@ bool BatchCache::writeWalkPage(const std::vector<Batch> &page, qint64 firstRank,
     if (ok && !commit)
         return true;
     m_walkOpen = false;
+    ok = ok && recordCount(&why);
     if (!ok || !db.commit()) {
         db.rollback();
         if (error)
@@ -67,14 +74,20 @@ bool BatchCache::writeWalkPage(const std::vector<Batch> &page, qint64 firstRank,
 
 bool BatchCache::finishWalk(qint64 endRank, QString *error)
 {
-    // What the walk did not meet again is gone from the server.
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    // What the walk did not meet again is gone from the server; in the walk's transaction, so the count
+    // recorded at the commit is the one after the deletion.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!m_walkOpen && !(m_walkOpen = beginWrite(error)))
+        return false;
+    QSqlQuery query(db);
     query.prepare(QStringLiteral("DELETE FROM batches WHERE rank >= ?"));
     query.addBindValue(endRank);
     if (!query.exec() || !setComplete(true)) {
         if (error)
             *error = query.lastError().text();
+        m_walkOpen = false;
+        db.rollback();
         return false;
     }
-    return !m_walkOpen || writeWalkPage({}, endRank, error); // commits what the walk left open
+    return writeWalkPage({}, endRank, error); // commits
 }

@@ -28,7 +28,14 @@ void BatchExportJob::setCache(BatchCache *cache, bool refreshAll)
     if (m_sync) {
         connect(m_sync, &BatchSync::progress, this, &BatchExportJob::progress);
         connect(m_sync, &BatchSync::finished, this, &BatchExportJob::onSyncFinished);
-        connect(m_sync, &BatchSync::walked, this, &BatchExportJob::writeAll);
+        connect(m_sync, &BatchSync::walked, this, [this](const std::vector<Batch> &batches) {
+            writeAll(batches);
+            // A walk cut short at --max caches what it read, and does not call the cache complete.
+            if (reachedMax())
+                m_sync->stop();
+            updatePrefetch();
+        });
+        connect(m_sync, &BatchSync::warning, this, &BatchExportJob::warning);
     }
 }
 
@@ -42,10 +49,22 @@ void BatchExportJob::start(BatchExporter *exporter, qint64 maxBatches)
     m_exporter = exporter;
     m_maxBatches = maxBatches;
     m_outcome = Outcome::Running;
+    updatePrefetch();
     if (m_sync)
         m_sync->start(m_refreshAll);
     else
         m_fetcher->start(QString(), BatchListFetcher::kMaxPageSize);
+}
+
+void BatchExportJob::updatePrefetch()
+{
+    // A page brings at most a page of matches: with more than that still wanted, the next page is needed
+    // whatever this one holds. Otherwise a prefetched page could be a request --max did not need.
+    const bool prefetch =
+        m_maxBatches <= 0 || m_maxBatches - m_matched > qint64(BatchListFetcher::kMaxPageSize);
+    m_fetcher->setPrefetch(prefetch);
+    if (m_sync)
+        m_sync->setWalkPrefetch(prefetch);
 }
 
 bool BatchExportJob::writeMatching(const Batch &batch)
@@ -106,6 +125,8 @@ void BatchExportJob::onPage(const BatchPage &page)
     const bool olderThanWanted = !page.data.empty() && m_filter.excludesEverythingBefore(newest);
     if (reachedMax() || olderThanWanted)
         m_fetcher->stop();
+    else
+        updatePrefetch();
 }
 
 void BatchExportJob::onFetcherFinished(const ApiError &error)

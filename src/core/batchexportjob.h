@@ -49,6 +49,8 @@ private:
     // Writes those that match until the maximum; false once the job failed.
     bool writeAll(const std::vector<Batch> &batches);
     bool reachedMax() const { return m_maxBatches > 0 && m_matched >= m_maxBatches; }
+    // Reads ahead only while the next page is sure to be wanted.
+    void updatePrefetch();
     void onSyncFinished(const ApiError &error);
     void onFetcherFinished(const ApiError &error);
     void finish(Outcome outcome);

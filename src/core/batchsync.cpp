@@ -33,7 +33,8 @@ BatchSync::~BatchSync() = default;
 
 void BatchSync::start(bool refreshAll)
 {
-    m_cached = refreshAll ? std::vector<Batch>() : m_cache->load();
+    bool complete = false;
+    m_cached = refreshAll ? std::vector<Batch>() : readCache(&complete);
     m_index.clear();
     for (int i = 0; i < int(m_cached.size()); ++i)
         m_index.insert(m_cached[size_t(i)].id, i);
@@ -46,7 +47,8 @@ void BatchSync::start(bool refreshAll)
     m_requests = m_newPages = m_rereadPages = m_retrieves = m_fullPages = 0;
     m_refreshed = 0;
     m_error = ApiError();
-    if (refreshAll || m_cached.empty() || !m_cache->isComplete()) {
+    m_stopped = false;
+    if (refreshAll || m_cached.empty() || !complete) {
         walkAll();
         return;
     }
@@ -55,10 +57,52 @@ void BatchSync::start(bool refreshAll)
     m_fetcher->start(QString(), kPageSize);
 }
 
+std::vector<Batch> BatchSync::readCache(bool *complete)
+{
+    QString why;
+    BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
+    std::vector<Batch> cached = m_cache->load(&why, &status, complete);
+    switch (status) {
+    case BatchCache::ReadStatus::Ok:
+        return cached;
+    case BatchCache::ReadStatus::Damaged: {
+        // Never a short answer from a damaged file: it goes aside, and this run reads everything anew.
+        QString warning, error;
+        if (m_cache->moveAside(why, &warning, &error))
+            Q_EMIT this->warning(warning);
+        else
+            Q_EMIT this->warning(
+                QStringLiteral("the cache is damaged (%1) and %2; reading everything").arg(why, error));
+        break;
+    }
+    case BatchCache::ReadStatus::Failed:
+        Q_EMIT warning(QStringLiteral("cannot read the cache (%1); reading everything").arg(why));
+        break;
+    }
+    *complete = false;
+    return {};
+}
+
+void BatchSync::stop()
+{
+    // Only a walk over everything reads on without end; the refresh of a warm cache is a few requests.
+    if (m_phase != Phase::Full)
+        return;
+    m_stopped = true;
+    m_fetcher->stop();
+}
+
+void BatchSync::setWalkPrefetch(bool prefetch)
+{
+    m_walkPrefetch = prefetch;
+    if (m_phase == Phase::Full)
+        m_fetcher->setPrefetch(prefetch);
+}
+
 void BatchSync::walkAll()
 {
     m_phase = Phase::Full;
-    m_fetcher->setPrefetch(true);
+    m_fetcher->setPrefetch(m_walkPrefetch);
     m_walked = 0;
     m_writer = std::make_unique<BatchCacheWalkWriter>(m_cache->path(), m_cache->beginWalk());
     connect(m_writer.get(), &BatchCacheWalkWriter::finished, this, &BatchSync::onWalkWritten);
@@ -126,7 +170,8 @@ void BatchSync::onWalkFinished(const ApiError &error)
     if (m_phase == Phase::Full) {
         // The cache is written on another thread; the sync ends when it is (what came before an error too).
         m_walkError = error;
-        m_writer->finish(!error.isError());
+        // Only a walk that reached the end may drop what it did not see and call the cache complete.
+        m_writer->finish(!error.isError() && !m_stopped);
         return;
     }
     if (error.isError()) {
@@ -161,8 +206,8 @@ void BatchSync::refreshChanging()
             return !m_fresh.contains(b.id) && !(b.status.isTerminal() && b.createdAt < horizon);
         });
     m_toRetrieve = plan.retrieves;
-    qCDebug(lcSync, "%lld changing batches: %lld retrieves or %d list pages", qint64(m_toRetrieve.size()),
-            qint64(m_toRetrieve.size()), plan.pages);
+    qCDebug(lcSync, "%lld changing batches: %d list pages, then retrieves, %d requests in all",
+            qint64(m_toRetrieve.size()), plan.pages, plan.requests);
     if (plan.pages > 0) {
         m_phase = Phase::RereadPages;
         m_fetcher->setPrefetch(false);

@@ -32,6 +32,12 @@ public:
     static constexpr qint64 kWindowMarginSeconds = 3600;
 
     void start(bool refreshAll = false);
+    // Ends a walk over everything after the page being delivered (the caller has what it wants): what came
+    // is cached, and the cache is not marked complete.
+    void stop();
+    // Whether a walk over everything asks for the next page before the current one is handled (default:
+    // yes). A caller that may stop after this page turns it off, so it costs no request it does not use.
+    void setWalkPrefetch(bool prefetch);
 
     // The whole account, newest first, once finished() says no error; empty after a walk of everything,
     // whose pages went out through walked() as they came.
@@ -46,9 +52,12 @@ Q_SIGNALS:
     void progress(int requests);
     // A page of a walk over everything, already in the cache (newest first across pages).
     void walked(const std::vector<Batch> &batches);
+    // Something the user should know that did not stop the sync (a damaged cache moved aside).
+    void warning(const QString &message);
     void finished(const ApiError &error);
 
 private:
+    std::vector<Batch> readCache(bool *complete);
     void walkAll();
     void onPage(const BatchPage &page);
     void onWalkFinished(const ApiError &error);
@@ -73,6 +82,8 @@ private:
     std::unique_ptr<BatchCacheWalkWriter> m_writer; // a walk's cache writes, on their own thread
     ApiError m_walkError;
     bool m_streamed = false;
+    bool m_stopped = false; // a walk cut short by stop(): it did not see everything
+    bool m_walkPrefetch = true;
     QSet<QString> m_fresh;   // cached ids read again in this sync
     int m_deepestKnown = -1; // the furthest cached position a list page has covered
     QStringList m_toRetrieve;

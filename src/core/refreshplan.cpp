@@ -3,21 +3,34 @@
 RefreshPlan RefreshPlan::make(const std::vector<Batch> &held, int deepestRead, int pageSize,
                               const std::function<bool(const Batch &)> &mayChange)
 {
+    Q_ASSERT(pageSize > 0);
     RefreshPlan plan;
-    int deepest = -1;
+    // One pass: how many of the changing batches each page after `deepestRead` would bring. Reading k pages
+    // then costs k requests plus a retrieve for every changing batch outside them.
+    std::vector<int> perPage;
     for (int i = 0; i < int(held.size()); ++i) {
-        if (mayChange(held[size_t(i)])) {
-            plan.retrieves.append(held[size_t(i)].id);
-            deepest = i;
+        if (!mayChange(held[size_t(i)]))
+            continue;
+        plan.retrieves.append(held[size_t(i)].id);
+        if (deepestRead < 0 || i <= deepestRead)
+            continue; // pages read on from `deepestRead` cannot bring it
+        const size_t page = size_t((i - deepestRead - 1) / pageSize);
+        if (perPage.size() <= page)
+            perPage.resize(page + 1, 0);
+        ++perPage[page];
+    }
+    const int changing = int(plan.retrieves.size());
+    plan.requests = changing;
+    int covered = 0;
+    for (int k = 1; k <= int(perPage.size()); ++k) {
+        covered += perPage[size_t(k - 1)];
+        // Strictly cheaper only: at equal cost, fewer pages move fewer bytes.
+        if (k + changing - covered < plan.requests) {
+            plan.requests = k + changing - covered;
+            plan.pages = k;
         }
     }
-    // Reading on from where the pages stopped covers every position down to `deepest`.
-    if (deepestRead < 0 || deepest <= deepestRead)
-        return plan;
-    const int pages = (deepest - deepestRead + pageSize - 1) / pageSize;
-    if (pages < plan.retrieves.size()) {
-        plan.pages = pages;
+    if (plan.pages > 0)
         plan.after = held[size_t(deepestRead)].id;
-    }
     return plan;
 }

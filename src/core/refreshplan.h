@@ -8,13 +8,15 @@
 #include <vector>
 
 // What a refresh reads again of the batches it holds, in the server's newest-first order: those that may
-// still change, either one by one or by reading list pages on from the deepest position a page of this
-// refresh reached, whichever takes fewer requests. Shared by the window's refresher and the headless sync.
+// still change, by reading list pages on from the deepest position a page of this refresh reached down to
+// the depth that costs fewest requests, and retrieving the ones below it one by one. Shared by the window's
+// refresher and the headless sync.
 struct RefreshPlan
 {
     QStringList retrieves; // every batch that may change, in order; pages, if read, bring some of them
     int pages = 0;         // > 0: first read this many list pages after `after`
     QString after;
+    int requests = 0; // what the plan costs: the pages, and the retrieves of those the pages do not reach
 
     // `deepestRead`: the furthest position in `held` a list page of this refresh covered (-1: none).
     static RefreshPlan make(const std::vector<Batch> &held, int deepestRead, int pageSize,
