@@ -1,7 +1,9 @@
+#include "apiclient.h"
 #include "apiconfig.h"
 #include "batchcache.h"
 #include "batchcachekeeper.h"
 #include "batchtablemodel.h"
+#include "simprocess.h"
 #include "testbatches.h"
 
 #include <QAbstractItemModelTester>
@@ -116,6 +118,32 @@ private Q_SLOTS:
         QVERIFY(model.hasMore());
         const QFileInfo file(path);
         QCOMPARE(file.absoluteDir().entryList({file.fileName() + QStringLiteral(".broken-*")}).size(), 1);
+    }
+
+    void aWalkThatEndedOnAnEmptyPageLeavesTheCacheIncomplete()
+    {
+        // The second page is empty yet claims more, and no retry may mend it: the table stops there, and the
+        // cache must not claim to hold the whole account.
+        auto sim = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("250"),
+                                        QStringLiteral("--fail-every"), QStringLiteral("2"),
+                                        QStringLiteral("--fail-status"), QStringLiteral("empty-page")});
+        ApiConfig config = sim->config();
+        config.maxRetries = 0;
+        ApiClient client(config);
+        BatchTableModel model;
+        BatchCacheKeeper keeper(&model);
+        QString message;
+        QVERIFY(keeper.open(config, &message));
+        QTRY_VERIFY(!keeper.isLoading());
+        model.setClient(&client);
+        model.loadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isFetching() && !model.hasMore(), 20'000);
+        QCOMPARE(model.rowCount(), 100);
+        keeper.close();
+        BatchCache cache;
+        QVERIFY(cache.open(BatchCache::defaultPath(config), nullptr));
+        QCOMPARE(cache.count(), 100);
+        QVERIFY(!cache.isComplete());
     }
 };
 

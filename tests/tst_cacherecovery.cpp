@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -315,6 +316,36 @@ private Q_SLOTS:
         const Run again = runBatchwatch(kExport + QStringList{QStringLiteral("--max"), QStringLiteral("150")},
                                         m_sim->baseUrl(), coldAgain.path());
         QCOMPARE(again.out, some.out);
+    }
+
+    void aWalkThatEndedOnAnEmptyPageNeverCompletesTheCache()
+    {
+        // A broken server: its second page is empty yet claims more, and no retry is allowed to mend it.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QString port = QString::number(probe.serverPort());
+        probe.close();
+        QTemporaryDir cacheHome;
+        {
+            SimProcess broken(kAccount + QStringList{QStringLiteral("--port"), port,
+                                                     QStringLiteral("--fail-every"), QStringLiteral("2"),
+                                                     QStringLiteral("--fail-status"),
+                                                     QStringLiteral("empty-page")});
+            QVERIFY(broken.start());
+            const Run shortRun =
+                runBatchwatch(kExport + QStringList{QStringLiteral("--max-retries"), QStringLiteral("0")},
+                              broken.baseUrl(), cacheHome.path());
+            QVERIFY2(shortRun.exitCode == 0, shortRun.err.constData()); // ended as the SDKs end it...
+            QVERIFY2(shortRun.err.contains("may be missing"),
+                     shortRun.err.constData()); // ...but not silently
+            QCOMPARE(shortRun.out.count('\n'), 100);
+        }
+        // The server is healthy again, on the same address: the next run must not trust the short walk.
+        SimProcess healthy(kAccount + QStringList{QStringLiteral("--port"), port});
+        QVERIFY(healthy.start());
+        const Run run = runBatchwatch(kExport, healthy.baseUrl(), cacheHome.path());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, m_reference);
     }
 };
 

@@ -117,7 +117,8 @@ void BatchCacheKeeper::onPageLoaded(const BatchPage &page)
         return;
     m_cache->append(page.data);
     m_cache->addSamples(std::exchange(m_pendingSamples, {}));
-    if (!m_model->hasMore())
+    // An empty page that still claims more ends the walk, but may have ended it short.
+    if (!m_model->hasMore() && !(page.hasMore && page.data.empty()))
         m_cache->setComplete(true);
 }
 

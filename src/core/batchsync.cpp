@@ -27,6 +27,7 @@ BatchSync::BatchSync(ApiClient *client, BatchCache *cache, QObject *parent)
 {
     connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchSync::onPage);
     connect(m_fetcher, &BatchListFetcher::finished, this, &BatchSync::onWalkFinished);
+    connect(m_fetcher, &BatchListFetcher::warning, this, &BatchSync::warning);
 }
 
 BatchSync::~BatchSync() = default;
@@ -171,7 +172,8 @@ void BatchSync::onWalkFinished(const ApiError &error)
         // The cache is written on another thread; the sync ends when it is (what came before an error too).
         m_walkError = error;
         // Only a walk that reached the end may drop what it did not see and call the cache complete.
-        m_writer->finish(!error.isError() && !m_stopped);
+        // A walk that ended on an empty page claiming more may be short: never complete from it.
+        m_writer->finish(!error.isError() && !m_stopped && !m_fetcher->endedShort());
         return;
     }
     if (error.isError()) {
@@ -180,7 +182,7 @@ void BatchSync::onWalkFinished(const ApiError &error)
     }
     switch (m_phase) {
     case Phase::NewOnTop:
-        if (m_deepestKnown < 0 && !m_fetcher->hasMore()) {
+        if (m_deepestKnown < 0 && !m_fetcher->hasMore() && !m_fetcher->endedShort()) {
             // The whole list came and none of it was known: the cache describes another account. Start over.
             qCInfo(lcSync, "nothing cached is on the server any more; reading everything");
             walkAll();
