@@ -4,6 +4,7 @@
 #include "batchtablemodel.h"
 #include "simprocess.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
@@ -28,9 +29,11 @@ private Q_SLOTS:
 
         BatchRefresher refresher(&client, &model);
         refresher.setAutoRefresh(false);
+        const qint64 loadedAt = sim.stats().value(QStringLiteral("now")).toInteger();
         const QString newId = sim.createBatch(2);
         QVERIFY(!newId.isEmpty());
-        QTest::qWait(300);
+        // Half a simulated minute, so the running batches have moved since they were loaded.
+        QTRY_VERIFY(sim.stats().value(QStringLiteral("now")).toInteger() >= loadedAt + 30);
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -114,6 +117,40 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 30);
         QCOMPARE(removed.count(), 0);
         QVERIFY(!refresher.lastRefresh().isValid());
+        QVERIFY(refresher.lastRefreshFailed());
+        QVERIFY(refresher.lastAttempt().isValid());
+    }
+
+    void refreshOfAnEmptyModelIsItsFirstPage()
+    {
+        // After a failed first load, a refresh (Retry, or the timer) brings the rows: page 1 only, and the
+        // model's paging carries on after it, or knows there is nothing more.
+        for (const int size : {30, 250}) {
+            SimProcess sim({QStringLiteral("--batches"), QString::number(size), QStringLiteral("--speed"),
+                            QStringLiteral("0")});
+            QVERIFY(sim.start());
+            ApiClient client(sim.config());
+            BatchTableModel model;
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model.setClient(&client);
+            BatchRefresher refresher(&client, &model);
+            refresher.setAutoRefresh(false);
+            QSignalSpy finished(&refresher, &BatchRefresher::finished);
+            refresher.refreshNow();
+            QVERIFY(finished.wait(10'000));
+            QVERIFY(!finished.at(0).at(0).value<ApiError>().isError());
+            QCOMPARE(refresher.requestsInLastRefresh(), 1);
+            QCOMPARE(model.rowCount(), qMin(size, 100));
+            QCOMPARE(model.hasMore(), size > 100);
+            QCOMPARE(model.canFetchMore(QModelIndex()), size > 100);
+            if (size <= 100)
+                continue;
+            const qint64 before = sim.requestsServed();
+            model.fetchMore(QModelIndex());
+            QTRY_COMPARE(model.rowCount(), 200); // page 2, not page 1 again
+            QTRY_VERIFY(!model.isFetching());
+            QCOMPARE(sim.requestsServed() - before, qint64(1));
+        }
     }
 
     void timerIsSingleShotAndPausable()

@@ -61,6 +61,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_model, &BatchTableModel::fetchFailed, this,
             [this](const ApiError &error) { showError(tr("Loading more batches failed"), error); });
+    // Rows on screen, or another account: the first-load failure is history.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { setLoadError(QString()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { setLoadError(QString()); });
+    connect(m_model, &BatchTableModel::pageLoaded, this, [this] { setLoadError(QString()); });
+    connect(m_errorBanner, &ErrorBanner::settingsRequested, this, &MainWindow::settingsRequested);
     connect(m_model, &BatchTableModel::fetchingChanged, this, &MainWindow::updateStatusBar);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onRowsChanged);
     connect(m_statusPanel, &StatusFilterPanel::statusesChanged, m_proxy, &BatchSortFilterProxy::setStatuses);
@@ -174,10 +179,12 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     m_refresher->setIntervalSeconds(m_refreshSeconds);
     m_refresher->setAutoRefresh(m_autoRefresh);
     connect(m_refresher.get(), &BatchRefresher::finished, this, [this](const ApiError &error) {
-        if (error.isError())
+        if (error.isError()) {
             showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
-        else
+        } else {
             m_errorBanner->hide();
+            setLoadError(QString());
+        }
         updateStatusBar();
     });
     connect(m_refresher.get(), &BatchRefresher::scheduleChanged, this, &MainWindow::updateStatusBar);
@@ -292,7 +299,43 @@ void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bo
 
 void MainWindow::showError(const QString &what, const ApiError &error)
 {
-    m_errorBanner->showMessage(what + QStringLiteral(": ") + error.toString());
+    // With nothing on screen there is no "more" and no "last good refresh": say what could not be loaded.
+    const bool nothingLoaded = m_model->rowCount() == 0;
+    const QString text =
+        (nothingLoaded ? tr("Could not load batches") : what) + QStringLiteral(": ") + failureText(error);
+    // A refused key is fixed in Settings, not by retrying.
+    m_errorBanner->showMessage(text, true, error.isAuthentication());
+    setLoadError(nothingLoaded ? text : QString());
+}
+
+QString MainWindow::failureText(const ApiError &error) const
+{
+    const QString host = m_config.baseUrl.host();
+    switch (error.kind) {
+    case ApiError::Network:
+        return tr("could not connect to %1 (%2)").arg(host, error.toString());
+    case ApiError::Timeout:
+        return tr("%1 did not answer in time (%2)").arg(host, error.toString());
+    case ApiError::Http:
+        if (error.httpStatus == 401)
+            return tr("%1 refused the API key; check it in Settings (%2)").arg(host, error.toString());
+        if (error.httpStatus == 403)
+            return tr("the API key may not read batches on %1; check the key, organization and project in "
+                      "Settings (%2)")
+                .arg(host, error.toString());
+        break;
+    default:
+        break;
+    }
+    return error.toString();
+}
+
+void MainWindow::setLoadError(const QString &text)
+{
+    if (text == m_loadError)
+        return;
+    m_loadError = text;
+    m_table->viewport()->update();
 }
 
 QString MainWindow::statusText() const
@@ -309,6 +352,9 @@ QString MainWindow::statusText() const
     if (m_refresher) {
         if (m_refresher->isRefreshing())
             parts << tr("refreshing...");
+        else if (m_refresher->lastRefreshFailed()) // its counts describe nothing
+            parts << tr("refresh failed at %1")
+                         .arg(m_refresher->lastAttempt().toString(QStringLiteral("HH:mm:ss")));
         else if (m_refresher->lastRefresh().isValid())
             parts << tr("refreshed %1 of %2 at %3 in %n request(s)", nullptr,
                         m_refresher->requestsInLastRefresh())
