@@ -30,7 +30,7 @@ private Q_SLOTS:
             << QStringLiteral("a\x1b]0;title\x07\nb.jsonl") << QStringLiteral("a_]0;title__b.jsonl");
         QTest::newRow("bidi override")
             << QString(QStringLiteral("invoice") + QChar(0x202E) + QStringLiteral("lmth.jsonl"))
-            << QStringLiteral("invoicelmth.jsonl");
+            << QStringLiteral("invoice_lmth.jsonl");
         QTest::newRow("windows forbidden")
             << QStringLiteral("a<b>c:d|e?f*.jsonl") << QStringLiteral("a_b_c_d_e_f_.jsonl");
         QTest::newRow("trailing dots and spaces")

@@ -1,5 +1,7 @@
 #include "downloadname.h"
 
+#include <algorithm>
+
 namespace {
 constexpr int kMaxSuffix = 16; // ".jsonl", ".tar.gz": a suffix longer than this is not worth keeping whole
 

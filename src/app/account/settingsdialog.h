@@ -40,7 +40,7 @@ private:
     void updateKeyChoice();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
-    QCheckBox *m_reuseKey;
+    QCheckBox *m_reuseKey = nullptr;
     QString m_originalAccount;
     QString m_originalHost;
     QString m_keyStatus; // what keyStatusLabel says while the account is unchanged
