@@ -115,17 +115,12 @@ void BatchRefresher::onPage(const BatchPage &page)
         m_deepestRowRead = qMax(m_deepestRowRead, row);
         m_updated.insert(batch.id);
     }
+    // The rows will end where this page ends: scrolling must ask for the page after it, and only if the
+    // server has one. Set before the merge, as the model does, since a view may ask for more on the inserted
+    // rows.
+    if (m_firstLoad && m_model->rowCount() == 0)
+        m_model->resumeAfter(page.nextCursor(), page.hasMore && !page.data.empty());
     m_model->merge(page.data);
-    // The rows now end where this page ends: scrolling must ask for the page after it, and only if the
-    // server has one.
-    if (m_firstLoad) {
-        // Unless the model's own paging went further meanwhile.
-        const int rows = m_model->rowCount();
-        const bool rowsEndHere =
-            page.data.empty() ? rows == 0 : rows > 0 && m_model->batchAt(rows - 1).id == page.data.back().id;
-        if (rowsEndHere)
-            m_model->resumeAfter(page.nextCursor(), page.hasMore && !page.data.empty());
-    }
     if (reachedKnown && !m_rereading)
         m_fetcher->stop();
 }
