@@ -222,9 +222,9 @@ private Q_SLOTS:
         QVERIFY2(web->toolTip().contains(QStringLiteral("api.openai.com")), qPrintable(web->toolTip()));
         QVERIFY2(web->toolTip().contains(QStringLiteral("127.0.0.1")), qPrintable(web->toolTip()));
         // Running: no output file yet, and the tooltip says when there will be one.
-        QTRY_VERIFY(!output->isEnabled());
-        QVERIFY2(output->toolTip().contains(QStringLiteral("no output file yet")),
-                 qPrintable(output->toolTip()));
+        QTRY_VERIFY2(output->toolTip().contains(QStringLiteral("no output file yet")),
+                     qPrintable(output->toolTip()));
+        QVERIFY(!output->isEnabled());
         QVERIFY(!errors->isEnabled());
 
         int done = -1;

@@ -147,7 +147,10 @@ void MainWindow::buildLayout()
     statusBar()->addPermanentWidget(m_statusLabel);
     m_statusLabel->setAccessibleName(tr("Account summary"));
     connect(m_errorBanner, &ErrorBanner::retryRequested, this, [this] {
-        if (m_refresher)
+        // A failed page of older batches is asked for again; anything else (a first load too) is a refresh.
+        if (m_model->lastFetchFailed() && m_model->rowCount() > 0)
+            m_model->retryFetch();
+        else if (m_refresher)
             m_refresher->refreshNow();
     });
     setTabOrder(m_filterBar->searchField(), m_table);
@@ -346,7 +349,8 @@ QString MainWindow::statusText() const
     if (!m_proxy->filter().isEmpty())
         parts << tr("%n shown", nullptr, m_proxy->rowCount());
     if (m_model->hasMore() && m_model->rowCount() > 0)
-        parts << tr("more on the server (scroll or Load all)");
+        parts << (m_model->lastFetchFailed() ? tr("loading more failed (Retry or Load all)")
+                                             : tr("more on the server (scroll or Load all)"));
     if (m_model->isFetching())
         parts << tr("loading...");
     if (m_refresher) {
