@@ -51,7 +51,7 @@ SettingsDialog::SettingsDialog(const AccountSettings &settings, bool keychainAva
 
     m_keyStatus = m_ui->keyStatusLabel->text();
     m_reuseKey =
-        new QCheckBox(tr("&Send the key stored for %1 to this server too").arg(m_originalHost), this);
+        new QCheckBox(tr("&Send the key stored for %1 to the new account too").arg(m_originalHost), this);
     m_reuseKey->setObjectName(QStringLiteral("reuseKeyCheck"));
     m_ui->accountForm->addRow(QString(), m_reuseKey);
     for (QLineEdit *edit : {m_ui->apiKeyEdit, m_ui->baseUrlEdit, m_ui->organizationEdit, m_ui->projectEdit})
