@@ -1,6 +1,8 @@
 // The key in the system keychain, or for this session only, and never in plain text on disk.
 #include "account/keystore.h"
 
+#include <qt6keychain/keychain.h>
+
 #include <QDirIterator>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -84,6 +86,39 @@ private Q_SLOTS:
         store.read(kAccount);
         QVERIFY(read.wait(20'000));
         QCOMPARE(read.at(1).at(1).toString(), kSecret);
+
+        QSignalSpy removed(&store, &KeyStore::keyRemoved);
+        store.remove(kAccount);
+        QVERIFY(removed.wait(20'000));
+    }
+
+    void aKeyFromBeforePerAccountKeysMovesToTheCurrentAccount()
+    {
+        const bool expectKeychain = qEnvironmentVariableIntValue("BATCHWATCH_EXPECT_KEYCHAIN") == 1;
+        if (!expectKeychain)
+            QSKIP("needs a keychain to hold the old entry");
+        // Where versions before per-account keys kept the one key.
+        auto *old = new QKeychain::WritePasswordJob(QStringLiteral("batchwatch"));
+        old->setKey(QStringLiteral("openai-api-key"));
+        old->setTextData(kSecret);
+        QSignalSpy oldWritten(old, &QKeychain::Job::finished);
+        old->start();
+        QVERIFY(oldWritten.wait(20'000));
+
+        KeyStore store;
+        QSignalSpy read(&store, &KeyStore::keyRead);
+        store.read(kAccount, true); // at start, for the settings it was entered with
+        QVERIFY(read.wait(20'000));
+        QCOMPARE(read.at(0).at(1).toString(), kSecret);
+        // Moved, not copied: another account cannot adopt it as well.
+        KeyStore later;
+        QSignalSpy laterRead(&later, &KeyStore::keyRead);
+        later.read(kOtherAccount, true);
+        QVERIFY(laterRead.wait(20'000));
+        QCOMPARE(laterRead.at(0).at(1).toString(), QString());
+        later.read(kAccount);
+        QVERIFY(laterRead.wait(20'000));
+        QCOMPARE(laterRead.at(1).at(1).toString(), kSecret);
 
         QSignalSpy removed(&store, &KeyStore::keyRemoved);
         store.remove(kAccount);
