@@ -26,9 +26,8 @@ void AppController::start()
     // The environment's key wins and needs no keychain; otherwise ask the keychain (asynchronously).
     if (m_forceDemo || AccountSettings::keyFromEnvironment())
         connectWithKey(QString());
-    else
-        m_keys->read(m_settings.keyAccount(),
-                     true); // a key from before per-account keys was for these settings
+    else // a key stored before keys were per account was entered for the settings saved then: these
+        m_keys->read(m_settings.keyAccount(), true);
 }
 
 void AppController::onKeyRead(const QString &account, const QString &key)

@@ -114,13 +114,19 @@ void MainWindow::updateActionStates()
         return;
     const bool anySelected = m_table->selectionModel()->hasSelection();
     m_openOnWeb->setEnabled(anySelected && m_actions->canOpenOnWeb());
-    m_openOnWeb->setToolTip(!m_actions->canOpenOnWeb()
-                                ? tr("Only batches on api.openai.com have a page in the OpenAI dashboard; "
-                                     "this account is on %1.")
-                                      .arg(m_demo ? tr("this machine (demo data)") : m_config.baseUrl.host())
-                            : anySelected
-                                ? tr("Opens the selected batches (at most five) on platform.openai.com.")
-                                : tr("Select a batch first."));
+    QString webWhy;
+    if (!m_client)
+        webWhy = tr("Not connected to an account yet.");
+    else if (!m_actions->canOpenOnWeb())
+        webWhy =
+            tr("Only batches on api.openai.com have a page in the OpenAI dashboard; this account is on %1.")
+                .arg(m_demo ? tr("this machine (demo data)") : m_config.baseUrl.host());
+    else if (!anySelected)
+        webWhy = tr("Select a batch first.");
+    else
+        webWhy = tr("Opens the selected batches (at most five) on platform.openai.com.");
+    m_openOnWeb->setToolTip(webWhy);
+    m_openOnWeb->setStatusTip(webWhy);
     const Batch *batch = batchForFiles();
     const std::pair<QAction *, bool> downloads[] = {{m_downloadOutput, true}, {m_downloadErrors, false}};
     for (const auto &[action, output] : downloads) {
@@ -141,7 +147,6 @@ void MainWindow::updateActionStates()
         action->setToolTip(why);
         action->setStatusTip(why);
     }
-    m_openOnWeb->setStatusTip(m_openOnWeb->toolTip());
 }
 
 void MainWindow::downloadForCurrent(int kind)
