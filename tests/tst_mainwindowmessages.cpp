@@ -158,6 +158,32 @@ private Q_SLOTS:
         QCOMPARE(sim.requestsServed(), served);
     }
 
+    void retryAfterAFailedPageAsksForThatPage()
+    {
+        // Every second request fails: page 1 loads, page 2 fails, Retry brings page 2 (not a refresh).
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"),
+                        QStringLiteral("0"), QStringLiteral("--fail-every"), QStringLiteral("2"),
+                        QStringLiteral("--fail-status"), QStringLiteral("500")});
+        QVERIFY(sim.start());
+        ApiConfig config = sim.config();
+        config.maxRetries = 0;
+        MainWindow window;
+        openOn(window, config);
+        QTRY_COMPARE(window.model()->rowCount(), 100);
+        QTRY_VERIFY(window.model()->canFetchMore(QModelIndex()));
+        window.model()->fetchMore(QModelIndex()); // as scrolling to the bottom does
+        QTRY_VERIFY(window.errorBanner()->isVisible());
+        QVERIFY2(window.errorBanner()->message().startsWith(QStringLiteral("Loading more batches failed: ")),
+                 qPrintable(window.errorBanner()->message()));
+        QCOMPARE(window.loadErrorText(), QString()); // rows are shown: the table is not empty
+        QVERIFY2(window.statusText().contains(QStringLiteral("loading more failed")),
+                 qPrintable(window.statusText()));
+        QVERIFY(!window.model()->canFetchMore(QModelIndex())); // no silent retry by the view
+        QTest::mouseClick(window.errorBanner()->retryButton(), Qt::LeftButton);
+        QTRY_COMPARE(window.model()->rowCount(), 200);
+        QVERIFY(window.statusText().contains(QStringLiteral("more on the server")));
+    }
+
     void connectionFailureNamesTheServer()
     {
         // A port nobody listens on: the banner says it could not connect, and offers no Settings for a key.
