@@ -184,6 +184,24 @@ private Q_SLOTS:
         QVERIFY(window.statusText().contains(QStringLiteral("more on the server")));
     }
 
+    void forbiddenOffersSettingsToo()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("5"), QStringLiteral("--fail-every"),
+                        QStringLiteral("1"), QStringLiteral("--fail-status"), QStringLiteral("403")});
+        QVERIFY(sim.start());
+        ApiConfig config = sim.config();
+        config.maxRetries = 0;
+        MainWindow window;
+        openOn(window, config);
+        QTRY_VERIFY(window.errorBanner()->isVisible());
+        const QString message = window.errorBanner()->message();
+        QVERIFY2(
+            message.startsWith(QStringLiteral("Could not load batches: the API key may not read batches on "
+                                              "127.0.0.1; check the key, organization and project")),
+            qPrintable(message));
+        QVERIFY(window.errorBanner()->settingsButton()->isVisible());
+    }
+
     void connectionFailureNamesTheServer()
     {
         // A port nobody listens on: the banner says it could not connect, and offers no Settings for a key.
