@@ -28,9 +28,11 @@ private Q_SLOTS:
 
         BatchRefresher refresher(&client, &model);
         refresher.setAutoRefresh(false);
+        const qint64 loadedAt = sim.stats().value(QStringLiteral("now")).toInteger();
         const QString newId = sim.createBatch(2);
         QVERIFY(!newId.isEmpty());
-        QTest::qWait(300);
+        // Half a simulated minute, so the running batches have moved since they were loaded.
+        QTRY_VERIFY(sim.stats().value(QStringLiteral("now")).toInteger() >= loadedAt + 30);
 
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -114,6 +116,62 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 30);
         QCOMPARE(removed.count(), 0);
         QVERIFY(!refresher.lastRefresh().isValid());
+        QVERIFY(refresher.lastRefreshFailed());
+        QVERIFY(refresher.lastAttempt().isValid());
+    }
+
+    void refreshOfAnEmptyModelIsItsFirstPage()
+    {
+        // After a failed first load, a refresh (Retry, or the timer) brings the rows: page 1 only, and the
+        // model's paging carries on after it, or knows there is nothing more.
+        for (const int size : {30, 250}) {
+            SimProcess sim({QStringLiteral("--batches"), QString::number(size), QStringLiteral("--speed"),
+                            QStringLiteral("0")});
+            QVERIFY(sim.start());
+            ApiClient client(sim.config());
+            BatchTableModel model;
+            model.setClient(&client);
+            BatchRefresher refresher(&client, &model);
+            refresher.setAutoRefresh(false);
+            QSignalSpy finished(&refresher, &BatchRefresher::finished);
+            refresher.refreshNow();
+            QVERIFY(finished.wait(10'000));
+            QVERIFY(!finished.at(0).at(0).value<ApiError>().isError());
+            QCOMPARE(refresher.requestsInLastRefresh(), 1);
+            QCOMPARE(model.rowCount(), qMin(size, 100));
+            QCOMPARE(model.hasMore(), size > 100);
+            QCOMPARE(model.canFetchMore(QModelIndex()), size > 100);
+            if (size <= 100)
+                continue;
+            const qint64 before = sim.requestsServed();
+            model.fetchMore(QModelIndex());
+            QTRY_COMPARE(model.rowCount(), 200); // page 2, not page 1 again
+            QTRY_VERIFY(!model.isFetching());
+            QCOMPARE(sim.requestsServed() - before, qint64(1));
+        }
+    }
+
+    void aViewFetchingOnInsertGetsTheNextPage()
+    {
+        // Like a view with room to spare, ask for more as the refresher's rows are inserted: that must bring
+        // page 2, not page 1 again.
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"),
+                        QStringLiteral("0")});
+        QVERIFY(sim.start());
+        ApiClient client(sim.config());
+        BatchTableModel model;
+        model.setClient(&client);
+        connect(&model, &QAbstractItemModel::rowsInserted, &model, [&model] {
+            if (model.canFetchMore(QModelIndex()))
+                model.fetchMore(QModelIndex());
+        });
+        BatchRefresher refresher(&client, &model);
+        refresher.setAutoRefresh(false);
+        refresher.refreshNow();
+        QTRY_COMPARE(model.rowCount(), 200);
+        QTRY_VERIFY(!model.isFetching() && !refresher.isRefreshing());
+        QVERIFY(model.hasMore());
+        QCOMPARE(sim.requestsServed(), qint64(2));
     }
 
     void timerIsSingleShotAndPausable()

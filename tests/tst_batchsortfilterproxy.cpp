@@ -159,13 +159,47 @@ private Q_SLOTS:
         proxy.clearFilter();
         QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("r"), QStringLiteral("s"),
                                                  QStringLiteral("p"), QStringLiteral("q")}));
-        // Equal keys fall back to creation time.
+        // Equal keys fall back to creation time, newest first.
         model.merge({makeBatch(QStringLiteral("t"), QStringLiteral("in_progress"), 5, 25, QString())});
         proxy.sort(BatchColumns::Tokens, Qt::AscendingOrder);
-        QCOMPARE(idsInOrder(proxy).mid(1, 2), (QStringList{QStringLiteral("t"), QStringLiteral("s")}));
+        QCOMPARE(idsInOrder(proxy).mid(1, 2), (QStringList{QStringLiteral("s"), QStringLiteral("t")}));
         // A text column compares the batches themselves.
         proxy.sort(BatchColumns::Id, Qt::DescendingOrder);
         QCOMPARE(idsInOrder(proxy).constFirst(), QStringLiteral("t"));
+    }
+
+    void tiesListTheNewestFirstInEitherDirection()
+    {
+        // Sorted by status, each group starts with its newest batches, ascending or descending; so do ties
+        // in a text column (the model) and in a numeric one (tokens).
+        BatchTableModel model;
+        BatchSortFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.merge(
+            {makeBatch(QStringLiteral("done-old"), QStringLiteral("completed"), 100, 7, QStringLiteral("m")),
+             makeBatch(QStringLiteral("run-old"), QStringLiteral("in_progress"), 150, 7, QStringLiteral("m")),
+             makeBatch(QStringLiteral("done-new"), QStringLiteral("completed"), 300, 7, QStringLiteral("m")),
+             makeBatch(QStringLiteral("run-new"), QStringLiteral("in_progress"), 250, 7, QStringLiteral("m")),
+             makeBatch(QStringLiteral("done-mid"), QStringLiteral("completed"), 200, 7,
+                       QStringLiteral("m"))});
+        proxy.sort(BatchColumns::Status, Qt::AscendingOrder);
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("run-new"), QStringLiteral("run-old"),
+                                                 QStringLiteral("done-new"), QStringLiteral("done-mid"),
+                                                 QStringLiteral("done-old")}));
+        proxy.sort(BatchColumns::Status, Qt::DescendingOrder);
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("done-new"), QStringLiteral("done-mid"),
+                                                 QStringLiteral("done-old"), QStringLiteral("run-new"),
+                                                 QStringLiteral("run-old")}));
+        const QStringList newestFirst = {QStringLiteral("done-new"), QStringLiteral("run-new"),
+                                         QStringLiteral("done-mid"), QStringLiteral("run-old"),
+                                         QStringLiteral("done-old")};
+        for (const int column : {int(BatchColumns::Model), int(BatchColumns::Tokens)}) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                proxy.sort(column, order);
+                QCOMPARE(idsInOrder(proxy), newestFirst);
+            }
+        }
     }
 };
 

@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 namespace {
@@ -154,7 +155,27 @@ private Q_SLOTS:
         QVERIFY(failed.wait(10'000));
         QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 400);
         QCOMPARE(model.rowCount(), 100);
-        QVERIFY(model.canFetchMore(QModelIndex())); // the user can scroll again to retry
+        // Views call fetchMore on any layout change: the failure holds until someone asks again.
+        QVERIFY(model.lastFetchFailed());
+        QVERIFY(!model.canFetchMore(QModelIndex()));
+        const qint64 served = sim.requestsServed();
+        model.fetchMore(QModelIndex());
+        QVERIFY(!model.isFetching());
+        {
+            QTableView view;
+            view.setModel(&model);
+            view.resize(800, 4000); // room for more rows than there are: a view asks for more
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QCoreApplication::processEvents();
+            QVERIFY(!model.isFetching());
+            QCOMPARE(sim.requestsServed(), served);
+        }
+        // Retry: the same page again (request 3 goes through), from the same cursor.
+        model.retryFetch();
+        QVERIFY(model.isFetching());
+        QTRY_COMPARE(model.rowCount(), 200);
+        QVERIFY(!model.lastFetchFailed());
     }
 
     void etaNeedsTwoSamplesAndNeverComesFromTheCache()

@@ -1,6 +1,7 @@
 #include "simaccount.h"
 #include "simaccountgenerator.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -287,6 +288,47 @@ private Q_SLOTS:
             body(account.retrieveBatch(id))[QStringLiteral("errors")][QStringLiteral("data")][0].toObject();
         QCOMPARE(error[QStringLiteral("code")].toString(), QStringLiteral("invalid_json_line"));
         QCOMPARE(error[QStringLiteral("line")].toInteger(), 2);
+    }
+
+    void realTimestampsNeverLieAhead()
+    {
+        // The demo's clock: an hour a second, yet every moment shown is one the real clock has passed.
+        SimAccount::Options options;
+        options.batches = 40;
+        options.speed = 3600;
+        options.realTimestamps = true;
+        SimAccount account(options);
+        const QString validating = listAll(account).at(0)[QStringLiteral("id")].toString();
+        QCOMPARE(body(account.retrieveBatch(validating))[QStringLiteral("status")].toString(),
+                 QStringLiteral("validating"));
+        // Its validation ends two simulated minutes after the start: a moment of real time.
+        QTRY_COMPARE(body(account.retrieveBatch(validating))[QStringLiteral("status")].toString(),
+                     QStringLiteral("in_progress"));
+        const QJsonArray all = listAll(account);
+        const qint64 realNow = QDateTime::currentSecsSinceEpoch();
+        int moments = 0;
+        for (const QJsonValue &value : all) {
+            const QJsonObject b = value.toObject();
+            for (auto it = b.begin(); it != b.end(); ++it) {
+                if (!it.key().endsWith(QLatin1String("_at")) || it.key() == QLatin1String("expires_at") ||
+                    it.value().isNull())
+                    continue;
+                ++moments;
+                QVERIFY2(it.value().toInteger() <= realNow,
+                         qPrintable(QStringLiteral("%1 %2 = %3, now %4")
+                                        .arg(b[QStringLiteral("id")].toString(), it.key())
+                                        .arg(it.value().toInteger())
+                                        .arg(realNow)));
+            }
+        }
+        QVERIFY(moments > 40);
+        // Created in this run: shown at the real moment too, and the file it came from.
+        const QJsonObject file = body(account.uploadFile(
+            "multipart/form-data; boundary=b",
+            "--b\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.jsonl\"\r\n\r\n"
+            "{\"custom_id\":\"a\"}\n\r\n--b--\r\n"));
+        QVERIFY(file[QStringLiteral("created_at")].toInteger() <= QDateTime::currentSecsSinceEpoch());
     }
 };
 

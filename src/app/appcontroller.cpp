@@ -15,7 +15,7 @@ AppController::AppController(MainWindow *window, bool forceDemo, QObject *parent
     , m_settings(AccountSettings::load())
     , m_forceDemo(forceDemo)
 {
-    connect(m_keys, &KeyStore::keyRead, this, &AppController::connectWithKey);
+    connect(m_keys, &KeyStore::keyRead, this, &AppController::onKeyRead);
     connect(m_window, &MainWindow::settingsRequested, this, &AppController::showSettings);
     m_window->setRefreshInterval(m_settings.refreshSeconds, m_settings.autoRefresh);
     m_window->notifier()->setMode(CompletionNotifier::modeFromString(m_settings.alerts));
@@ -26,8 +26,17 @@ void AppController::start()
     // The environment's key wins and needs no keychain; otherwise ask the keychain (asynchronously).
     if (m_forceDemo || AccountSettings::keyFromEnvironment())
         connectWithKey(QString());
-    else
-        m_keys->read();
+    else // a key stored before keys were per account was entered for the settings saved then: these
+        m_keys->read(m_settings.keyAccount(), true);
+}
+
+void AppController::onKeyRead(const QString &account, const QString &key)
+{
+    // A read for an account the user has since left is no key for the current one.
+    if (account != m_settings.keyAccount())
+        return;
+    m_storedKey = key;
+    connectWithKey(key);
 }
 
 void AppController::connectWithKey(const QString &storedKey)
@@ -51,7 +60,7 @@ void AppController::connectWithKey(const QString &storedKey)
 
 void AppController::showSettings()
 {
-    SettingsDialog dialog(m_settings, m_keys->keychainAvailable(), m_window);
+    SettingsDialog dialog(m_settings, m_keys->keychainAvailable(), !m_storedKey.isEmpty(), m_window);
     connect(&dialog, &SettingsDialog::clearCacheRequested, m_window, &MainWindow::clearCache);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -59,12 +68,18 @@ void AppController::showSettings()
     m_settings.save();
     m_window->setRefreshInterval(m_settings.refreshSeconds, m_settings.autoRefresh);
     m_window->notifier()->setMode(CompletionNotifier::modeFromString(m_settings.alerts));
-    const QString key = dialog.enteredKey();
     m_forceDemo = false;
+    QString key = dialog.enteredKey();
+    if (key.isEmpty() && dialog.reuseKey())
+        key = m_storedKey; // the user said so, for this account
     if (!key.isEmpty()) {
-        m_keys->write(key); // kept for the session even when no keychain takes it
+        m_storedKey = key;
+        m_keys->write(m_settings.keyAccount(), key); // kept for the session even when no keychain takes it
         connectWithKey(key);
-    } else {
-        m_keys->read();
+        return;
     }
+    // Another account's key never goes along: only what is stored for this one.
+    if (dialog.accountChanged())
+        m_storedKey.clear();
+    m_keys->read(m_settings.keyAccount());
 }

@@ -25,6 +25,7 @@ void BatchActions::setClient(ApiClient *client, bool isOpenAI)
 {
     m_client = client;
     m_isOpenAI = isOpenAI;
+    Q_EMIT clientChanged();
 }
 
 QString BatchActions::exportWithDialog(const std::vector<Batch> &batches, const QString &what)
@@ -133,8 +134,10 @@ void BatchActions::cancel(const std::vector<Batch> &batches)
 
 void BatchActions::openOnWeb(const std::vector<Batch> &batches)
 {
-    if (!m_isOpenAI)
+    if (!m_isOpenAI) {
+        Q_EMIT message(tr("Only batches on api.openai.com have a page in the OpenAI dashboard."));
         return;
+    }
     // Many tabs at once helps nobody; the first few are what was meant.
     for (size_t i = 0; i < batches.size() && i < 5; ++i)
         QDesktopServices::openUrl(

@@ -35,6 +35,8 @@ Q_SIGNALS:
     // One per batch asked to cancel: the error is empty on success.
     void cancelFinished(const QString &batchId, const QString &error);
     void batchUpdated(const Batch &batch);
+    // Another account: what can be done (openOnWeb) may differ.
+    void clientChanged();
 
 private:
     QWidget *m_window;

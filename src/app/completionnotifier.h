@@ -26,6 +26,8 @@ public:
     static QString modeToString(Mode mode);
     // "completed 812 / 1,000, 188 failed", "failed: Enqueued token limit reached ...", "expired 40 / 100".
     static QString outcome(const Batch &batch);
+    // Endings gathered for the next message: false means no message is on its way.
+    bool hasPending() const { return !m_pending.isEmpty(); }
 
 Q_SIGNALS:
     // When there is no tray, the window shows this; `batchId` is the one to select on a click (empty:

@@ -3,7 +3,6 @@
 #include "apiclient.h"
 #include "batchactions.h"
 #include "batchcachekeeper.h"
-#include "batchformat.h"
 #include "batchrefresher.h"
 #include "batchsortfilterproxy.h"
 #include "batchtablemodel.h"
@@ -61,6 +60,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_model, &BatchTableModel::fetchFailed, this,
             [this](const ApiError &error) { showError(tr("Loading more batches failed"), error); });
+    // Rows on screen, or another account: the first-load failure is history.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { setLoadError(QString()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { setLoadError(QString()); });
+    connect(m_model, &BatchTableModel::pageLoaded, this, [this] { setLoadError(QString()); });
+    connect(m_errorBanner, &ErrorBanner::settingsRequested, this, &MainWindow::settingsRequested);
     connect(m_model, &BatchTableModel::fetchingChanged, this, &MainWindow::updateStatusBar);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onRowsChanged);
     connect(m_statusPanel, &StatusFilterPanel::statusesChanged, m_proxy, &BatchSortFilterProxy::setStatuses);
@@ -142,7 +146,10 @@ void MainWindow::buildLayout()
     statusBar()->addPermanentWidget(m_statusLabel);
     m_statusLabel->setAccessibleName(tr("Account summary"));
     connect(m_errorBanner, &ErrorBanner::retryRequested, this, [this] {
-        if (m_refresher)
+        // A failed page of older batches is asked for again; anything else (a first load too) is a refresh.
+        if (m_model->lastFetchFailed() && m_model->rowCount() > 0)
+            m_model->retryFetch();
+        else if (m_refresher)
             m_refresher->refreshNow();
     });
     setTabOrder(m_filterBar->searchField(), m_table);
@@ -174,10 +181,12 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     m_refresher->setIntervalSeconds(m_refreshSeconds);
     m_refresher->setAutoRefresh(m_autoRefresh);
     connect(m_refresher.get(), &BatchRefresher::finished, this, [this](const ApiError &error) {
-        if (error.isError())
+        if (error.isError()) {
             showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
-        else
+        } else {
             m_errorBanner->hide();
+            setLoadError(QString());
+        }
         updateStatusBar();
     });
     connect(m_refresher.get(), &BatchRefresher::scheduleChanged, this, &MainWindow::updateStatusBar);
@@ -288,48 +297,6 @@ void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bo
     const int row = m_model->rowOf(m_detail->batchId());
     if (row >= topLeft.row() && row <= bottomRight.row())
         showInDetail(row);
-}
-
-void MainWindow::showError(const QString &what, const ApiError &error)
-{
-    m_errorBanner->showMessage(what + QStringLiteral(": ") + error.toString());
-}
-
-QString MainWindow::statusText() const
-{
-    QStringList parts;
-    parts << tr("%n batch(es)", nullptr, m_model->rowCount());
-    parts << tr("%n running", nullptr, m_model->runningCount());
-    if (!m_proxy->filter().isEmpty())
-        parts << tr("%n shown", nullptr, m_proxy->rowCount());
-    if (m_model->hasMore() && m_model->rowCount() > 0)
-        parts << tr("more on the server (scroll or Load all)");
-    if (m_model->isFetching())
-        parts << tr("loading...");
-    if (m_refresher) {
-        if (m_refresher->isRefreshing())
-            parts << tr("refreshing...");
-        else if (m_refresher->lastRefresh().isValid())
-            parts << tr("refreshed %1 of %2 at %3 in %n request(s)", nullptr,
-                        m_refresher->requestsInLastRefresh())
-                         .arg(BatchFormat::count(m_refresher->newIds().size() +
-                                                 m_refresher->updatedIds().size()),
-                              BatchFormat::count(m_model->rowCount()),
-                              m_refresher->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
-        const QDateTime next = m_refresher->nextRefresh();
-        if (next.isValid())
-            parts << tr("next in %1")
-                         .arg(BatchFormat::duration(
-                             qMax<qint64>(0, QDateTime::currentDateTime().secsTo(next))));
-        else if (!m_refresher->autoRefresh())
-            parts << tr("auto-refresh off");
-    }
-    return parts.join(QStringLiteral(" · "));
-}
-
-void MainWindow::updateStatusBar()
-{
-    m_statusLabel->setText(statusText());
 }
 
 void MainWindow::changeEvent(QEvent *event)

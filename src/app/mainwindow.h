@@ -21,6 +21,7 @@ class BatchTableView;
 class CompletionNotifier;
 class ErrorBanner;
 class FilterBar;
+class QAction;
 class QLabel;
 class QSplitter;
 class StatusFilterPanel;
@@ -54,6 +55,8 @@ public:
     BatchRefresher *refresher() const { return m_refresher.get(); }
     BatchActions *actions() const { return m_actions; }
     QString statusText() const;
+    // What the empty table says when the first load failed ("Could not load batches: ..."; empty otherwise).
+    QString loadErrorText() const { return m_loadError; }
     std::vector<Batch> selectedBatches() const;
     std::vector<Batch> visibleBatches() const;
 
@@ -74,7 +77,12 @@ private:
     void showInDetail(int sourceRow);
     void onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void showError(const QString &what, const ApiError &error);
+    QString failureText(const ApiError &error) const;
+    void setLoadError(const QString &text);
     void updateStatusBar();
+    // Enables what can work for the batches at hand and says in the tooltip why the rest cannot.
+    void updateActionStates();
+    const Batch *batchForFiles() const;
     void updatePalette();
     void restoreLayout();
     void saveLayout() const;
@@ -99,6 +107,10 @@ private:
     QLabel *m_statusLabel;
     BatchActions *m_actions;
     QString m_lastMessage;
+    QString m_loadError;
+    QAction *m_openOnWeb = nullptr;
+    QAction *m_downloadOutput = nullptr;
+    QAction *m_downloadErrors = nullptr;
     int m_refreshSeconds = 30;
     bool m_autoRefresh = true;
     bool m_splitterRestored = false; // the user's own split, from the last run

@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QShortcut>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 
@@ -69,15 +70,30 @@ void MainWindow::buildActions()
         [this] { m_actions->cancelWithConfirmation(selectedBatches()); });
     add(
         batchMenu, tr("Copy &IDs"), QKeySequence(), [this] { m_actions->copyIds(selectedBatches()); }, false);
-    add(
+    m_downloadOutput = add(
         batchMenu, tr("Download &output file..."), QKeySequence(Qt::CTRL | Qt::Key_D),
         [this] { downloadForCurrent(FilesPanel::Output); }, false);
-    add(
+    m_downloadErrors = add(
         batchMenu, tr("Download e&rror file..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
         [this] { downloadForCurrent(FilesPanel::Errors); }, false);
-    add(
+    m_openOnWeb = add(
         batchMenu, tr("Open in the OpenAI &dashboard"), QKeySequence(),
         [this] { m_actions->openOnWeb(selectedBatches()); }, false);
+    m_downloadOutput->setObjectName(QStringLiteral("downloadOutputAction"));
+    m_downloadErrors->setObjectName(QStringLiteral("downloadErrorAction"));
+    m_openOnWeb->setObjectName(QStringLiteral("openOnWebAction"));
+    // A disabled entry says why in its tooltip, which a menu shows only when asked to.
+    batchMenu->setToolTipsVisible(true);
+    // Queued: the detail pane, whose batch the downloads act on, follows the same signals.
+    const auto update = [this] {
+        QMetaObject::invokeMethod(this, &MainWindow::updateActionStates, Qt::QueuedConnection);
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, update);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, update);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, update);
+    connect(m_model, &QAbstractItemModel::modelReset, this, update);
+    connect(m_actions, &BatchActions::clientChanged, this, update);
+    updateActionStates();
     bar->addSeparator();
     bar->addAction(settings);
     // Ctrl+C copies ids when the table has focus; elsewhere it keeps its usual meaning.
@@ -85,10 +101,64 @@ void MainWindow::buildActions()
     connect(copy, &QShortcut::activated, this, [this] { m_actions->copyIds(selectedBatches()); });
 }
 
+const Batch *MainWindow::batchForFiles() const
+{
+    // The downloads act on the batch the detail pane shows.
+    const int row = m_model->rowOf(m_detail->batchId());
+    return row < 0 ? nullptr : &m_model->batchAt(row);
+}
+
+void MainWindow::updateActionStates()
+{
+    if (!m_openOnWeb)
+        return;
+    const bool anySelected = m_table->selectionModel()->hasSelection();
+    m_openOnWeb->setEnabled(anySelected && m_actions->canOpenOnWeb());
+    QString webWhy;
+    if (!m_client)
+        webWhy = tr("Not connected to an account yet.");
+    else if (!m_actions->canOpenOnWeb())
+        webWhy =
+            tr("Only batches on api.openai.com have a page in the OpenAI dashboard; this account is on %1.")
+                .arg(m_demo ? tr("this machine (demo data)") : m_config.baseUrl.host());
+    else if (!anySelected)
+        webWhy = tr("Select a batch first.");
+    else
+        webWhy = tr("Opens the selected batches (at most five) on platform.openai.com.");
+    m_openOnWeb->setToolTip(webWhy);
+    m_openOnWeb->setStatusTip(webWhy);
+    const Batch *batch = batchForFiles();
+    const std::pair<QAction *, bool> downloads[] = {{m_downloadOutput, true}, {m_downloadErrors, false}};
+    for (const auto &[action, output] : downloads) {
+        const QString fileId = !batch ? QString() : output ? batch->outputFileId : batch->errorFileId;
+        action->setEnabled(!fileId.isEmpty());
+        QString why;
+        if (!batch)
+            why = tr("Select a batch first.");
+        else if (!fileId.isEmpty())
+            why = output ? tr("Saves %1's output file.").arg(batch->id)
+                         : tr("Saves %1's error file.").arg(batch->id);
+        else if (!batch->status.isTerminal())
+            why = output ? tr("%1 has no output file yet: it is written when the batch ends.").arg(batch->id)
+                         : tr("%1 has no error file yet: it is written when the batch ends.").arg(batch->id);
+        else
+            why = output ? tr("%1 ended without an output file (no request completed).").arg(batch->id)
+                         : tr("%1 ended without an error file (no request failed).").arg(batch->id);
+        action->setToolTip(why);
+        action->setStatusTip(why);
+    }
+}
+
 void MainWindow::downloadForCurrent(int kind)
 {
-    if (m_detail->batchId().isEmpty())
+    // Reached from the row menu too; never silent when there is nothing to save.
+    QAction *action = kind == FilesPanel::Output ? m_downloadOutput : m_downloadErrors;
+    updateActionStates();
+    if (action && !action->isEnabled()) {
+        m_lastMessage = action->toolTip();
+        statusBar()->showMessage(m_lastMessage, 8000);
         return;
+    }
     m_detail->tabs()->setCurrentWidget(m_detail->filesPanel());
     m_detail->filesPanel()->chooseAndDownload(kind);
 }

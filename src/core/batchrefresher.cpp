@@ -68,6 +68,7 @@ void BatchRefresher::refreshNow()
     m_updated.clear();
     m_deepestRowRead = -1;
     m_rereading = false;
+    m_firstLoad = m_model->rowCount() == 0;
     m_newIds.clear();
     m_updatedIds.clear();
     m_toRetrieve.clear();
@@ -75,7 +76,8 @@ void BatchRefresher::refreshNow()
     m_requests = 0;
     Q_EMIT started();
     Q_EMIT scheduleChanged();
-    m_fetcher->start(QString(), kPageSize);
+    // Nothing known would end the walk, so an empty model's refresh would read the whole account.
+    m_fetcher->start(QString(), kPageSize, m_firstLoad ? 1 : 0);
 }
 
 void BatchRefresher::stop()
@@ -113,6 +115,11 @@ void BatchRefresher::onPage(const BatchPage &page)
         m_deepestRowRead = qMax(m_deepestRowRead, row);
         m_updated.insert(batch.id);
     }
+    // The rows will end where this page ends: scrolling must ask for the page after it, and only if the
+    // server has one. Set before the merge, as the model does, since a view may ask for more on the inserted
+    // rows.
+    if (m_firstLoad && m_model->rowCount() == 0)
+        m_model->resumeAfter(page.nextCursor(), page.hasMore && !page.data.empty());
     m_model->merge(page.data);
     if (reachedKnown && !m_rereading)
         m_fetcher->stop();
@@ -183,8 +190,10 @@ void BatchRefresher::onRetrieveFinished(ApiCall *call)
 void BatchRefresher::finish()
 {
     m_refreshing = false;
-    if (!m_error.isError())
-        m_last = QDateTime::currentDateTime();
+    m_lastAttempt = QDateTime::currentDateTime();
+    m_lastFailed = m_error.isError();
+    if (!m_lastFailed)
+        m_last = m_lastAttempt;
     qCDebug(lcRefresh, "refresh: %lld new, %lld read again, in %d requests%s", qint64(m_newIds.size()),
             qint64(m_updatedIds.size()), m_requests, m_error.isError() ? " (failed)" : "");
     schedule();

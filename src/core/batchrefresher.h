@@ -16,7 +16,7 @@ class BatchTableModel;
 
 // Keeps the model current: one refresh at a time, re-armed after each result. A refresh reads page 1 onward
 // until it meets a batch it already had, then re-reads the loaded batches that can still change, a few at a
-// time.
+// time. With no rows yet it reads page 1 only and leaves older pages to the model's fetchMore.
 class BatchRefresher : public QObject
 {
     Q_OBJECT
@@ -36,7 +36,11 @@ public:
     void setMaxConcurrent(int calls) { m_maxConcurrent = qMax(1, calls); }
 
     bool isRefreshing() const { return m_refreshing; }
+    // The last refresh that went through (invalid: none yet).
     QDateTime lastRefresh() const { return m_last; }
+    // Whether the latest refresh failed, and when it ended: its counts then describe nothing.
+    bool lastRefreshFailed() const { return m_lastFailed; }
+    QDateTime lastAttempt() const { return m_lastAttempt; }
     // When the next automatic refresh is due (invalid when none is scheduled).
     QDateTime nextRefresh() const;
     int requestsInLastRefresh() const { return m_requests; }
@@ -75,6 +79,9 @@ private:
     QSet<QString> m_updated;   // ids this refresh already has fresh data for
     int m_deepestRowRead = -1; // the furthest model row a list page of this refresh has covered
     bool m_rereading = false;  // reading list pages on, for changing batches below the first page
+    // The model was empty (its first load failed, say): this refresh is that first load, one page, and the
+    // model's own paging continues after it.
+    bool m_firstLoad = false;
     QStringList m_newIds;
     QStringList m_updatedIds;
     QStringList m_toRetrieve; // loaded, still changing, not yet re-read
@@ -82,4 +89,6 @@ private:
     ApiError m_error;
     int m_requests = 0;
     QDateTime m_last;
+    QDateTime m_lastAttempt;
+    bool m_lastFailed = false;
 };

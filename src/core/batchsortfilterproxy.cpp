@@ -127,17 +127,24 @@ bool BatchSortFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &
         const double a = m_keys[size_t(l)], b = m_keys[size_t(r)];
         if (a != b)
             return a < b;
-        if (m_created[size_t(l)] != m_created[size_t(r)])
-            return m_created[size_t(l)] < m_created[size_t(r)];
-        return m_model->batchAt(l).id < m_model->batchAt(r).id;
+        return tieLessThan(m_created[size_t(l)], m_created[size_t(r)], m_model->batchAt(l).id,
+                           m_model->batchAt(r).id);
     }
     const Batch &a = m_model->batchAt(l);
     const Batch &b = m_model->batchAt(r);
     const qint64 now = BatchColumns::dependsOnTime(column) ? QDateTime::currentSecsSinceEpoch() : 0;
     if (const int order = BatchColumns::compare(a, b, column, now))
         return order < 0;
-    // Ties fall back to creation time, then id, so equal values keep one stable order.
-    if (a.createdAt != b.createdAt)
-        return a.createdAt < b.createdAt;
-    return a.id < b.id;
+    return tieLessThan(a.createdAt, b.createdAt, a.id, b.id);
+}
+
+bool BatchSortFilterProxy::tieLessThan(qint64 leftCreated, qint64 rightCreated, const QString &leftId,
+                                       const QString &rightId) const
+{
+    // Equal values list their newest batches first whichever way the column sorts (a status group opens
+    // with what just happened); Qt reverses lessThan for a descending sort, so the tie-break turns with it.
+    const bool ascending = sortOrder() == Qt::AscendingOrder;
+    if (leftCreated != rightCreated)
+        return ascending ? leftCreated > rightCreated : leftCreated < rightCreated;
+    return ascending ? leftId > rightId : leftId < rightId;
 }

@@ -38,6 +38,9 @@ private:
     // misses, reaching into two batches scattered over the heap for each of ~1.6 million comparisons.
     void buildKeys() const;
     bool keysUsable(int column, int row1, int row2) const;
+    // Equal sort values: newest first in either sort order, then by id, so the order is stable.
+    bool tieLessThan(qint64 leftCreated, qint64 rightCreated, const QString &leftId,
+                     const QString &rightId) const;
 
     BatchFilter m_filter;
     const BatchTableModel *m_model = nullptr; // the source, when it is one (looked up once, not per compare)

@@ -111,7 +111,7 @@ bool BatchTableModel::isFetching() const
 
 bool BatchTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_fetcher && m_hasMore && !isFetching();
+    return !parent.isValid() && m_fetcher && m_hasMore && !m_fetchFailed && !isFetching();
 }
 
 void BatchTableModel::fetchMore(const QModelIndex &parent)
@@ -121,10 +121,17 @@ void BatchTableModel::fetchMore(const QModelIndex &parent)
     fetchPages(1);
 }
 
+void BatchTableModel::retryFetch()
+{
+    m_fetchFailed = false;
+    fetchMore(QModelIndex());
+}
+
 void BatchTableModel::loadAll()
 {
     if (!m_fetcher || !m_hasMore)
         return;
+    m_fetchFailed = false;
     if (isFetching())
         m_fetcher->stop(); // the walk below picks up from the same cursor
     fetchPages(0);
@@ -148,6 +155,7 @@ void BatchTableModel::onPage(const BatchPage &page)
     if (!page.nextCursor().isEmpty())
         m_cursor = page.nextCursor();
     m_hasMore = page.hasMore && !page.data.empty();
+    m_fetchFailed = false;
     merge(page.data);
     Q_EMIT pageLoaded(page);
 }
@@ -156,12 +164,15 @@ void BatchTableModel::resumeAfter(const QString &cursor, bool hasMore)
 {
     m_cursor = cursor;
     m_hasMore = hasMore;
+    m_fetchFailed = false;
 }
 
 void BatchTableModel::onFetchFinished(const ApiError &error)
 {
+    const bool failed = error.isError() && error.kind != ApiError::Cancelled;
+    m_fetchFailed = failed;
     Q_EMIT fetchingChanged(false);
-    if (error.isError() && error.kind != ApiError::Cancelled)
+    if (failed)
         Q_EMIT fetchFailed(error);
 }
 
@@ -270,6 +281,7 @@ void BatchTableModel::clear()
     m_history = ProgressHistory();
     m_cursor.clear();
     m_hasMore = true;
+    m_fetchFailed = false;
     endResetModel();
     Q_EMIT statusCountsChanged();
 }

@@ -62,6 +62,10 @@ public:
     void clear();
     // Walks every remaining page.
     void loadAll();
+    // After a failed page: asks for it again. Until then canFetchMore() is false, because views call
+    // fetchMore() on any layout change and would turn one failure into a stream of automatic retries.
+    void retryFetch();
+    bool lastFetchFailed() const { return m_fetchFailed; }
     void stopLoading();
     // After rows from a cache: the next page starts after `cursor`; `hasMore` says whether older ones exist.
     void resumeAfter(const QString &cursor, bool hasMore);
@@ -111,6 +115,7 @@ private:
     BatchListFetcher *m_fetcher = nullptr;
     QString m_cursor;
     bool m_hasMore = true;
+    bool m_fetchFailed = false; // the last page asked for failed; paging waits for retryFetch() or loadAll()
     bool m_dark = false;
     ProgressHistory m_history;
 };

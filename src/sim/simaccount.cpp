@@ -52,6 +52,21 @@ qint64 SimAccount::now() const
     return m_epoch + static_cast<qint64>(double(m_clock.elapsed()) * m_options.speed / 1000.0);
 }
 
+QJsonObject SimAccount::shown(QJsonObject object) const
+{
+    if (!m_options.realTimestamps || m_options.speed <= 1.0)
+        return object;
+    // Monotonic, so every order and every "before" stays true; what happened before the start is unchanged.
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.key().endsWith(QLatin1String("_at")) || !it.value().isDouble())
+            continue;
+        const qint64 at = it.value().toInteger();
+        if (at > m_epoch)
+            *it = m_epoch + static_cast<qint64>(double(at - m_epoch) / m_options.speed);
+    }
+    return object;
+}
+
 const SimBatch *SimAccount::findBatch(const QString &id) const
 {
     const auto it = m_rowById.constFind(id);
@@ -96,7 +111,7 @@ SimResponse SimAccount::listBatches(const QUrlQuery &query) const
     QJsonArray data;
     int row = start;
     for (; row >= 0 && data.size() < limit; --row)
-        data.append(m_batches[size_t(row)].toJson(at));
+        data.append(batchJson(m_batches[size_t(row)], at));
 
     const auto idAt = [&](qsizetype i) {
         return data.isEmpty() ? QJsonValue(QJsonValue::Null)
@@ -132,7 +147,7 @@ SimResponse SimAccount::retrieveBatch(const QString &id) const
     const SimBatch *batch = findBatch(id);
     if (!batch)
         return notFound(QStringLiteral("No batch found with id '%1'.").arg(id));
-    return SimResponse::json(batch->toJson(now()));
+    return SimResponse::json(batchJson(*batch, now()));
 }
 
 SimResponse SimAccount::cancelBatch(const QString &id)
@@ -144,12 +159,12 @@ SimResponse SimAccount::cancelBatch(const QString &id)
     const qint64 at = now();
     const QString status = batch.statusAt(at);
     if (status == QLatin1String("cancelling"))
-        return SimResponse::json(batch.toJson(at)); // asking twice is harmless
+        return SimResponse::json(batchJson(batch, at)); // asking twice is harmless
     if (!batch.isCancellableAt(at))
         return SimResponse::error(400, QStringLiteral("Cannot cancel a batch with status '%1'.").arg(status),
                                   kInvalidRequest, QStringLiteral("batch_not_cancellable"));
     batch.cancelRequestedAt = at;
-    return SimResponse::json(batch.toJson(at));
+    return SimResponse::json(batchJson(batch, at));
 }
 
 SimResponse SimAccount::createBatch(const QByteArray &body)
@@ -217,7 +232,7 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
     batch.endsAt = batch.finalizingAt + 5;
     m_rowById.insert(batch.id, int(m_batches.size()));
     m_batches.push_back(std::move(batch));
-    return SimResponse::json(m_batches.back().toJson(at));
+    return SimResponse::json(batchJson(m_batches.back(), at));
 }
 
 SimResponse SimAccount::uploadFile(const QByteArray &contentType, const QByteArray &body)
@@ -256,15 +271,15 @@ SimResponse SimAccount::uploadFile(const QByteArray &contentType, const QByteArr
 QJsonObject SimAccount::fileObject(const QString &id, const QString &filename, const QString &purpose,
                                    qint64 createdAt, qint64 bytes) const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("object"), QStringLiteral("file")},
-            {QStringLiteral("bytes"), bytes},
-            {QStringLiteral("created_at"), createdAt},
-            {QStringLiteral("expires_at"), createdAt + kFileLifetime},
-            {QStringLiteral("filename"), filename},
-            {QStringLiteral("purpose"), purpose},
-            {QStringLiteral("status"), QStringLiteral("processed")},
-            {QStringLiteral("status_details"), QJsonValue(QJsonValue::Null)}};
+    return shown({{QStringLiteral("id"), id},
+                  {QStringLiteral("object"), QStringLiteral("file")},
+                  {QStringLiteral("bytes"), bytes},
+                  {QStringLiteral("created_at"), createdAt},
+                  {QStringLiteral("expires_at"), createdAt + kFileLifetime},
+                  {QStringLiteral("filename"), filename},
+                  {QStringLiteral("purpose"), purpose},
+                  {QStringLiteral("status"), QStringLiteral("processed")},
+                  {QStringLiteral("status_details"), QJsonValue(QJsonValue::Null)}});
 }
 
 SimAccount::ResultFile SimAccount::findResultFile(const QString &id) const

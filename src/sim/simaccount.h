@@ -20,6 +20,9 @@ public:
         double speed = 1.0;   // simulated seconds per real second
         qint64 startTime = 0; // Unix seconds the simulated clock starts at; 0: now
         int padBytes = 0;     // an unknown field this long on every batch, for tests of huge pages
+        // Moments after the start are shown at the real time they were reached (compressed by `speed`), so
+        // a fast account never shows a time ahead of the real clock (the dashboard's demo).
+        bool realTimestamps = false;
     };
 
     explicit SimAccount(const Options &options);
@@ -55,6 +58,9 @@ private:
     };
 
     const SimBatch *findBatch(const QString &id) const;
+    // A batch or file object with its times as the clock shows them (see Options::realTimestamps).
+    QJsonObject shown(QJsonObject object) const;
+    QJsonObject batchJson(const SimBatch &batch, qint64 at) const { return shown(batch.toJson(at)); }
     ResultFile findResultFile(const QString &id) const;
     QByteArray resultContent(const ResultFile &file) const;
     QJsonObject fileObject(const QString &id, const QString &filename, const QString &purpose,

@@ -44,3 +44,17 @@ ApiConfig AccountSettings::toConfig(const QString &storedKey) const
         config.apiKey = storedKey;
     return config;
 }
+
+QString AccountSettings::keyAccount() const
+{
+    const ApiConfig config = toConfig(QString());
+    // One spelling per server: "https://API.openai.com/v1/" and "https://api.openai.com/v1" are one account.
+    const QString server =
+        config.baseUrl.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments).toString();
+    QString account = QStringLiteral("api-key ") + server;
+    if (!config.organization.isEmpty())
+        account += QStringLiteral(" organization ") + config.organization;
+    if (!config.project.isEmpty())
+        account += QStringLiteral(" project ") + config.project;
+    return account;
+}

@@ -18,6 +18,9 @@ struct AccountSettings
     void save() const;
     // The connection these settings describe; the environment (as the SDKs read it) wins field by field.
     ApiConfig toConfig(const QString &storedKey) const;
+    // The keychain entry a key for this account lives under: the server (as the environment may override it),
+    // organization and project. A key belongs to the account it was entered for and to no other.
+    QString keyAccount() const;
     // Whether OPENAI_API_KEY is set, in which case it wins over the stored key.
     static bool keyFromEnvironment();
 };

@@ -18,6 +18,8 @@ bool DemoServer::start(int batches, double speed)
     options.batches = batches;
     // Time runs faster than real so the demo visibly moves; a fresh seed each day keeps it from going stale.
     options.speed = speed;
+    // ...but what it shows happened at real moments: a timeline never reaches past the clock on the wall.
+    options.realTimestamps = true;
     options.seed = quint64(QDateTime::currentSecsSinceEpoch() / 86'400);
     m_account = std::make_unique<SimAccount>(options);
     m_server = std::make_unique<SimServer>(m_account.get(), QString(), SimServer::Faults());

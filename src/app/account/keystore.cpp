@@ -4,7 +4,8 @@
 
 namespace {
 const QString kService = QStringLiteral("batchwatch");
-const QString kAccount = QStringLiteral("openai-api-key");
+// Where versions before per-account keys kept the one key, whatever server it was then sent to.
+const QString kLegacyAccount = QStringLiteral("openai-api-key");
 
 bool noKeychain(QKeychain::Error error)
 {
@@ -18,48 +19,77 @@ KeyStore::KeyStore(QObject *parent)
 {
 }
 
-void KeyStore::read()
+void KeyStore::read(const QString &account, bool adoptLegacy)
 {
+    Q_ASSERT(!account.isEmpty());
     auto *job = new QKeychain::ReadPasswordJob(kService, this);
-    job->setKey(kAccount);
+    job->setKey(account);
     job->setAutoDelete(true);
-    connect(job, &QKeychain::Job::finished, this, [this, job] {
+    connect(job, &QKeychain::Job::finished, this, [this, job, account, adoptLegacy] {
         if (job->error() == QKeychain::NoError) {
-            Q_EMIT keyRead(job->textData());
+            Q_EMIT keyRead(account, job->textData());
+            return;
+        }
+        if (job->error() == QKeychain::EntryNotFound && adoptLegacy) {
+            readLegacy(account);
             return;
         }
         if (job->error() != QKeychain::EntryNotFound) {
             m_available = !noKeychain(job->error());
             m_error = job->errorString();
         }
-        Q_EMIT keyRead(m_sessionKey);
+        Q_EMIT keyRead(account, m_sessionKeys.value(account));
     });
     job->start();
 }
 
-void KeyStore::write(const QString &key)
+void KeyStore::readLegacy(const QString &account)
 {
-    m_sessionKey = key;
+    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    job->setKey(kLegacyAccount);
+    job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [this, job, account] {
+        const QString key = job->error() == QKeychain::NoError ? job->textData() : QString();
+        if (key.isEmpty()) {
+            Q_EMIT keyRead(account, m_sessionKeys.value(account));
+            return;
+        }
+        // Moved, not copied: left there, it could be adopted again by whatever account comes next.
+        write(account, key);
+        auto *remove = new QKeychain::DeletePasswordJob(kService, this);
+        remove->setKey(kLegacyAccount);
+        remove->setAutoDelete(true);
+        remove->start();
+        Q_EMIT keyRead(account, key);
+    });
+    job->start();
+}
+
+void KeyStore::write(const QString &account, const QString &key)
+{
+    Q_ASSERT(!account.isEmpty());
+    m_sessionKeys.insert(account, key);
     auto *job = new QKeychain::WritePasswordJob(kService, this);
-    job->setKey(kAccount);
+    job->setKey(account);
     job->setTextData(key);
     job->setAutoDelete(true);
-    connect(job, &QKeychain::Job::finished, this, [this, job] {
+    connect(job, &QKeychain::Job::finished, this, [this, job, account] {
         const bool stored = job->error() == QKeychain::NoError;
         if (!stored) {
             m_available = false;
             m_error = job->errorString();
         }
-        Q_EMIT keyWritten(stored);
+        Q_EMIT keyWritten(account, stored);
     });
     job->start();
 }
 
-void KeyStore::remove()
+void KeyStore::remove(const QString &account)
 {
-    m_sessionKey.clear();
+    m_sessionKeys.remove(account);
     auto *job = new QKeychain::DeletePasswordJob(kService, this);
-    job->setKey(kAccount);
+    job->setKey(account);
     job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [this, account] { Q_EMIT keyRemoved(account); });
     job->start();
 }

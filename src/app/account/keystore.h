@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 
-// The API key in the system keychain (Secret Service, KWallet, ...) through QtKeychain. When no keychain is
-// there, the key lives in memory for this session only: never in plain text on disk.
+// API keys in the system keychain (Secret Service, KWallet, ...) through QtKeychain, one per account (see
+// AccountSettings::keyAccount()): a key entered for one server is never read back for another. When no
+// keychain is there, keys live in memory for this session only: never in plain text on disk.
 class KeyStore : public QObject
 {
     Q_OBJECT
@@ -11,20 +13,25 @@ class KeyStore : public QObject
 public:
     explicit KeyStore(QObject *parent = nullptr);
 
-    void read();
-    void write(const QString &key);
-    void remove();
+    // `adoptLegacy`: when the account has no key yet, take the one an earlier version stored for "the"
+    // account (it was entered for the settings saved then, which the caller passes as `account`).
+    void read(const QString &account, bool adoptLegacy = false);
+    void write(const QString &account, const QString &key);
+    void remove(const QString &account);
 
     bool keychainAvailable() const { return m_available; }
-    QString sessionKey() const { return m_sessionKey; }
+    QString sessionKey(const QString &account) const { return m_sessionKeys.value(account); }
     QString lastError() const { return m_error; }
 
 Q_SIGNALS:
-    void keyRead(const QString &key); // empty: none stored
-    void keyWritten(bool inKeychain);
+    void keyRead(const QString &account, const QString &key); // empty: none stored for this account
+    void keyWritten(const QString &account, bool inKeychain);
+    void keyRemoved(const QString &account);
 
 private:
-    QString m_sessionKey;
+    void readLegacy(const QString &account);
+
+    QHash<QString, QString> m_sessionKeys; // account -> key, when the keychain cannot hold it
     QString m_error;
     bool m_available = true;
 };

@@ -2,9 +2,16 @@
 
 #include "ui_settingsdialog.h"
 
-SettingsDialog::SettingsDialog(const AccountSettings &settings, bool keychainAvailable, QWidget *parent)
+#include <QCheckBox>
+#include <QLineEdit>
+
+SettingsDialog::SettingsDialog(const AccountSettings &settings, bool keychainAvailable, bool hasStoredKey,
+                               QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_originalAccount(settings.keyAccount())
+    , m_originalHost(settings.toConfig(QString()).baseUrl.host())
+    , m_hasStoredKey(hasStoredKey && !AccountSettings::keyFromEnvironment())
 {
     m_ui->setupUi(this);
     m_ui->baseUrlEdit->setText(settings.baseUrl);
@@ -41,6 +48,39 @@ SettingsDialog::SettingsDialog(const AccountSettings &settings, bool keychainAva
         m_ui->baseUrlEdit->setText(qEnvironmentVariable("OPENAI_BASE_URL"));
         m_ui->baseUrlEdit->setToolTip(tr("Set by OPENAI_BASE_URL"));
     }
+
+    m_keyStatus = m_ui->keyStatusLabel->text();
+    m_reuseKey =
+        new QCheckBox(tr("&Send the key stored for %1 to the new account too").arg(m_originalHost), this);
+    m_reuseKey->setObjectName(QStringLiteral("reuseKeyCheck"));
+    m_ui->accountForm->addRow(QString(), m_reuseKey);
+    for (QLineEdit *edit : {m_ui->apiKeyEdit, m_ui->baseUrlEdit, m_ui->organizationEdit, m_ui->projectEdit})
+        connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::updateKeyChoice);
+    updateKeyChoice();
+}
+
+bool SettingsDialog::accountChanged() const
+{
+    return settings().keyAccount() != m_originalAccount;
+}
+
+bool SettingsDialog::reuseKey() const
+{
+    return m_hasStoredKey && m_reuseKey->isChecked() && accountChanged() && enteredKey().isEmpty();
+}
+
+void SettingsDialog::updateKeyChoice()
+{
+    const bool offer = m_hasStoredKey && accountChanged() && enteredKey().isEmpty();
+    m_reuseKey->setVisible(offer);
+    if (!offer) {
+        m_ui->keyStatusLabel->setText(m_keyStatus);
+        return;
+    }
+    m_ui->keyStatusLabel->setText(
+        tr("The stored key belongs to %1. Enter the key for the new account, or tick the box below to send "
+           "the same key there.")
+            .arg(m_originalHost));
 }
 
 SettingsDialog::~SettingsDialog() = default;

@@ -9,6 +9,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
     , m_text(new QLabel(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_settings(new QPushButton(tr("Open Settings..."), this))
 {
     setObjectName(QStringLiteral("errorBanner"));
     // Warm, not alarming: the rows below are still good, only the last refresh failed.
@@ -21,8 +22,10 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(16, 16));
     layout->addWidget(icon);
     m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::PlainText);                       // the server's words, never markup it chose
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse); // request ids get copied into support tickets
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_settings);
     layout->addWidget(m_retry);
     auto *close = new QPushButton(tr("Dismiss"), this);
     layout->addWidget(close);
@@ -30,15 +33,17 @@ ErrorBanner::ErrorBanner(QWidget *parent)
         hide();
         Q_EMIT retryRequested();
     });
+    connect(m_settings, &QPushButton::clicked, this, &ErrorBanner::settingsRequested);
     connect(close, &QPushButton::clicked, this, &QWidget::hide);
     setAccessibleName(tr("Error"));
     hide();
 }
 
-void ErrorBanner::showMessage(const QString &message, bool canRetry)
+void ErrorBanner::showMessage(const QString &message, bool canRetry, bool offerSettings)
 {
     m_text->setText(message);
     m_retry->setVisible(canRetry);
+    m_settings->setVisible(offerSettings);
     setAccessibleDescription(message);
     show();
 }

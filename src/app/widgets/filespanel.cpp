@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "batch.h"
 #include "batchformat.h"
+#include "downloadname.h"
 #include "filedownload.h"
 
 #include <QDir>
@@ -129,8 +130,8 @@ void FilesPanel::chooseAndDownload(int row)
     if (row < 0 || row > ErrorRow || m_rows[row].fileId.isEmpty())
         return;
     const QString fileId = m_rows[row].fileId;
-    const QString suggested = m_info.value(fileId).filename.isEmpty() ? fileId + QStringLiteral(".jsonl")
-                                                                      : m_info.value(fileId).filename;
+    // The server's name, never its path: "../../.bashrc" or "/etc/passwd" must not be what Save means.
+    const QString suggested = DownloadName::suggested(m_info.value(fileId).filename, fileId);
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Save %1").arg(fileId), QDir::home().filePath(suggested),
                                      tr("JSON Lines (*.jsonl);;All files (*)"));

@@ -1,0 +1,93 @@
+// What the window says: the error banner and the empty table's text after a failure, and the status bar.
+#include "mainwindow.h"
+
+#include "batchformat.h"
+#include "batchrefresher.h"
+#include "batchsortfilterproxy.h"
+#include "batchtablemodel.h"
+#include "widgets/batchtableview.h"
+#include "widgets/errorbanner.h"
+
+#include <QLabel>
+
+void MainWindow::showError(const QString &what, const ApiError &error)
+{
+    // With nothing on screen there is no "more" and no "last good refresh": say what could not be loaded.
+    const bool nothingLoaded = m_model->rowCount() == 0;
+    const QString text =
+        (nothingLoaded ? tr("Could not load batches") : what) + QStringLiteral(": ") + failureText(error);
+    // A refused key is fixed in Settings, not by retrying.
+    m_errorBanner->showMessage(text, true, error.isAuthentication());
+    setLoadError(nothingLoaded ? text : QString());
+}
+
+QString MainWindow::failureText(const ApiError &error) const
+{
+    const QString host = m_config.baseUrl.host();
+    switch (error.kind) {
+    case ApiError::Network:
+        return tr("could not connect to %1 (%2)").arg(host, error.toString());
+    case ApiError::Timeout:
+        return tr("%1 did not answer in time (%2)").arg(host, error.toString());
+    case ApiError::Http:
+        if (error.httpStatus == 401)
+            return tr("%1 refused the API key; check it in Settings (%2)").arg(host, error.toString());
+        if (error.httpStatus == 403)
+            return tr("the API key may not read batches on %1; check the key, organization and project in "
+                      "Settings (%2)")
+                .arg(host, error.toString());
+        break;
+    default:
+        break;
+    }
+    return error.toString();
+}
+
+void MainWindow::setLoadError(const QString &text)
+{
+    if (text == m_loadError)
+        return;
+    m_loadError = text;
+    m_table->viewport()->update();
+}
+
+QString MainWindow::statusText() const
+{
+    QStringList parts;
+    parts << tr("%n batch(es)", nullptr, m_model->rowCount());
+    parts << tr("%n running", nullptr, m_model->runningCount());
+    if (!m_proxy->filter().isEmpty())
+        parts << tr("%n shown", nullptr, m_proxy->rowCount());
+    if (m_model->hasMore() && m_model->rowCount() > 0)
+        parts << (m_model->lastFetchFailed() ? tr("loading more failed (Retry or Load all)")
+                                             : tr("more on the server (scroll or Load all)"));
+    if (m_model->isFetching())
+        parts << tr("loading...");
+    if (m_refresher) {
+        if (m_refresher->isRefreshing())
+            parts << tr("refreshing...");
+        else if (m_refresher->lastRefreshFailed()) // its counts describe nothing
+            parts << tr("refresh failed at %1")
+                         .arg(m_refresher->lastAttempt().toString(QStringLiteral("HH:mm:ss")));
+        else if (m_refresher->lastRefresh().isValid())
+            parts << tr("refreshed %1 of %2 at %3 in %n request(s)", nullptr,
+                        m_refresher->requestsInLastRefresh())
+                         .arg(BatchFormat::count(m_refresher->newIds().size() +
+                                                 m_refresher->updatedIds().size()),
+                              BatchFormat::count(m_model->rowCount()),
+                              m_refresher->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
+        const QDateTime next = m_refresher->nextRefresh();
+        if (next.isValid())
+            parts << tr("next in %1")
+                         .arg(BatchFormat::duration(
+                             qMax<qint64>(0, QDateTime::currentDateTime().secsTo(next))));
+        else if (!m_refresher->autoRefresh())
+            parts << tr("auto-refresh off");
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+void MainWindow::updateStatusBar()
+{
+    m_statusLabel->setText(statusText());
+}
