@@ -148,7 +148,8 @@ void FilesPanel::download(const QString &fileId, const QString &path)
     r.progress->setRange(0, 0);
     r.progress->setVisible(true);
     r.button->setEnabled(false);
-    FileDownload *download = m_client->downloadFileContent(fileId, path);
+    // The size the file object declares bounds what a (compressed) answer may unpack to.
+    FileDownload *download = m_client->downloadFileContent(fileId, path, m_info.value(fileId).bytes);
     connect(download, &ApiCall::progress, this, [this, fileId](qint64 received, qint64 total) {
         const int current = rowOf(fileId);
         if (current < 0)
