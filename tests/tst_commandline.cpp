@@ -75,16 +75,17 @@ QByteArray hostileBatch()
 {
     const QJsonObject counts{
         {QStringLiteral("total"), 1}, {QStringLiteral("completed"), 0}, {QStringLiteral("failed"), 1}};
-    return compact({{QStringLiteral("id"), QStringLiteral("batch_hostile")},
-                    {QStringLiteral("object"), QStringLiteral("batch")},
-                    {QStringLiteral("endpoint"), QStringLiteral("/v1/x") + kClear},
-                    {QStringLiteral("model"), QStringLiteral("m") + kTitle},
-                    {QStringLiteral("status"), QStringLiteral("failed") + QChar(0x9b)},
-                    {QStringLiteral("created_at"), 1'790'000'000},
-                    {QStringLiteral("completion_window"), QStringLiteral("24h")},
-                    {QStringLiteral("input_file_id"), QStringLiteral("file-1")},
-                    {QStringLiteral("request_counts"), counts},
-                    {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("note"), kTitle + kClear}}}});
+    return compact(
+        {{QStringLiteral("id"), QStringLiteral("batch_hostile")},
+         {QStringLiteral("object"), QStringLiteral("batch")},
+         {QStringLiteral("endpoint"), QString(QStringLiteral("/v1/x") + kClear)},
+         {QStringLiteral("model"), QString(QStringLiteral("m") + kTitle)},
+         {QStringLiteral("status"), QString(QStringLiteral("failed") + QChar(0x9b))},
+         {QStringLiteral("created_at"), 1'790'000'000},
+         {QStringLiteral("completion_window"), QStringLiteral("24h")},
+         {QStringLiteral("input_file_id"), QStringLiteral("file-1")},
+         {QStringLiteral("request_counts"), counts},
+         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("note"), QString(kTitle + kClear)}}}});
 }
 
 QProcessEnvironment withoutDisplay()
@@ -335,9 +336,9 @@ private Q_SLOTS:
 
     void controlSequencesInAnErrorAreShownEscaped()
     {
-        const QJsonObject error{{QStringLiteral("message"), QStringLiteral("bad ") + kTitle +
-                                                                QStringLiteral(" request") + kClear +
-                                                                QStringLiteral("\nsecond line")},
+        const QString message = QStringLiteral("bad ") + kTitle + QStringLiteral(" request") + kClear +
+                                QStringLiteral("\nsecond line");
+        const QJsonObject error{{QStringLiteral("message"), message},
                                 {QStringLiteral("type"), QStringLiteral("invalid_request_error")},
                                 {QStringLiteral("code"), QStringLiteral("bad\x07")}};
         FixedServer server(400, compact({{QStringLiteral("error"), error}}));

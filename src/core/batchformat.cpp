@@ -152,9 +152,9 @@ QString terminalText(const QString &text)
         else if (c == u'\t')
             out += QLatin1String("\\t");
         else if (c <= 0xff)
-            out += QStringLiteral("\\x%1").arg(int(c), 2, 16, u'0');
+            out += QStringLiteral("\\x%1").arg(int(c), 2, 16, QLatin1Char('0'));
         else
-            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, u'0');
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
     }
     return out;
 }
