@@ -300,6 +300,39 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(QStringLiteral("/dev/batchwatch-no-such-device")));
     }
 
+    void devStdoutOntoAFileKeepsTheShellsFile()
+    {
+        // `batchwatch export -o /dev/stdout > file`: the shell's file gets the data; replacing what
+        // /dev/stdout leads to would leave the shell's descriptor on a deleted file.
+        SimProcess sim(kAccount);
+        QVERIFY(sim.start());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("redirected.jsonl"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("# written by the shell first\n");
+        }
+        struct stat before = {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &before), 0);
+        QTemporaryDir cache;
+        QProcess process;
+        process.setProcessEnvironment(
+            batchwatchEnvironment(sim.baseUrl(), QStringLiteral("sk-test-export-0001"), cache.path()));
+        process.setStandardOutputFile(path, QIODevice::Append);
+        process.start(QStringLiteral(BATCHWATCH_PATH),
+                      {QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("/dev/stdout"),
+                       QStringLiteral("--format"), QStringLiteral("jsonl")});
+        QVERIFY(process.waitForFinished(120'000));
+        QCOMPARE(process.exitCode(), 0);
+        struct stat after = {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &after), 0);
+        QCOMPARE(after.st_ino, before.st_ino);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), "# written by the shell first\n" + m_reference);
+    }
+
     void controlSequencesFromTheServerAreShownEscaped()
     {
         const QByteArray batch = hostileBatch();
