@@ -63,7 +63,7 @@ private Q_SLOTS:
         constexpr qint64 kMin = std::numeric_limits<qint64>::min();
         const qint64 now = 1'790'000'000;
         QVERIFY(BatchFormat::relativeTime(kMin, now) != QObject::tr("just now")); // the distant past
-        QCOMPARE(BatchFormat::relativeTime(kMax, now), QObject::tr("just now")); // the future
+        QCOMPARE(BatchFormat::relativeTime(kMax, now), QObject::tr("just now"));  // the future
         Batch batch;
         batch.status = BatchStatus::Completed;
         batch.createdAt = kMin;
