@@ -31,6 +31,8 @@ public:
     static bool writeFile(const QString &path, Format format, const std::vector<Batch> &batches,
                           QString *error);
 
+    // Writes the CSV header or the JSON array's opening; the table's header waits for the first row or
+    // finish(), so a run that fails before its first page prints nothing but its error.
     bool begin();
     bool write(const Batch &batch);
     // Writes what is buffered and closes the JSON array; the device stays open.
