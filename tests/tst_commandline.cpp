@@ -153,14 +153,21 @@ private Q_SLOTS:
     void noDisplayIsOneLineAndExitTwo_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("no arguments") << QStringList();
-        QTest::newRow("--demo") << QStringList{QStringLiteral("--demo")};
+        QTest::addColumn<QString>("platform"); // QT_QPA_PLATFORM, empty: unset
+        QTest::newRow("no arguments") << QStringList() << QString();
+        QTest::newRow("--demo") << QStringList{QStringLiteral("--demo")} << QString();
+        QTest::newRow("xcb named") << QStringList() << QStringLiteral("xcb");
+        QTest::newRow("wayland, then xcb") << QStringList() << QStringLiteral("wayland;xcb");
     }
 
     void noDisplayIsOneLineAndExitTwo()
     {
         QFETCH(QStringList, args);
-        const BatchwatchRun run = runBatchwatchIn(withoutDisplay(), args, 30'000);
+        QFETCH(QString, platform);
+        QProcessEnvironment env = withoutDisplay();
+        if (!platform.isEmpty())
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
+        const BatchwatchRun run = runBatchwatchIn(env, args, 30'000);
         QCOMPARE(run.exitCode, 2); // not Qt's abort (134)
         QVERIFY2(run.err.startsWith("batchwatch: no display"), run.err.constData());
         QCOMPARE(run.err.count('\n'), 1);
