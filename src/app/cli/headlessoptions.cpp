@@ -65,7 +65,8 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         QStringLiteral("FORMAT"));
     const QCommandLineOption output(
         {QStringLiteral("o"), QStringLiteral("output")},
-        QStringLiteral("Write to FILE, atomically; - for standard output (the default)."),
+        QStringLiteral("Write to FILE, atomically (a FIFO or device is written straight through); "
+                       "- for standard output (the default)."),
         QStringLiteral("FILE"));
     const QCommandLineOption status(
         QStringLiteral("status"),
