@@ -132,6 +132,21 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(path));
     }
 
+    void descriptorPathsAreStreamsEvenOntoFiles()
+    {
+        // Standard output on a regular file: /dev/stdout leads there through /proc/self/fd/1.
+        QVERIFY(OutputTarget::isStream(QStringLiteral("/dev/stdout")));
+        QVERIFY(OutputTarget::isStream(QStringLiteral("/dev/fd/1")));
+        QVERIFY(OutputTarget::isStream(QStringLiteral("/proc/self/fd/1")));
+        QTemporaryDir dir;
+        const QString link = dir.filePath(QStringLiteral("out"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/stdout"), link));
+        QVERIFY(OutputTarget::isStream(link));
+        QVERIFY(!OutputTarget::isStream(dir.filePath(QStringLiteral("plain.csv"))));
+        if (QFileInfo(QStringLiteral("/dev/shm")).isDir())
+            QVERIFY(!OutputTarget::isStream(QStringLiteral("/dev/shm/batchwatch-new.csv")));
+    }
+
     void aDirectoryIsRefused()
     {
         QTemporaryDir dir;

@@ -1,9 +1,11 @@
 #include "outputtarget.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,15 +15,44 @@
 OutputTarget::OutputTarget() = default;
 OutputTarget::~OutputTarget() = default;
 
+namespace {
+// /proc/PID/fd/N (and /dev/stdout, /dev/fd/N, which lead there) is whatever the shell opened, maybe a regular
+// file: replacing it would leave the shell's descriptor on a deleted file.
+bool isDescriptorPath(const QString &absolute)
+{
+    return absolute.startsWith(QLatin1String("/proc/")) || absolute.startsWith(QLatin1String("/dev/fd/")) ||
+           absolute == QLatin1String("/dev/stdout") || absolute == QLatin1String("/dev/stderr");
+}
+
+// The path each symbolic link of `path` leads to, one hop at a time (not resolved at once: the hop through
+// /proc/self/fd is what matters, and resolving it gives the file behind the descriptor).
+QStringList linkChain(const QString &path)
+{
+    QStringList chain{QFileInfo(path).absoluteFilePath()};
+    for (int hop = 0; hop < 16; ++hop) {
+        const QByteArray name = QFile::encodeName(chain.constLast());
+        char target[4096];
+        const ssize_t length = ::readlink(name.constData(), target, sizeof target - 1);
+        if (length <= 0)
+            break;
+        const QString next = QFile::decodeName(QByteArray(target, int(length)));
+        chain << QDir::cleanPath(QFileInfo(chain.constLast()).absoluteDir().absoluteFilePath(next));
+    }
+    return chain;
+}
+} // namespace
+
 bool OutputTarget::isStream(const QString &path)
 {
-    // /dev/stdout and /dev/fd/N lead through /proc/self/fd to whatever the shell opened, which may be a
-    // regular file: replacing it would cut the link to the shell's descriptor, so these are streams too.
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (absolute.startsWith(QLatin1String("/dev/")) || absolute.startsWith(QLatin1String("/proc/")))
+    const QStringList chain = linkChain(path);
+    if (std::any_of(chain.cbegin(), chain.cend(), isDescriptorPath))
         return true;
     const QFileInfo target(path); // follows symbolic links
-    return target.exists() && !target.isFile() && !target.isDir();
+    if (target.exists())
+        return !target.isFile() && !target.isDir(); // a FIFO, a socket, a device
+    // Nothing new is created among the devices (/dev/shm holds ordinary files).
+    const QString absolute = chain.constLast();
+    return absolute.startsWith(QLatin1String("/dev/")) && !absolute.startsWith(QLatin1String("/dev/shm/"));
 }
 
 bool OutputTarget::open(const QString &path)
