@@ -164,6 +164,35 @@ private Q_SLOTS:
         QVERIFY(lines[2].contains("failed"));
     }
 
+    void tableHeaderWaitsForTheFirstRow()
+    {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        BatchExporter exporter(&buffer, BatchExporter::Format::Table);
+        QVERIFY(exporter.begin());
+        QVERIFY(buffer.data().isEmpty()); // a run that fails now prints no header
+        QVERIFY(exporter.finish());
+        QVERIFY(buffer.data().startsWith("STATUS"));
+        QCOMPARE(buffer.data().count('\n'), 1); // an empty table still says what it is
+        QCOMPARE(exportAll(BatchExporter::Format::Table, sampleBatches()).count("STATUS"), 1);
+    }
+
+    void tableShowsControlCharactersEscapedAndCsvKeepsThem()
+    {
+        std::vector<Batch> batches = sampleBatches();
+        QVERIFY(!batches.empty());
+        batches[0].model = QStringLiteral("m\x1b]0;t\x07");
+        batches[0].endpoint = QStringLiteral("/v1/\x1b[2J\x9b");
+        const QByteArray table = exportAll(BatchExporter::Format::Table, batches);
+        QVERIFY2(!table.contains('\x1b') && !table.contains('\x07') && !table.contains("\xc2\x9b"),
+                 table.toHex(' ').constData());
+        QVERIFY(table.contains("m\\x1b]0;t\\x07"));
+        QVERIFY(table.contains("/v1/\\x1b[2J\\x9b"));
+        const QByteArray csv = exportAll(BatchExporter::Format::Csv, batches);
+        QVERIFY(csv.contains("m\x1b]0;t\x07"));
+        QVERIFY(csv.contains("/v1/\x1b[2J\xc2\x9b"));
+    }
+
     void writeFailureIsReported()
     {
         QBuffer readOnly;

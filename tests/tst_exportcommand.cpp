@@ -1,5 +1,6 @@
 // `batchwatch export` and `list` through the real binary, against the real simulator and its faults.
 #include "apiclient.h"
+#include "batchwatchrun.h"
 #include "simprocess.h"
 
 #include <QDir>
@@ -14,40 +15,11 @@
 #include <QTest>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = BatchwatchRun;
 
 const QStringList kAccount = {QStringLiteral("--batches"), QStringLiteral("450"),
                               QStringLiteral("--speed"),   QStringLiteral("0"),
                               QStringLiteral("--now"),     QStringLiteral("1790000000")};
-
-// Each run gets an empty cache folder of its own unless a test passes the folder it wants to keep warm.
-Run runBatchwatch(const QStringList &args, const QUrl &base,
-                  const QString &key = QStringLiteral("sk-test-export-0001"),
-                  const QString &cacheHome = QString())
-{
-    QTemporaryDir freshCache;
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("OPENAI_BASE_URL"), base.toString());
-    env.insert(QStringLiteral("OPENAI_API_KEY"), key);
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.isEmpty() ? freshCache.path() : cacheHome);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(BATCHWATCH_PATH), args);
-    Run run;
-    if (!process.waitForFinished(120'000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
 
 QByteArray readFile(const QString &path)
 {
@@ -181,7 +153,7 @@ private Q_SLOTS:
         QVERIFY2(run.err.startsWith("batchwatch: HTTP 401 invalid_api_key: Incorrect API key provided"),
                  run.err.constData());
         QVERIFY(!run.err.contains("sk-a-wrong-key-4321"));
-        QVERIFY(run.out.isEmpty() || run.out.startsWith("STATUS"));
+        QVERIFY2(run.out.isEmpty(), run.out.constData()); // no table header before a page arrived
     }
 
     void keyOverPlainHttpIsRefusedBeforeSending()

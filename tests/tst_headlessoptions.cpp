@@ -75,6 +75,24 @@ private Q_SLOTS:
         QTest::newRow("stray word") << QStringList{QStringLiteral("failed")} << "unexpected argument";
         QTest::newRow("key on the command line")
             << QStringList{QStringLiteral("--api-key"), QStringLiteral("sk-x")} << "Unknown option";
+        QTest::newRow("empty output name")
+            << QStringList{QStringLiteral("-o"), QString()} << "-o needs a file name";
+        QTest::newRow("empty output name, long")
+            << QStringList{QStringLiteral("--output=")} << "-o needs a file name";
+        QTest::newRow("span that overflows")
+            << QStringList{QStringLiteral("--created-after"), QStringLiteral("99999999999999d")}
+            << "reaches back more than 10,000 years";
+        QTest::newRow("span beyond qint64")
+            << QStringList{QStringLiteral("--created-before"), QStringLiteral("99999999999999999999999w")}
+            << "reaches back more than 10,000 years";
+        QTest::newRow("zero deadline")
+            << QStringList{QStringLiteral("--deadline"), QStringLiteral("0")} << "--deadline must be";
+        QTest::newRow("deadline beyond a timer")
+            << QStringList{QStringLiteral("--deadline"), QStringLiteral("9999999999")}
+            << "--deadline must be";
+        QTest::newRow("zero response size")
+            << QStringList{QStringLiteral("--max-response-size"), QStringLiteral("0")}
+            << "--max-response-size must be";
     }
 
     void mistakesAreUsageErrors()
@@ -85,6 +103,39 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!parse(HeadlessOptions::Command::Export, args, &o, &error));
         QVERIFY2(error.contains(expected), qPrintable(error));
+    }
+
+    void deadlineAndResponseSize()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(parse(HeadlessOptions::Command::Export, {}, &o, &error));
+        QCOMPARE(o.deadlineSeconds, 0);
+        QCOMPARE(o.maxResponseMb, 64);
+        QVERIFY(parse(HeadlessOptions::Command::List,
+                      {QStringLiteral("--deadline"), QStringLiteral("90"),
+                       QStringLiteral("--max-response-size"), QStringLiteral("300")},
+                      &o, &error));
+        QCOMPARE(o.deadlineSeconds, 90);
+        QCOMPARE(o.maxResponseMb, 300);
+    }
+
+    void anUnknownStatusWarnsButStillFilters()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(parse(HeadlessOptions::Command::Export,
+                      {QStringLiteral("--status"), QStringLiteral("failed,Paused,in progress")}, &o, &error));
+        QCOMPARE(o.filter.statuses(), (QSet<QString>{QStringLiteral("failed"), QStringLiteral("paused"),
+                                                     QStringLiteral("in_progress")}));
+        QCOMPARE(o.warnings.size(), 1);
+        QVERIFY2(o.warnings[0].contains(QStringLiteral("\"paused\" is not a status Batchwatch knows")),
+                 qPrintable(o.warnings[0]));
+        QVERIFY(o.warnings[0].contains(QStringLiteral("cancelling")));
+        HeadlessOptions known;
+        QVERIFY(parse(HeadlessOptions::Command::Export,
+                      {QStringLiteral("--status"), QStringLiteral("expired")}, &known, &error));
+        QVERIFY(known.warnings.isEmpty());
     }
 
     void listHasNoOutputOptions()
@@ -109,6 +160,16 @@ private Q_SLOTS:
                  QDate(2025, 11, 27).startOfDay());
         QVERIFY(!HeadlessOptions::parseTime(QStringLiteral("yesterday"), now).isValid());
         QVERIFY(!HeadlessOptions::parseTime(QStringLiteral("12x"), now).isValid());
+        // Spans too long are refused, never wrapped around or read as "now".
+        bool tooFarBack = false;
+        QVERIFY(!HeadlessOptions::parseTime(QStringLiteral("99999999999999d"), now, &tooFarBack).isValid());
+        QVERIFY(tooFarBack);
+        QVERIFY(
+            !HeadlessOptions::parseTime(QStringLiteral("99999999999999999999m"), now, &tooFarBack).isValid());
+        QVERIFY(tooFarBack);
+        QCOMPARE(HeadlessOptions::parseTime(QStringLiteral("3650000d"), now, &tooFarBack),
+                 now.addDays(-3'650'000));
+        QVERIFY(!tooFarBack);
     }
 };
 

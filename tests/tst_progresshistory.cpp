@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 namespace {
 Batch running(qint64 completed, qint64 failed, qint64 total,
               const QString &status = QStringLiteral("in_progress"))
@@ -56,6 +58,21 @@ private Q_SLOTS:
         const std::optional<qint64> eta = h.etaSeconds(running(5720, 0, 10'000), at);
         QVERIFY(eta.has_value());
         QCOMPARE(*eta, qint64(4280 * 10)); // 720 in 7200 s: 0.1 a second
+    }
+
+    void hostileCountsGiveASaturatedEstimate()
+    {
+        // One request in ten seconds of nearly INT64_MAX: the estimate is "as far as can be", not "now".
+        constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+        ProgressHistory h;
+        h.add(QStringLiteral("b"), ProgressSample{0, 0, 0, kMax});
+        h.add(QStringLiteral("b"), ProgressSample{10, 1, 0, kMax});
+        QCOMPARE(h.etaSeconds(running(1, 0, kMax), 10), std::optional<qint64>(kMax));
+        // Counts whose sum overflows, and times at both ends: defined answers.
+        ProgressHistory extreme;
+        extreme.add(QStringLiteral("b"), ProgressSample{std::numeric_limits<qint64>::min(), 0, 0, kMax});
+        extreme.add(QStringLiteral("b"), ProgressSample{kMax, kMax, kMax, kMax});
+        QVERIFY(!extreme.etaSeconds(running(kMax, kMax, kMax), 0).has_value()); // no span in the window
     }
 
     void noProgressNoEstimate()

@@ -8,9 +8,40 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace {
+bool hasEnv(const char *name)
+{
+    const char *value = std::getenv(name);
+    return value && *value;
+}
+
+// Whether Qt will find somewhere to show a window. Without one, QApplication aborts (exit 134 with a core
+// dump and a paragraph about plugins); a person on an SSH session deserves one line instead.
+bool displayAvailable(int argc, char *argv[])
+{
+    QByteArray platforms = qgetenv("QT_QPA_PLATFORM");
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "-platform") == 0)
+            platforms = argv[i + 1];
+    }
+    if (platforms.isEmpty())
+        return hasEnv("DISPLAY") || hasEnv("WAYLAND_DISPLAY");
+    // A list such as "wayland;xcb" is tried in order; offscreen, minimal, vnc, eglfs and the like need no
+    // display server.
+    for (const QByteArray &entry : platforms.split(';')) {
+        const QByteArray name = entry.left(entry.indexOf(':')).trimmed(); // "xcb:option=..." names xcb
+        if (name == "xcb"                ? hasEnv("DISPLAY")
+            : name.startsWith("wayland") ? hasEnv("WAYLAND_DISPLAY")
+                                         : !name.isEmpty())
+            return true;
+    }
+    return false;
+}
+
 void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Batchwatch"));
@@ -21,7 +52,14 @@ void setIdentity()
 
 int main(int argc, char *argv[])
 {
-    // Started by batchwatch (see main.cpp), which has already handled the headless commands and --help.
+    // Started by batchwatch (see main.cpp), which has already handled the headless commands, --help and
+    // anything it does not know.
+    if (!displayAvailable(argc, argv)) {
+        std::fputs("batchwatch: no display for the dashboard (DISPLAY and WAYLAND_DISPLAY are not set); use "
+                   "`batchwatch list` or `batchwatch export` here, or run it under xvfb-run\n",
+                   stderr);
+        return 2; // as a usage error: nothing was started
+    }
     const bool demo = argc > 1 && std::strcmp(argv[1], "--demo") == 0;
     QApplication app(argc, argv);
     setIdentity();

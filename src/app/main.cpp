@@ -1,5 +1,6 @@
 // batchwatch: the headless subcommands, and the door to the dashboard. This binary links no GUI library, so
 // `batchwatch export` starts fast and small; the dashboard is batchwatch-gui, which it executes in its place.
+#include "batchformat.h"
 #include "exitcode.h"
 #include "exportcommand.h"
 
@@ -61,8 +62,16 @@ int main(int argc, char *argv[])
         std::printf("batchwatch %s\n", BATCHWATCH_VERSION);
         return ExitCode::Ok;
     }
-    if (first[0] != '\0' && std::strcmp(first, "--demo") != 0 && first[0] != '-') {
-        std::fprintf(stderr, "batchwatch: unknown command \"%s\"\n\n%s", first, kUsage);
+    // Only `batchwatch` and `batchwatch --demo` open the dashboard: anything else is a mistake to say at
+    // once, not a window that opens and ignores it.
+    const bool demo = std::strcmp(first, "--demo") == 0;
+    if (argc > 2 || (argc == 2 && !demo)) {
+        const char *word = demo ? argv[2] : first;
+        const char *what = word[0] == '-' ? "unknown option"
+                           : demo         ? "unexpected argument"
+                                          : "unknown command";
+        const QByteArray shown = BatchFormat::terminalText(QString::fromLocal8Bit(word)).toLocal8Bit();
+        std::fprintf(stderr, "batchwatch: %s \"%s\"\n\n%s", what, shown.constData(), kUsage);
         return ExitCode::Usage;
     }
     const std::string dashboard = dashboardPath();

@@ -20,12 +20,12 @@ std::optional<qint64> secondsLeft(const Batch &batch, qint64 now)
 {
     if (!batch.status.isRunning() || !batch.expiresAt)
         return std::nullopt;
-    return *batch.expiresAt - now;
+    return BatchFormat::secondsBetween(now, *batch.expiresAt);
 }
 
 qint64 durationSeconds(const Batch &batch, qint64 now)
 {
-    return batch.endedAt().value_or(now) - batch.createdAt;
+    return BatchFormat::secondsBetween(batch.createdAt, batch.endedAt().value_or(now));
 }
 
 // Lifecycle order, so sorting by status groups running work before finished work.
@@ -46,7 +46,7 @@ double doneShare(const Batch &b)
     const RequestCounts &c = b.requestCounts;
     if (b.status.value() == BatchStatus::Validating || c.total <= 0)
         return -1.0;
-    return double(c.completed + c.failed) / double(c.total);
+    return double(BatchFormat::requestsDone(c)) / double(c.total);
 }
 } // namespace
 

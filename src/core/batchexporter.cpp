@@ -175,11 +175,10 @@ bool BatchExporter::begin()
         m_buffer += "\r\n";
     } else if (m_format == Format::Json) {
         m_buffer += '[';
-    } else if (m_format == Format::Table) {
-        appendTableRow({QStringLiteral("STATUS"), QStringLiteral("ID"), QStringLiteral("ENDPOINT"),
-                        QStringLiteral("MODEL"), QStringLiteral("CREATED"), QStringLiteral("PROGRESS"),
-                        QStringLiteral("FAILED"), QStringLiteral("TOKENS")});
     }
+    // The table's header waits for the first row or finish(): a run that fails before any page arrived (a
+    // wrong key) prints only its error.
+    m_tableHeaderWritten = false;
     return flush();
 }
 
@@ -198,6 +197,7 @@ bool BatchExporter::write(const Batch &batch)
         appendCsvRow(batch);
         break;
     case Format::Table:
+        appendTableHeader();
         appendTableRow({BatchFormat::statusLabel(batch.status), batch.id, batch.endpoint,
                         batch.model.isEmpty() ? QStringLiteral("-") : batch.model,
                         BatchFormat::shortTime(batch.createdAt), BatchFormat::progress(batch),
@@ -214,6 +214,8 @@ bool BatchExporter::finish()
 {
     if (m_format == Format::Json)
         m_buffer += m_count ? "\n]\n" : "]\n";
+    else if (m_format == Format::Table)
+        appendTableHeader();
     return flush();
 }
 
@@ -229,6 +231,16 @@ bool BatchExporter::flush()
     return true;
 }
 
+void BatchExporter::appendTableHeader()
+{
+    if (m_tableHeaderWritten)
+        return;
+    m_tableHeaderWritten = true;
+    appendTableRow({QStringLiteral("STATUS"), QStringLiteral("ID"), QStringLiteral("ENDPOINT"),
+                    QStringLiteral("MODEL"), QStringLiteral("CREATED"), QStringLiteral("PROGRESS"),
+                    QStringLiteral("FAILED"), QStringLiteral("TOKENS")});
+}
+
 void BatchExporter::appendTableRow(const QStringList &cells)
 {
     // Widths fit the API's usual values (ids are 38 characters); longer text is cut with an ellipsis.
@@ -236,8 +248,10 @@ void BatchExporter::appendTableRow(const QStringList &cells)
     QString line;
     for (qsizetype i = 0; i < cells.size(); ++i) {
         const int width = widths[i];
+        // For a terminal: the server's control characters shown escaped, never obeyed.
         QString cell = cells[i];
         cell.replace(u'\n', u' ');
+        cell = BatchFormat::terminalText(cell);
         if (width > 0 && cell.size() > width)
             cell = cell.left(width - 1) + QChar(0x2026);
         const bool numeric = i >= 5 && i <= 7;

@@ -11,7 +11,8 @@ class QIODevice;
 
 // Writes batches as CSV (RFC 4180), a JSON array, JSON Lines or a text table, streaming, in the order given.
 // JSON and JSONL hold each batch exactly as the server sent it; CSV holds one column per main field;
-// the table (for `batchwatch list`) holds the dashboard's main columns for a person to read.
+// the table (for `batchwatch list`) holds the dashboard's main columns for a person to read, with the
+// server's control characters escaped.
 class BatchExporter
 {
 public:
@@ -30,6 +31,8 @@ public:
     static bool writeFile(const QString &path, Format format, const std::vector<Batch> &batches,
                           QString *error);
 
+    // Writes the CSV header or the JSON array's opening; the table's header waits for the first row or
+    // finish(), so a run that fails before its first page prints nothing but its error.
     bool begin();
     bool write(const Batch &batch);
     // Writes what is buffered and closes the JSON array; the device stays open.
@@ -39,6 +42,7 @@ public:
 
 private:
     void appendCsvRow(const Batch &batch);
+    void appendTableHeader();
     void appendTableRow(const QStringList &cells);
     bool flush();
 
@@ -46,5 +50,6 @@ private:
     Format m_format;
     QByteArray m_buffer;
     qint64 m_count = 0;
+    bool m_tableHeaderWritten = false;
     QString m_error;
 };

@@ -4,6 +4,9 @@
 #include <QLocale>
 #include <QObject>
 
+#include <algorithm>
+#include <limits>
+
 namespace BatchFormat {
 
 QString count(qint64 value)
@@ -76,12 +79,12 @@ QString progress(const Batch &batch)
     if (!batch.requestCounts.present)
         return QStringLiteral("-");
     const RequestCounts &c = batch.requestCounts;
-    return count(c.completed + c.failed) + QStringLiteral(" / ") + count(c.total);
+    return count(requestsDone(c)) + QStringLiteral(" / ") + count(c.total);
 }
 
 QString relativeTime(qint64 unixSeconds, qint64 now)
 {
-    const qint64 ago = now - unixSeconds;
+    const qint64 ago = secondsBetween(unixSeconds, now);
     if (ago < 60)
         return QObject::tr("just now");
     if (ago < 3600)
@@ -126,6 +129,50 @@ QString statusLabel(const BatchStatus &status)
     QString text = status.toString();
     text.replace(u'_', u' ');
     return text;
+}
+
+QString terminalText(const QString &text)
+{
+    const auto unsafe = [](char16_t c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+               (c >= 0x2066 && c <= 0x2069);
+    };
+    if (std::none_of(text.cbegin(), text.cend(), [&](QChar c) { return unsafe(c.unicode()); }))
+        return text;
+    QString out;
+    out.reserve(text.size() + 16);
+    for (const QChar qc : text) {
+        const char16_t c = qc.unicode();
+        if (!unsafe(c))
+            out += qc;
+        else if (c == u'\n')
+            out += QLatin1String("\\n");
+        else if (c == u'\r')
+            out += QLatin1String("\\r");
+        else if (c == u'\t')
+            out += QLatin1String("\\t");
+        else if (c <= 0xff)
+            out += QStringLiteral("\\x%1").arg(int(c), 2, 16, QLatin1Char('0'));
+        else
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+    }
+    return out;
+}
+
+qint64 requestsDone(const RequestCounts &counts)
+{
+    qint64 sum = 0;
+    if (__builtin_add_overflow(counts.completed, counts.failed, &sum))
+        return counts.completed > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return sum;
+}
+
+qint64 secondsBetween(qint64 from, qint64 to)
+{
+    qint64 difference = 0;
+    if (__builtin_sub_overflow(to, from, &difference))
+        return to > from ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return difference;
 }
 
 } // namespace BatchFormat

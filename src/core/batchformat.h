@@ -22,4 +22,13 @@ QString duration(qint64 seconds);
 QString eta(const Batch &batch, std::optional<qint64> seconds);
 // The status as the API spells it, with spaces: "in progress".
 QString statusLabel(const BatchStatus &status);
+// `text` safe to print on a terminal: control characters (C0 but space, DEL, C1) and bidirectional overrides
+// shown as escapes ("\x1b", "\n", "\u202e"), so a server's text cannot move the cursor, set the window
+// title, clear the screen or reorder what is shown. Exports keep the server's bytes; this is only for people.
+QString terminalText(const QString &text);
+
+// Requests that ran (completed + failed), saturated at the ends of qint64: a hostile count cannot overflow.
+qint64 requestsDone(const RequestCounts &counts);
+// `to - from`, saturated at the ends of qint64.
+qint64 secondsBetween(qint64 from, qint64 to);
 } // namespace BatchFormat

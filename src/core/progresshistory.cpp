@@ -1,5 +1,8 @@
 #include "progresshistory.h"
 
+#include <cmath>
+#include <limits>
+
 bool ProgressHistory::record(const Batch &batch, qint64 at)
 {
     if (batch.status.value() != BatchStatus::InProgress || !batch.requestCounts.present)
@@ -26,20 +29,26 @@ std::optional<qint64> ProgressHistory::etaSeconds(const Batch &batch, qint64 now
     if (list.size() < 2)
         return std::nullopt;
     const ProgressSample &last = list.last();
-    // The oldest sample still inside the window, so the rate reflects the recent pace.
+    // Counts and times are the server's: every difference saturates, and the estimate is clamped before it
+    // becomes an integer (a double beyond qint64 converted is undefined).
     const ProgressSample *first = &list.first();
     for (const ProgressSample &s : list) {
-        if (last.at - s.at <= kRateWindowSeconds) {
+        if (BatchFormat::secondsBetween(s.at, last.at) <= kRateWindowSeconds) {
             first = &s;
             break;
         }
     }
-    const qint64 span = last.at - first->at;
-    const qint64 gained = last.done() - first->done();
+    const qint64 span = BatchFormat::secondsBetween(first->at, last.at);
+    const qint64 gained = BatchFormat::secondsBetween(first->done(), last.done());
     if (span <= 0 || gained <= 0)
         return std::nullopt;
     const double rate = double(gained) / double(span);
-    const qint64 remaining = qMax<qint64>(0, last.total - last.done());
-    const qint64 finishAt = last.at + qint64(double(remaining) / rate);
-    return qMax<qint64>(0, finishAt - now);
+    const qint64 remaining = qMax<qint64>(0, BatchFormat::secondsBetween(last.done(), last.total));
+    const double fromNow =
+        std::trunc(double(remaining) / rate) + double(BatchFormat::secondsBetween(now, last.at));
+    if (!(fromNow > 0))
+        return 0;
+    if (fromNow >= 9.2e18)
+        return std::numeric_limits<qint64>::max();
+    return qint64(fromNow);
 }

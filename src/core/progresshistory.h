@@ -1,6 +1,7 @@
 #pragma once
 
 #include "batch.h"
+#include "batchformat.h"
 
 #include <QHash>
 #include <QList>
@@ -15,7 +16,7 @@ struct ProgressSample
     qint64 failed = 0;
     qint64 total = 0;
 
-    qint64 done() const { return completed + failed; }
+    qint64 done() const { return BatchFormat::requestsDone({total, completed, failed, true}); }
     friend bool operator==(const ProgressSample &a, const ProgressSample &b)
     {
         return a.at == b.at && a.completed == b.completed && a.failed == b.failed && a.total == b.total;

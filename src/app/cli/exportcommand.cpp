@@ -3,21 +3,23 @@
 #include "apiclient.h"
 #include "batchcache.h"
 #include "batchexportjob.h"
+#include "batchformat.h"
 #include "exitcode.h"
+#include "outputtarget.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
-#include <QSaveFile>
+#include <QTimer>
 
 #include <cstdio>
-#include <memory>
 #include <unistd.h>
 
 namespace {
+// Everything on stderr is for a terminal: the server's text in it (error messages, names) is escaped, so it
+// cannot set the window title or clear the screen.
 void printError(const QString &message)
 {
-    std::fprintf(stderr, "batchwatch: %s\n", qPrintable(message));
+    std::fprintf(stderr, "batchwatch: %s\n", qPrintable(BatchFormat::terminalText(message)));
 }
 
 // Progress is for a person watching a terminal; a script reading stderr only gets errors.
@@ -62,38 +64,26 @@ int ExportCommand::run(const QStringList &arguments)
     }
     if (options.helpShown)
         return ExitCode::Ok;
+    for (const QString &warning : std::as_const(options.warnings))
+        printError(QStringLiteral("warning: ") + warning);
 
     ApiConfig config = ApiConfig::fromEnvironment();
     config.transferTimeoutMs = options.timeoutSeconds * 1000;
     config.maxRetries = options.maxRetries;
+    config.maxResponseBytes = options.maxResponseMb << 20;
     if (config.apiKey.isEmpty())
         std::fputs("batchwatch: OPENAI_API_KEY is not set; the server will likely refuse\n", stderr);
 
-    // The output: a QSaveFile (the target appears whole or not at all) or standard output.
-    std::unique_ptr<QIODevice> device;
-    QSaveFile *saveFile = nullptr;
-    const bool toStdout =
-        options.command == HeadlessOptions::Command::List || options.output == QLatin1String("-");
-    if (toStdout) {
-        auto out = std::make_unique<QFile>();
-        if (!out->open(stdout, QIODevice::WriteOnly)) {
-            printError(QStringLiteral("cannot write to standard output: ") + out->errorString());
-            return ExitCode::Output;
-        }
-        device = std::move(out);
-    } else {
-        auto file = std::make_unique<QSaveFile>(options.output);
-        if (!file->open(QIODevice::WriteOnly)) {
-            printError(QStringLiteral("cannot write %1: %2").arg(options.output, file->errorString()));
-            return ExitCode::Output;
-        }
-        saveFile = file.get();
-        device = std::move(file);
+    OutputTarget output;
+    if (!output.open(options.command == HeadlessOptions::Command::List ? QStringLiteral("-")
+                                                                       : options.output)) {
+        printError(output.errorString());
+        return ExitCode::Output;
     }
 
     const BatchExporter::Format format =
         options.command == HeadlessOptions::Command::List ? BatchExporter::Format::Table : options.format;
-    BatchExporter exporter(device.get(), format);
+    BatchExporter exporter(output.device(), format);
     if (!exporter.begin()) {
         printError(QStringLiteral("cannot write %1: %2").arg(options.output, exporter.errorString()));
         return ExitCode::Output;
@@ -120,10 +110,31 @@ int ExportCommand::run(const QStringList &arguments)
         printError(QStringLiteral("warning: ") + message);
     });
     QObject::connect(&job, &BatchExportJob::finished, &loop, &QEventLoop::quit);
+    // The whole run's limit: a server that keeps answering slowly, or with pages without end, cannot keep a
+    // script waiting past it.
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    bool deadlinePassed = false;
+    if (options.deadlineSeconds > 0) {
+        QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+            deadlinePassed = true;
+            loop.quit();
+        });
+        deadline.start(options.deadlineSeconds * 1000);
+    }
     job.start(&exporter, options.maxBatches);
     if (job.outcome() == BatchExportJob::Outcome::Running)
         loop.exec();
     progress.end();
+    if (deadlinePassed && job.outcome() == BatchExportJob::Outcome::Running) {
+        output.discard();
+        printError(QStringLiteral("stopped: the run reached its --deadline of %1 s after %2 batches read%3")
+                       .arg(options.deadlineSeconds)
+                       .arg(job.batchesSeen())
+                       .arg(output.isAtomic() ? QStringLiteral("; %1 left untouched").arg(options.output)
+                                              : QString()));
+        return ExitCode::ApiOrData;
+    }
     if (progress.enabled() && !job.syncSummary().isEmpty())
         printError(job.syncSummary());
 
@@ -131,8 +142,7 @@ int ExportCommand::run(const QStringList &arguments)
     case BatchExportJob::Outcome::Done:
         break;
     case BatchExportJob::Outcome::ApiFailed:
-        if (saveFile)
-            saveFile->cancelWriting();
+        output.discard();
         printError(job.apiError().toString());
         if (job.apiError().isAuthentication())
             return ExitCode::Authentication;
@@ -141,17 +151,12 @@ int ExportCommand::run(const QStringList &arguments)
         return job.apiError().kind == ApiError::InsecureTransport ? ExitCode::Usage : ExitCode::ApiOrData;
     case BatchExportJob::Outcome::WriteFailed:
     case BatchExportJob::Outcome::Running:
-        if (saveFile)
-            saveFile->cancelWriting();
+        output.discard();
         printError(QStringLiteral("cannot write %1: %2").arg(options.output, job.writeError()));
         return ExitCode::Output;
     }
-    if (saveFile && !saveFile->commit()) {
-        printError(QStringLiteral("cannot save %1: %2").arg(options.output, saveFile->errorString()));
-        return ExitCode::Output;
-    }
-    if (!saveFile && !static_cast<QFile *>(device.get())->flush()) {
-        printError(QStringLiteral("cannot write to standard output"));
+    if (!output.commit()) {
+        printError(output.errorString());
         return ExitCode::Output;
     }
     return ExitCode::Ok;

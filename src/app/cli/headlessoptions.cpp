@@ -1,18 +1,39 @@
 #include "headlessoptions.h"
 
+#include "batchstatus.h"
+
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
 #include <cstdio>
 
-QDateTime HeadlessOptions::parseTime(const QString &text, const QDateTime &now)
+namespace {
+QString knownStatusNames()
 {
+    QStringList names;
+    for (const BatchStatus &status : BatchStatus::all())
+        names << status.toString();
+    return names.join(QStringLiteral(", "));
+}
+} // namespace
+
+QDateTime HeadlessOptions::parseTime(const QString &text, const QDateTime &now, bool *tooFarBack)
+{
+    if (tooFarBack)
+        *tooFarBack = false;
     static const QRegularExpression span(QStringLiteral("^(\\d+)\\s*([mhdw])$"));
     const QRegularExpressionMatch m = span.match(text.trimmed());
     if (m.hasMatch()) {
-        const qint64 n = m.captured(1).toLongLong();
+        // Digits beyond qint64 fail to convert: refused, never read as 0 ("now").
+        bool ok = false;
+        const qint64 n = m.captured(1).toLongLong(&ok);
         const QChar unit = m.captured(2).at(0);
         const qint64 seconds = unit == u'm' ? 60 : unit == u'h' ? 3600 : unit == u'd' ? 86'400 : 604'800;
+        if (!ok || n > kMaxSpanSeconds / seconds) {
+            if (tooFarBack)
+                *tooFarBack = true;
+            return {};
+        }
         return now.addSecs(-n * seconds);
     }
     QDateTime time = QDateTime::fromString(text.trimmed(), Qt::ISODate);
@@ -44,7 +65,8 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         QStringLiteral("FORMAT"));
     const QCommandLineOption output(
         {QStringLiteral("o"), QStringLiteral("output")},
-        QStringLiteral("Write to FILE, atomically; - for standard output (the default)."),
+        QStringLiteral("Write to FILE, atomically (a FIFO or device is written straight through); "
+                       "- for standard output (the default)."),
         QStringLiteral("FILE"));
     const QCommandLineOption status(
         QStringLiteral("status"),
@@ -71,6 +93,15 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     const QCommandLineOption retries(QStringLiteral("max-retries"),
                                      QStringLiteral("Retries per request, as the SDKs (default 2)."),
                                      QStringLiteral("N"));
+    const QCommandLineOption deadline(
+        QStringLiteral("deadline"),
+        QStringLiteral("Stop with exit status 4 once the whole run took SECONDS (default: no limit); "
+                       "an output file is then left untouched."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption maxResponse(
+        QStringLiteral("max-response-size"),
+        QStringLiteral("Refuse a list or batch response larger than MB megabytes (default 64)."),
+        QStringLiteral("MB"));
     const QCommandLineOption noCache(
         QStringLiteral("no-cache"),
         QStringLiteral("Neither read nor write the local cache: every page comes from "
@@ -81,7 +112,8 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     parser.addOption(help);
     if (!list)
         parser.addOptions({format, output});
-    parser.addOptions({status, search, after, before, max, timeout, retries, noCache, refreshAll});
+    parser.addOptions(
+        {status, search, after, before, max, timeout, retries, deadline, maxResponse, noCache, refreshAll});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -102,6 +134,10 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     }
     if (!list) {
         options->output = parser.isSet(output) ? parser.value(output) : QStringLiteral("-");
+        if (options->output.isEmpty()) {
+            *error = QStringLiteral("-o needs a file name (- for standard output)");
+            return false;
+        }
         if (parser.isSet(format)) {
             const auto chosen = BatchExporter::formatFromName(parser.value(format));
             if (!chosen) {
@@ -118,6 +154,17 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         QSet<QString> statuses;
         for (const QString &s : parser.value(status).split(u',', Qt::SkipEmptyParts))
             statuses.insert(s.trimmed().toLower().replace(u' ', u'_'));
+        // Still filtered on: the server may have a status newer than this Batchwatch.
+        QStringList unknown;
+        for (const QString &s : std::as_const(statuses)) {
+            if (BatchStatus::fromString(s).value() == BatchStatus::Unknown)
+                unknown << s;
+        }
+        unknown.sort();
+        for (const QString &s : std::as_const(unknown))
+            options->warnings << QStringLiteral("--status: \"%1\" is not a status Batchwatch knows (%2); "
+                                                "batches with it will still be shown if the server has any")
+                                     .arg(s, knownStatusNames());
         options->filter.setStatuses(statuses);
     }
     options->filter.setSearchText(parser.value(search));
@@ -126,7 +173,13 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
          {std::pair{&after, "--created-after"}, std::pair{&before, "--created-before"}}) {
         if (!parser.isSet(*option))
             continue;
-        const QDateTime time = parseTime(parser.value(*option), now);
+        bool tooFarBack = false;
+        const QDateTime time = parseTime(parser.value(*option), now, &tooFarBack);
+        if (tooFarBack) {
+            *error = QStringLiteral("%1: \"%2\" reaches back more than 10,000 years")
+                         .arg(QLatin1String(name), parser.value(*option));
+            return false;
+        }
         if (!time.isValid()) {
             *error =
                 QStringLiteral("%1: cannot read \"%2\" as a date (try 2025-11-27, 2025-11-27T22:00Z or 12h)")
@@ -153,10 +206,15 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         *target = value;
         return true;
     };
-    qint64 timeoutValue = options->timeoutSeconds, retriesValue = options->maxRetries;
+    qint64 timeoutValue = options->timeoutSeconds, retriesValue = options->maxRetries,
+           deadlineValue = options->deadlineSeconds;
+    // A week at most keeps the deadline's milliseconds within a timer's int.
     if (!number(max, 1, std::numeric_limits<qint64>::max(), &options->maxBatches) ||
-        !number(timeout, 1, 3600, &timeoutValue) || !number(retries, 0, 10, &retriesValue))
+        !number(timeout, 1, 3600, &timeoutValue) || !number(retries, 0, 10, &retriesValue) ||
+        !number(deadline, 1, 7 * 86'400, &deadlineValue) ||
+        !number(maxResponse, 1, 4096, &options->maxResponseMb))
         return false;
+    options->deadlineSeconds = int(deadlineValue);
     options->useCache = !parser.isSet(noCache);
     options->refreshAll = parser.isSet(refreshAll);
     options->timeoutSeconds = int(timeoutValue);

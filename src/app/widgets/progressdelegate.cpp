@@ -8,6 +8,8 @@
 #include <QApplication>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace {
 bool isDark(const QPalette &palette)
 {
@@ -50,9 +52,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     }
     QRect filled;
     if (status != BatchStatus::Validating && progress.total > 0) {
-        const double width = bar.width();
-        const int done = int(width * double(progress.completed) / double(progress.total));
-        const int failed = int(width * double(progress.failed) / double(progress.total));
+        const auto [done, failed] = shares(progress, bar.width());
         painter->setClipRect(bar);
         QColor completedColor = StatusColors::completedShare(dark);
         if (status == BatchStatus::Finalizing) // all ran, results not yet downloadable: its own colour
@@ -81,6 +81,21 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->drawText(bar, Qt::AlignCenter, text);
     }
     painter->restore();
+}
+
+ProgressDelegate::Shares ProgressDelegate::shares(const BatchProgress &progress, int width)
+{
+    if (progress.total <= 0 || width <= 0)
+        return {};
+    // Fractions clamped before they become pixels: a double beyond int's range converted to int is undefined.
+    const auto fraction = [&](qint64 count) {
+        return std::clamp(double(count) / double(progress.total), 0.0, 1.0);
+    };
+    Shares result;
+    result.completed = int(width * fraction(progress.completed));
+    result.failed = std::min(int(width * fraction(progress.failed)), width - result.completed);
+    Q_ASSERT(result.completed >= 0 && result.failed >= 0 && result.completed + result.failed <= width);
+    return result;
 }
 
 QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
