@@ -523,6 +523,28 @@ private Q_SLOTS:
         QCOMPARE(fits->body(), body);
     }
 
+    void anEndlessErrorBodyEndsTheCall()
+    {
+        // A 500 whose body never ends: read up to 1 MB for its message, then the call ends.
+        HostileServer endless([](QTcpSocket *socket, const QByteArray &) {
+            socket->write(
+                "HTTP/1.1 500 Oops\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            auto *timer = new QTimer(socket);
+            QObject::connect(timer, &QTimer::timeout, socket, [socket] {
+                const QByteArray chunk(64 * 1024, 'e');
+                socket->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+            });
+            timer->start(1);
+        });
+        ApiConfig config = hostileConfig(endless);
+        config.maxRetries = 0;
+        ApiClient client(config);
+        ApiCall *call = client.listBatches(QString(), 1);
+        QVERIFY(waitFor(call, 20'000));
+        QCOMPARE(call->error().kind, ApiError::Http);
+        QCOMPARE(call->error().httpStatus, 500);
+    }
+
     void idsAreEncodedOnceAndPathTricksRefused()
     {
         HostileServer recorder([](QTcpSocket *socket, const QByteArray &) {

@@ -97,6 +97,8 @@ void ApiCall::startAttempt()
     if (m_attempt > 1)
         request.setRawHeader("X-Stainless-Retry-Count", QByteArray::number(m_attempt - 1));
     m_windowBytes = 0;
+    m_wireReceived = 0;
+    m_rateWindow.stop();
     m_reply = m_manager->sendCustomRequest(request, m_verb, m_payload);
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] { arm(Wait::Connect); });
     // Once the request is out (or, over TLS, the connection is up) the wait is for the answer: a server may
@@ -118,7 +120,12 @@ void ApiCall::startAttempt()
                                     .arg(m_options.maxBodyBytes >> 20)));
     });
     connect(m_reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiCall::progress);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        // The pace is measured on the wire: a compressed trickle must not pass for a fast answer.
+        m_windowBytes += qMax<qint64>(0, received - m_wireReceived);
+        m_wireReceived = qMax(m_wireReceived, received);
+        Q_EMIT progress(received, total);
+    });
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     // Until the socket starts connecting (the request may wait for a free connection), the transfer limit
     // holds.
@@ -134,6 +141,9 @@ void ApiCall::arm(Wait wait)
         (m_wait != Wait::Queue || m_request.url().scheme().compare(u"https", Qt::CaseInsensitive) != 0))
         return;
     m_wait = wait;
+    // A redirect's headers may have started the pace check; the answer to the new request starts it anew.
+    if (wait == Wait::Answer)
+        m_rateWindow.stop();
     const int ms = wait == Wait::Connect ? m_options.connectTimeoutMs : m_options.transferTimeoutMs;
     if (ms > 0)
         m_timer.start(ms);
@@ -208,7 +218,6 @@ void ApiCall::onReadyRead()
     const bool success = status >= 200 && status < 300;
     m_streamingBody = streams() && success;
     const QByteArray chunk = m_reply->readAll();
-    m_windowBytes += chunk.size();
     if (!m_streamingBody) {
         if (success && m_options.maxBodyBytes > 0 && m_body.size() + chunk.size() > m_options.maxBodyBytes) {
             failNow(invalidResponse(
@@ -219,6 +228,12 @@ void ApiCall::onReadyRead()
         }
         if (m_body.size() < kMaxErrorBody || success)
             m_body += chunk;
+        // An error body is read for its message only: one that goes on and on ends the call here, with what
+        // came, instead of holding it for ever.
+        if (!success && m_body.size() >= kMaxErrorBody && m_abortReason == AbortReason::None) {
+            m_abortReason = AbortReason::ErrorBodyRead;
+            QMetaObject::invokeMethod(m_reply, &QNetworkReply::abort, Qt::QueuedConnection);
+        }
         return;
     }
     ApiError error = ApiError::make(ApiError::LocalIo, QString(), m_requestId);
@@ -245,7 +260,7 @@ void ApiCall::onReplyFinished()
     const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
     const QByteArray retryAfter = reply->rawHeader("retry-after");
 
-    if (m_abortReason != AbortReason::None) {
+    if (m_abortReason == AbortReason::Timeout || m_abortReason == AbortReason::TooSlow) {
         discard();
         const QString message =
             m_abortReason == AbortReason::Timeout
@@ -256,6 +271,15 @@ void ApiCall::onReplyFinished()
                       .arg(m_options.transferTimeoutMs / 1000.0);
         retryOrFinish(ApiError::make(ApiError::Timeout, message), 0, QByteArray(), QByteArray(),
                       QByteArray());
+        return;
+    }
+    if (reply->error() == QNetworkReply::UnknownContentError && m_httpStatus >= 200 && m_httpStatus < 300) {
+        // Qt's own guard against a compressed answer that unpacks without bound, or a corrupt one: the same
+        // answer would come again.
+        discard();
+        finish(invalidResponse(
+            QStringLiteral("%1: the compressed answer would not unpack within its bounds (%2)")
+                .arg(where(), reply->errorString())));
         return;
     }
     if (m_httpStatus == 0 || (reply->error() != QNetworkReply::NoError && m_httpStatus < 400)) {

@@ -62,7 +62,7 @@ protected:
 
 private:
     friend class ApiClient;
-    enum class AbortReason { None, Timeout, TooSlow };
+    enum class AbortReason { None, Timeout, TooSlow, ErrorBodyRead };
     // What the time-out that runs now is waiting for; each has its own limit and its own message.
     enum class Wait { Queue, Connect, Answer, Silence };
 
@@ -94,7 +94,8 @@ private:
     QTimer m_backoff;    // waiting before a retry
     Wait m_wait = Wait::Queue;
     Wait m_timedOut = Wait::Queue; // what the time-out that fired was waiting for
-    qint64 m_windowBytes = 0;      // received in the current rate window
+    qint64 m_windowBytes = 0;      // received on the wire in the current rate window
+    qint64 m_wireReceived = 0;     // this attempt's bytes on the wire so far (compressed, if it is)
     AbortReason m_abortReason = AbortReason::None;
     bool m_streamingBody = false; // this attempt's 2xx body goes to consume()
     int m_attempt = 0;

@@ -5,6 +5,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 
+#include <limits>
+
 namespace {
 // Honours the environment's proxy settings (http_proxy, https_proxy, no_proxy) for remote hosts.
 class SystemProxyFactory : public QNetworkProxyFactory
@@ -156,12 +158,11 @@ FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QStrin
         request =
             makeRequest(m_config.endpoint(QStringLiteral("files/") + fileId + QStringLiteral("/content")));
     request.setRawHeader("Accept", "application/octet-stream, */*");
-    // Output files of a large batch compress well past Qt's zip-bomb threshold; they are still wanted, up to
-    // the size the file object declares, with a margin for a server that counts a little differently.
-    qint64 limit = 0;
-    if (declaredBytes >= 0) {
-        request.setDecompressedSafetyCheckThreshold(-1);
-        limit = declaredBytes + qMax<qint64>(qint64(1) << 20, declaredBytes / 100);
-    }
-    return launch(new FileDownload(m_manager, request, path, limit, callOptions(), this), refusal);
+    // Output files of a large batch compress well past Qt's zip-bomb ratio; up to the size the file object
+    // declares they are still wanted, and past it Qt's guard and our own limit both stop the answer.
+    // (Qt's at twice our limit, so that ours, which names the cause, is the one that speaks.)
+    if (declaredBytes >= 0)
+        request.setDecompressedSafetyCheckThreshold(
+            qMin(FileDownload::limitFor(declaredBytes), std::numeric_limits<qint64>::max() / 2) * 2);
+    return launch(new FileDownload(m_manager, request, path, declaredBytes, callOptions(), this), refusal);
 }

@@ -136,5 +136,7 @@ void BatchCacheKeeper::onRefreshed()
         return batches;
     };
     m_cache->store(collect(m_refresher->newIds()), collect(m_refresher->updatedIds()));
+    if (m_refresher->leftGap())
+        m_cache->setComplete(false);
     m_cache->addSamples(std::exchange(m_pendingSamples, {}));
 }

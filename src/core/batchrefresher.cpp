@@ -67,6 +67,7 @@ void BatchRefresher::refreshNow()
     m_refreshing = true;
     m_updated.clear();
     m_deepestRowRead = -1;
+    m_leftGap = false;
     m_rereading = false;
     m_firstLoad = m_model->rowCount() == 0;
     m_newIds.clear();
@@ -133,6 +134,8 @@ void BatchRefresher::onNewBatchesFinished(const ApiError &error)
         finish();
         return;
     }
+    if (!m_rereading)
+        m_leftGap = !m_firstLoad && m_deepestRowRead < 0 && m_fetcher->endedShort();
     if (m_rereading) { // the pages are read; what they did not reach is retrieved
         m_rereading = false;
         startRetrieves();

@@ -47,6 +47,9 @@ public:
     // What the last refresh brought: batches new on top (newest first) and known ones it read again.
     const QStringList &newIds() const { return m_newIds; }
     const QStringList &updatedIds() const { return m_updatedIds; }
+    // The last refresh's new batches ended on an empty page that claimed more before any row already held:
+    // a gap may lie between them and the older rows, so a cache of them no longer reaches down unbroken.
+    bool leftGap() const { return m_leftGap; }
 
 public Q_SLOTS:
     void refreshNow();
@@ -82,6 +85,7 @@ private:
     // The model was empty (its first load failed, say): this refresh is that first load, one page, and the
     // model's own paging continues after it.
     bool m_firstLoad = false;
+    bool m_leftGap = false;
     QStringList m_newIds;
     QStringList m_updatedIds;
     QStringList m_toRetrieve; // loaded, still changing, not yet re-read

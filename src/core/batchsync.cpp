@@ -182,6 +182,10 @@ void BatchSync::onWalkFinished(const ApiError &error)
     }
     switch (m_phase) {
     case Phase::NewOnTop:
+        // New batches above a gap the server would not fill: stored, but the cache no longer reaches down
+        // unbroken, so the next run walks everything.
+        if (m_deepestKnown < 0 && m_fetcher->endedShort())
+            m_cache->setComplete(false);
         if (m_deepestKnown < 0 && !m_fetcher->hasMore() && !m_fetcher->endedShort()) {
             // The whole list came and none of it was known: the cache describes another account. Start over.
             qCInfo(lcSync, "nothing cached is on the server any more; reading everything");

@@ -1,11 +1,25 @@
 #include "filedownload.h"
 
+#include <limits>
+
 FileDownload::FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request,
-                           const QString &path, qint64 limit, const Options &options, QObject *parent)
+                           const QString &path, qint64 declaredBytes, const Options &options, QObject *parent)
     : ApiCall(manager, request, QByteArrayLiteral("GET"), QByteArray(), options, parent)
     , m_path(path)
-    , m_limit(limit)
+    , m_declared(declaredBytes)
+    , m_limit(limitFor(declaredBytes))
 {
+}
+
+qint64 FileDownload::limitFor(qint64 declaredBytes)
+{
+    if (declaredBytes < 0)
+        return 0;
+    // A margin for a server that counts a little differently; saturated, as a hostile size may be near the
+    // top.
+    const qint64 margin = qMax<qint64>(qint64(1) << 20, declaredBytes / 100);
+    return declaredBytes > std::numeric_limits<qint64>::max() - margin ? std::numeric_limits<qint64>::max()
+                                                                       : declaredBytes + margin;
 }
 
 bool FileDownload::beginAttempt(QString *error)
@@ -44,6 +58,14 @@ bool FileDownload::commit(QString *error)
 {
     if (!m_file)
         return true;
+    // A connection closed early without a length to betray it still leaves fewer bytes than the file holds.
+    if (m_declared >= 0 && m_written < m_declared) {
+        *error = QStringLiteral("the download ended after %1 of the %2 bytes the file holds; kept nothing")
+                     .arg(m_written)
+                     .arg(m_declared);
+        discard();
+        return false;
+    }
     const bool ok = m_file->commit();
     if (!ok)
         *error = QStringLiteral("cannot save %1: %2").arg(m_path, m_file->errorString());

@@ -25,10 +25,17 @@ protected:
 private:
     friend class ApiClient;
     FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request, const QString &path,
-                 qint64 limit, const Options &options, QObject *parent);
+                 qint64 declaredBytes, const Options &options, QObject *parent);
 
+public:
+    // Past this many bytes a download of a file declaring `declaredBytes` counts as hostile (< 0: unknown,
+    // 0).
+    static qint64 limitFor(qint64 declaredBytes);
+
+private:
     QString m_path;
-    qint64 m_limit; // the most bytes written before the download counts as hostile (<= 0: none)
+    qint64 m_declared; // the file object's `bytes` (< 0: unknown)
+    qint64 m_limit;    // the most bytes written before the download counts as hostile (<= 0: none)
     std::unique_ptr<QSaveFile> m_file;
     qint64 m_written = 0;
 };
