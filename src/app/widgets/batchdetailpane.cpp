@@ -63,6 +63,7 @@ BatchDetailPane::BatchDetailPane(QWidget *parent)
     m_tabs->addTab(m_errors, tr("&Errors"));
     m_metadata = makeTable({tr("Key"), tr("Value")}, this);
     m_metadata->setAccessibleName(tr("Batch metadata"));
+    m_metadata->setObjectName(QStringLiteral("metadataTable"));
     m_tabs->addTab(m_metadata, tr("&Metadata"));
     m_tabs->addTab(buildJsonTab(), tr("&JSON"));
     m_tabs->setVisible(false);

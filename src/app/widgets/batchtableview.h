@@ -14,6 +14,7 @@ public:
     bool restoreHeaderState(const QByteArray &state);
     // Sensible widths for a first start, before the user has made their own.
     void applyDefaultWidths();
+    QString emptyText() const { return {}; }
 
 private:
     void showHeaderMenu(const QPoint &pos);

@@ -20,7 +20,8 @@ ProgressChart::ProgressChart(QWidget *parent)
     , m_requests(new QValueAxis)
     , m_empty(new QLabel(tr("Progress over time appears once Batchwatch has seen this batch move."), this))
 {
-    // Given at construction: a view made without one creates a default chart that setChart() would not delete.
+    // Given at construction: a view made without one creates a default chart that setChart() would not
+    // delete.
     m_view = new QChartView(m_chart, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -82,4 +83,9 @@ void ProgressChart::setSamples(const QList<ProgressSample> &samples)
 int ProgressChart::pointCount() const
 {
     return int(m_completed->count());
+}
+
+QString ProgressChart::emptyText() const
+{
+    return m_empty->text();
 }

@@ -21,6 +21,7 @@ public:
 
     void setSamples(const QList<ProgressSample> &samples);
     int pointCount() const;
+    QString emptyText() const;
 
 private:
     QChart *m_chart;

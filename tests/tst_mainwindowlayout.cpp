@@ -1,0 +1,480 @@
+// The dashboard's layout, offscreen, against the real simulator: what fits, what is reachable from the
+// keyboard, what the empty places say.
+#include "batchsortfilterproxy.h"
+#include "batchtablemodel.h"
+#include "mainwindow.h"
+#include "simprocess.h"
+#include "widgets/batchdetailpane.h"
+#include "widgets/batchtableview.h"
+#include "widgets/elidedlabel.h"
+#include "widgets/filespanel.h"
+#include "widgets/filterbar.h"
+#include "widgets/progresschart.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
+
+namespace {
+void openOn(MainWindow &window, const ApiConfig &config, const QSize &size = QSize(1400, 900))
+{
+    window.setRefreshInterval(600, false);
+    window.resize(size);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        qWarning("the window was not exposed");
+    window.connectTo(config, false);
+}
+
+void selectRow(MainWindow &window, int row)
+{
+    window.table()->selectionModel()->clearSelection();
+    window.table()->setCurrentIndex(window.proxy()->index(row, 0));
+    window.table()->selectRow(row);
+}
+
+int firstRowWith(const MainWindow &window, const QString &status)
+{
+    for (int row = 0; row < window.proxy()->rowCount(); ++row) {
+        if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() == status)
+            return row;
+    }
+    return -1;
+}
+
+// POSTs to the simulator as a user's script would; returns the JSON answer.
+QJsonObject post(const QUrl &base, const QString &path, const QByteArray &type, const QByteArray &body)
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QNetworkRequest request(QUrl(base.toString() + path));
+    request.setRawHeader("Authorization", "Bearer sk-test");
+    request.setHeader(QNetworkRequest::ContentTypeHeader, type);
+    QNetworkReply *reply = manager.post(request, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+// The letter a text makes a mnemonic of ("&File" -> "Alt+F"), or an empty string.
+QString mnemonicOf(const QString &text)
+{
+    return QKeySequence::mnemonic(text).toString();
+}
+
+// Each mnemonic of one level, with the texts that use it.
+using Mnemonics = QMultiMap<QString, QString>;
+
+void add(Mnemonics &level, const QString &text)
+{
+    const QString key = mnemonicOf(text);
+    if (!key.isEmpty())
+        level.insert(key, text);
+}
+
+QString clashes(const Mnemonics &level)
+{
+    QStringList found;
+    for (const QString &key : level.uniqueKeys()) {
+        if (level.count(key) > 1)
+            found << key + QStringLiteral(": ") + QStringList(level.values(key)).join(QStringLiteral(", "));
+    }
+    return found.join(QStringLiteral("; "));
+}
+
+// Everything that competes for Alt+letter in the window itself: the menu bar's titles, visible buttons,
+// labels with a buddy and the tabs of visible tab bars. The items of each menu are a level of their own.
+Mnemonics windowLevel(QMainWindow &window)
+{
+    Mnemonics level;
+    for (QAction *action : window.menuBar()->actions())
+        add(level, action->text());
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        if (!widget->isVisible() || qobject_cast<QMenu *>(widget->window()))
+            continue;
+        if (auto *button = qobject_cast<QAbstractButton *>(widget))
+            add(level, button->text());
+        else if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
+            add(level, label->text());
+        else if (auto *tabs = qobject_cast<QTabBar *>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                add(level, tabs->tabText(i));
+        }
+    }
+    return level;
+}
+
+QSplitter *detailSplitter(MainWindow &window)
+{
+    return window.findChild<QSplitter *>(QStringLiteral("detailSplitter"));
+}
+} // namespace
+
+class TestMainWindowLayout : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SimProcess> m_sim;
+
+    // What a person sees of the pane at this window size: nothing cut, nothing scrolling sideways.
+    void checkPaneFits(MainWindow &window)
+    {
+        BatchDetailPane *pane = window.detailPane();
+        auto *overview = pane->tabs()->widget(0)->findChild<QScrollArea *>();
+        if (!overview)
+            overview = qobject_cast<QScrollArea *>(pane->tabs()->widget(0));
+        QVERIFY(overview);
+        QVERIFY(!overview->horizontalScrollBar()->isVisible());
+        QVERIFY2(overview->widget()->width() <= overview->viewport()->width(),
+                 qPrintable(QStringLiteral("overview %1 px in a %2 px viewport")
+                                .arg(overview->widget()->width())
+                                .arg(overview->viewport()->width())));
+        const QList<QTableWidget *> tables = pane->findChildren<QTableWidget *>();
+        for (QTableWidget *table : tables) {
+            if (!table->isVisible())
+                continue;
+            QVERIFY2(!table->horizontalScrollBar()->isVisible(), qPrintable(table->accessibleName()));
+            QVERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: %2 px of columns in %3 px")
+                                    .arg(table->accessibleName())
+                                    .arg(table->horizontalHeader()->length())
+                                    .arg(table->viewport()->width())));
+        }
+        // Ids do not fit everywhere: cut, they say the whole of themselves in the tool tip.
+        for (ElidedLabel *label : pane->findChildren<ElidedLabel *>()) {
+            if (label->isElided())
+                QCOMPARE(label->toolTip(), label->fullText());
+        }
+        // Labels that do not elide fit their text.
+        for (QLabel *label : overview->widget()->findChildren<QLabel *>()) {
+            if (!label->isVisible() || qobject_cast<ElidedLabel *>(label))
+                continue;
+            QVERIFY2(label->geometry().right() <= overview->widget()->width(), qPrintable(label->text()));
+            if (!label->wordWrap() && label->textFormat() != Qt::RichText)
+                QVERIFY2(label->fontMetrics().horizontalAdvance(label->text()) <=
+                             label->contentsRect().width(),
+                         qPrintable(label->text()));
+        }
+        pane->tabs()->setCurrentWidget(pane->filesPanel());
+        QTRY_VERIFY(pane->filesPanel()->isVisible());
+        QVERIFY2(pane->filesPanel()->minimumSizeHint().width() <= pane->filesPanel()->width(),
+                 qPrintable(QStringLiteral("files tab needs %1 px, has %2")
+                                .arg(pane->filesPanel()->minimumSizeHint().width())
+                                .arg(pane->filesPanel()->width())));
+        pane->tabs()->setCurrentIndex(0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).removeRecursively();
+        QSettings().clear(); // a layout saved by an earlier run must not stand in for the first start's
+        m_sim = std::make_unique<SimProcess>(QStringList{QStringLiteral("--batches"), QStringLiteral("120"),
+                                                         QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(m_sim->start());
+    }
+
+    // Point 18: Alt+F is the File menu, and no Alt+letter means two things at one level.
+    void everyMnemonicIsUsedOnce()
+    {
+        MainWindow window;
+        openOn(window, m_sim->config());
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        selectRow(window, 0); // the detail pane's tabs are shown, and with them their mnemonics
+        QVERIFY(window.detailPane()->tabs()->isVisible());
+
+        const Mnemonics top = windowLevel(window);
+        QVERIFY(top.contains(QStringLiteral("Alt+F")));
+        QVERIFY2(clashes(top).isEmpty(), qPrintable(clashes(top)));
+        for (QAction *title : window.menuBar()->actions()) {
+            QMenu *menu = title->menu();
+            QVERIFY(menu);
+            Mnemonics items;
+            for (QAction *item : menu->actions())
+                add(items, item->text());
+            QVERIFY2(clashes(items).isEmpty(),
+                     qPrintable(title->text() + QStringLiteral(": ") + clashes(items)));
+        }
+
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const int tab = window.detailPane()->tabs()->currentIndex();
+        QTest::keyClick(&window, Qt::Key_F, Qt::AltModifier);
+        QMenu *file = window.menuBar()->actions().front()->menu();
+        QTRY_VERIFY(file->isVisible());
+        QCOMPARE(window.detailPane()->tabs()->currentIndex(), tab);
+        file->close();
+    }
+
+    // Point 19: at each size the pane fits, Progress is on screen, and the table's widths follow the window.
+    void fitsAtEverySize_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("paneBeside");
+        QTest::newRow("1024x640") << QSize(1024, 640) << false;
+        QTest::newRow("1400x900") << QSize(1400, 900) << true;
+        QTest::newRow("1920x1080") << QSize(1920, 1080) << true;
+    }
+
+    void fitsAtEverySize()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, paneBeside);
+        MainWindow window;
+        openOn(window, m_sim->config(), size);
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        QSplitter *splitter = detailSplitter(window);
+        QVERIFY(splitter);
+        QCOMPARE(splitter->orientation(), paneBeside ? Qt::Horizontal : Qt::Vertical);
+
+        BatchTableView *table = window.table();
+        const int viewport = table->viewport()->width();
+        const int progressLeft = table->columnViewportPosition(BatchColumns::Progress);
+        QVERIFY2(progressLeft >= 0 && progressLeft + table->columnWidth(BatchColumns::Progress) <= viewport,
+                 qPrintable(QStringLiteral("Progress at %1-%2 in %3 px")
+                                .arg(progressLeft)
+                                .arg(progressLeft + table->columnWidth(BatchColumns::Progress))
+                                .arg(viewport)));
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        // No one column takes what the others could use.
+        QHeaderView *header = table->horizontalHeader();
+        for (int column = 0; column < header->count(); ++column) {
+            if (!header->isSectionHidden(column))
+                QVERIFY2(header->sectionSize(column) <= viewport / 4,
+                         qPrintable(QStringLiteral("column %1: %2 of %3 px")
+                                        .arg(column)
+                                        .arg(header->sectionSize(column))
+                                        .arg(viewport)));
+        }
+        if (paneBeside)
+            QVERIFY2(window.detailPane()->width() >= 360,
+                     qPrintable(QString::number(window.detailPane()->width())));
+
+        for (const QString &status : {QStringLiteral("failed"), QStringLiteral("completed"),
+                                      QStringLiteral("in_progress"), QStringLiteral("expired")}) {
+            const int row = firstRowWith(window, status);
+            if (row < 0)
+                continue;
+            selectRow(window, row);
+            QTRY_VERIFY(window.detailPane()->tabs()->isVisible());
+            checkPaneFits(window);
+            if (QTest::currentTestFailed())
+                qWarning() << "with a" << status << "batch selected";
+        }
+    }
+
+    // Below the threshold the pane moves under the table, and back above it.
+    void paneMovesWithTheWidth()
+    {
+        MainWindow window;
+        openOn(window, m_sim->config(), QSize(1400, 900));
+        QSplitter *splitter = detailSplitter(window);
+        QVERIFY(splitter);
+        QTRY_COMPARE(splitter->orientation(), Qt::Horizontal);
+        window.resize(1100, 800);
+        QTRY_COMPARE(splitter->orientation(), Qt::Vertical);
+        QTRY_VERIFY(window.detailPane()->y() > window.table()->y());
+        window.resize(1300, 800);
+        QTRY_COMPARE(splitter->orientation(), Qt::Horizontal);
+        QTRY_VERIFY(window.detailPane()->x() > window.table()->x());
+    }
+
+    // Point 20: a long metadata key leaves the value in view.
+    void longMetadataKeyLeavesTheValueInView()
+    {
+        const QJsonObject file =
+            post(m_sim->baseUrl(), QStringLiteral("/files"), "multipart/form-data; boundary=b0undary",
+                 "--b0undary\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+                 "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n\r\n"
+                 "{\"custom_id\":\"r1\",\"body\":{\"model\":\"gpt-4.1\"}}\n\r\n--b0undary--\r\n");
+        const QString key(64, u'k');
+        const QString value = QStringLiteral("a value long enough to need two lines in a narrow pane, "
+                                             "which it gets by wrapping rather than by running off the side");
+        const QJsonObject created = post(
+            m_sim->baseUrl(), QStringLiteral("/batches"), "application/json",
+            QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), file.value(QStringLiteral("id"))},
+                                      {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
+                                      {QStringLiteral("completion_window"), QStringLiteral("24h")},
+                                      {QStringLiteral("metadata"), QJsonObject{{key, value}}}})
+                .toJson());
+        const QString id = created.value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+
+        MainWindow window;
+        openOn(window, m_sim->config());
+        QTRY_VERIFY(window.model()->rowOf(id) >= 0);
+        window.selectBatch(id);
+        QTRY_COMPARE(window.detailPane()->batchId(), id);
+        auto *metadata = window.detailPane()->findChild<QTableWidget *>(QStringLiteral("metadataTable"));
+        QVERIFY(metadata);
+        window.detailPane()->tabs()->setCurrentIndex(3);
+        QTRY_VERIFY(metadata->isVisible());
+        const int viewport = metadata->viewport()->width();
+        QVERIFY2(metadata->columnWidth(0) <= viewport / 2,
+                 qPrintable(QStringLiteral("key %1 of %2 px").arg(metadata->columnWidth(0)).arg(viewport)));
+        QVERIFY(metadata->columnViewportPosition(1) + metadata->columnWidth(1) <= viewport);
+        QVERIFY(metadata->columnWidth(1) >= viewport / 3);
+        QVERIFY(!metadata->horizontalScrollBar()->isVisible());
+        // The value wraps: its row is taller than one line.
+        QVERIFY(metadata->rowHeight(0) > 2 * metadata->fontMetrics().height());
+        QCOMPARE(metadata->item(0, 0)->toolTip(), key);
+    }
+
+    // Point 21: the pane shows the selection, and clears when the filters hide what it showed.
+    void paneFollowsTheSelection()
+    {
+        MainWindow window;
+        openOn(window, m_sim->config());
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        selectRow(window, 2);
+        const QString selected = window.proxy()->index(2, 0).data(BatchTableModel::IdRole).toString();
+        QCOMPARE(window.detailPane()->batchId(), selected);
+        // Moving the current row without selecting (Ctrl+arrow) leaves the pane on the selection.
+        window.table()->selectionModel()->setCurrentIndex(window.proxy()->index(5, 0),
+                                                          QItemSelectionModel::NoUpdate);
+        QCOMPARE(window.detailPane()->batchId(), selected);
+        // Selecting with the mouse's Ctrl+click keeps the current row's batch.
+        window.table()->selectionModel()->select(window.proxy()->index(5, 0),
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(window.detailPane()->batchId(),
+                 window.proxy()->index(5, 0).data(BatchTableModel::IdRole).toString());
+        window.table()->selectionModel()->clearSelection();
+        QTRY_VERIFY(window.detailPane()->batchId().isEmpty());
+
+        selectRow(window, 2);
+        QCOMPARE(window.detailPane()->batchId(), selected);
+        // A search that hides the batch: the pane is empty rather than showing what the table no longer does.
+        const QString other = window.proxy()->index(7, 0).data(BatchTableModel::IdRole).toString();
+        QTest::keyClicks(window.filterBar()->searchField(), other);
+        QTRY_COMPARE(window.proxy()->rowCount(), 1);
+        QTRY_VERIFY(window.detailPane()->batchId().isEmpty());
+        QVERIFY(!window.detailPane()->tabs()->isVisible());
+    }
+
+    // Point 25: empty tabs and an empty table say so.
+    void emptyPlacesSaySo()
+    {
+        MainWindow window;
+        openOn(window, m_sim->config());
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        const int completed = firstRowWith(window, QStringLiteral("completed"));
+        QVERIFY(completed >= 0);
+        selectRow(window, completed);
+        const Batch batch =
+            window.model()->batchAt(window.proxy()->mapToSource(window.proxy()->index(completed, 0)).row());
+        QVERIFY(batch.errors.isEmpty());
+        auto *errorsEmpty = window.detailPane()->findChild<QLabel *>(QStringLiteral("errorsEmpty"));
+        auto *metadataEmpty = window.detailPane()->findChild<QLabel *>(QStringLiteral("metadataEmpty"));
+        QVERIFY(errorsEmpty);
+        QVERIFY(metadataEmpty);
+        window.detailPane()->tabs()->setCurrentIndex(2);
+        QTRY_VERIFY(errorsEmpty->isVisible());
+        QVERIFY(errorsEmpty->text().contains(QStringLiteral("No errors")));
+        if (batch.metadata.isEmpty()) {
+            window.detailPane()->tabs()->setCurrentIndex(3);
+            QTRY_VERIFY(metadataEmpty->isVisible());
+            QVERIFY(metadataEmpty->text().contains(QStringLiteral("No metadata")));
+        }
+
+        QTest::keyClicks(window.filterBar()->searchField(), QStringLiteral("no-such-batch-anywhere"));
+        QTRY_COMPARE(window.proxy()->rowCount(), 0);
+        QCOMPARE(window.table()->emptyText(), QStringLiteral("No batches match the filters"));
+        // Painted: the empty viewport is not blank.
+        const QImage image = window.table()->viewport()->grab().toImage();
+        const QColor base = window.table()->palette().color(QPalette::Base);
+        int inked = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                inked += image.pixelColor(x, y) != base;
+        }
+        QVERIFY(inked > 50);
+    }
+
+    // Point 26: a batch that had ended before Batchwatch saw it gets no promise of a chart.
+    void finishedBatchExplainsTheMissingChart()
+    {
+        MainWindow window;
+        openOn(window, m_sim->config());
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        const int completed = firstRowWith(window, QStringLiteral("completed"));
+        QVERIFY(completed >= 0);
+        selectRow(window, completed);
+        const QString finished = window.detailPane()->progressChart()->emptyText();
+        QVERIFY2(!finished.contains(QStringLiteral("appears once")), qPrintable(finished));
+        QVERIFY2(finished.contains(QStringLiteral("ended")), qPrintable(finished));
+        const int running = firstRowWith(window, QStringLiteral("in_progress"));
+        QVERIFY(running >= 0);
+        selectRow(window, running);
+        QVERIFY(window.detailPane()->progressChart()->emptyText().contains(QStringLiteral("appears once")));
+    }
+
+    // Point 27: the platform adds the application's name; the window does not say it again.
+    void titleNamesTheAppOnce()
+    {
+        const QString oldName = QGuiApplication::applicationDisplayName();
+        QGuiApplication::setApplicationDisplayName(QStringLiteral("Batchwatch"));
+        MainWindow window;
+        openOn(window, m_sim->config());
+        // What the window manager shows: Qt appends " — <display name>" unless the title ends with it.
+        QString shown = window.windowTitle();
+        if (!shown.endsWith(QGuiApplication::applicationDisplayName()))
+            shown += QStringLiteral(" — ") + QGuiApplication::applicationDisplayName();
+        QCOMPARE(shown.count(QStringLiteral("Batchwatch")), 1);
+        QVERIFY(shown.contains(QStringLiteral("127.0.0.1")));
+        window.connectTo(m_sim->config(), true);
+        shown = window.windowTitle();
+        if (!shown.endsWith(QGuiApplication::applicationDisplayName()))
+            shown += QStringLiteral(" — ") + QGuiApplication::applicationDisplayName();
+        QCOMPARE(shown, QStringLiteral("Demo data — Batchwatch"));
+        QGuiApplication::setApplicationDisplayName(oldName);
+    }
+
+    // Point 30: Esc empties the search field and its clear button goes with the text.
+    void escapeTakesTheClearButtonAway()
+    {
+        MainWindow window;
+        openOn(window, m_sim->config());
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        QLineEdit *search = window.filterBar()->searchField();
+        QTest::keyClicks(search, QStringLiteral("mini"));
+        auto *clear = search->findChild<QToolButton *>();
+        QVERIFY(clear);
+        QTRY_COMPARE(clear->property("opacity").toReal(), 1.0);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QVERIFY(search->text().isEmpty());
+        QTRY_VERIFY(clear->isHidden() || clear->property("opacity").toReal() == 0.0);
+        // And it comes back with the next letter typed.
+        QTest::keyClicks(search, QStringLiteral("x"));
+        QTRY_VERIFY(clear->isVisible() && clear->property("opacity").toReal() == 1.0);
+    }
+};
+
+QTEST_MAIN(TestMainWindowLayout)
+#include "tst_mainwindowlayout.moc"
