@@ -10,6 +10,7 @@
 #include "completionnotifier.h"
 #include "widgets/batchdetailpane.h"
 #include "widgets/batchtableview.h"
+#include "widgets/detailsplitter.h"
 #include "widgets/errorbanner.h"
 #include "widgets/filterbar.h"
 #include "widgets/progressdelegate.h"
@@ -129,13 +130,16 @@ void MainWindow::buildLayout()
     layout->addWidget(m_noticeBanner);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_filterBar);
+    // The side bar keeps its size; the table takes what the detail pane leaves (see DetailSplitter).
+    m_detailSplitter = new DetailSplitter(m_splitter);
+    m_detailSplitter->addWidget(m_table);
+    m_detailSplitter->addWidget(m_detail);
+    m_detailSplitter->setStretchFactor(0, 1);
+    m_detailSplitter->setStretchFactor(1, 0);
     m_splitter->addWidget(m_statusPanel);
-    m_splitter->addWidget(m_table);
-    m_splitter->addWidget(m_detail);
-    // The table takes most of any width; the side bar keeps its size.
+    m_splitter->addWidget(m_detailSplitter);
     m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setStretchFactor(2, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
@@ -147,6 +151,20 @@ void MainWindow::buildLayout()
     });
     setTabOrder(m_filterBar->searchField(), m_table);
     setTabOrder(m_table, m_detail);
+    // The pane shows what is selected; a filter that hides it takes it away from the selection, and the pane.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onCurrentChanged);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onCurrentChanged);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::onCurrentChanged);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::onCurrentChanged);
+    const auto updateEmptyText = [this] {
+        m_table->setEmptyText(!m_proxy->filter().isEmpty() ? tr("No batches match the filters")
+                              : m_model->isFetching()      ? tr("Loading batches...")
+                                                           : tr("No batches to show"));
+    };
+    connect(m_proxy, &BatchSortFilterProxy::filterChanged, this, updateEmptyText);
+    connect(m_model, &BatchTableModel::fetchingChanged, this, updateEmptyText);
+    updateEmptyText();
 }
 
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
@@ -157,7 +175,8 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     m_config = config;
     m_demo = demo;
     m_demoBanner->setVisible(demo);
-    setWindowTitle(demo ? tr("Batchwatch — Demo data") : tr("Batchwatch — %1").arg(config.baseUrl.host()));
+    // The platform adds the application's name ("Demo data — Batchwatch"): saying it here would say it twice.
+    setWindowTitle(demo ? tr("Demo data") : config.baseUrl.host());
     if (sameAccount)
         return;
     m_refresher.reset();
@@ -263,12 +282,22 @@ std::vector<Batch> MainWindow::visibleBatches() const
 
 void MainWindow::onCurrentChanged()
 {
-    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-    if (!current.isValid()) {
-        m_detail->clear();
+    // The pane shows the selection: the current row when it is selected (the last one clicked), else the
+    // first selected one; with nothing selected, nothing. The current row alone moves with Ctrl+arrows
+    // unselected.
+    const QItemSelectionModel *selection = m_table->selectionModel();
+    QModelIndex shown = m_table->currentIndex();
+    if (!shown.isValid() || !selection->isRowSelected(shown.row(), shown.parent())) {
+        const QItemSelection ranges = selection->selection();
+        shown = ranges.isEmpty() ? QModelIndex() : QModelIndex(ranges.first().topLeft());
+    }
+    const QModelIndex source = m_proxy->mapToSource(shown);
+    if (!source.isValid()) {
+        if (!m_detail->batchId().isEmpty())
+            m_detail->clear();
         return;
     }
-    showInDetail(current.row());
+    showInDetail(source.row());
 }
 
 void MainWindow::showInDetail(int sourceRow)
@@ -352,13 +381,12 @@ void MainWindow::updatePalette()
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
+    m_detailSplitter->setBeside(event->size().width() >= DetailSplitter::kBesideFromWindowWidth);
     if (m_splitterRestored)
         return;
-    // First start: a narrow side bar, and the table gets about two thirds of the rest.
-    // The splitter is laid out after this event, so measure from the window's new width.
+    // First start: a narrow side bar. The splitter is laid out after this event, so measure from the window.
     const int side = m_statusPanel->sizeHint().width();
-    const int rest = qMax(0, event->size().width() - side - 24);
-    m_splitter->setSizes({side, rest * 7 / 10, rest - rest * 7 / 10});
+    m_splitter->setSizes({side, qMax(0, event->size().width() - side - 24)});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -373,8 +401,13 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // Keys of their own: the states saved before the pane could move under the table held three panes.
     m_splitterRestored =
-        m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+        m_splitter->restoreState(settings.value(QStringLiteral("layout/sideSplitter")).toByteArray());
+    if (!m_detailSplitter->restoreSplit(
+            settings.value(QStringLiteral("layout/detailSplitter")).toByteArray()))
+        m_detailSplitter->setBeside(width() >= DetailSplitter::kBesideFromWindowWidth);
+    m_table->setFitsColumns(settings.value(QStringLiteral("table/fitColumns"), true).toBool());
     if (!m_table->restoreHeaderState(settings.value(QStringLiteral("table/header")).toByteArray()))
         m_table->applyDefaultWidths();
 }
@@ -384,6 +417,8 @@ void MainWindow::saveLayout() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("layout/sideSplitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("layout/detailSplitter"), m_detailSplitter->saveSplit());
+    settings.setValue(QStringLiteral("table/fitColumns"), m_table->fitsColumns());
     settings.setValue(QStringLiteral("table/header"), m_table->saveHeaderState());
 }

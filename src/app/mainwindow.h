@@ -19,6 +19,7 @@ class BatchSortFilterProxy;
 class BatchTableModel;
 class BatchTableView;
 class CompletionNotifier;
+class DetailSplitter;
 class ErrorBanner;
 class FilterBar;
 class QLabel;
@@ -96,6 +97,7 @@ private:
     QLabel *m_noticeBanner;
     CompletionNotifier *m_notifier;
     QSplitter *m_splitter;
+    DetailSplitter *m_detailSplitter = nullptr; // the table and the detail pane
     QLabel *m_statusLabel;
     BatchActions *m_actions;
     QString m_lastMessage;

@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "batch.h"
 #include "batchformat.h"
+#include "elidedlabel.h"
 #include "filedownload.h"
 
 #include <QDir>
@@ -30,24 +31,25 @@ FilesPanel::FilesPanel(QWidget *parent)
         QFont bold = title->font();
         bold.setBold(true);
         title->setFont(bold);
-        r.id = new QLabel(this);
-        r.id->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        r.id = new ElidedLabel(this);
         r.info = new QLabel(this);
         r.info->setWordWrap(true);
+        r.info->setMinimumWidth(1); // a long file name is cut rather than widen the pane
         r.button = new QPushButton(tr("Download..."), this);
         r.button->setAccessibleName(tr("Download %1").arg(titles[row].toLower()));
         r.progress = new QProgressBar(this);
         r.progress->setVisible(false);
         r.progress->setAccessibleName(tr("%1 download progress").arg(titles[row]));
-        grid->addWidget(title, row * 3, 0);
-        grid->addWidget(r.id, row * 3, 1);
-        grid->addWidget(r.button, row * 3, 2);
-        grid->addWidget(r.info, row * 3 + 1, 1, 1, 2);
-        grid->addWidget(r.progress, row * 3 + 2, 1, 1, 2);
+        // Title and button on one line, then id, details and progress across the whole pane.
+        grid->addWidget(title, row * 4, 0);
+        grid->addWidget(r.button, row * 4, 1, Qt::AlignRight);
+        grid->addWidget(r.id, row * 4 + 1, 0, 1, 2);
+        grid->addWidget(r.info, row * 4 + 2, 0, 1, 2);
+        grid->addWidget(r.progress, row * 4 + 3, 0, 1, 2);
         connect(r.button, &QPushButton::clicked, this, [this, row] { chooseAndDownload(row); });
     }
-    grid->setColumnStretch(1, 1);
-    grid->setRowStretch(9, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setRowStretch(12, 1);
 }
 
 void FilesPanel::setBatch(const Batch &batch)
@@ -65,7 +67,7 @@ void FilesPanel::showRow(int row, const QString &fileId, const QString &absentTe
     Row &r = m_rows[row];
     const bool changed = r.fileId != fileId;
     r.fileId = fileId;
-    r.id->setText(fileId.isEmpty() ? absentText : fileId);
+    r.id->setFullText(fileId.isEmpty() ? absentText : fileId);
     r.button->setEnabled(!fileId.isEmpty() && m_client);
     if (changed)
         r.progress->setVisible(false);
@@ -176,5 +178,5 @@ void FilesPanel::download(const QString &fileId, const QString &path)
 
 QString FilesPanel::statusText(int row) const
 {
-    return m_rows[row].id->text() + u'\n' + m_rows[row].info->text();
+    return m_rows[row].id->fullText() + u'\n' + m_rows[row].info->text();
 }

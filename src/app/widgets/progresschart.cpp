@@ -18,7 +18,7 @@ ProgressChart::ProgressChart(QWidget *parent)
     , m_failed(new QLineSeries)
     , m_time(new QDateTimeAxis)
     , m_requests(new QValueAxis)
-    , m_empty(new QLabel(tr("Progress over time appears once Batchwatch has seen this batch move."), this))
+    , m_empty(new QLabel(this))
 {
     // Given at construction: a view made without one creates a default chart that setChart() would not
     // delete.
@@ -26,6 +26,7 @@ ProgressChart::ProgressChart(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_empty->setWordWrap(true);
+    setFinished(false);
     layout->addWidget(m_empty);
     layout->addWidget(m_view);
     m_completed->setName(tr("completed"));
@@ -78,6 +79,14 @@ void ProgressChart::setSamples(const QList<ProgressSample> &samples)
     m_time->setRange(QDateTime::fromSecsSinceEpoch(samples.first().at),
                      QDateTime::fromSecsSinceEpoch(samples.last().at));
     m_requests->setRange(0, double(top));
+}
+
+void ProgressChart::setFinished(bool finished)
+{
+    m_finished = finished;
+    m_empty->setText(finished
+                         ? tr("No progress over time: this batch had ended before Batchwatch saw it run.")
+                         : tr("Progress over time appears once Batchwatch has seen this batch move."));
 }
 
 int ProgressChart::pointCount() const

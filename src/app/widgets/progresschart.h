@@ -20,6 +20,8 @@ public:
     explicit ProgressChart(QWidget *parent = nullptr);
 
     void setSamples(const QList<ProgressSample> &samples);
+    // A batch that has ended will not move again: an empty chart then says why instead of promising one.
+    void setFinished(bool finished);
     int pointCount() const;
     QString emptyText() const;
 
@@ -31,4 +33,5 @@ private:
     QDateTimeAxis *m_time;
     QValueAxis *m_requests;
     QLabel *m_empty;
+    bool m_finished = false;
 };
