@@ -63,6 +63,9 @@ BatchDetailPane::BatchDetailPane(QWidget *parent)
     layout->addWidget(m_placeholder);
     layout->addWidget(m_tabs);
 
+    // Every tab in view, none behind scroll arrows: the tabs' width is the pane's least.
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->setElideMode(Qt::ElideNone);
     m_tabs->addTab(buildOverview(), tr("&Overview"));
     m_files = new FilesPanel(this);
     m_tabs->addTab(m_files, tr("F&iles")); // Alt+F is the File menu's
@@ -105,10 +108,10 @@ QWidget *BatchDetailPane::buildOverview()
     auto *page = new QWidget(scroll);
     auto *layout = new QVBoxLayout(page);
     m_title = new ElidedLabel(page);
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.15);
-    big.setBold(true);
-    m_title->setFont(big);
+    // Bold, not bigger: a 38-character id then fits a pane of the default width whole.
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
     m_status = new QLabel(page);
     m_endpoint = new ElidedLabel(page);
     m_model = new ElidedLabel(page);
@@ -120,7 +123,8 @@ QWidget *BatchDetailPane::buildOverview()
     m_usage = selectableLabel(page);
     for (QLabel *label : {m_requests, m_usage})
         label->setTextFormat(Qt::RichText);
-    m_timeline = makeTable({tr("Event"), tr("When"), tr("After creation")}, 1, 20, page);
+    m_timeline = makeTable({tr("Event"), tr("When"), tr("Elapsed")}, 1, 20, page);
+    m_timeline->horizontalHeaderItem(2)->setToolTip(tr("Time since the batch was created"));
     m_timeline->setAccessibleName(tr("Timeline"));
     m_timeline->setWordWrap(false);
     m_timeline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -34,10 +34,10 @@ struct ColumnWidth
     int comfortable;
 };
 constexpr ColumnWidth kWidths[] = {
-    {BatchColumns::Status, 8, 10},    {BatchColumns::Id, 7, 14},      {BatchColumns::Progress, 8, 13},
-    {BatchColumns::Eta, 5, 8},        {BatchColumns::Model, 6, 9},    {BatchColumns::Created, 6, 8},
-    {BatchColumns::Endpoint, 6, 11},  {BatchColumns::Failed, 4, 5},   {BatchColumns::ExpiresIn, 5, 8},
-    {BatchColumns::Duration, 5, 7},   {BatchColumns::Tokens, 5, 7},   {BatchColumns::OutputFile, 7, 12},
+    {BatchColumns::Status, 8, 11},    {BatchColumns::Id, 6, 14},       {BatchColumns::Progress, 10, 13},
+    {BatchColumns::Eta, 4, 8},        {BatchColumns::Model, 6, 9},     {BatchColumns::Created, 7, 9},
+    {BatchColumns::Tokens, 7, 8},     {BatchColumns::ExpiresIn, 6, 8}, {BatchColumns::Endpoint, 6, 11},
+    {BatchColumns::Failed, 4, 5},     {BatchColumns::Duration, 5, 7},  {BatchColumns::OutputFile, 7, 12},
     {BatchColumns::ErrorFile, 7, 12}, {BatchColumns::Metadata, 7, 14}};
 static_assert(std::size(kWidths) == BatchColumns::Count, "every column has its widths");
 } // namespace
@@ -195,8 +195,11 @@ void BatchTableView::applyDefaultWidths()
         header->moveSection(header->visualIndex(w.column), visual);
         setColumnWidth(w.column, w.comfortable * em);
     }
-    // What fits beside the detail pane at 1400 px; the rest is a right-click on the header away.
-    for (int column : {int(BatchColumns::Duration), int(BatchColumns::OutputFile),
+    // What fits beside the detail pane at 1400 px; the rest is a right-click on the header away. The progress
+    // bar shows the failed share, the endpoint is the same for most batches, and the pane's timeline says
+    // when the window ends.
+    for (int column : {int(BatchColumns::Endpoint), int(BatchColumns::Failed), int(BatchColumns::ExpiresIn),
+                       int(BatchColumns::Duration), int(BatchColumns::OutputFile),
                        int(BatchColumns::ErrorFile), int(BatchColumns::Metadata)})
         horizontalHeader()->setSectionHidden(column, true);
     fitColumns();

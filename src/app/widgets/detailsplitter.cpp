@@ -41,7 +41,7 @@ void DetailSplitter::applySizes()
     // Beside: enough for ids and the timeline's three columns, at most what a reader needs. Under: a bit less
     // than half, so the table keeps a screenful of rows.
     const int total = (isBeside() ? width() : height()) - handleWidth();
-    const int pane = isBeside() ? qBound(380, total * 2 / 5, 560) : qBound(160, total * 9 / 20, 420);
+    const int pane = isBeside() ? qBound(460, total * 2 / 5, 540) : qBound(160, total * 9 / 20, 420);
     setSizes({qMax(0, total - pane), pane});
 }
 
