@@ -38,14 +38,16 @@
 #include <QToolButton>
 
 namespace {
-void openOn(MainWindow &window, const ApiConfig &config, const QSize &size = QSize(1400, 900))
+// `demo`: as `batchwatch --demo` shows it, with the demo banner taking its height.
+void openOn(MainWindow &window, const ApiConfig &config, const QSize &size = QSize(1400, 900),
+            bool demo = false)
 {
     window.setRefreshInterval(600, false);
     window.resize(size);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         qWarning("the window was not exposed");
-    window.connectTo(config, false);
+    window.connectTo(config, demo);
 }
 
 void selectRow(MainWindow &window, int row)
@@ -185,10 +187,12 @@ private:
         }
         pane->tabs()->setCurrentWidget(pane->filesPanel());
         QTRY_VERIFY(pane->filesPanel()->isVisible());
-        QVERIFY2(pane->filesPanel()->minimumSizeHint().width() <= pane->filesPanel()->width(),
-                 qPrintable(QStringLiteral("files tab needs %1 px, has %2")
-                                .arg(pane->filesPanel()->minimumSizeHint().width())
-                                .arg(pane->filesPanel()->width())));
+        auto *files = pane->filesPanel()->findChild<QScrollArea *>();
+        QVERIFY(files);
+        QTRY_VERIFY2(files->widget()->width() <= files->viewport()->width(),
+                     qPrintable(QStringLiteral("files tab %1 px in a %2 px viewport")
+                                    .arg(files->widget()->width())
+                                    .arg(files->viewport()->width())));
         pane->tabs()->setCurrentIndex(0);
     }
 
@@ -250,7 +254,7 @@ private Q_SLOTS:
         QFETCH(QSize, size);
         QFETCH(bool, paneBeside);
         MainWindow window;
-        openOn(window, m_sim->config(), size);
+        openOn(window, m_sim->config(), size, true);
         QTRY_VERIFY(window.model()->rowCount() >= 100);
         QSplitter *splitter = detailSplitter(window);
         QVERIFY(splitter);
@@ -286,6 +290,10 @@ private Q_SLOTS:
                 continue;
             selectRow(window, row);
             QTRY_VERIFY(window.detailPane()->tabs()->isVisible());
+            // Under the table, the pane leaves the table a screenful of rows.
+            if (!paneBeside)
+                QTRY_VERIFY2(table->viewport()->height() >= 6 * table->verticalHeader()->defaultSectionSize(),
+                             qPrintable(QString::number(table->viewport()->height())));
             checkPaneFits(window);
             if (QTest::currentTestFailed()) {
                 qWarning() << "with a" << status << "batch selected";

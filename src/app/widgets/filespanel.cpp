@@ -15,6 +15,8 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
 
 namespace {
 enum { InputRow = FilesPanel::Input, OutputRow = FilesPanel::Output, ErrorRow = FilesPanel::Errors };
@@ -23,21 +25,30 @@ enum { InputRow = FilesPanel::Input, OutputRow = FilesPanel::Output, ErrorRow = 
 FilesPanel::FilesPanel(QWidget *parent)
     : QWidget(parent)
 {
-    auto *grid = new QGridLayout(this);
+    // Scrolls up and down, so that under the table (a short pane) the tab does not make the pane taller.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(scroll);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto *grid = new QGridLayout(content);
     const QString titles[] = {tr("Input file"), tr("Output file"), tr("Error file")};
     for (int row = 0; row < 3; ++row) {
         Row &r = m_rows[row];
-        auto *title = new QLabel(titles[row], this);
+        auto *title = new QLabel(titles[row], content);
         QFont bold = title->font();
         bold.setBold(true);
         title->setFont(bold);
-        r.id = new ElidedLabel(this);
-        r.info = new QLabel(this);
+        r.id = new ElidedLabel(content);
+        r.info = new QLabel(content);
         r.info->setWordWrap(true);
         r.info->setMinimumWidth(1); // a long file name is cut rather than widen the pane
-        r.button = new QPushButton(tr("Download..."), this);
+        r.button = new QPushButton(tr("Download..."), content);
         r.button->setAccessibleName(tr("Download %1").arg(titles[row].toLower()));
-        r.progress = new QProgressBar(this);
+        r.progress = new QProgressBar(content);
         r.progress->setVisible(false);
         r.progress->setAccessibleName(tr("%1 download progress").arg(titles[row]));
         // Title and button on one line, then id, details and progress across the whole pane.
@@ -50,6 +61,7 @@ FilesPanel::FilesPanel(QWidget *parent)
     }
     grid->setColumnStretch(0, 1);
     grid->setRowStretch(12, 1);
+    scroll->setWidget(content);
 }
 
 void FilesPanel::setBatch(const Batch &batch)
