@@ -34,8 +34,8 @@ struct ColumnWidth
     int comfortable;
 };
 constexpr ColumnWidth kWidths[] = {
-    {BatchColumns::Status, 8, 11},    {BatchColumns::Id, 6, 14},       {BatchColumns::Progress, 10, 13},
-    {BatchColumns::Eta, 4, 8},        {BatchColumns::Model, 6, 9},     {BatchColumns::Created, 7, 9},
+    {BatchColumns::Status, 9, 11},    {BatchColumns::Id, 6, 14},       {BatchColumns::Progress, 9, 13},
+    {BatchColumns::Eta, 5, 8},        {BatchColumns::Model, 5, 9},     {BatchColumns::Created, 7, 9},
     {BatchColumns::Tokens, 7, 8},     {BatchColumns::ExpiresIn, 6, 8}, {BatchColumns::Endpoint, 6, 11},
     {BatchColumns::Failed, 4, 5},     {BatchColumns::Duration, 5, 7},  {BatchColumns::OutputFile, 7, 12},
     {BatchColumns::ErrorFile, 7, 12}, {BatchColumns::Metadata, 7, 14}};
