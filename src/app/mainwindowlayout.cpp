@@ -26,19 +26,20 @@ void MainWindow::buildLayout()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    // Banners are a tint of their colour over the window's, with the window's text: readable light or dark.
     m_demoBanner->setText(tr("<b>Demo data</b>: a simulated account on this machine. Add your API key in "
                              "<a href='settings'>Settings</a> to watch your own batches."));
     m_demoBanner->setStyleSheet(
-        QStringLiteral("#demoBanner { background: #dbeaf7; color: #0b2a40; padding: 6px; "
-                       "border: 1px solid #0072b2; border-radius: 4px; }"));
+        QStringLiteral("#demoBanner { background: rgba(0, 114, 178, 0.14); color: palette(window-text); "
+                       "padding: 6px; border: 1px solid #0072b2; border-radius: 4px; }"));
     m_demoBanner->setVisible(false);
     connect(m_demoBanner, &QLabel::linkActivated, this, &MainWindow::settingsRequested);
     layout->addWidget(m_demoBanner);
     // Where no tray shows notifications, endings are told here.
     m_noticeBanner->setObjectName(QStringLiteral("noticeBanner"));
     m_noticeBanner->setStyleSheet(
-        QStringLiteral("#noticeBanner { background: #e3f4ec; color: #0b3a28; padding: 6px; "
-                       "border: 1px solid #009e73; border-radius: 4px; }"));
+        QStringLiteral("#noticeBanner { background: rgba(0, 158, 115, 0.12); color: palette(window-text); "
+                       "padding: 6px; border: 1px solid #009e73; border-radius: 4px; }"));
     m_noticeBanner->setAccessibleName(tr("Notice"));
     m_noticeBanner->setVisible(false);
     connect(m_noticeBanner, &QLabel::linkActivated, this, [this](const QString &id) {
