@@ -13,6 +13,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QChartView>
 #include <QDir>
 #include <QEventLoop>
 #include <QHeaderView>
@@ -445,6 +446,26 @@ private Q_SLOTS:
         QVERIFY(running >= 0);
         selectRow(window, running);
         QVERIFY(window.detailPane()->progressChart()->emptyText().contains(QStringLiteral("appears once")));
+    }
+
+    // Point 19 (seen in the dark screenshots): the chart follows a dark palette instead of staying white.
+    void chartFollowsTheWindowsPalette()
+    {
+        MainWindow window;
+        openOn(window, m_sim->config());
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        window.setPalette(dark);
+        auto *view = window.detailPane()->progressChart()->findChild<QChartView *>();
+        QVERIFY(view);
+        QTRY_COMPARE(view->chart()->backgroundBrush().color(), dark.color(QPalette::Base));
+        const auto *axis = view->chart()->axes(Qt::Horizontal).value(0);
+        QVERIFY(axis);
+        QVERIFY(axis->labelsBrush().color().lightness() > 128);
     }
 
     // Point 27: the platform adds the application's name; the window does not say it again.

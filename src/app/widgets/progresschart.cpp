@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLabel>
 #include <QLineSeries>
 #include <QVBoxLayout>
@@ -31,8 +32,6 @@ ProgressChart::ProgressChart(QWidget *parent)
     layout->addWidget(m_view);
     m_completed->setName(tr("completed"));
     m_failed->setName(tr("failed"));
-    m_completed->setColor(StatusColors::completedShare(false));
-    m_failed->setColor(StatusColors::failedShare(false));
     m_chart->addSeries(m_completed);
     m_chart->addSeries(m_failed);
     m_time->setFormat(QStringLiteral("HH:mm"));
@@ -50,7 +49,32 @@ ProgressChart::ProgressChart(QWidget *parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(200);
     m_view->setAccessibleName(tr("Progress over time"));
+    applyPalette();
     setSamples({});
+}
+
+void ProgressChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void ProgressChart::applyPalette()
+{
+    const QPalette &p = palette();
+    const bool dark = p.color(QPalette::Window).lightness() < 128;
+    m_chart->setBackgroundBrush(p.color(QPalette::Base));
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->legend()->setLabelColor(p.color(QPalette::Text));
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_time), static_cast<QAbstractAxis *>(m_requests)}) {
+        axis->setLabelsColor(p.color(QPalette::Text));
+        axis->setLinePenColor(p.color(QPalette::Mid));
+        axis->setGridLineColor(p.color(QPalette::Midlight));
+    }
+    m_completed->setColor(StatusColors::completedShare(dark));
+    m_failed->setColor(StatusColors::failedShare(dark));
 }
 
 void ProgressChart::setSamples(const QList<ProgressSample> &samples)

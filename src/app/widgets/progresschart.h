@@ -25,7 +25,13 @@ public:
     int pointCount() const;
     QString emptyText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The chart draws with its own theme: give it the widget's colours, light or dark.
+    void applyPalette();
+
     QChart *m_chart;
     QChartView *m_view = nullptr;
     QLineSeries *m_completed;
