@@ -231,7 +231,10 @@ void MainWindow::onCurrentChanged()
             m_detail->clear();
         return;
     }
-    showInDetail(source.row());
+    // A filter removes rows range by range, each a call here: refill the pane only for another batch (changes
+    // to the shown one come through onRowsChanged).
+    if (m_model->batchAt(source.row()).id != m_detail->batchId())
+        showInDetail(source.row());
 }
 
 void MainWindow::showInDetail(int sourceRow)
