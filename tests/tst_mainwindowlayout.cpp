@@ -286,9 +286,40 @@ private Q_SLOTS:
         window.resize(1100, 800);
         QTRY_COMPARE(splitter->orientation(), Qt::Vertical);
         QTRY_VERIFY(window.detailPane()->y() > window.table()->y());
-        window.resize(1300, 800);
+        window.resize(1600, 800);
         QTRY_COMPARE(splitter->orientation(), Qt::Horizontal);
         QTRY_VERIFY(window.detailPane()->x() > window.table()->x());
+    }
+
+    // Between the sizes too: at every width the table shows Progress and does not scroll sideways (the pane
+    // goes under the table where both would not fit beside each other).
+    void noWidthScrollsTheTableSideways_data()
+    {
+        QTest::addColumn<qreal>("fontScale");
+        QTest::newRow("default font") << 1.0;
+        QTest::newRow("larger font")
+            << 1.3; // as a desktop with a 12-pt font, or the 14 px 'M' seen under Xvfb
+    }
+
+    void noWidthScrollsTheTableSideways()
+    {
+        QFETCH(qreal, fontScale);
+        MainWindow window;
+        QFont font = window.font();
+        font.setPointSizeF(font.pointSizeF() * fontScale);
+        window.setFont(font);
+        openOn(window, m_sim->config(), QSize(1024, 800), true);
+        QTRY_VERIFY(window.model()->rowCount() >= 100);
+        selectRow(window, 0);
+        BatchTableView *table = window.table();
+        for (int width = 1024; width <= 1920; width += 48) {
+            window.resize(width, 800);
+            QTRY_COMPARE(window.width(), width);
+            QTRY_VERIFY2(!table->horizontalScrollBar()->isVisible(), qPrintable(QString::number(width)));
+            const int right = table->columnViewportPosition(BatchColumns::Progress) +
+                              table->columnWidth(BatchColumns::Progress);
+            QVERIFY2(right <= table->viewport()->width(), qPrintable(QString::number(width)));
+        }
     }
 
     // Point 20: a long metadata key leaves the value in view.

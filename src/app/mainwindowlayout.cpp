@@ -55,6 +55,7 @@ void MainWindow::buildLayout()
     m_detailSplitter->addWidget(m_detail);
     m_detailSplitter->setStretchFactor(0, 1);
     m_detailSplitter->setStretchFactor(1, 0);
+    m_detailSplitter->setTableLeastWidth([this] { return m_table->leastWidth(); });
     m_splitter->addWidget(m_statusPanel);
     m_splitter->addWidget(m_detailSplitter);
     m_splitter->setStretchFactor(0, 0);
@@ -89,7 +90,6 @@ void MainWindow::buildLayout()
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
-    m_detailSplitter->setBeside(event->size().width() >= DetailSplitter::kBesideFromWindowWidth);
     if (m_splitterRestored)
         return;
     // First start: a narrow side bar. The splitter is laid out after this event, so measure from the window.
@@ -106,9 +106,8 @@ void MainWindow::restoreLayout()
     // Keys of their own: the states saved before the pane could move under the table held three panes.
     m_splitterRestored =
         m_splitter->restoreState(settings.value(QStringLiteral("layout/sideSplitter")).toByteArray());
-    if (!m_detailSplitter->restoreSplit(
-            settings.value(QStringLiteral("layout/detailSplitter")).toByteArray()))
-        m_detailSplitter->setBeside(width() >= DetailSplitter::kBesideFromWindowWidth);
+    // Whether the pane is beside or under the table follows the width (DetailSplitter::arrange()).
+    m_detailSplitter->restoreSplit(settings.value(QStringLiteral("layout/detailSplitter")).toByteArray());
     m_table->setFitsColumns(settings.value(QStringLiteral("table/fitColumns"), true).toBool());
     if (!m_table->restoreHeaderState(settings.value(QStringLiteral("table/header")).toByteArray()))
         m_table->applyDefaultWidths();

@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QPainter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 
 #include <iterator>
@@ -149,6 +150,17 @@ void BatchTableView::paintEvent(QPaintEvent *event)
     const int margin = fontMetrics().height();
     painter.drawText(viewport()->rect().adjusted(margin, margin, -margin, -margin),
                      Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_emptyText);
+}
+
+int BatchTableView::leastWidth() const
+{
+    const int em = fontMetrics().horizontalAdvance(u'M');
+    int least = 0;
+    for (const ColumnWidth &w : kWidths) {
+        if (w.column < horizontalHeader()->count() && !horizontalHeader()->isSectionHidden(w.column))
+            least += w.least * em;
+    }
+    return least + 2 * frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
 }
 
 void BatchTableView::fitColumns()

@@ -19,6 +19,8 @@ public:
     // Whether the widths follow the table's width (true until the user sizes a column by hand).
     bool fitsColumns() const { return m_fit; }
     void setFitsColumns(bool fit);
+    // The width at which every visible column is at its least (frame and scroll bar included).
+    int leastWidth() const;
     // What the empty table says ("No batches match the filters").
     QString emptyText() const { return m_emptyText; }
     void setEmptyText(const QString &text);

@@ -26,8 +26,19 @@ void DetailSplitter::setBeside(bool beside)
 void DetailSplitter::resizeEvent(QResizeEvent *event)
 {
     QSplitter::resizeEvent(event);
-    if (m_userSizes[isBeside() ? 0 : 1].isEmpty())
+    const bool wasBeside = isBeside();
+    arrange();
+    if (isBeside() == wasBeside && m_userSizes[isBeside() ? 0 : 1].isEmpty())
         applySizes();
+}
+
+void DetailSplitter::arrange()
+{
+    // This width is the same in both arrangements (what the side bar leaves), so it cannot flip back and
+    // forth.
+    const int tableLeast = m_tableLeast ? m_tableLeast() : 0;
+    setBeside(window()->width() >= kBesideFromWindowWidth &&
+              width() >= tableLeast + handleWidth() + kPaneLeast);
 }
 
 void DetailSplitter::applySizes()
@@ -41,7 +52,8 @@ void DetailSplitter::applySizes()
     // Beside: enough for ids and the timeline's three columns, at most what a reader needs. Under: a bit less
     // than half, so the table keeps a screenful of rows.
     const int total = (isBeside() ? width() : height()) - handleWidth();
-    const int pane = isBeside() ? qBound(460, total * 2 / 5, 540) : qBound(160, total * 9 / 20, 420);
+    const int pane =
+        isBeside() ? qBound(kPaneLeast, total * 2 / 5, kPaneMost) : qBound(160, total * 9 / 20, 420);
     setSizes({qMax(0, total - pane), pane});
 }
 
