@@ -105,57 +105,6 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildLayout()
-{
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 0);
-    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
-    m_demoBanner->setText(tr("<b>Demo data</b>: a simulated account on this machine. Add your API key in "
-                             "<a href='settings'>Settings</a> to watch your own batches."));
-    m_demoBanner->setStyleSheet(
-        QStringLiteral("#demoBanner { background: #dbeaf7; color: #0b2a40; padding: 6px; "
-                       "border: 1px solid #0072b2; border-radius: 4px; }"));
-    m_demoBanner->setVisible(false);
-    connect(m_demoBanner, &QLabel::linkActivated, this, &MainWindow::settingsRequested);
-    layout->addWidget(m_demoBanner);
-    // Where no tray shows notifications, endings are told here.
-    m_noticeBanner->setObjectName(QStringLiteral("noticeBanner"));
-    m_noticeBanner->setStyleSheet(
-        QStringLiteral("#noticeBanner { background: #e3f4ec; color: #0b3a28; padding: 6px; "
-                       "border: 1px solid #009e73; border-radius: 4px; }"));
-    m_noticeBanner->setAccessibleName(tr("Notice"));
-    m_noticeBanner->setVisible(false);
-    connect(m_noticeBanner, &QLabel::linkActivated, this, [this](const QString &id) {
-        selectBatch(id);
-        m_noticeBanner->hide();
-    });
-    layout->addWidget(m_noticeBanner);
-    layout->addWidget(m_errorBanner);
-    layout->addWidget(m_filterBar);
-    m_splitter->addWidget(m_statusPanel);
-    m_splitter->addWidget(m_table);
-    m_splitter->addWidget(m_detail);
-    // The table takes most of any width; the side bar keeps its size.
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setStretchFactor(2, 1);
-    m_splitter->setChildrenCollapsible(false);
-    layout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
-    statusBar()->addPermanentWidget(m_statusLabel);
-    m_statusLabel->setAccessibleName(tr("Account summary"));
-    connect(m_errorBanner, &ErrorBanner::retryRequested, this, [this] {
-        // A failed page of older batches is asked for again; anything else (a first load too) is a refresh.
-        if (m_model->lastFetchFailed() && m_model->rowCount() > 0)
-            m_model->retryFetch();
-        else if (m_refresher)
-            m_refresher->refreshNow();
-    });
-    setTabOrder(m_filterBar->searchField(), m_table);
-    setTabOrder(m_table, m_detail);
-}
-
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
 {
     const bool sameAccount =
@@ -164,7 +113,8 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     m_config = config;
     m_demo = demo;
     m_demoBanner->setVisible(demo);
-    setWindowTitle(demo ? tr("Batchwatch — Demo data") : tr("Batchwatch — %1").arg(config.baseUrl.host()));
+    // The platform adds the application's name ("Demo data — Batchwatch"): saying it here would say it twice.
+    setWindowTitle(demo ? tr("Demo data") : config.baseUrl.host());
     if (sameAccount)
         return;
     m_refresher.reset();
@@ -272,12 +222,25 @@ std::vector<Batch> MainWindow::visibleBatches() const
 
 void MainWindow::onCurrentChanged()
 {
-    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-    if (!current.isValid()) {
-        m_detail->clear();
+    // The pane shows the selection: the current row when it is selected (the last one clicked), else the
+    // first selected one; with nothing selected, nothing. The current row alone moves with Ctrl+arrows
+    // unselected.
+    const QItemSelectionModel *selection = m_table->selectionModel();
+    QModelIndex shown = m_table->currentIndex();
+    if (!shown.isValid() || !selection->isRowSelected(shown.row(), shown.parent())) {
+        const QItemSelection ranges = selection->selection();
+        shown = ranges.isEmpty() ? QModelIndex() : QModelIndex(ranges.first().topLeft());
+    }
+    const QModelIndex source = m_proxy->mapToSource(shown);
+    if (!source.isValid()) {
+        if (!m_detail->batchId().isEmpty())
+            m_detail->clear();
         return;
     }
-    showInDetail(current.row());
+    // A filter removes rows range by range, each a call here: refill the pane only for another batch (changes
+    // to the shown one come through onRowsChanged).
+    if (m_model->batchAt(source.row()).id != m_detail->batchId())
+        showInDetail(source.row());
 }
 
 void MainWindow::showInDetail(int sourceRow)
@@ -316,41 +279,8 @@ void MainWindow::updatePalette()
     m_detail->setDarkPalette(dark);
 }
 
-void MainWindow::resizeEvent(QResizeEvent *event)
-{
-    QMainWindow::resizeEvent(event);
-    if (m_splitterRestored)
-        return;
-    // First start: a narrow side bar, and the table gets about two thirds of the rest.
-    // The splitter is laid out after this event, so measure from the window's new width.
-    const int side = m_statusPanel->sizeHint().width();
-    const int rest = qMax(0, event->size().width() - side - 24);
-    m_splitter->setSizes({side, rest * 7 / 10, rest - rest * 7 / 10});
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::restoreLayout()
-{
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 900);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_splitterRestored =
-        m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    if (!m_table->restoreHeaderState(settings.value(QStringLiteral("table/header")).toByteArray()))
-        m_table->applyDefaultWidths();
-}
-
-void MainWindow::saveLayout() const
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("table/header"), m_table->saveHeaderState());
 }

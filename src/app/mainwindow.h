@@ -19,6 +19,7 @@ class BatchSortFilterProxy;
 class BatchTableModel;
 class BatchTableView;
 class CompletionNotifier;
+class DetailSplitter;
 class ErrorBanner;
 class FilterBar;
 class QAction;
@@ -79,6 +80,7 @@ private:
     void showError(const QString &what, const ApiError &error);
     QString failureText(const ApiError &error) const;
     void setLoadError(const QString &text);
+    void updateEmptyText();
     void updateStatusBar();
     // Enables what can work for the batches at hand and says in the tooltip why the rest cannot.
     void updateActionStates();
@@ -104,6 +106,7 @@ private:
     QLabel *m_noticeBanner;
     CompletionNotifier *m_notifier;
     QSplitter *m_splitter;
+    DetailSplitter *m_detailSplitter = nullptr; // the table and the detail pane
     QLabel *m_statusLabel;
     BatchActions *m_actions;
     QString m_lastMessage;

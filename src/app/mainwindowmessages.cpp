@@ -48,7 +48,7 @@ void MainWindow::setLoadError(const QString &text)
     if (text == m_loadError)
         return;
     m_loadError = text;
-    m_table->viewport()->update();
+    updateEmptyText();
 }
 
 QString MainWindow::statusText() const

@@ -2,6 +2,7 @@
 
 #include "batch.h"
 #include "batchformat.h"
+#include "elidedlabel.h"
 #include "filespanel.h"
 #include "progresschart.h"
 #include "statuscolors.h"
@@ -30,15 +31,22 @@ QLabel *selectableLabel(QWidget *parent)
     return label;
 }
 
-QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+// A read-only table that never scrolls sideways: `stretch` takes what the others leave, and they are as wide
+// as their contents up to `cap` characters; longer texts wrap (anywhere, for ids) and every cell has its tool
+// tip.
+QTableWidget *makeTable(const QStringList &headers, int stretch, int cap, QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
     table->setHorizontalHeaderLabels(headers);
     table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(false);
+    table->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setWordWrap(true);
+    table->setProperty("capChars", cap);
     return table;
 }
 } // namespace
@@ -55,48 +63,70 @@ BatchDetailPane::BatchDetailPane(QWidget *parent)
     layout->addWidget(m_placeholder);
     layout->addWidget(m_tabs);
 
+    // Every tab in view, none behind scroll arrows: the tabs' width is the pane's least.
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->setElideMode(Qt::ElideNone);
     m_tabs->addTab(buildOverview(), tr("&Overview"));
     m_files = new FilesPanel(this);
-    m_tabs->addTab(m_files, tr("&Files"));
-    m_errors = makeTable({tr("Code"), tr("Line"), tr("Message"), tr("Param")}, this);
+    m_tabs->addTab(m_files, tr("F&iles")); // Alt+F is the File menu's
+    m_errors = makeTable({tr("Code"), tr("Line"), tr("Message"), tr("Param")}, 2, 16, this);
     m_errors->setAccessibleName(tr("Batch errors"));
-    m_tabs->addTab(m_errors, tr("&Errors"));
-    m_metadata = makeTable({tr("Key"), tr("Value")}, this);
+    m_noErrors = new QLabel(tr("No errors reported for this batch."), this);
+    m_noErrors->setObjectName(QStringLiteral("errorsEmpty"));
+    m_tabs->addTab(wrapWithEmptyText(m_errors, m_noErrors), tr("&Errors"));
+    m_metadata = makeTable({tr("Key"), tr("Value")}, 1, 24, this);
     m_metadata->setAccessibleName(tr("Batch metadata"));
-    m_tabs->addTab(m_metadata, tr("&Metadata"));
+    m_metadata->setObjectName(QStringLiteral("metadataTable"));
+    m_noMetadata = new QLabel(tr("No metadata on this batch."), this);
+    m_noMetadata->setObjectName(QStringLiteral("metadataEmpty"));
+    m_tabs->addTab(wrapWithEmptyText(m_metadata, m_noMetadata), tr("&Metadata"));
     m_tabs->addTab(buildJsonTab(), tr("&JSON"));
     m_tabs->setVisible(false);
-    setMinimumWidth(280);
+    setMinimumWidth(300);
+}
+
+QWidget *BatchDetailPane::wrapWithEmptyText(QTableWidget *table, QLabel *empty)
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    empty->setParent(page);
+    empty->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    empty->setWordWrap(true);
+    empty->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(empty);
+    table->setParent(page);
+    layout->addWidget(table, 1);
+    return page;
 }
 
 QWidget *BatchDetailPane::buildOverview()
 {
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long values wrap or elide instead
     scroll->setFrameShape(QFrame::NoFrame);
     auto *page = new QWidget(scroll);
     auto *layout = new QVBoxLayout(page);
-    m_title = selectableLabel(page);
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.15);
-    big.setBold(true);
-    m_title->setFont(big);
+    m_title = new ElidedLabel(page);
+    // Bold, not bigger: a 38-character id then fits a pane of the default width whole.
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
     m_status = new QLabel(page);
-    m_endpoint = selectableLabel(page);
-    m_model = selectableLabel(page);
+    m_endpoint = new ElidedLabel(page);
+    m_model = new ElidedLabel(page);
     m_window = selectableLabel(page);
-    m_inputFile = selectableLabel(page);
+    m_inputFile = new ElidedLabel(page);
     m_requests = selectableLabel(page);
     m_eta = selectableLabel(page);
     m_chart = new ProgressChart(page);
     m_usage = selectableLabel(page);
-    // A few short lines, broken where they mean to be.
-    for (QLabel *label : {m_requests, m_usage}) {
+    for (QLabel *label : {m_requests, m_usage})
         label->setTextFormat(Qt::RichText);
-        label->setWordWrap(false);
-    }
-    m_timeline = makeTable({tr("Event"), tr("When"), tr("After creation")}, page);
+    m_timeline = makeTable({tr("Event"), tr("When"), tr("Elapsed")}, 1, 20, page);
+    m_timeline->horizontalHeaderItem(2)->setToolTip(tr("Time since the batch was created"));
     m_timeline->setAccessibleName(tr("Timeline"));
+    m_timeline->setWordWrap(false);
     m_timeline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_title);
     auto *form = new QFormLayout;
@@ -129,7 +159,7 @@ QWidget *BatchDetailPane::buildJsonTab()
     m_json->setReadOnly(true);
     m_json->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_json->setLineWrapMode(QPlainTextEdit::WidgetWidth); // the pane never scrolls sideways
     m_json->setAccessibleName(tr("Raw JSON"));
     auto *copy = new QPushButton(tr("Copy JSON"), page);
     connect(copy, &QPushButton::clicked, this,
@@ -163,6 +193,7 @@ void BatchDetailPane::setBatch(const Batch &batch)
     m_tabs->setVisible(true);
     fillOverview(batch);
     fillTimeline(batch);
+    m_chart->setFinished(batch.status.isTerminal());
     m_files->setBatch(batch);
 
     QList<QStringList> errors;
@@ -171,6 +202,8 @@ void BatchDetailPane::setBatch(const Batch &batch)
     fillTable(m_errors, errors);
     m_tabs->setTabText(2,
                        batch.errors.isEmpty() ? tr("&Errors") : tr("&Errors (%1)").arg(batch.errors.size()));
+    m_errors->setVisible(!batch.errors.isEmpty());
+    m_noErrors->setVisible(batch.errors.isEmpty());
 
     QList<QStringList> metadata;
     for (auto it = batch.metadata.cbegin(); it != batch.metadata.cend(); ++it)
@@ -178,6 +211,8 @@ void BatchDetailPane::setBatch(const Batch &batch)
     fillTable(m_metadata, metadata);
     m_tabs->setTabText(3, batch.metadata.isEmpty() ? tr("&Metadata")
                                                    : tr("&Metadata (%1)").arg(batch.metadata.size()));
+    m_metadata->setVisible(!batch.metadata.isEmpty());
+    m_noMetadata->setVisible(batch.metadata.isEmpty());
 
     const QString pretty =
         QString::fromUtf8(QJsonDocument(batch.rawObject()).toJson(QJsonDocument::Indented));
@@ -193,16 +228,16 @@ void BatchDetailPane::setBatch(const Batch &batch)
 
 void BatchDetailPane::fillOverview(const Batch &b)
 {
-    m_title->setText(b.id);
+    m_title->setFullText(b.id);
     const QColor color = StatusColors::color(b.status, m_dark);
     m_status->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> <b>%2</b>")
                           .arg(color.name(), BatchFormat::statusLabel(b.status).toHtmlEscaped()));
     m_status->setAccessibleName(tr("Status: %1").arg(BatchFormat::statusLabel(b.status)));
     const QString none = tr("(none)");
-    m_endpoint->setText(b.endpoint.isEmpty() ? none : b.endpoint);
-    m_model->setText(b.model.isEmpty() ? tr("(not reported)") : b.model);
+    m_endpoint->setFullText(b.endpoint.isEmpty() ? none : b.endpoint);
+    m_model->setFullText(b.model.isEmpty() ? tr("(not reported)") : b.model);
     m_window->setText(b.completionWindow.isEmpty() ? none : b.completionWindow);
-    m_inputFile->setText(b.inputFileId.isEmpty() ? none : b.inputFileId);
+    m_inputFile->setFullText(b.inputFileId.isEmpty() ? none : b.inputFileId);
 
     const RequestCounts &c = b.requestCounts;
     if (!c.present) {
@@ -265,13 +300,27 @@ void BatchDetailPane::fillTable(QTableWidget *table, const QList<QStringList> &r
         for (int column = 0; column < table->columnCount(); ++column) {
             const QString text = rows[row].value(column);
             QTableWidgetItem *item = table->item(row, column);
-            if (!item)
-                table->setItem(row, column, new QTableWidgetItem(text));
-            else if (item->text() != text)
+            if (!item) {
+                item = new QTableWidgetItem(text);
+                table->setItem(row, column, item);
+            } else if (item->text() != text) {
                 item->setText(text);
+            }
+            item->setToolTip(text);
         }
     }
-    table->resizeColumnsToContents();
+    // As wide as their contents up to the cap; the stretching column takes the rest (see makeTable).
+    QHeaderView *header = table->horizontalHeader();
+    const int cap = table->property("capChars").toInt() * table->fontMetrics().averageCharWidth();
+    for (int column = 0; column < table->columnCount(); ++column) {
+        if (header->sectionResizeMode(column) == QHeaderView::Stretch)
+            continue;
+        header->setSectionResizeMode(column, QHeaderView::Interactive);
+        table->setColumnWidth(column,
+                              qMin(qMax(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column),
+                                        header->sectionSizeHint(column)),
+                                   cap));
+    }
     table->resizeRowsToContents();
 }
 
@@ -294,7 +343,7 @@ QString BatchDetailPane::rawJson() const
 
 QString BatchDetailPane::overviewText() const
 {
-    return QStringList{m_title->text(),     m_endpoint->text(), m_model->text(), m_window->text(),
-                       m_inputFile->text(), m_requests->text(), m_usage->text()}
+    return QStringList{m_title->fullText(),     m_endpoint->fullText(), m_model->fullText(), m_window->text(),
+                       m_inputFile->fullText(), m_requests->text(),     m_usage->text()}
         .join(u'\n');
 }

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class ApiClient;
+class ElidedLabel;
 class FilesPanel;
 class ProgressChart;
 struct ProgressSample;
@@ -42,18 +43,19 @@ private:
     QWidget *buildJsonTab();
     void fillOverview(const Batch &batch);
     void fillTimeline(const Batch &batch);
+    QWidget *wrapWithEmptyText(QTableWidget *table, QLabel *empty);
     static void fillTable(QTableWidget *table, const QList<QStringList> &rows);
 
     QString m_batchId;
     bool m_dark = false;
     QLabel *m_placeholder;
     QTabWidget *m_tabs;
-    QLabel *m_title;
+    ElidedLabel *m_title;
     QLabel *m_status;
-    QLabel *m_endpoint;
-    QLabel *m_model;
+    ElidedLabel *m_endpoint;
+    ElidedLabel *m_model;
     QLabel *m_window;
-    QLabel *m_inputFile;
+    ElidedLabel *m_inputFile;
     QLabel *m_requests;
     QLabel *m_eta;
     ProgressChart *m_chart;
@@ -61,6 +63,8 @@ private:
     QTableWidget *m_timeline;
     FilesPanel *m_files;
     QTableWidget *m_errors;
+    QLabel *m_noErrors;
     QTableWidget *m_metadata;
+    QLabel *m_noMetadata;
     QPlainTextEdit *m_json;
 };

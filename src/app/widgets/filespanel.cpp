@@ -4,6 +4,7 @@
 #include "batch.h"
 #include "batchformat.h"
 #include "downloadname.h"
+#include "elidedlabel.h"
 #include "filedownload.h"
 
 #include <QDir>
@@ -15,6 +16,8 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
 
 namespace {
 enum { InputRow = FilesPanel::Input, OutputRow = FilesPanel::Output, ErrorRow = FilesPanel::Errors };
@@ -23,32 +26,43 @@ enum { InputRow = FilesPanel::Input, OutputRow = FilesPanel::Output, ErrorRow = 
 FilesPanel::FilesPanel(QWidget *parent)
     : QWidget(parent)
 {
-    auto *grid = new QGridLayout(this);
+    // Scrolls up and down, so that under the table (a short pane) the tab does not make the pane taller.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(scroll);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto *grid = new QGridLayout(content);
     const QString titles[] = {tr("Input file"), tr("Output file"), tr("Error file")};
     for (int row = 0; row < 3; ++row) {
         Row &r = m_rows[row];
-        auto *title = new QLabel(titles[row], this);
+        auto *title = new QLabel(titles[row], content);
         QFont bold = title->font();
         bold.setBold(true);
         title->setFont(bold);
-        r.id = new QLabel(this);
-        r.id->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        r.info = new QLabel(this);
+        r.id = new ElidedLabel(content);
+        r.info = new QLabel(content);
         r.info->setWordWrap(true);
-        r.button = new QPushButton(tr("Download..."), this);
+        r.info->setMinimumWidth(1); // a long file name is cut rather than widen the pane
+        r.button = new QPushButton(tr("Download..."), content);
         r.button->setAccessibleName(tr("Download %1").arg(titles[row].toLower()));
-        r.progress = new QProgressBar(this);
+        r.progress = new QProgressBar(content);
         r.progress->setVisible(false);
         r.progress->setAccessibleName(tr("%1 download progress").arg(titles[row]));
-        grid->addWidget(title, row * 3, 0);
-        grid->addWidget(r.id, row * 3, 1);
-        grid->addWidget(r.button, row * 3, 2);
-        grid->addWidget(r.info, row * 3 + 1, 1, 1, 2);
-        grid->addWidget(r.progress, row * 3 + 2, 1, 1, 2);
+        // Title and button on one line, then id, details and progress across the whole pane.
+        grid->addWidget(title, row * 4, 0);
+        grid->addWidget(r.button, row * 4, 1, Qt::AlignRight);
+        grid->addWidget(r.id, row * 4 + 1, 0, 1, 2);
+        grid->addWidget(r.info, row * 4 + 2, 0, 1, 2);
+        grid->addWidget(r.progress, row * 4 + 3, 0, 1, 2);
         connect(r.button, &QPushButton::clicked, this, [this, row] { chooseAndDownload(row); });
     }
-    grid->setColumnStretch(1, 1);
-    grid->setRowStretch(9, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setRowStretch(12, 1);
+    scroll->setWidget(content);
 }
 
 void FilesPanel::setBatch(const Batch &batch)
@@ -66,7 +80,7 @@ void FilesPanel::showRow(int row, const QString &fileId, const QString &absentTe
     Row &r = m_rows[row];
     const bool changed = r.fileId != fileId;
     r.fileId = fileId;
-    r.id->setText(fileId.isEmpty() ? absentText : fileId);
+    r.id->setFullText(fileId.isEmpty() ? absentText : fileId);
     r.button->setEnabled(!fileId.isEmpty() && m_client);
     if (changed)
         r.progress->setVisible(false);
@@ -178,5 +192,5 @@ void FilesPanel::download(const QString &fileId, const QString &path)
 
 QString FilesPanel::statusText(int row) const
 {
-    return m_rows[row].id->text() + u'\n' + m_rows[row].info->text();
+    return m_rows[row].id->fullText() + u'\n' + m_rows[row].info->text();
 }

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include "apiclient.h"
+class ElidedLabel;
 class QGridLayout;
 class QLabel;
 class QProgressBar;
@@ -35,7 +36,7 @@ Q_SIGNALS:
 private:
     struct Row
     {
-        QLabel *id = nullptr;
+        ElidedLabel *id = nullptr;
         QLabel *info = nullptr;
         QPushButton *button = nullptr;
         QProgressBar *progress = nullptr;

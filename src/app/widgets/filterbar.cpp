@@ -66,10 +66,11 @@ void FilterBar::focusSearch()
 
 void FilterBar::clear()
 {
-    m_debounce->stop();
-    const QSignalBlocker blockSearch(m_search);
+    // The field's own signals stay on: its clear button hides on textChanged. The debounce it starts is
+    // stopped, since the empty search is announced below at once.
     const QSignalBlocker blockRange(m_range);
     m_search->clear();
+    m_debounce->stop();
     m_range->setCurrentIndex(AnyTime);
     m_from->setVisible(false);
     m_to->setVisible(false);

@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLabel>
 #include <QLineSeries>
 #include <QVBoxLayout>
@@ -18,7 +19,7 @@ ProgressChart::ProgressChart(QWidget *parent)
     , m_failed(new QLineSeries)
     , m_time(new QDateTimeAxis)
     , m_requests(new QValueAxis)
-    , m_empty(new QLabel(tr("Progress over time appears once Batchwatch has seen this batch move."), this))
+    , m_empty(new QLabel(this))
 {
     // Given at construction: a view made without one creates a default chart that setChart() would not
     // delete.
@@ -26,12 +27,11 @@ ProgressChart::ProgressChart(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_empty->setWordWrap(true);
+    setFinished(false);
     layout->addWidget(m_empty);
     layout->addWidget(m_view);
     m_completed->setName(tr("completed"));
     m_failed->setName(tr("failed"));
-    m_completed->setColor(StatusColors::completedShare(false));
-    m_failed->setColor(StatusColors::failedShare(false));
     m_chart->addSeries(m_completed);
     m_chart->addSeries(m_failed);
     m_time->setFormat(QStringLiteral("HH:mm"));
@@ -49,7 +49,32 @@ ProgressChart::ProgressChart(QWidget *parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(200);
     m_view->setAccessibleName(tr("Progress over time"));
+    applyPalette();
     setSamples({});
+}
+
+void ProgressChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void ProgressChart::applyPalette()
+{
+    const QPalette &p = palette();
+    const bool dark = p.color(QPalette::Window).lightness() < 128;
+    m_chart->setBackgroundBrush(p.color(QPalette::Base));
+    m_chart->setBackgroundPen(Qt::NoPen);
+    m_chart->legend()->setLabelColor(p.color(QPalette::Text));
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_time), static_cast<QAbstractAxis *>(m_requests)}) {
+        axis->setLabelsColor(p.color(QPalette::Text));
+        axis->setLinePenColor(p.color(QPalette::Mid));
+        axis->setGridLineColor(p.color(QPalette::Midlight));
+    }
+    m_completed->setColor(StatusColors::completedShare(dark));
+    m_failed->setColor(StatusColors::failedShare(dark));
 }
 
 void ProgressChart::setSamples(const QList<ProgressSample> &samples)
@@ -80,7 +105,20 @@ void ProgressChart::setSamples(const QList<ProgressSample> &samples)
     m_requests->setRange(0, double(top));
 }
 
+void ProgressChart::setFinished(bool finished)
+{
+    m_finished = finished;
+    m_empty->setText(finished
+                         ? tr("No progress over time: this batch had ended before Batchwatch saw it run.")
+                         : tr("Progress over time appears once Batchwatch has seen this batch move."));
+}
+
 int ProgressChart::pointCount() const
 {
     return int(m_completed->count());
+}
+
+QString ProgressChart::emptyText() const
+{
+    return m_empty->text();
 }

@@ -106,8 +106,9 @@ void StatusFilterPanel::setDarkPalette(bool dark)
 
 QSize StatusFilterPanel::sizeHint() const
 {
-    const int text = fontMetrics().horizontalAdvance(QStringLiteral("in progress  (88,888)"));
-    return {text + 70, QWidget::sizeHint().height()};
+    // Box, swatch and spacing beside the text; no more, so the table and the pane keep the width.
+    const int text = fontMetrics().horizontalAdvance(QStringLiteral("in progress (88,888)"));
+    return {text + 56, QWidget::sizeHint().height()};
 }
 
 QSet<QString> StatusFilterPanel::checkedStatuses() const
