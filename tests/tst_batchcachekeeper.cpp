@@ -120,6 +120,41 @@ private Q_SLOTS:
         QCOMPARE(file.absoluteDir().entryList({file.fileName() + QStringLiteral(".broken-*")}).size(), 1);
     }
 
+    void aRowLostWithoutAnErrorIsNoticed()
+    {
+        // A row gone without SQLite saying anything (the count the writers recorded still says 2,500): the
+        // table must not show 2,499 batches as the whole account.
+        const QString path = BatchCache::defaultPath(m_config);
+        {
+            BatchCache cache;
+            QVERIFY(cache.open(path, nullptr));
+            std::vector<Batch> cached;
+            for (int n = 0; n < 2'500; ++n)
+                cached.push_back(makeBatch(n, QStringLiteral("completed")));
+            QVERIFY(cache.replaceAll(cached, true));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lose"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("DELETE FROM batches WHERE id = 'batch_01234'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("lose"));
+
+        BatchTableModel model;
+        BatchCacheKeeper keeper(&model);
+        QSignalSpy damaged(&keeper, &BatchCacheKeeper::cacheDamaged);
+        QString message;
+        QVERIFY(keeper.open(m_config, &message));
+        QTRY_VERIFY(!keeper.isLoading());
+        QCOMPARE(damaged.size(), 1);
+        QVERIFY2(damaged.constFirst().constFirst().toString().contains(
+                     QStringLiteral("2499 rows where it recorded 2500")),
+                 qPrintable(damaged.constFirst().constFirst().toString()));
+        QVERIFY(model.hasMore()); // the table reads the list again instead of trusting the cache
+    }
+
     void aWalkThatEndedOnAnEmptyPageLeavesTheCacheIncomplete()
     {
         // The second page is empty yet claims more, and no retry may mend it: the table stops there, and the

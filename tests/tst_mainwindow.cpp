@@ -5,6 +5,7 @@
 #include "batchsortfilterproxy.h"
 #include "batchtablemodel.h"
 #include "mainwindow.h"
+#include "mainwindowtesting.h"
 #include "simprocess.h"
 #include "widgets/batchdetailpane.h"
 #include "widgets/batchtableview.h"
@@ -30,6 +31,9 @@
 #include <QTest>
 
 namespace {
+using MainWindowTesting::firstRowWith;
+using MainWindowTesting::openOn;
+
 // With BATCHWATCH_SCREENSHOTS=DIR set, each step leaves a PNG there for a person to look at.
 void shoot(QWidget *widget, const QString &name)
 {
@@ -38,27 +42,6 @@ void shoot(QWidget *widget, const QString &name)
         return;
     QTest::qWait(50); // let pending layout requests run, as they would before the next paint
     widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
-}
-
-// Shows the window on `config` with auto-refresh off, so each test decides when a refresh happens.
-void openOn(MainWindow &window, const ApiConfig &config, const QSize &size = QSize(1400, 900))
-{
-    window.setRefreshInterval(600, false);
-    window.resize(size);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        qWarning("the window was not exposed");
-    window.connectTo(config, false);
-}
-
-// The first row, in the view's order, whose batch has `status` (-1: none).
-int firstRowWith(const MainWindow &window, const QString &status)
-{
-    for (int row = 0; row < window.proxy()->rowCount(); ++row) {
-        if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() == status)
-            return row;
-    }
-    return -1;
 }
 
 int proxyRowOf(const MainWindow &window, const QString &id)

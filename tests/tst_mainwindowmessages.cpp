@@ -7,6 +7,7 @@
 #include "batchsortfilterproxy.h"
 #include "batchtablemodel.h"
 #include "mainwindow.h"
+#include "mainwindowtesting.h"
 #include "simprocess.h"
 #include "widgets/batchdetailpane.h"
 #include "widgets/batchtableview.h"
@@ -28,32 +29,9 @@
 #include <functional>
 
 namespace {
-// Shows the window on `config` with auto-refresh off, so each test decides when a refresh happens.
-void openOn(MainWindow &window, const ApiConfig &config)
-{
-    window.setRefreshInterval(600, false);
-    window.resize(1400, 900);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        qWarning("the window was not exposed");
-    window.connectTo(config, false);
-}
-
-int firstRowWith(const MainWindow &window, const QString &status)
-{
-    for (int row = 0; row < window.proxy()->rowCount(); ++row) {
-        if (window.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString() == status)
-            return row;
-    }
-    return -1;
-}
-
-void selectRow(MainWindow &window, int row)
-{
-    window.table()->selectionModel()->clearSelection();
-    window.table()->setCurrentIndex(window.proxy()->index(row, 0));
-    window.table()->selectRow(row);
-}
+using MainWindowTesting::firstRowWith;
+using MainWindowTesting::openOn;
+using MainWindowTesting::selectRow;
 
 // A server that answers GET requests by path with fixed JSON bodies (404 for anything else): the hostile one.
 class FixedServer : public QTcpServer

@@ -47,6 +47,11 @@ MainWindow::MainWindow(QWidget *parent)
 {
     m_notifier = new CompletionNotifier(m_model, this);
     m_cacheKeeper = new BatchCacheKeeper(m_model, this);
+    // A cache that could not be read whole was moved aside; the table reads the list again. Say so.
+    connect(m_cacheKeeper, &BatchCacheKeeper::cacheDamaged, this, [this](const QString &message) {
+        m_lastMessage = message;
+        statusBar()->showMessage(message, 15'000);
+    });
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     m_table->setItemDelegateForColumn(BatchColumns::Progress, new ProgressDelegate(m_table));

@@ -189,6 +189,13 @@ qint64 BatchCache::count() const
                : 0;
 }
 
+qint64 BatchCache::recordedRows() const
+{
+    bool ok = false;
+    const qint64 rows = meta(QStringLiteral("rows")).toLongLong(&ok);
+    return ok ? rows : -1;
+}
+
 bool BatchCache::isComplete() const
 {
     return meta(QStringLiteral("complete")) == QLatin1String("1");

@@ -60,6 +60,8 @@ public:
     // The cached batch furthest down the list, where reading more from the server resumes.
     QString oldestId() const;
     qint64 count() const;
+    // The number of rows the last write recorded (-1: none recorded), to tell a read that came up short.
+    qint64 recordedRows() const;
     // Whether some walk reached the account's last page, so nothing older is missing.
     bool isComplete() const;
 

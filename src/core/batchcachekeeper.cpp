@@ -43,6 +43,9 @@ bool BatchCacheKeeper::open(const ApiConfig &config, QString *message)
     const QString oldest = cache->oldestId();
     if (!oldest.isEmpty())
         m_model->resumeAfter(oldest, !cache->isComplete());
+    m_recordedRows = cache->recordedRows();
+    m_loadedRows = 0;
+    m_wroteWhileLoading = false;
     m_cache = std::move(cache);
     m_loadedRank = std::numeric_limits<qint64>::min();
     m_loading = true;
@@ -60,6 +63,13 @@ void BatchCacheKeeper::loadNextChunk()
     BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
     const std::vector<Batch> chunk = m_cache->loadChunk(m_loadedRank, kChunk, &m_loadedRank, &why, &status);
     m_model->mergeCached(chunk); // counts from the last run, not from now: no progress samples
+    m_loadedRows += qint64(chunk.size());
+    const bool last = status == BatchCache::ReadStatus::Ok && int(chunk.size()) < kChunk;
+    if (last && !m_wroteWhileLoading && m_recordedRows >= 0 && m_loadedRows != m_recordedRows &&
+        m_cache->recordedRows() == m_recordedRows) {
+        status = BatchCache::ReadStatus::Damaged;
+        why = tr("it holds %1 rows where it recorded %2").arg(m_loadedRows).arg(m_recordedRows);
+    }
     if (status != BatchCache::ReadStatus::Ok) {
         // The rows shown are right but may not be all: the table reads the list from the top again instead
         // of trusting where the cache ended.
@@ -115,6 +125,7 @@ void BatchCacheKeeper::onPageLoaded(const BatchPage &page)
 {
     if (!m_cache)
         return;
+    m_wroteWhileLoading |= m_loading;
     m_cache->append(page.data);
     m_cache->addSamples(std::exchange(m_pendingSamples, {}));
     // An empty page that still claims more ends the walk, but may have ended it short.
@@ -135,6 +146,7 @@ void BatchCacheKeeper::onRefreshed()
         }
         return batches;
     };
+    m_wroteWhileLoading |= m_loading;
     m_cache->store(collect(m_refresher->newIds()), collect(m_refresher->updatedIds()));
     if (m_refresher->leftGap())
         m_cache->setComplete(false);

@@ -51,4 +51,9 @@ private:
     QList<QPair<QString, ProgressSample>> m_pendingSamples; // written with the next page or refresh
     qint64 m_loadedRank = 0;                                // the cache is read in server order up to here
     bool m_loading = false;
+    // What the cache recorded when the load began, and what the chunks brought: a row lost without any SQLite
+    // error shows as a difference (unless a write since then, ours or another process's, moved the count).
+    qint64 m_recordedRows = -1;
+    qint64 m_loadedRows = 0;
+    bool m_wroteWhileLoading = false;
 };
