@@ -4,12 +4,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/app/appcontroller.cpp" line="44"/>
+        <location filename="../../src/app/appcontroller.cpp" line="53"/>
         <source>Demo unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/appcontroller.cpp" line="45"/>
+        <location filename="../../src/app/appcontroller.cpp" line="54"/>
         <source>The demo could not open a port on this machine. Add an API key in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,27 +17,27 @@
 <context>
     <name>BatchActions</name>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="33"/>
+        <location filename="../../src/app/batchactions.cpp" line="34"/>
         <source>Nothing to export: no batches are %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="38"/>
+        <location filename="../../src/app/batchactions.cpp" line="39"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="38"/>
+        <location filename="../../src/app/batchactions.cpp" line="39"/>
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="38"/>
+        <location filename="../../src/app/batchactions.cpp" line="39"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/batchactions.cpp" line="41"/>
+        <location filename="../../src/app/batchactions.cpp" line="42"/>
         <source>Export %n batch(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -45,12 +45,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="54"/>
+        <location filename="../../src/app/batchactions.cpp" line="55"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/batchactions.cpp" line="58"/>
+        <location filename="../../src/app/batchactions.cpp" line="59"/>
         <source>Exported %n batch(es) to %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/batchactions.cpp" line="75"/>
+        <location filename="../../src/app/batchactions.cpp" line="76"/>
         <source>Copied %n id(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -66,12 +66,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="86"/>
+        <location filename="../../src/app/batchactions.cpp" line="87"/>
         <source>None of the selected batches can be cancelled now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/batchactions.cpp" line="90"/>
+        <location filename="../../src/app/batchactions.cpp" line="91"/>
         <source>Cancel %n batch(es)? Requests already finished keep their results; the rest stop.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/batchactions.cpp" line="93"/>
+        <location filename="../../src/app/batchactions.cpp" line="94"/>
         <source>%n selected batch(es) cannot be cancelled and will be left alone.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -87,18 +87,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="95"/>
+        <location filename="../../src/app/batchactions.cpp" line="96"/>
         <source>Cancel batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="126"/>
+        <location filename="../../src/app/batchactions.cpp" line="127"/>
         <source>Cancellation requested; the batches show &quot;cancelling&quot; until they stop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/batchactions.cpp" line="128"/>
+        <location filename="../../src/app/batchactions.cpp" line="129"/>
         <source>Some batches were not cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/batchactions.cpp" line="138"/>
+        <source>Only batches on api.openai.com have a page in the OpenAI dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -109,254 +114,279 @@
         <source>Working without a cache: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../src/core/batchcachekeeper.cpp" line="71"/>
+        <source>it holds %1 rows where it recorded %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/core/batchcachekeeper.cpp" line="77"/>
+        <source>Could not read the whole cache (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BatchDetailPane</name>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="48"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="56"/>
         <source>Select a batch to see everything the API says about it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="58"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="69"/>
         <source>&amp;Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="60"/>
-        <source>&amp;Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="61"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
         <source>Param</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="62"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="73"/>
         <source>Batch errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="63"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="173"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="76"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="204"/>
         <source>&amp;Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="64"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="77"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="64"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="77"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="65"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="78"/>
         <source>Batch metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="66"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="179"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="82"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="212"/>
         <source>&amp;Metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="67"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="83"/>
         <source>&amp;JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="98"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="126"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="98"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="126"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="98"/>
-        <source>After creation</source>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="71"/>
+        <source>F&amp;iles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="99"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="74"/>
+        <source>No errors reported for this batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="80"/>
+        <source>No metadata on this batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="126"/>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="127"/>
+        <source>Time since the batch was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="128"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="104"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="134"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="105"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="135"/>
         <source>Endpoint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="106"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="136"/>
         <source>Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="107"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="137"/>
         <source>Window:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="108"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="138"/>
         <source>Input file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="110"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="140"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="113"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="143"/>
         <source>&lt;b&gt;Requests&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="117"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="147"/>
         <source>&lt;b&gt;Usage&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="133"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="163"/>
         <source>Raw JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="134"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="164"/>
         <source>Copy JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="173"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="204"/>
         <source>&amp;Errors (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="180"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="213"/>
         <source>&amp;Metadata (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="200"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="235"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="201"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="236"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="203"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="238"/>
         <source>(not reported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="209"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="244"/>
         <source>No request counts reported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="211"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="246"/>
         <source>Counted once validation ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="212"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="247"/>
         <source>No requests ran.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="215"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="250"/>
         <source>%1 of %2 done (%3%)&lt;br&gt;%4 completed, %5 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="221"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="256"/>
         <source>Not reported (batches created before September 2025 carry no usage).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="225"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="260"/>
         <source>Input: %1 tokens (cached %2)&lt;br&gt;Output: %3 tokens (reasoning %4)&lt;br&gt;Total: %5 tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="235"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="247"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="270"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="282"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="235"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="270"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="236"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="271"/>
         <source>Finalizing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="236"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="271"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="237"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="272"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="237"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="272"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="238"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="273"/>
         <source>Cancelling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="238"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="273"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="239"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="274"/>
         <source>Window ends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="280"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="329"/>
         <source>Estimated time left: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,12 +394,12 @@
 <context>
     <name>BatchTableView</name>
     <message>
-        <location filename="../../src/app/widgets/batchtableview.cpp" line="42"/>
+        <location filename="../../src/app/widgets/batchtableview.cpp" line="69"/>
         <source>Batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchtableview.cpp" line="63"/>
+        <location filename="../../src/app/widgets/batchtableview.cpp" line="92"/>
         <source>Reset columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -426,6 +456,14 @@
     </message>
 </context>
 <context>
+    <name>ElidedLabel</name>
+    <message>
+        <location filename="../../src/app/widgets/elidedlabel.cpp" line="61"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <location filename="../../src/app/widgets/errorbanner.cpp" line="11"/>
@@ -433,12 +471,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/errorbanner.cpp" line="27"/>
+        <location filename="../../src/app/widgets/errorbanner.cpp" line="12"/>
+        <source>Open Settings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/errorbanner.cpp" line="30"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/errorbanner.cpp" line="34"/>
+        <location filename="../../src/app/widgets/errorbanner.cpp" line="38"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,85 +489,85 @@
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="26"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="39"/>
         <source>Input file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="26"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="39"/>
         <source>Output file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="26"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="39"/>
         <source>Error file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="37"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="50"/>
         <source>Download...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="38"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="51"/>
         <source>Download %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="41"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="54"/>
         <source>%1 download progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="56"/>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="59"/>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="60"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="71"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="74"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="75"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="58"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="73"/>
         <source>not yet (written when the batch ends)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="78"/>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="98"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="93"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="113"/>
         <source>Reading size and expiry...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="87"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="102"/>
         <source>expires %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="90"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="105"/>
         <source>no expiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="104"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="119"/>
         <source>Size and expiry unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="135"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="150"/>
         <source>Save %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="136"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="151"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="170"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="186"/>
         <source>Saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/filespanel.cpp" line="171"/>
+        <location filename="../../src/app/widgets/filespanel.cpp" line="187"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -595,178 +638,269 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="63"/>
+        <location filename="../../src/app/mainwindow.cpp" line="67"/>
         <source>Loading more batches failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="110"/>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="30"/>
         <source>&lt;b&gt;Demo data&lt;/b&gt;: a simulated account on this machine. Add your API key in &lt;a href=&apos;settings&apos;&gt;Settings&lt;/a&gt; to watch your own batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="143"/>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="67"/>
         <source>Account summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="23"/>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="92"/>
+        <source>No batches match the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="93"/>
+        <source>Loading batches...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="94"/>
+        <source>No batches to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="24"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="27"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="28"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="28"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="29"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="29"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="30"/>
         <source>&amp;Batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="41"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="42"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="45"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="46"/>
         <source>Load &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="48"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="49"/>
         <source>&amp;Find...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="50"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="51"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="58"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="59"/>
         <source>&amp;Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="59"/>
-        <location filename="../../src/app/mainwindowactions.cpp" line="104"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="60"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="174"/>
         <source>selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="60"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="61"/>
         <source>Export &amp;shown...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="61"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="62"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="67"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="68"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="68"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="69"/>
         <source>&amp;Cancel batches...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="64"/>
-        <source>Se&amp;ttings...</source>
+        <location filename="../../src/app/mainwindowactions.cpp" line="119"/>
+        <source>Not connected to an account yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="83"/>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindow.cpp" line="123"/>
-        <source>Notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="71"/>
-        <source>Copy &amp;IDs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="73"/>
-        <source>Download &amp;output file...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="76"/>
-        <source>Download e&amp;rror file...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="79"/>
-        <source>Open in the OpenAI &amp;dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindow.cpp" line="160"/>
-        <source>Batchwatch — Demo data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindow.cpp" line="160"/>
-        <source>Batchwatch — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindow.cpp" line="178"/>
-        <source>Refresh failed; the rows shown are from the last good refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindow.cpp" line="229"/>
-        <source>Cache cleared; it fills again as batches load.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="102"/>
-        <source>Copy ID(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="103"/>
-        <source>Export selection...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="105"/>
-        <source>Cancel...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="114"/>
-        <source>Download output file...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="115"/>
-        <source>Download error file...</source>
+        <location filename="../../src/app/mainwindowactions.cpp" line="122"/>
+        <source>Only batches on api.openai.com have a page in the OpenAI dashboard; this account is on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/app/mainwindowactions.cpp" line="123"/>
+        <source>this machine (demo data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="125"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="137"/>
+        <source>Select a batch first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="127"/>
+        <source>Opens the selected batches (at most five) on platform.openai.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="139"/>
+        <source>Saves %1&apos;s output file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="140"/>
+        <source>Saves %1&apos;s error file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="142"/>
+        <source>%1 has no output file yet: it is written when the batch ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="143"/>
+        <source>%1 has no error file yet: it is written when the batch ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="145"/>
+        <source>%1 ended without an output file (no request completed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="146"/>
+        <source>%1 ended without an error file (no request failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="65"/>
+        <source>Se&amp;ttings...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindow.cpp" line="92"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="43"/>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="72"/>
+        <source>Copy &amp;IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="74"/>
+        <source>Download &amp;output file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="77"/>
+        <source>Download e&amp;rror file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="80"/>
+        <source>Open in the OpenAI &amp;dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindow.cpp" line="122"/>
+        <source>Demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindow.cpp" line="140"/>
+        <source>Refresh failed; the rows shown are from the last good refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindow.cpp" line="193"/>
+        <source>Cache cleared; it fills again as batches load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="172"/>
+        <source>Copy ID(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="173"/>
+        <source>Export selection...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="175"/>
+        <source>Cancel...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="184"/>
+        <source>Download output file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="185"/>
+        <source>Download error file...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowactions.cpp" line="193"/>
         <source>Open in the OpenAI dashboard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="18"/>
+        <source>Could not load batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="29"/>
+        <source>could not connect to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="31"/>
+        <source>%1 did not answer in time (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="34"/>
+        <source>%1 refused the API key; check it in Settings (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="36"/>
+        <source>the API key may not read batches on %1; check the key, organization and project in Settings (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="301"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="57"/>
         <source>%n batch(es)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -774,7 +908,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="302"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="58"/>
         <source>%n running</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -782,7 +916,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="304"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="60"/>
         <source>%n shown</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -790,22 +924,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="306"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="62"/>
+        <source>loading more failed (Retry or Load all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="63"/>
         <source>more on the server (scroll or Load all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="308"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="65"/>
         <source>loading...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="311"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="68"/>
         <source>refreshing...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="70"/>
+        <source>refresh failed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/app/mainwindow.cpp" line="313"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="73"/>
         <source>refreshed %1 of %2 at %3 in %n request(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -813,12 +957,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="321"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="81"/>
         <source>next in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="325"/>
+        <location filename="../../src/app/mainwindowmessages.cpp" line="85"/>
         <source>auto-refresh off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,23 +970,28 @@
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../src/app/widgets/progresschart.cpp" line="21"/>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="113"/>
         <source>Progress over time appears once Batchwatch has seen this batch move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/progresschart.cpp" line="30"/>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="33"/>
         <source>completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/progresschart.cpp" line="31"/>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="34"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/progresschart.cpp" line="50"/>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="51"/>
         <source>Progress over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/widgets/progresschart.cpp" line="112"/>
+        <source>No progress over time: this batch had ended before Batchwatch saw it run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -953,37 +1102,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="86"/>
+        <location filename="../../src/core/batchformat.cpp" line="89"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="88"/>
+        <location filename="../../src/core/batchformat.cpp" line="91"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="90"/>
+        <location filename="../../src/core/batchformat.cpp" line="93"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="92"/>
+        <location filename="../../src/core/batchformat.cpp" line="95"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="94"/>
+        <location filename="../../src/core/batchformat.cpp" line="97"/>
         <source>%1 d ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="120"/>
+        <location filename="../../src/core/batchformat.cpp" line="123"/>
         <source>no estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/core/batchformat.cpp" line="121"/>
+        <location filename="../../src/core/batchformat.cpp" line="124"/>
         <source>&lt; 1 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1101,33 +1250,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="26"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="33"/>
         <source>set by OPENAI_API_KEY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="28"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="35"/>
         <source>The key comes from the environment variable OPENAI_API_KEY, which wins over a stored key. Unset it to use a key stored here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="31"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="38"/>
         <source>unchanged (stored in the system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="32"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="39"/>
         <source>A key entered here is stored in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="35"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="42"/>
         <source>No system keychain is available: a key entered here is kept for this session only and never written to disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/account/settingsdialog.cpp" line="42"/>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="49"/>
         <source>Set by OPENAI_BASE_URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="54"/>
+        <source>&amp;Send the key stored for %1 to the new account too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/app/account/settingsdialog.cpp" line="81"/>
+        <source>The stored key belongs to %1. Enter the key for the new account, or tick the box below to send the same key there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
