@@ -92,6 +92,10 @@ private Q_SLOTS:
         QCOMPARE(BatchFormat::terminalText(QString(QChar(0x202e)) + QStringLiteral("txt.exe")),
                  QStringLiteral("\\u202etxt.exe"));
         QCOMPARE(BatchFormat::terminalText(QString(QChar(0))), QStringLiteral("\\x00"));
+        // Marks and zero-width characters that hide or reorder text.
+        QCOMPARE(BatchFormat::terminalText(QStringLiteral("a") + QChar(0x200f) + QChar(0x200b) +
+                                           QChar(0xfeff) + QChar(0x2028) + QStringLiteral("b")),
+                 QStringLiteral("a\\u200f\\u200b\\ufeff\\u2028b"));
     }
 };
 

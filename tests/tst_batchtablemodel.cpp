@@ -1,4 +1,5 @@
 #include "apiclient.h"
+#include "batchcolumns.h"
 #include "batchtablemodel.h"
 #include "simprocess.h"
 #include "testbatches.h"
@@ -8,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTextDocument>
 
 namespace {
 Batch makeBatch(const QString &id, const QString &status, qint64 completed, qint64 createdAt = 1'764'000'000)
@@ -25,6 +27,22 @@ class TestBatchTableModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void toolTipsShowTheServersTextNotItsMarkup()
+    {
+        // Shown as rich text, <img src="/dev/zero"> would have Qt read that file when the pointer rests on
+        // it.
+        const QString hostile = QStringLiteral("<img src=\"/dev/zero\" width=99999>");
+        BatchTableModel model;
+        model.merge({TestBatch(QStringLiteral("batch_tip"), QStringLiteral("completed"))
+                         .metadata(QStringLiteral("note"), hostile)
+                         .build()});
+        const QString tip = model.index(0, BatchColumns::Metadata).data(Qt::ToolTipRole).toString();
+        QTextDocument shown;
+        shown.setHtml(tip); // what QToolTip does with a string that might be rich text
+        QVERIFY2(shown.toPlainText().contains(hostile), qPrintable(tip));
+        QVERIFY(!tip.contains(QStringLiteral("<img")));
+    }
+
     void mergeInsertsOnceAndNeverResets()
     {
         BatchTableModel model;

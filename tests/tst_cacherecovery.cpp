@@ -14,7 +14,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtEndian>
 
 #include <memory>
 
@@ -99,6 +98,15 @@ bool execOn(const QString &path, const QStringList &statements, QVariant *result
 
 // Overwrites one leaf page of the batches table in the middle of the file, as a bad sector would: the
 // b-tree is followed from the table's root page down the middle child of each interior page.
+// Big-endian integers of SQLite's format, read byte by byte within bounds (0 beyond the end).
+quint32 bigEndian(const QByteArray &bytes, qsizetype at, int size)
+{
+    quint32 value = 0;
+    for (int i = 0; i < size; ++i)
+        value = (value << 8) | (at + i < bytes.size() ? quint8(bytes.at(at + i)) : 0u);
+    return value;
+}
+
 bool damageALeafPage(const QString &path)
 {
     QVariant root;
@@ -108,7 +116,7 @@ bool damageALeafPage(const QString &path)
     if (!file.open(QIODevice::ReadWrite))
         return false;
     const QByteArray header = file.read(100);
-    const quint16 rawSize = qFromBigEndian<quint16>(header.constData() + 16);
+    const quint32 rawSize = bigEndian(header, 16, 2);
     const qint64 pageSize = rawSize == 1 ? 65536 : rawSize;
     qint64 page = root.toLongLong();
     for (int depth = 0; depth < 8; ++depth) {
@@ -124,9 +132,9 @@ bool damageALeafPage(const QString &path)
         }
         if (quint8(bytes[0]) != 0x05) // not an interior table page either
             return false;
-        const quint16 cells = qFromBigEndian<quint16>(bytes.constData() + 3);
-        const quint16 cell = qFromBigEndian<quint16>(bytes.constData() + 12 + 2 * (cells / 2));
-        page = qFromBigEndian<quint32>(bytes.constData() + cell);
+        const quint32 cells = bigEndian(bytes, 3, 2);
+        const quint32 cell = bigEndian(bytes, 12 + 2 * (cells / 2), 2);
+        page = bigEndian(bytes, cell, 4);
     }
     return false;
 }

@@ -147,6 +147,26 @@ private Q_SLOTS:
             QVERIFY(!OutputTarget::isStream(QStringLiteral("/dev/shm/batchwatch-new.csv")));
     }
 
+    void aPlainFileReachedThroughProcIsReplacedNotAppended()
+    {
+        // /proc/self/cwd/x is an ordinary file: replaced whole, as any file is, never appended to.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.csv"));
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old\n");
+        old.close();
+        const QString viaProc = QStringLiteral("/proc/self/root") + path;
+        QVERIFY(!OutputTarget::isStream(viaProc));
+        OutputTarget target;
+        QVERIFY(target.open(viaProc));
+        target.device()->write("new\n");
+        QVERIFY(target.commit());
+        QFile result(path);
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        QCOMPARE(result.readAll(), QByteArray("new\n"));
+    }
+
     void aDirectoryIsRefused()
     {
         QTemporaryDir dir;

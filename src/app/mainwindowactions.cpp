@@ -1,5 +1,6 @@
 // The window's actions: menus, toolbar, shortcuts and the row context menu.
 #include "mainwindow.h"
+#include "plaintooltip.h"
 
 #include "batchactions.h"
 #include "batchrefresher.h"
@@ -144,7 +145,7 @@ void MainWindow::updateActionStates()
         else
             why = output ? tr("%1 ended without an output file (no request completed).").arg(batch->id)
                          : tr("%1 ended without an error file (no request failed).").arg(batch->id);
-        action->setToolTip(why);
+        action->setToolTip(PlainToolTip::of(why)); // holds the server's batch id
         action->setStatusTip(why);
     }
 }

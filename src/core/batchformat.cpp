@@ -134,8 +134,10 @@ QString statusLabel(const BatchStatus &status)
 QString terminalText(const QString &text)
 {
     const auto unsafe = [](char16_t c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
-               (c >= 0x2066 && c <= 0x2069);
+        // C0, DEL and C1 controls; bidirectional overrides, isolates and marks, zero-width characters and
+        // line separators, which can hide or reorder what a terminal shows.
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200f) || c == 0x061c ||
+               (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
     };
     if (std::none_of(text.cbegin(), text.cend(), [&](QChar c) { return unsafe(c.unicode()); }))
         return text;

@@ -1,4 +1,5 @@
 #include "batchtablemodel.h"
+#include "plaintooltip.h"
 
 #include "batchformat.h"
 #include "batchlistfetcher.h"
@@ -65,7 +66,7 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
         return BatchColumns::sortValue(batch, column, QDateTime::currentSecsSinceEpoch());
     case Qt::ToolTipRole: {
         const QString tip = BatchColumns::toolTip(batch, column);
-        return tip.isEmpty() ? QVariant() : QVariant(tip);
+        return tip.isEmpty() ? QVariant() : QVariant(PlainToolTip::of(tip));
     }
     case Qt::DecorationRole:
         if (column == BatchColumns::Status)

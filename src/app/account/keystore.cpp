@@ -2,6 +2,8 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <memory>
+
 namespace {
 const QString kService = QStringLiteral("batchwatch");
 // Where versions before per-account keys kept the one key, whatever server it was then sent to.
@@ -26,6 +28,12 @@ void KeyStore::read(const QString &account, bool adoptLegacy)
     job->setKey(account);
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [this, job, account, adoptLegacy] {
+        // A key entered while the keychain was still answering is the one the user wants: a late read of the
+        // older one must not bring it back.
+        if (m_sessionKeys.contains(account)) {
+            Q_EMIT keyRead(account, m_sessionKeys.value(account));
+            return;
+        }
         if (job->error() == QKeychain::NoError) {
             Q_EMIT keyRead(account, job->textData());
             return;
@@ -50,16 +58,26 @@ void KeyStore::readLegacy(const QString &account)
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [this, job, account] {
         const QString key = job->error() == QKeychain::NoError ? job->textData() : QString();
-        if (key.isEmpty()) {
+        if (key.isEmpty() || m_sessionKeys.contains(account)) {
             Q_EMIT keyRead(account, m_sessionKeys.value(account));
             return;
         }
-        // Moved, not copied: left there, it could be adopted again by whatever account comes next.
+        // Moved, not copied: left there, it could be adopted again by whatever account comes next. Removed
+        // only once the account's own entry is stored, so a keychain that refuses the write loses nothing.
+        auto moved = std::make_shared<QMetaObject::Connection>();
+        *moved = connect(this, &KeyStore::keyWritten, this,
+                         [this, account, moved](const QString &to, bool stored) {
+                             if (to != account)
+                                 return;
+                             disconnect(*moved);
+                             if (!stored)
+                                 return;
+                             auto *remove = new QKeychain::DeletePasswordJob(kService, this);
+                             remove->setKey(kLegacyAccount);
+                             remove->setAutoDelete(true);
+                             remove->start();
+                         });
         write(account, key);
-        auto *remove = new QKeychain::DeletePasswordJob(kService, this);
-        remove->setKey(kLegacyAccount);
-        remove->setAutoDelete(true);
-        remove->start();
         Q_EMIT keyRead(account, key);
     });
     job->start();

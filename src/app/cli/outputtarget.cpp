@@ -5,54 +5,51 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 OutputTarget::OutputTarget() = default;
 OutputTarget::~OutputTarget() = default;
 
 namespace {
-// /proc/PID/fd/N (and /dev/stdout, /dev/fd/N, which lead there) is whatever the shell opened, maybe a regular
-// file: replacing it would leave the shell's descriptor on a deleted file.
-bool isDescriptorPath(const QString &absolute)
+// Whether the regular file `st` is one this process already holds open (standard output on a file: reached as
+// /dev/stdout, /dev/fd/N, /proc/self/fd/N or a link to them): the shell's descriptor would be left on a
+// deleted file if it were replaced, so it is written through. Judged by inode, not by path, so that
+// /proc/self/cwd/x (a plain file) is replaced as any file is, and a link into /proc/self/fd is still
+// recognised.
+bool isOneOfOurDescriptors(const struct stat &st)
 {
-    return absolute.startsWith(QLatin1String("/proc/")) || absolute.startsWith(QLatin1String("/dev/fd/")) ||
-           absolute == QLatin1String("/dev/stdout") || absolute == QLatin1String("/dev/stderr");
-}
-
-// The path each symbolic link of `path` leads to, one hop at a time (not resolved at once: the hop through
-// /proc/self/fd is what matters, and resolving it gives the file behind the descriptor).
-QStringList linkChain(const QString &path)
-{
-    QStringList chain{QFileInfo(path).absoluteFilePath()};
-    for (int hop = 0; hop < 16; ++hop) {
-        const QByteArray name = QFile::encodeName(chain.constLast());
-        char target[4096];
-        const ssize_t length = ::readlink(name.constData(), target, sizeof target - 1);
-        if (length <= 0)
-            break;
-        const QString next = QFile::decodeName(QByteArray(target, int(length)));
-        chain << QDir::cleanPath(QFileInfo(chain.constLast()).absoluteDir().absoluteFilePath(next));
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString &entry : fds.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        bool ok = false;
+        const int fd = entry.toInt(&ok);
+        struct stat open = {};
+        if (ok && ::fstat(fd, &open) == 0 && open.st_dev == st.st_dev && open.st_ino == st.st_ino)
+            return true;
     }
-    return chain;
+    return false;
 }
 } // namespace
 
 bool OutputTarget::isStream(const QString &path)
 {
-    const QStringList chain = linkChain(path);
-    if (std::any_of(chain.cbegin(), chain.cend(), isDescriptorPath))
-        return true;
-    const QFileInfo target(path); // follows symbolic links
-    if (target.exists())
-        return !target.isFile() && !target.isDir(); // a FIFO, a socket, a device
-    // Nothing new is created among the devices (/dev/shm holds ordinary files).
-    const QString absolute = chain.constLast();
-    return absolute.startsWith(QLatin1String("/dev/")) && !absolute.startsWith(QLatin1String("/dev/shm/"));
+    const QByteArray name = QFile::encodeName(QFileInfo(path).absoluteFilePath());
+    struct stat st = {};
+    if (::stat(name.constData(), &st) != 0) {
+        // Nothing new is created among the devices (/dev/shm holds ordinary files).
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        return absolute.startsWith(QLatin1String("/dev/")) &&
+               !absolute.startsWith(QLatin1String("/dev/shm/"));
+    }
+    if (S_ISDIR(st.st_mode))
+        return false; // refused when it is opened
+    if (!S_ISREG(st.st_mode))
+        return true; // a FIFO, a socket, a device
+    return isOneOfOurDescriptors(st);
 }
 
 bool OutputTarget::open(const QString &path)
@@ -72,7 +69,7 @@ bool OutputTarget::open(const QString &path)
         // /dev/fd keeps what the shell wrote before. Opened by hand: QFile's Append seeks, which a FIFO
         // refuses.
         const QByteArray name = QFile::encodeName(path);
-        const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CLOEXEC);
+        const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
             m_error =
                 QStringLiteral("cannot write %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));

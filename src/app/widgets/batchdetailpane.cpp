@@ -1,4 +1,5 @@
 #include "batchdetailpane.h"
+#include "plaintooltip.h"
 
 #include "batch.h"
 #include "batchformat.h"
@@ -306,7 +307,7 @@ void BatchDetailPane::fillTable(QTableWidget *table, const QList<QStringList> &r
             } else if (item->text() != text) {
                 item->setText(text);
             }
-            item->setToolTip(text);
+            item->setToolTip(PlainToolTip::of(text));
         }
     }
     // As wide as their contents up to the cap; the stretching column takes the rest (see makeTable).

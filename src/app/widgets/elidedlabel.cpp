@@ -1,4 +1,5 @@
 #include "elidedlabel.h"
+#include "plaintooltip.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -78,5 +79,5 @@ void ElidedLabel::updateShown()
     m_elided = shown != m_full;
     if (shown != QLabel::text())
         QLabel::setText(shown);
-    setToolTip(m_elided ? m_full : QString());
+    setToolTip(m_elided ? PlainToolTip::of(m_full) : QString());
 }

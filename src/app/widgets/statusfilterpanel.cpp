@@ -1,4 +1,5 @@
 #include "statusfilterpanel.h"
+#include "plaintooltip.h"
 
 #include "batchformat.h"
 #include "statuscolors.h"
@@ -82,7 +83,7 @@ void StatusFilterPanel::updateItem(QListWidgetItem *item, int count)
     item->setText(
         QStringLiteral("%1  (%2)").arg(BatchFormat::statusLabel(status), BatchFormat::count(count)));
     item->setIcon(swatch(StatusColors::color(status, m_dark)));
-    item->setToolTip(tr("%1 batches %2").arg(BatchFormat::count(count), status.toString()));
+    item->setToolTip(PlainToolTip::of(tr("%1 batches %2").arg(BatchFormat::count(count), status.toString())));
 }
 
 void StatusFilterPanel::setCounts(const QHash<QString, int> &counts)
