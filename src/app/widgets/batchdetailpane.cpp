@@ -247,11 +247,12 @@ void BatchDetailPane::fillOverview(const Batch &b)
         m_requests->setText(b.status.value() == BatchStatus::Validating ? tr("Counted once validation ends.")
                                                                         : tr("No requests ran."));
     } else {
-        const double share = 100.0 * double(c.completed + c.failed) / double(c.total);
-        m_requests->setText(tr("%1 of %2 done (%3%)<br>%4 completed, %5 failed")
-                                .arg(BatchFormat::count(c.completed + c.failed), BatchFormat::count(c.total))
-                                .arg(share, 0, 'f', 1)
-                                .arg(BatchFormat::count(c.completed), BatchFormat::count(c.failed)));
+        const double share = 100.0 * double(BatchFormat::requestsDone(c)) / double(c.total);
+        m_requests->setText(
+            tr("%1 of %2 done (%3%)<br>%4 completed, %5 failed")
+                .arg(BatchFormat::count(BatchFormat::requestsDone(c)), BatchFormat::count(c.total))
+                .arg(share, 0, 'f', 1)
+                .arg(BatchFormat::count(c.completed), BatchFormat::count(c.failed)));
     }
     if (!b.usage) {
         m_usage->setText(tr("Not reported (batches created before September 2025 carry no usage)."));
