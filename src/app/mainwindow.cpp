@@ -63,8 +63,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_statusPanel->setCounts(m_model->statusCounts());
         updateStatusBar();
     });
-    connect(m_model, &BatchTableModel::fetchFailed, this,
-            [this](const ApiError &error) { showError(tr("Loading more batches failed"), error); });
+    connect(m_model, &BatchTableModel::fetchFailed, this, [this](const ApiError &error) {
+        m_retryIsPage = true;
+        showError(tr("Loading more batches failed"), error);
+    });
     // Rows on screen, or another account: the first-load failure is history.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { setLoadError(QString()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { setLoadError(QString()); });
@@ -137,6 +139,7 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     m_refresher->setAutoRefresh(m_autoRefresh);
     connect(m_refresher.get(), &BatchRefresher::finished, this, [this](const ApiError &error) {
         if (error.isError()) {
+            m_retryIsPage = false;
             showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
         } else {
             m_errorBanner->hide();

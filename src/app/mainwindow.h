@@ -111,6 +111,7 @@ private:
     BatchActions *m_actions;
     QString m_lastMessage;
     QString m_loadError;
+    bool m_retryIsPage = false; // the banner shows a failed page of older batches, not a failed refresh
     QAction *m_openOnWeb = nullptr;
     QAction *m_downloadOutput = nullptr;
     QAction *m_downloadErrors = nullptr;

@@ -66,8 +66,9 @@ void MainWindow::buildLayout()
     statusBar()->addPermanentWidget(m_statusLabel);
     m_statusLabel->setAccessibleName(tr("Account summary"));
     connect(m_errorBanner, &ErrorBanner::retryRequested, this, [this] {
-        // A failed page of older batches is asked for again; anything else (a first load too) is a refresh.
-        if (m_model->lastFetchFailed() && m_model->rowCount() > 0)
+        // Retry what the banner says failed: a page of older batches is asked for again; anything else (a
+        // first load, a refresh) is a refresh.
+        if (m_retryIsPage && m_model->lastFetchFailed() && m_model->rowCount() > 0)
             m_model->retryFetch();
         else if (m_refresher)
             m_refresher->refreshNow();
