@@ -128,265 +128,265 @@
 <context>
     <name>BatchDetailPane</name>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="56"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="57"/>
         <source>Select a batch to see everything the API says about it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="69"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="70"/>
         <source>&amp;Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="73"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="73"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="73"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="73"/>
         <source>Param</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="73"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="74"/>
         <source>Batch errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="76"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="204"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="77"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="205"/>
         <source>&amp;Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="77"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="78"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="77"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="78"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="78"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="79"/>
         <source>Batch metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="82"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="212"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="83"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="213"/>
         <source>&amp;Metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="83"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="84"/>
         <source>&amp;JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="126"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="127"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="126"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="127"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="71"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="72"/>
         <source>F&amp;iles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="74"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="75"/>
         <source>No errors reported for this batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="80"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="81"/>
         <source>No metadata on this batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="126"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="127"/>
         <source>Elapsed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="127"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="128"/>
         <source>Time since the batch was created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="128"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="129"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="134"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="135"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="135"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="136"/>
         <source>Endpoint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="136"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="137"/>
         <source>Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="137"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="138"/>
         <source>Window:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="138"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="139"/>
         <source>Input file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="140"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="141"/>
         <source>&lt;b&gt;Timeline&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="143"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="144"/>
         <source>&lt;b&gt;Requests&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="147"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="148"/>
         <source>&lt;b&gt;Usage&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="163"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="164"/>
         <source>Raw JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="164"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="165"/>
         <source>Copy JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="204"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="205"/>
         <source>&amp;Errors (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="213"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="214"/>
         <source>&amp;Metadata (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="235"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="236"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="236"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="237"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="238"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="239"/>
         <source>(not reported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="244"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="245"/>
         <source>No request counts reported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="246"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="247"/>
         <source>Counted once validation ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="247"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="248"/>
         <source>No requests ran.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="250"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="252"/>
         <source>%1 of %2 done (%3%)&lt;br&gt;%4 completed, %5 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="256"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="258"/>
         <source>Not reported (batches created before September 2025 carry no usage).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="260"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="262"/>
         <source>Input: %1 tokens (cached %2)&lt;br&gt;Output: %3 tokens (reasoning %4)&lt;br&gt;Total: %5 tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="270"/>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="282"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="272"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="284"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="270"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="272"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="271"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="273"/>
         <source>Finalizing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="271"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="273"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="272"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="274"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="272"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="274"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="273"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="275"/>
         <source>Cancelling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="273"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="275"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="274"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="276"/>
         <source>Window ends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="329"/>
+        <location filename="../../src/app/widgets/batchdetailpane.cpp" line="331"/>
         <source>Estimated time left: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -458,7 +458,7 @@
 <context>
     <name>ElidedLabel</name>
     <message>
-        <location filename="../../src/app/widgets/elidedlabel.cpp" line="61"/>
+        <location filename="../../src/app/widgets/elidedlabel.cpp" line="62"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -638,7 +638,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="67"/>
+        <location filename="../../src/app/mainwindow.cpp" line="68"/>
         <source>Loading more batches failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -653,154 +653,154 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowlayout.cpp" line="92"/>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="93"/>
         <source>No batches match the filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowlayout.cpp" line="93"/>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="94"/>
         <source>Loading batches...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowlayout.cpp" line="94"/>
+        <location filename="../../src/app/mainwindowlayout.cpp" line="95"/>
         <source>No batches to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="24"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="25"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="28"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="29"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="29"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="30"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="30"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="31"/>
         <source>&amp;Batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="42"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="43"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="46"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="47"/>
         <source>Load &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="49"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="50"/>
         <source>&amp;Find...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="51"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="52"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="59"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="60"/>
         <source>&amp;Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="60"/>
-        <location filename="../../src/app/mainwindowactions.cpp" line="174"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="61"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="175"/>
         <source>selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="61"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="62"/>
         <source>Export &amp;shown...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="62"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="63"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="68"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="69"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="69"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="70"/>
         <source>&amp;Cancel batches...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="119"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="120"/>
         <source>Not connected to an account yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="122"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="123"/>
         <source>Only batches on api.openai.com have a page in the OpenAI dashboard; this account is on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="123"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="124"/>
         <source>this machine (demo data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="125"/>
-        <location filename="../../src/app/mainwindowactions.cpp" line="137"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="126"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="138"/>
         <source>Select a batch first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="127"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="128"/>
         <source>Opens the selected batches (at most five) on platform.openai.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="139"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="140"/>
         <source>Saves %1&apos;s output file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="140"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="141"/>
         <source>Saves %1&apos;s error file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="142"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="143"/>
         <source>%1 has no output file yet: it is written when the batch ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="143"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="144"/>
         <source>%1 has no error file yet: it is written when the batch ends.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="145"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="146"/>
         <source>%1 ended without an output file (no request completed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="146"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="147"/>
         <source>%1 ended without an error file (no request failed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="65"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="66"/>
         <source>Se&amp;ttings...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="92"/>
+        <location filename="../../src/app/mainwindow.cpp" line="94"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,67 +810,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="72"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="73"/>
         <source>Copy &amp;IDs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="74"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="75"/>
         <source>Download &amp;output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="77"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="78"/>
         <source>Download e&amp;rror file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="80"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="81"/>
         <source>Open in the OpenAI &amp;dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="122"/>
+        <location filename="../../src/app/mainwindow.cpp" line="124"/>
         <source>Demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="140"/>
+        <location filename="../../src/app/mainwindow.cpp" line="143"/>
         <source>Refresh failed; the rows shown are from the last good refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="193"/>
+        <location filename="../../src/app/mainwindow.cpp" line="196"/>
         <source>Cache cleared; it fills again as batches load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="172"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="173"/>
         <source>Copy ID(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="173"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="174"/>
         <source>Export selection...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="175"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="176"/>
         <source>Cancel...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="184"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="185"/>
         <source>Download output file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="185"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="186"/>
         <source>Download error file...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindowactions.cpp" line="193"/>
+        <location filename="../../src/app/mainwindowactions.cpp" line="194"/>
         <source>Open in the OpenAI dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,22 +1293,22 @@
 <context>
     <name>StatusFilterPanel</name>
     <message>
-        <location filename="../../src/app/widgets/statusfilterpanel.cpp" line="35"/>
+        <location filename="../../src/app/widgets/statusfilterpanel.cpp" line="36"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/statusfilterpanel.cpp" line="41"/>
+        <location filename="../../src/app/widgets/statusfilterpanel.cpp" line="42"/>
         <source>Status filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/statusfilterpanel.cpp" line="43"/>
+        <location filename="../../src/app/widgets/statusfilterpanel.cpp" line="44"/>
         <source>Check statuses to show only batches in them; each row shows how many batches are in that status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/app/widgets/statusfilterpanel.cpp" line="85"/>
+        <location filename="../../src/app/widgets/statusfilterpanel.cpp" line="86"/>
         <source>%1 batches %2</source>
         <translation type="unfinished"></translation>
     </message>
