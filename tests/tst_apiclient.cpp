@@ -41,6 +41,19 @@ ApiConfig hostileConfig(const HostileServer &server, const QString &scheme = QSt
 
 const QByteArray kEmptyPage = R"({"object":"list","data":[],"has_more":false})";
 
+// With 0.3 s to connect and 10 s for the answer, a server that answers kEmptyPage after 1.5 s is heard.
+void expectTheSlowAnswer(ApiConfig config)
+{
+    config.connectTimeoutMs = 300;
+    config.transferTimeoutMs = 10'000;
+    config.maxRetries = 0;
+    ApiClient client(config);
+    ApiCall *call = client.listBatches(QString(), 1);
+    QVERIFY(waitFor(call));
+    QVERIFY2(!call->error().isError(), qPrintable(call->error().toString()));
+    QCOMPARE(call->body(), kEmptyPage);
+}
+
 } // namespace
 
 class TestApiClient : public QObject
@@ -376,15 +389,7 @@ private Q_SLOTS:
             QTimer::singleShot(1500, socket,
                                [socket] { socket->write(HostileServer::response(200, kEmptyPage)); });
         });
-        ApiConfig config = hostileConfig(server);
-        config.connectTimeoutMs = 300;
-        config.transferTimeoutMs = 10'000;
-        config.maxRetries = 0;
-        ApiClient client(config);
-        ApiCall *call = client.listBatches(QString(), 1);
-        QVERIFY(waitFor(call));
-        QVERIFY2(!call->error().isError(), qPrintable(call->error().toString()));
-        QCOMPARE(call->body(), kEmptyPage);
+        expectTheSlowAnswer(hostileConfig(server));
     }
 
     void aSlowAnswerOverTlsIsNotAConnectTimeout()
@@ -430,14 +435,7 @@ private Q_SLOTS:
         ApiConfig config;
         config.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/v1").arg(server.serverPort()));
         config.apiKey = QStringLiteral("sk-test-0123456789");
-        config.connectTimeoutMs = 300;
-        config.transferTimeoutMs = 10'000;
-        config.maxRetries = 0;
-        ApiClient client(config);
-        ApiCall *call = client.listBatches(QString(), 1);
-        QVERIFY(waitFor(call));
-        QVERIFY2(!call->error().isError(), qPrintable(call->error().toString()));
-        QCOMPARE(call->body(), kEmptyPage);
+        expectTheSlowAnswer(config);
     }
 
     void timeOutMessagesNameTheLimitThatRanOut()

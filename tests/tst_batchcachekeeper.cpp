@@ -21,6 +21,30 @@ Batch makeBatch(int n, const QString &status)
 {
     return TestBatch(TestBatch::numberedId(n), status, 1'790'000'000 - n);
 }
+// Caches 2,500 completed batches as the whole account, then runs `damage` on the file behind the cache's
+// back.
+bool cacheWholeAccountThen(const QString &path, const QString &damage)
+{
+    {
+        BatchCache cache;
+        if (!cache.open(path, nullptr))
+            return false;
+        std::vector<Batch> cached;
+        for (int n = 0; n < 2'500; ++n)
+            cached.push_back(makeBatch(n, QStringLiteral("completed")));
+        if (!cache.replaceAll(cached, true))
+            return false;
+    }
+    bool done = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+        db.setDatabaseName(path);
+        done = db.open() && QSqlQuery(db).exec(damage);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+    return done;
+}
 } // namespace
 
 class TestBatchCacheKeeper : public QObject
@@ -85,23 +109,8 @@ private Q_SLOTS:
     void aRowThatNoLongerReadsIsNotSkippedSilently()
     {
         const QString path = BatchCache::defaultPath(m_config);
-        {
-            BatchCache cache;
-            QVERIFY(cache.open(path, nullptr));
-            std::vector<Batch> cached;
-            for (int n = 0; n < 2'500; ++n)
-                cached.push_back(makeBatch(n, QStringLiteral("completed")));
-            QVERIFY(cache.replaceAll(cached, true)); // the whole account
-        }
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QVERIFY(QSqlQuery(db).exec(
-                QStringLiteral("UPDATE batches SET json = '{\"id\": 1' WHERE id = 'batch_01500'")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        QVERIFY(cacheWholeAccountThen(
+            path, QStringLiteral("UPDATE batches SET json = '{\"id\": 1' WHERE id = 'batch_01500'")));
 
         BatchTableModel model;
         BatchCacheKeeper keeper(&model);
@@ -125,22 +134,7 @@ private Q_SLOTS:
         // A row gone without SQLite saying anything (the count the writers recorded still says 2,500): the
         // table must not show 2,499 batches as the whole account.
         const QString path = BatchCache::defaultPath(m_config);
-        {
-            BatchCache cache;
-            QVERIFY(cache.open(path, nullptr));
-            std::vector<Batch> cached;
-            for (int n = 0; n < 2'500; ++n)
-                cached.push_back(makeBatch(n, QStringLiteral("completed")));
-            QVERIFY(cache.replaceAll(cached, true));
-        }
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lose"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QVERIFY(QSqlQuery(db).exec(QStringLiteral("DELETE FROM batches WHERE id = 'batch_01234'")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("lose"));
+        QVERIFY(cacheWholeAccountThen(path, QStringLiteral("DELETE FROM batches WHERE id = 'batch_01234'")));
 
         BatchTableModel model;
         BatchCacheKeeper keeper(&model);
