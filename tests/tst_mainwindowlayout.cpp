@@ -15,16 +15,11 @@
 #include <QApplication>
 #include <QChartView>
 #include <QDir>
-#include <QEventLoop>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -39,22 +34,6 @@
 using namespace MainWindowTesting;
 
 namespace {
-// POSTs to the simulator as a user's script would; returns the JSON answer.
-QJsonObject post(const QUrl &base, const QString &path, const QByteArray &type, const QByteArray &body)
-{
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    QNetworkRequest request(QUrl(base.toString() + path));
-    request.setRawHeader("Authorization", "Bearer sk-test");
-    request.setHeader(QNetworkRequest::ContentTypeHeader, type);
-    QNetworkReply *reply = manager.post(request, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object();
-}
-
 // The letter a text makes a mnemonic of ("&File" -> "Alt+F"), or an empty string.
 QString mnemonicOf(const QString &text)
 {
@@ -325,22 +304,10 @@ private Q_SLOTS:
     // Point 20: a long metadata key leaves the value in view.
     void longMetadataKeyLeavesTheValueInView()
     {
-        const QJsonObject file =
-            post(m_sim->baseUrl(), QStringLiteral("/files"), "multipart/form-data; boundary=b0undary",
-                 "--b0undary\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
-                 "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n\r\n"
-                 "{\"custom_id\":\"r1\",\"body\":{\"model\":\"gpt-4.1\"}}\n\r\n--b0undary--\r\n");
         const QString key(64, u'k');
         const QString value = QStringLiteral("a value long enough to need two lines in a narrow pane, "
                                              "which it gets by wrapping rather than by running off the side");
-        const QJsonObject created = post(
-            m_sim->baseUrl(), QStringLiteral("/batches"), "application/json",
-            QJsonDocument(QJsonObject{{QStringLiteral("input_file_id"), file.value(QStringLiteral("id"))},
-                                      {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
-                                      {QStringLiteral("completion_window"), QStringLiteral("24h")},
-                                      {QStringLiteral("metadata"), QJsonObject{{key, value}}}})
-                .toJson());
-        const QString id = created.value(QStringLiteral("id")).toString();
+        const QString id = m_sim->createBatch(1, QJsonObject{{key, value}});
         QVERIFY(!id.isEmpty());
 
         MainWindow window;

@@ -76,7 +76,7 @@ qint64 SimProcess::requestsServed() const
     return stats().value(QStringLiteral("requests")).toInteger();
 }
 
-QString SimProcess::createBatch(int requests) const
+QString SimProcess::createBatch(int requests, const QJsonObject &metadata) const
 {
     QNetworkAccessManager manager;
     manager.setProxy(QNetworkProxy::NoProxy);
@@ -101,9 +101,11 @@ QString SimProcess::createBatch(int requests) const
                                 "multipart/form-data; boundary=b0undary", form)
                                .value(QStringLiteral("id"))
                                .toString();
-    const QJsonObject create{{QStringLiteral("input_file_id"), fileId},
-                             {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
-                             {QStringLiteral("completion_window"), QStringLiteral("24h")}};
+    QJsonObject create{{QStringLiteral("input_file_id"), fileId},
+                       {QStringLiteral("endpoint"), QStringLiteral("/v1/responses")},
+                       {QStringLiteral("completion_window"), QStringLiteral("24h")}};
+    if (!metadata.isEmpty())
+        create.insert(QStringLiteral("metadata"), metadata);
     return send(QNetworkRequest(QUrl(m_baseUrl.toString() + QStringLiteral("/batches"))), "application/json",
                 QJsonDocument(create).toJson())
         .value(QStringLiteral("id"))

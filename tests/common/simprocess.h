@@ -27,7 +27,8 @@ public:
     QJsonObject stats() const;
     qint64 requestsServed() const;
     // Uploads an input file of `requests` lines and creates a batch from it, as a user's script would.
-    QString createBatch(int requests) const;
+    // `metadata` goes on the batch as the create request's metadata.
+    QString createBatch(int requests, const QJsonObject &metadata = QJsonObject()) const;
 
 private:
     QStringList m_arguments;
