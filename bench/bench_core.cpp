@@ -1,10 +1,10 @@
 // Micro benchmarks of the core: each prints its own figure; none asserts a time.
-#include "batchcache.h"
-#include "batchexporter.h"
-#include "batchparser.h"
-#include "batchsortfilterproxy.h"
-#include "batchtablemodel.h"
-#include "simaccount.h"
+#include "core/cache/batchcache.h"
+#include "core/export/batchexporter.h"
+#include "core/json/batchparser.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
+#include "sim/simaccount.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>

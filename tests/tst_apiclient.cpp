@@ -1,6 +1,6 @@
-#include "apiclient.h"
-#include "batchparser.h"
-#include "filedownload.h"
+#include "core/api/apiclient.h"
+#include "core/json/batchparser.h"
+#include "core/api/filedownload.h"
 #include "hostileserver.h"
 #include "simprocess.h"
 

@@ -1,4 +1,4 @@
-#include "apiconfig.h"
+#include "core/api/apiconfig.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // Which account the window shows at start: the environment's, or the built-in demo when there is no key.
-#include "account/accountsettings.h"
-#include "account/demoserver.h"
-#include "account/settingsdialog.h"
-#include "apicall.h"
-#include "apiclient.h"
-#include "appcontroller.h"
-#include "batchtablemodel.h"
-#include "mainwindow.h"
+#include "app/account/accountsettings.h"
+#include "app/account/demoserver.h"
+#include "app/account/settingsdialog.h"
+#include "core/api/apicall.h"
+#include "core/api/apiclient.h"
+#include "app/appcontroller.h"
+#include "models/batchtablemodel.h"
+#include "app/mainwindow.h"
 #include "simprocess.h"
 
 #include <QApplication>

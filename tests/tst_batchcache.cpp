@@ -1,4 +1,4 @@
-#include "batchcache.h"
+#include "core/cache/batchcache.h"
 #include "testbatches.h"
 
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "apiclient.h"
-#include "apiconfig.h"
-#include "batchcache.h"
-#include "batchcachekeeper.h"
-#include "batchtablemodel.h"
+#include "core/api/apiclient.h"
+#include "core/api/apiconfig.h"
+#include "core/cache/batchcache.h"
+#include "models/batchcachekeeper.h"
+#include "models/batchtablemodel.h"
 #include "simprocess.h"
 #include "testbatches.h"
 

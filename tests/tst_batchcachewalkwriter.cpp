@@ -1,6 +1,6 @@
-#include "batchcache.h"
-#include "batchcachewalkwriter.h"
-#include "batchparser.h"
+#include "core/cache/batchcache.h"
+#include "core/cache/batchcachewalkwriter.h"
+#include "core/json/batchparser.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "batchexporter.h"
-#include "batchparser.h"
+#include "core/export/batchexporter.h"
+#include "core/json/batchparser.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "batchcolumns.h"
-#include "batchformat.h"
+#include "core/batch/batchcolumns.h"
+#include "core/export/batchformat.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

@@ -1,5 +1,5 @@
-#include "apiclient.h"
-#include "batchlistfetcher.h"
+#include "core/api/apiclient.h"
+#include "core/api/batchlistfetcher.h"
 #include "hostileserver.h"
 #include "simprocess.h"
 

@@ -1,4 +1,4 @@
-#include "batchparser.h"
+#include "core/json/batchparser.h"
 
 #include <QDir>
 #include <QFile>

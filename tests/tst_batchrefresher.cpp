@@ -1,7 +1,7 @@
-#include "apiclient.h"
-#include "batchparser.h"
-#include "batchrefresher.h"
-#include "batchtablemodel.h"
+#include "core/api/apiclient.h"
+#include "core/json/batchparser.h"
+#include "models/batchrefresher.h"
+#include "models/batchtablemodel.h"
 #include "simprocess.h"
 
 #include <QJsonObject>

@@ -1,5 +1,5 @@
-#include "batchsortfilterproxy.h"
-#include "batchtablemodel.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
 #include "testbatches.h"
 
 #include <QAbstractItemModelTester>

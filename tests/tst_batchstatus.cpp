@@ -1,4 +1,4 @@
-#include "batchstatus.h"
+#include "core/batch/batchstatus.h"
 
 #include <QTest>
 

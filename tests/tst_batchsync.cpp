@@ -1,6 +1,6 @@
-#include "apiclient.h"
-#include "batchcache.h"
-#include "batchsync.h"
+#include "core/api/apiclient.h"
+#include "core/cache/batchcache.h"
+#include "core/sync/batchsync.h"
 #include "hostileserver.h"
 #include "testbatches.h"
 

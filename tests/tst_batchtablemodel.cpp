@@ -1,6 +1,6 @@
-#include "apiclient.h"
-#include "batchcolumns.h"
-#include "batchtablemodel.h"
+#include "core/api/apiclient.h"
+#include "core/batch/batchcolumns.h"
+#include "models/batchtablemodel.h"
 #include "simprocess.h"
 #include "testbatches.h"
 

@@ -1,5 +1,5 @@
-#include "batchtablemodel.h"
-#include "completionnotifier.h"
+#include "models/batchtablemodel.h"
+#include "app/completionnotifier.h"
 #include "testbatches.h"
 
 #include <QSignalSpy>

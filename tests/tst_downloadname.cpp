@@ -1,5 +1,5 @@
 // The name a Save dialog suggests for a download: the server's `filename`, reduced to a safe base name.
-#include "downloadname.h"
+#include "core/api/downloadname.h"
 
 #include <QTest>
 

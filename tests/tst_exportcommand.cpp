@@ -1,5 +1,5 @@
 // `batchwatch export` and `list` through the real binary, against the real simulator and its faults.
-#include "apiclient.h"
+#include "core/api/apiclient.h"
 #include "batchwatchrun.h"
 #include "simprocess.h"
 

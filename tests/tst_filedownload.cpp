@@ -1,6 +1,6 @@
-#include "apiclient.h"
-#include "batchlistfetcher.h"
-#include "filedownload.h"
+#include "core/api/apiclient.h"
+#include "core/api/batchlistfetcher.h"
+#include "core/api/filedownload.h"
 #include "hostileserver.h"
 #include "simprocess.h"
 

@@ -1,4 +1,4 @@
-#include "headlessoptions.h"
+#include "cli/headlessoptions.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // The key in the system keychain, or for this session only, and never in plain text on disk.
-#include "account/keystore.h"
+#include "app/account/keystore.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,15 +1,15 @@
 // The dashboard's layout, offscreen, against the real simulator: what fits, what is reachable from the
 // keyboard, what the empty places say.
-#include "batchsortfilterproxy.h"
-#include "batchtablemodel.h"
-#include "mainwindow.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
+#include "app/mainwindow.h"
 #include "mainwindowtesting.h"
 #include "simprocess.h"
-#include "widgets/batchdetailpane.h"
-#include "widgets/batchtableview.h"
-#include "widgets/elidedlabel.h"
-#include "widgets/filespanel.h"
-#include "widgets/progresschart.h"
+#include "app/widgets/batchdetailpane.h"
+#include "app/widgets/batchtableview.h"
+#include "app/widgets/elidedlabel.h"
+#include "app/widgets/filespanel.h"
+#include "app/widgets/progresschart.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "multipartform.h"
+#include "sim/multipartform.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "outputtarget.h"
+#include "cli/outputtarget.h"
 
 #include <QDir>
 #include <QFile>

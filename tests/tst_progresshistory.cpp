@@ -1,5 +1,5 @@
-#include "batchparser.h"
-#include "progresshistory.h"
+#include "core/json/batchparser.h"
+#include "core/batch/progresshistory.h"
 
 #include <QJsonObject>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "refreshplan.h"
+#include "core/sync/refreshplan.h"
 
 #include <QRandomGenerator>
 #include <QSet>

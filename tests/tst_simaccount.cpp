@@ -1,5 +1,5 @@
-#include "simaccount.h"
-#include "simaccountgenerator.h"
+#include "sim/simaccount.h"
+#include "sim/simaccountgenerator.h"
 
 #include <QDateTime>
 #include <QJsonArray>

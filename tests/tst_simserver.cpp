@@ -1,5 +1,5 @@
-#include "simaccount.h"
-#include "simserver.h"
+#include "sim/simaccount.h"
+#include "sim/simserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
-#include "appcontroller.h"
+#include "app/appcontroller.h"
 
-#include "account/demoserver.h"
-#include "account/keystore.h"
-#include "account/settingsdialog.h"
-#include "completionnotifier.h"
-#include "mainwindow.h"
+#include "app/account/demoserver.h"
+#include "app/account/keystore.h"
+#include "app/account/settingsdialog.h"
+#include "app/completionnotifier.h"
+#include "app/mainwindow.h"
 
 #include <QMessageBox>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "account/accountsettings.h"
+#include "app/account/accountsettings.h"
 
 #include <QObject>
 

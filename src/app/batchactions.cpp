@@ -1,8 +1,8 @@
-#include "batchactions.h"
+#include "app/batchactions.h"
 
-#include "apiclient.h"
-#include "batchexporter.h"
-#include "batchparser.h"
+#include "core/api/apiclient.h"
+#include "core/export/batchexporter.h"
+#include "core/json/batchparser.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -115,7 +115,7 @@ void BatchActions::cancel(const std::vector<Batch> &batches)
                 error = call->error().toString();
                 outcome->second << id + QStringLiteral(": ") + error;
             } else {
-                const Parsed<Batch> parsed = BatchParser::parseBatch(call->body());
+                const Parsed<Batch> parsed = m_client->parseBatch(call->body());
                 if (parsed.ok())
                     Q_EMIT batchUpdated(parsed.value);
             }

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "batch.h"
+#include "core/batch/batch.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <vector>
 
-#include "apiclient.h"
+#include "core/api/apiclient.h"
 class QWidget;
 
 // What a user can do with the batches they selected: export, copy ids, cancel, open on the web.

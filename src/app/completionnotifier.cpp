@@ -1,7 +1,7 @@
-#include "completionnotifier.h"
+#include "app/completionnotifier.h"
 
-#include "batchformat.h"
-#include "batchtablemodel.h"
+#include "core/export/batchformat.h"
+#include "models/batchtablemodel.h"
 
 #include <QApplication>
 #include <QSystemTrayIcon>

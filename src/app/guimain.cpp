@@ -1,6 +1,6 @@
 // batchwatch-gui: the dashboard. Users start it as `batchwatch`, which executes this binary.
-#include "appcontroller.h"
-#include "mainwindow.h"
+#include "app/appcontroller.h"
+#include "app/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apiconfig.h"
-#include "apierror.h"
-#include "batch.h"
-#include "progresshistory.h"
+#include "core/api/apiconfig.h"
+#include "core/api/apierror.h"
+#include "core/batch/batch.h"
+#include "core/batch/progresshistory.h"
 
 #include <QMainWindow>
 

@@ -1,16 +1,16 @@
 // The window's actions: menus, toolbar, shortcuts and the row context menu.
-#include "mainwindow.h"
-#include "plaintooltip.h"
+#include "app/mainwindow.h"
+#include "models/plaintooltip.h"
 
-#include "batchactions.h"
-#include "batchrefresher.h"
-#include "batchsortfilterproxy.h"
-#include "batchtablemodel.h"
-#include "widgets/batchdetailpane.h"
-#include "widgets/batchtableview.h"
-#include "widgets/filespanel.h"
-#include "widgets/filterbar.h"
-#include "widgets/statusfilterpanel.h"
+#include "app/batchactions.h"
+#include "models/batchrefresher.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
+#include "app/widgets/batchdetailpane.h"
+#include "app/widgets/batchtableview.h"
+#include "app/widgets/filespanel.h"
+#include "app/widgets/filterbar.h"
+#include "app/widgets/statusfilterpanel.h"
 
 #include <QMenu>
 #include <QMenuBar>

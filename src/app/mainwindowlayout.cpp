@@ -1,16 +1,16 @@
 // The window's layout: banners, filters, the side bar, and the table with its detail pane beside or under it;
 // how it follows the window's width and what of it is kept across restarts.
-#include "mainwindow.h"
+#include "app/mainwindow.h"
 
-#include "batchrefresher.h"
-#include "batchsortfilterproxy.h"
-#include "batchtablemodel.h"
-#include "widgets/batchdetailpane.h"
-#include "widgets/batchtableview.h"
-#include "widgets/detailsplitter.h"
-#include "widgets/errorbanner.h"
-#include "widgets/filterbar.h"
-#include "widgets/statusfilterpanel.h"
+#include "models/batchrefresher.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
+#include "app/widgets/batchdetailpane.h"
+#include "app/widgets/batchtableview.h"
+#include "app/widgets/detailsplitter.h"
+#include "app/widgets/errorbanner.h"
+#include "app/widgets/filterbar.h"
+#include "app/widgets/statusfilterpanel.h"
 
 #include <QLabel>
 #include <QLineEdit>

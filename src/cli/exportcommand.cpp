@@ -1,11 +1,11 @@
-#include "exportcommand.h"
+#include "cli/exportcommand.h"
 
-#include "apiclient.h"
-#include "batchcache.h"
-#include "batchexportjob.h"
-#include "batchformat.h"
-#include "exitcode.h"
-#include "outputtarget.h"
+#include "core/api/apiclient.h"
+#include "core/cache/batchcache.h"
+#include "core/export/batchexportjob.h"
+#include "core/export/batchformat.h"
+#include "cli/exitcode.h"
+#include "cli/outputtarget.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

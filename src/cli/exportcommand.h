@@ -1,6 +1,6 @@
 #pragma once
 
-#include "headlessoptions.h"
+#include "cli/headlessoptions.h"
 
 #include <QStringList>
 

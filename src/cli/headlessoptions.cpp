@@ -1,6 +1,6 @@
-#include "headlessoptions.h"
+#include "cli/headlessoptions.h"
 
-#include "batchstatus.h"
+#include "core/batch/batchstatus.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>

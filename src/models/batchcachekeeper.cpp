@@ -1,8 +1,8 @@
-#include "batchcachekeeper.h"
+#include "models/batchcachekeeper.h"
 
-#include "batchcache.h"
-#include "batchrefresher.h"
-#include "batchtablemodel.h"
+#include "core/cache/batchcache.h"
+#include "models/batchrefresher.h"
+#include "models/batchtablemodel.h"
 
 #include <QTimer>
 

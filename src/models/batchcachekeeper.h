@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apiconfig.h"
-#include "progresshistory.h"
+#include "core/api/apiconfig.h"
+#include "core/batch/progresshistory.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,11 +1,11 @@
-#include "batchrefresher.h"
+#include "models/batchrefresher.h"
 
-#include "apicall.h"
-#include "apiclient.h"
-#include "batchlistfetcher.h"
-#include "batchparser.h"
-#include "batchtablemodel.h"
-#include "refreshplan.h"
+#include "core/api/apicall.h"
+#include "core/api/apiclient.h"
+#include "core/api/batchlistfetcher.h"
+#include "core/json/batchparser.h"
+#include "models/batchtablemodel.h"
+#include "core/sync/refreshplan.h"
 
 #include <QLoggingCategory>
 
@@ -180,7 +180,7 @@ void BatchRefresher::onRetrieveFinished(ApiCall *call)
         if (call->error().httpStatus != 404 && !m_error.isError())
             m_error = call->error();
     } else {
-        Parsed<Batch> parsed = BatchParser::parseBatch(call->body());
+        Parsed<Batch> parsed = m_client->parseBatch(call->body());
         if (parsed.ok()) {
             m_updatedIds.append(parsed.value.id);
             m_model->merge({parsed.value});

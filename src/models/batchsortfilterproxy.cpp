@@ -1,6 +1,6 @@
-#include "batchsortfilterproxy.h"
+#include "models/batchsortfilterproxy.h"
 
-#include "batchtablemodel.h"
+#include "models/batchtablemodel.h"
 
 #include <QDateTime>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "batchfilter.h"
+#include "core/batch/batchfilter.h"
 
 #include <QSortFilterProxyModel>
 

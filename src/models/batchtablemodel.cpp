@@ -1,9 +1,9 @@
-#include "batchtablemodel.h"
-#include "plaintooltip.h"
+#include "models/batchtablemodel.h"
+#include "models/plaintooltip.h"
 
-#include "batchformat.h"
-#include "batchlistfetcher.h"
-#include "statuscolors.h"
+#include "core/export/batchformat.h"
+#include "core/api/batchlistfetcher.h"
+#include "models/statuscolors.h"
 
 #include <QDateTime>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "apierror.h"
-#include "batch.h"
-#include "batchcolumns.h"
-#include "batchpage.h"
-#include "progresshistory.h"
+#include "core/api/apierror.h"
+#include "core/batch/batch.h"
+#include "core/batch/batchcolumns.h"
+#include "core/api/batchpage.h"
+#include "core/batch/progresshistory.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "plaintooltip.h"
+#include "models/plaintooltip.h"
 
 #include <QTextDocument>
 

@@ -1,4 +1,4 @@
-#include "statuscolors.h"
+#include "models/statuscolors.h"
 
 namespace {
 struct Entry

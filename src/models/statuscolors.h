@@ -1,6 +1,6 @@
 #pragma once
 
-#include "batchstatus.h"
+#include "core/batch/batchstatus.h"
 
 #include <QColor>
 

@@ -1,7 +1,7 @@
 // batchwatch-sim: a local Batch API for tests, demo mode and benchmarks.
-#include "simaccount.h"
-#include "simpagedump.h"
-#include "simserver.h"
+#include "sim/simaccount.h"
+#include "sim/simpagedump.h"
+#include "sim/simserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "multipartform.h"
+#include "sim/multipartform.h"
 
 namespace {
 // The value of `key=` in a header such as `form-data; name="file"; filename="a.jsonl"`.

@@ -1,8 +1,8 @@
-#include "simaccount.h"
+#include "sim/simaccount.h"
 
-#include "multipartform.h"
-#include "simaccountgenerator.h"
-#include "simfilecontent.h"
+#include "sim/multipartform.h"
+#include "sim/simaccountgenerator.h"
+#include "sim/simfilecontent.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "simbatch.h"
-#include "simresponse.h"
+#include "sim/simbatch.h"
+#include "sim/simresponse.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "simaccountgenerator.h"
+#include "sim/simaccountgenerator.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

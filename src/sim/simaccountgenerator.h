@@ -1,6 +1,6 @@
 #pragma once
 
-#include "simbatch.h"
+#include "sim/simbatch.h"
 
 #include <vector>
 

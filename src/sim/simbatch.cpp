@@ -1,4 +1,4 @@
-#include "simbatch.h"
+#include "sim/simbatch.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

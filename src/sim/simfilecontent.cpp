@@ -1,4 +1,4 @@
-#include "simfilecontent.h"
+#include "sim/simfilecontent.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "simpagedump.h"
+#include "sim/simpagedump.h"
 
-#include "simaccount.h"
+#include "sim/simaccount.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "simserver.h"
+#include "sim/simserver.h"
 
-#include "simaccount.h"
+#include "sim/simaccount.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>

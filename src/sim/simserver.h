@@ -1,6 +1,6 @@
 #pragma once
 
-#include "simresponse.h"
+#include "sim/simresponse.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "testbatches.h"
 
-#include "batchparser.h"
+#include "core/json/batchparser.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,7 +1,7 @@
 // libFuzzer target over everything that reads bytes from the network: list pages, batches, error bodies.
-#include "apierror.h"
-#include "batchformat.h"
-#include "batchparser.h"
+#include "core/api/apierror.h"
+#include "core/export/batchformat.h"
+#include "core/json/batchparser.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "accountsettings.h"
+#include "app/account/accountsettings.h"
 
 #include <QSettings>
 

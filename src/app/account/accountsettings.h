@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apiconfig.h"
+#include "core/api/apiconfig.h"
 
 #include <QString>
 

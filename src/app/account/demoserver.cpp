@@ -1,7 +1,7 @@
-#include "demoserver.h"
+#include "app/account/demoserver.h"
 
-#include "simaccount.h"
-#include "simserver.h"
+#include "sim/simaccount.h"
+#include "sim/simserver.h"
 
 #include <QDateTime>
 

@@ -1,4 +1,4 @@
-#include "keystore.h"
+#include "app/account/keystore.h"
 
 #include <qt6keychain/keychain.h>
 

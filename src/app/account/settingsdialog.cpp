@@ -1,4 +1,4 @@
-#include "settingsdialog.h"
+#include "app/account/settingsdialog.h"
 
 #include "ui_settingsdialog.h"
 

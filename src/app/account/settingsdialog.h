@@ -1,6 +1,6 @@
 #pragma once
 
-#include "accountsettings.h"
+#include "app/account/accountsettings.h"
 
 #include <QDialog>
 

@@ -1,12 +1,12 @@
-#include "batchdetailpane.h"
-#include "plaintooltip.h"
+#include "app/widgets/batchdetailpane.h"
+#include "models/plaintooltip.h"
 
-#include "batch.h"
-#include "batchformat.h"
-#include "elidedlabel.h"
-#include "filespanel.h"
-#include "progresschart.h"
-#include "statuscolors.h"
+#include "core/batch/batch.h"
+#include "core/export/batchformat.h"
+#include "app/widgets/elidedlabel.h"
+#include "app/widgets/filespanel.h"
+#include "app/widgets/progresschart.h"
+#include "models/statuscolors.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
-#include "batchtableview.h"
+#include "app/widgets/batchtableview.h"
 
-#include "batchcolumns.h"
+#include "core/batch/batchcolumns.h"
 
 #include <QGuiApplication>
 #include <QHeaderView>

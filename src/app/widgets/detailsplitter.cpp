@@ -1,4 +1,4 @@
-#include "detailsplitter.h"
+#include "app/widgets/detailsplitter.h"
 
 #include <QDataStream>
 #include <QIODevice>

@@ -1,5 +1,5 @@
-#include "elidedlabel.h"
-#include "plaintooltip.h"
+#include "app/widgets/elidedlabel.h"
+#include "models/plaintooltip.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,4 +1,4 @@
-#include "errorbanner.h"
+#include "app/widgets/errorbanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

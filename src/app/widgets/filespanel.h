@@ -4,7 +4,7 @@
 #include <QPointer>
 #include <QWidget>
 
-#include "apiclient.h"
+#include "core/api/apiclient.h"
 class ElidedLabel;
 class QGridLayout;
 class QLabel;

@@ -1,4 +1,4 @@
-#include "filterbar.h"
+#include "app/widgets/filterbar.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

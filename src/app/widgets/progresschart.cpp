@@ -1,6 +1,6 @@
-#include "progresschart.h"
+#include "app/widgets/progresschart.h"
 
-#include "statuscolors.h"
+#include "models/statuscolors.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "progresshistory.h"
+#include "core/batch/progresshistory.h"
 
 #include <QWidget>
 

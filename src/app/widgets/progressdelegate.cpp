@@ -1,9 +1,9 @@
-#include "progressdelegate.h"
+#include "app/widgets/progressdelegate.h"
 
-#include "batchcolumns.h"
-#include "batchstatus.h"
-#include "batchtablemodel.h"
-#include "statuscolors.h"
+#include "core/batch/batchcolumns.h"
+#include "core/batch/batchstatus.h"
+#include "models/batchtablemodel.h"
+#include "models/statuscolors.h"
 
 #include <QApplication>
 #include <QPainter>

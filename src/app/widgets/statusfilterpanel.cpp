@@ -1,8 +1,8 @@
-#include "statusfilterpanel.h"
-#include "plaintooltip.h"
+#include "app/widgets/statusfilterpanel.h"
+#include "models/plaintooltip.h"
 
-#include "batchformat.h"
-#include "statuscolors.h"
+#include "core/export/batchformat.h"
+#include "models/statuscolors.h"
 
 #include <QLabel>
 #include <QListWidget>

@@ -1,6 +1,6 @@
-#include "apicall.h"
+#include "core/api/apicall.h"
 
-#include "retrypolicy.h"
+#include "core/api/retrypolicy.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

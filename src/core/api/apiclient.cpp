@@ -1,6 +1,6 @@
-#include "apiclient.h"
+#include "core/api/apiclient.h"
 
-#include "filedownload.h"
+#include "core/api/filedownload.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -165,4 +165,14 @@ FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QStrin
         request.setDecompressedSafetyCheckThreshold(
             qMin(FileDownload::limitFor(declaredBytes), std::numeric_limits<qint64>::max() / 2) * 2);
     return launch(new FileDownload(m_manager, request, path, declaredBytes, callOptions(), this), refusal);
+}
+
+Parsed<Batch> ApiClient::parseBatch(const QByteArray &body) const
+{
+    return BatchParser::parseBatch(body);
+}
+
+Parsed<BatchPage> ApiClient::parsePage(const QByteArray &body) const
+{
+    return BatchParser::parseListPage(body);
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "apicall.h"
-#include "apiconfig.h"
+#include "core/api/apicall.h"
+#include "core/api/apiconfig.h"
+#include "core/json/batchparser.h"
 
 #include <QObject>
 
@@ -31,6 +32,11 @@ public:
     // Why `id` cannot go into a URL path as one segment (empty, ".", "..", or holding '/', '?' or '#'), or
     // empty when it can.
     static QString unusableIdReason(const QString &id);
+
+    // A retrieved or cancelled batch, and a page of the list, read the way this client's provider writes
+    // them. Widgets and sessions never parse bodies themselves.
+    [[nodiscard]] Parsed<Batch> parseBatch(const QByteArray &body) const;
+    [[nodiscard]] Parsed<BatchPage> parsePage(const QByteArray &body) const;
 
     ApiCall *get(const QString &path, const QUrlQuery &query = QUrlQuery());
     ApiCall *post(const QString &path, const QByteArray &json);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/providers/provider.h"
+
 #include <QString>
 #include <QUrl>
 #include <QUrlQuery>
@@ -9,8 +11,11 @@ struct ApiConfig
 {
     static constexpr QLatin1String kDefaultBaseUrl{"https://api.openai.com/v1"};
 
-    QUrl baseUrl{kDefaultBaseUrl};
+    Provider provider = Provider::OpenAI;
+    QUrl baseUrl{kDefaultBaseUrl}; // Azure: the resource's endpoint
     QString apiKey;
+    QString apiVersion; // Azure: empty for the v1 paths, else the dated paths with ?api-version=
+    QString adToken;    // Azure: a Microsoft Entra ID token, sent as a bearer token instead of the key
     QString organization;
     QString project;
     int maxRetries = 2; // the official SDKs' default

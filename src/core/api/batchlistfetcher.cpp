@@ -1,8 +1,8 @@
-#include "batchlistfetcher.h"
+#include "core/api/batchlistfetcher.h"
 
-#include "apiclient.h"
-#include "batchparser.h"
-#include "retrypolicy.h"
+#include "core/api/apiclient.h"
+#include "core/json/batchparser.h"
+#include "core/api/retrypolicy.h"
 
 #include <QRandomGenerator>
 
@@ -102,7 +102,7 @@ void BatchListFetcher::onCallFinished(ApiCall *call)
         finish(call->error());
         return;
     }
-    Parsed<BatchPage> parsed = BatchParser::parseListPage(call->body());
+    Parsed<BatchPage> parsed = m_client->parsePage(call->body());
     if (!parsed.ok()) {
         finish(call->invalidResponse(parsed.error));
         return;

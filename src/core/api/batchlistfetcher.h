@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "batchpage.h"
+#include "core/api/apierror.h"
+#include "core/api/batchpage.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "batch.h"
+#include "core/batch/batch.h"
 
 #include <QStringList>
 #include <vector>
@@ -12,7 +12,15 @@ struct BatchPage
     QString firstId;
     QString lastId;
     bool hasMore = false;
+    // The cursor the provider hands out for the next page (Gemini's nextPageToken); empty where the next
+    // page starts after the last item's id.
+    QString next;
 
-    // The SDKs' rule: the next `after` is the last item's id, whatever `last_id` says.
-    QString nextCursor() const { return data.empty() ? QString() : data.back().id; }
+    // The SDKs' rule for OpenAI-style lists: the next `after` is the last item's id, whatever `last_id` says.
+    QString nextCursor() const
+    {
+        if (!next.isEmpty())
+            return next;
+        return data.empty() ? QString() : data.back().id;
+    }
 };

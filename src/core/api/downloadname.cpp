@@ -1,4 +1,4 @@
-#include "downloadname.h"
+#include "core/api/downloadname.h"
 
 #include <algorithm>
 

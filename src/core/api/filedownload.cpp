@@ -1,4 +1,4 @@
-#include "filedownload.h"
+#include "core/api/filedownload.h"
 
 #include <limits>
 

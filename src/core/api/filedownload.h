@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apicall.h"
+#include "core/api/apicall.h"
 
 #include <QSaveFile>
 

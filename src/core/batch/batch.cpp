@@ -1,4 +1,4 @@
-#include "batch.h"
+#include "core/batch/batch.h"
 
 #include <QJsonDocument>
 

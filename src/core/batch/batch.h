@@ -1,6 +1,6 @@
 #pragma once
 
-#include "batchstatus.h"
+#include "core/batch/batchstatus.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -68,6 +68,9 @@ struct Batch
     QString errorFileId;
     QString completionWindow;
     BatchStatus status;
+    // The provider's own word for the status, exactly as sent ("in_progress", "ended",
+    // "BATCH_STATE_RUNNING").
+    QString rawStatus;
 
     // Unix seconds; absent when the server sent null, nothing or "".
     qint64 createdAt = 0;

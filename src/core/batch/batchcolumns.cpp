@@ -1,6 +1,6 @@
-#include "batchcolumns.h"
+#include "core/batch/batchcolumns.h"
 
-#include "batchformat.h"
+#include "core/export/batchformat.h"
 
 #include <QDateTime>
 

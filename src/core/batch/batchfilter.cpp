@@ -1,4 +1,4 @@
-#include "batchfilter.h"
+#include "core/batch/batchfilter.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "progresshistory.h"
+#include "core/batch/progresshistory.h"
 
 #include <cmath>
 #include <limits>

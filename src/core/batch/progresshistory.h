@@ -1,7 +1,7 @@
 #pragma once
 
-#include "batch.h"
-#include "batchformat.h"
+#include "core/batch/batch.h"
+#include "core/export/batchformat.h"
 
 #include <QHash>
 #include <QList>

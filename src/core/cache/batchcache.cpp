@@ -1,6 +1,6 @@
-#include "batchcache.h"
+#include "core/cache/batchcache.h"
 
-#include "batchparser.h"
+#include "core/json/batchparser.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

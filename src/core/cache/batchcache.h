@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apiconfig.h"
-#include "batch.h"
-#include "progresshistory.h"
+#include "core/api/apiconfig.h"
+#include "core/batch/batch.h"
+#include "core/batch/progresshistory.h"
 
 #include <QSqlDatabase>
 #include <QString>

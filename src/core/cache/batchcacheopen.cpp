@@ -1,6 +1,6 @@
 // Opening the cache: where it lives, creating or migrating its schema, and what happens to a file that
 // cannot be used (moved aside if it is damaged or foreign, left alone if it is newer or busy).
-#include "batchcache.h"
+#include "core/cache/batchcache.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

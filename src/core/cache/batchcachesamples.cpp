@@ -1,5 +1,5 @@
 // The cache's second table: progress observed while batches ran, for the ETA and the chart.
-#include "batchcache.h"
+#include "core/cache/batchcache.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,5 +1,5 @@
 // The cache written by a walk over the whole account, page by page as the pages arrive.
-#include "batchcache.h"
+#include "core/cache/batchcache.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>

@@ -1,6 +1,6 @@
-#include "batchcachewalkwriter.h"
+#include "core/cache/batchcachewalkwriter.h"
 
-#include "batchcache.h"
+#include "core/cache/batchcache.h"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
-#include "batchexporter.h"
+#include "core/export/batchexporter.h"
 
-#include "batchformat.h"
+#include "core/export/batchformat.h"
 
 #include <QFileInfo>
 #include <QIODevice>

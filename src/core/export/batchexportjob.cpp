@@ -1,7 +1,7 @@
-#include "batchexportjob.h"
+#include "core/export/batchexportjob.h"
 
-#include "batchlistfetcher.h"
-#include "batchsync.h"
+#include "core/api/batchlistfetcher.h"
+#include "core/sync/batchsync.h"
 
 BatchExportJob::BatchExportJob(ApiClient *client, const BatchFilter &filter, QObject *parent)
     : QObject(parent)

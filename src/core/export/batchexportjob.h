@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apierror.h"
-#include "batchexporter.h"
-#include "batchfilter.h"
-#include "batchpage.h"
+#include "core/api/apierror.h"
+#include "core/export/batchexporter.h"
+#include "core/batch/batchfilter.h"
+#include "core/api/batchpage.h"
 
 #include <QObject>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "batchformat.h"
+#include "core/export/batchformat.h"
 
 #include <QDateTime>
 #include <QLocale>

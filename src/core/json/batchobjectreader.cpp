@@ -1,7 +1,7 @@
-#include "batchobjectreader.h"
+#include "core/json/batchobjectreader.h"
 
-#include "jsondocument.h"
-#include "stringpool.h"
+#include "core/json/jsondocument.h"
+#include "core/json/stringpool.h"
 
 #include <array>
 
@@ -319,6 +319,7 @@ Parsed<Batch> read(const element &object, const JsonSlicer::Slice *source)
         return result;
     }
     batch.status = BatchStatus::fromString(status);
+    batch.rawStatus = status;
 
     FieldReader reader(&result.warnings);
     const std::optional<qint64> created = reader.integer(fields[CreatedAt], "created_at");

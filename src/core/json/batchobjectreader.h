@@ -1,7 +1,7 @@
 #pragma once
 
-#include "batchparser.h"
-#include "jsonslicer.h"
+#include "core/json/batchparser.h"
+#include "core/json/jsonslicer.h"
 
 #include <simdjson.h>
 

@@ -1,7 +1,7 @@
-#include "batchparser.h"
+#include "core/json/batchparser.h"
 
-#include "batchobjectreader.h"
-#include "jsondocument.h"
+#include "core/json/batchobjectreader.h"
+#include "core/json/jsondocument.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "batchpage.h"
+#include "core/api/batchpage.h"
 
 #include <QJsonObject>
 #include <QStringList>

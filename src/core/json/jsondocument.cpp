@@ -1,4 +1,4 @@
-#include "jsondocument.h"
+#include "core/json/jsondocument.h"
 
 namespace {
 // Bodies above this size are parsed by a parser of their own, freed with the document.

@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-#include "jsonslicer.h"
+#include "core/json/jsonslicer.h"
 
 #include <simdjson.h>
 

@@ -1,4 +1,4 @@
-#include "jsonslicer.h"
+#include "core/json/jsonslicer.h"
 
 #include <array>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "stringpool.h"
+#include "core/json/stringpool.h"
 
 #include <QByteArrayView>
 #include <QHashFunctions>

@@ -1,11 +1,11 @@
-#include "batchsync.h"
+#include "core/sync/batchsync.h"
 
-#include "apiclient.h"
-#include "batchcache.h"
-#include "batchcachewalkwriter.h"
-#include "batchlistfetcher.h"
-#include "batchparser.h"
-#include "refreshplan.h"
+#include "core/api/apiclient.h"
+#include "core/cache/batchcache.h"
+#include "core/cache/batchcachewalkwriter.h"
+#include "core/api/batchlistfetcher.h"
+#include "core/json/batchparser.h"
+#include "core/sync/refreshplan.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -251,7 +251,7 @@ void BatchSync::onRetrieved(ApiCall *call)
         if (call->error().httpStatus != 404 && !m_error.isError())
             m_error = call->error();
     } else {
-        Parsed<Batch> parsed = BatchParser::parseBatch(call->body());
+        Parsed<Batch> parsed = m_client->parseBatch(call->body());
         const auto known = parsed.ok() ? m_index.constFind(parsed.value.id) : m_index.cend();
         if (known != m_index.cend()) {
             m_cached[size_t(*known)] = std::move(parsed.value);

@@ -1,4 +1,4 @@
-#include "refreshplan.h"
+#include "core/sync/refreshplan.h"
 
 RefreshPlan RefreshPlan::make(const std::vector<Batch> &held, int deepestRead, int pageSize,
                               const std::function<bool(const Batch &)> &mayChange)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "batch.h"
+#include "core/batch/batch.h"
 
 #include <QStringList>
 
