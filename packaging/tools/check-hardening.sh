@@ -12,13 +12,16 @@ failed=0
 while IFS= read -r -d '' file; do
   [[ $(head -c 4 "$file" | od -An -c | tr -d ' ') == 177ELF ]] || continue
   problems=()
-  readelf -lW "$file" | grep -q GNU_RELRO || problems+=("no GNU_RELRO (-z relro)")
-  readelf -dW "$file" | grep -qE 'BIND_NOW|FLAGS.*\bNOW\b' || problems+=("no BIND_NOW (-z now)")
-  if readelf -dW "$file" | grep -qE '\((RPATH|RUNPATH)\)'; then
-    problems+=("$(readelf -dW "$file" | grep -E '\((RPATH|RUNPATH)\)' | sed 's/.*\[\(.*\)\]/RUNPATH \1/')")
+  # Whole outputs first: grep -q closing a pipe early would fail it under pipefail.
+  segments=$(readelf -lW "$file") dynamic=$(readelf -dW "$file") sections=$(readelf -SW "$file")
+  symbols=$(readelf -W --dyn-syms "$file")
+  grep -q GNU_RELRO <<<"$segments" || problems+=("no GNU_RELRO (-z relro)")
+  grep -qE 'BIND_NOW|FLAGS.*\bNOW\b' <<<"$dynamic" || problems+=("no BIND_NOW (-z now)")
+  if grep -qE '\((RPATH|RUNPATH)\)' <<<"$dynamic"; then
+    problems+=("$(grep -E '\((RPATH|RUNPATH)\)' <<<"$dynamic" | sed 's/.*\[\(.*\)\]/RUNPATH \1/')")
   fi
-  readelf -SW "$file" | grep -qF ' .comment' && problems+=(".comment section left")
-  readelf -W --dyn-syms "$file" | grep -q '__[a-z_]*_chk' || problems+=("no fortified calls (_FORTIFY_SOURCE)")
+  grep -qF ' .comment' <<<"$sections" && problems+=(".comment section left")
+  grep -q '__[a-z_]*_chk' <<<"$symbols" || problems+=("no fortified calls (_FORTIFY_SOURCE)")
   name=${file#"$dir"}
   if [[ ${#problems[@]} -eq 0 ]]; then
     echo "hardening ok: $name"
