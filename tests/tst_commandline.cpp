@@ -173,6 +173,17 @@ private Q_SLOTS:
         QCOMPARE(run.err.count('\n'), 1);
     }
 
+    // A platform that needs no display server (offscreen, vnc, ...) is left to Qt. A plugin that does not
+    // exist shows it without a window to close: Qt's own error about the plugin, not our "no display".
+    void platformWithoutDisplayServerIsLeftToQt()
+    {
+        QProcessEnvironment env = withoutDisplay();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("nosuchplatform"));
+        const BatchwatchRun run = runBatchwatchIn(env, {QStringLiteral("--demo")}, 30'000);
+        QVERIFY2(!run.err.startsWith("batchwatch: no display"), run.err.constData());
+        QVERIFY2(run.err.contains("nosuchplatform"), run.err.constData());
+    }
+
     void emptyOutputNameIsAUsageErrorBeforeAnyRequest()
     {
         SimProcess sim(kAccount);

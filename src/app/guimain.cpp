@@ -33,7 +33,9 @@ bool displayAvailable(int argc, char *argv[])
     // A list such as "wayland;xcb" is tried in order; offscreen, minimal, vnc, eglfs and the like need no
     // display server.
     for (const QByteArray &entry : platforms.split(';')) {
-        const QByteArray name = entry.left(entry.indexOf(':')).trimmed(); // "xcb:option=..." names xcb
+        // "xcb:option=..." names xcb. Not left(indexOf()): Qt 6's left(-1) is empty, which read as no
+        // platform.
+        const QByteArray name = entry.split(':').constFirst().trimmed();
         if (name == "xcb"                ? hasEnv("DISPLAY")
             : name.startsWith("wayland") ? hasEnv("WAYLAND_DISPLAY")
                                          : !name.isEmpty())
