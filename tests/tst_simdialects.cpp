@@ -98,7 +98,8 @@ private:
         options.speed = 0;
         m_account = std::make_unique<SimAccount>(options);
         m_kind = kind;
-        m_server = std::make_unique<SimServer>(m_account.get(), SimDialect::create(kind, {kKey, QString()}), faults);
+        m_server =
+            std::make_unique<SimServer>(m_account.get(), SimDialect::create(kind, {kKey, QString()}), faults);
         const quint16 port = m_server->listenLoopback(0);
         QVERIFY(port != 0);
         m_root = QStringLiteral("http://127.0.0.1:%1").arg(port);
@@ -156,8 +157,11 @@ private:
         case SimDialect::Kind::Anthropic: {
             if (!page.value(QLatin1String("has_more")).toBool())
                 return {};
-            const QString cursor = m_kind == SimDialect::Kind::Anthropic ? QStringLiteral("after_id") : QStringLiteral("after");
-            return path + QStringLiteral("?limit=%1&%2=%3").arg(limit).arg(cursor, page.value(QLatin1String("last_id")).toString());
+            const QString cursor =
+                m_kind == SimDialect::Kind::Anthropic ? QStringLiteral("after_id") : QStringLiteral("after");
+            return path + QStringLiteral("?limit=%1&%2=%3")
+                              .arg(limit)
+                              .arg(cursor, page.value(QLatin1String("last_id")).toString());
         }
         case SimDialect::Kind::Gemini: {
             const QString token = page.value(QLatin1String("nextPageToken")).toString();
@@ -206,7 +210,8 @@ private:
             QCOMPARE(answer.json.value(QLatin1String("type")).toString(), QStringLiteral("error"));
             QVERIFY(!error.value(QLatin1String("type")).toString().isEmpty());
             QVERIFY(answer.header("request-id").startsWith("req_"));
-            QCOMPARE(answer.json.value(QLatin1String("request_id")).toString().toLatin1(), answer.header("request-id"));
+            QCOMPARE(answer.json.value(QLatin1String("request_id")).toString().toLatin1(),
+                     answer.header("request-id"));
             break;
         case SimDialect::Kind::Gemini:
             QCOMPARE(error.value(QLatin1String("code")).toInt(), answer.status);
@@ -233,16 +238,14 @@ private Q_SLOTS:
         for (int row = m_account->batchCount() - 1; row >= 0; --row) {
             const QString id = m_account->batchAt(row).id;
             expected << (kind == SimDialect::Kind::Anthropic ? SimAnthropicDialect::toAnthropicId(id)
-                         : kind == SimDialect::Kind::Gemini  ? QStringLiteral("batches/") + SimGeminiDialect::toGeminiId(id)
-                                                             : id);
+                         : kind == SimDialect::Kind::Gemini
+                             ? QStringLiteral("batches/") + SimGeminiDialect::toGeminiId(id)
+                             : id);
         }
         QCOMPARE(ids, expected);
     }
 
-    void authIsTheDialects_data()
-    {
-        addDialectRows();
-    }
+    void authIsTheDialects_data() { addDialectRows(); }
     void authIsTheDialects()
     {
         QFETCH(SimDialect::Kind, kind);
@@ -305,7 +308,10 @@ private Q_SLOTS:
         serve(kind, faults);
         const Answer wrong = request("GET", listPath(kind));
         QCOMPARE(wrong.status, 200);
-        QVERIFY(wrong.json.value(kind == SimDialect::Kind::Gemini ? QLatin1String("operations") : QLatin1String("data")).isObject());
+        QVERIFY(
+            wrong.json
+                .value(kind == SimDialect::Kind::Gemini ? QLatin1String("operations") : QLatin1String("data"))
+                .isObject());
 
         faults.failMode = QStringLiteral("truncate");
         serve(kind, faults);
@@ -325,7 +331,8 @@ private Q_SLOTS:
         serve(kind);
         QCOMPARE(request("GET", listPath(kind)).status, 200);
         const QJsonObject stats = request("GET", QStringLiteral("/v1/_sim/stats"), QByteArray()).json;
-        QCOMPARE(stats.value(QLatin1String("by_route")).toObject().value(QLatin1String("GET batches")).toInt(), 1);
+        QCOMPARE(
+            stats.value(QLatin1String("by_route")).toObject().value(QLatin1String("GET batches")).toInt(), 1);
         QCOMPARE(stats.value(QLatin1String("dialect")).toString(), SimDialect::id(kind));
     }
 
@@ -339,7 +346,8 @@ private Q_SLOTS:
         SimAccount account(options);
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(SimPageDump::write(account, *SimDialect::create(kind, {}), dir.path(), &error), qPrintable(error));
+        QVERIFY2(SimPageDump::write(account, *SimDialect::create(kind, {}), dir.path(), &error),
+                 qPrintable(error));
         const QString cursor = kind == SimDialect::Kind::Anthropic ? QStringLiteral("after_id")
                                : kind == SimDialect::Kind::Gemini  ? QStringLiteral("pageToken")
                                                                    : QStringLiteral("after");

@@ -16,11 +16,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("An in-memory batch API on 127.0.0.1 whose batches move through their statuses as "
-                       "simulated time passes, in the dialect of OpenAI, Azure OpenAI, Anthropic or Gemini.\n"
-                       "The first line printed is \"listening on URL\", URL being what that provider's clients "
-                       "take as their base URL (Azure: the endpoint)."));
+    parser.setApplicationDescription(QStringLiteral(
+        "An in-memory batch API on 127.0.0.1 whose batches move through their statuses as "
+        "simulated time passes, in the dialect of OpenAI, Azure OpenAI, Anthropic or Gemini.\n"
+        "The first line printed is \"listening on URL\", URL being what that provider's clients "
+        "take as their base URL (Azure: the endpoint)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"),
@@ -39,10 +39,11 @@ int main(int argc, char *argv[])
         QStringLiteral("UNIX"), QStringLiteral("0"));
     const QCommandLineOption dialect(
         QStringLiteral("dialect"),
-        QStringLiteral("The provider whose API to speak: openai (/v1/batches, bearer key), azure "
-                       "(/openai/v1/batches, or /openai/batches?api-version=V; api-key header or bearer token), "
-                       "anthropic (/v1/messages/batches; x-api-key or bearer key, anthropic-version) or gemini "
-                       "(/v1beta/batches; x-goog-api-key or ?key=)."),
+        QStringLiteral(
+            "The provider whose API to speak: openai (/v1/batches, bearer key), azure "
+            "(/openai/v1/batches, or /openai/batches?api-version=V; api-key header or bearer token), "
+            "anthropic (/v1/messages/batches; x-api-key or bearer key, anthropic-version) or gemini "
+            "(/v1beta/batches; x-goog-api-key or ?key=)."),
         QStringLiteral("NAME"), QStringLiteral("openai"));
     const QCommandLineOption apiKey(
         QStringLiteral("api-key"),
@@ -75,8 +76,8 @@ int main(int argc, char *argv[])
         QStringLiteral("write-pages"),
         QStringLiteral("Write the account's list pages as static files into DIR for a web server, and exit."),
         QStringLiteral("DIR"));
-    parser.addOptions({port, batches, seed, speed, now, dialect, apiKey, adToken, failEvery, failStatus, retryAfter, latency,
-                       pad, writePages});
+    parser.addOptions({port, batches, seed, speed, now, dialect, apiKey, adToken, failEvery, failStatus,
+                       retryAfter, latency, pad, writePages});
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option, double min, double max) {

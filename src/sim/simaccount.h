@@ -42,7 +42,7 @@ public:
 
     // For the dialects, which show the same batches in other shapes.
     const SimBatch *findBatch(const QString &id) const;
-    int rowOf(const QString &id) const { return m_rowById.value(id, -1); } // -1: unknown
+    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }    // -1: unknown
     const SimBatch &batchAt(int row) const { return m_batches[size_t(row)]; } // rows run oldest first
     // The OpenAI object `batch` shows now, times as the clock shows them.
     QJsonObject batchObject(const SimBatch &batch) const { return batchJson(batch, now()); }

@@ -12,8 +12,8 @@ const QLatin1String kPrefix("msgbatch_");
 
 QString claudeModel(const QString &openAiModel)
 {
-    if (openAiModel.startsWith(QLatin1String("gpt-4o-mini")) || openAiModel.startsWith(QLatin1String("text-")) ||
-        openAiModel.startsWith(QLatin1String("omni-")))
+    if (openAiModel.startsWith(QLatin1String("gpt-4o-mini")) ||
+        openAiModel.startsWith(QLatin1String("text-")) || openAiModel.startsWith(QLatin1String("omni-")))
         return QStringLiteral("claude-haiku-4-5");
     if (openAiModel.startsWith(u'o'))
         return QStringLiteral("claude-opus-4-1");
@@ -49,7 +49,8 @@ Counts countsFor(const SimBatch &batch, const QJsonObject &openAi)
     const qint64 rest = qMax<qint64>(0, total - c.succeeded - c.errored);
     if (status == QLatin1String("failed")) {
         c = Counts();
-        c.errored = qMax<qint64>(1, batch.submitted); // Anthropic has no batch-level failure: every request errs
+        c.errored =
+            qMax<qint64>(1, batch.submitted); // Anthropic has no batch-level failure: every request errs
     } else if (status == QLatin1String("expired")) {
         c.expired = qMax<qint64>(1, rest);
     } else if (status == QLatin1String("cancelled")) {
@@ -62,8 +63,8 @@ Counts countsFor(const SimBatch &batch, const QJsonObject &openAi)
 
 QString hexId(const char *prefix, const QString &batchId, qint64 line, int length)
 {
-    const QByteArray hash = QCryptographicHash::hash(batchId.toLatin1() + ':' + QByteArray::number(line),
-                                                     QCryptographicHash::Md5);
+    const QByteArray hash = QCryptographicHash::hash(
+        QByteArray(batchId.toLatin1() + ':' + QByteArray::number(line)), QCryptographicHash::Md5);
     return QLatin1String(prefix) + QString::fromLatin1(hash.toHex().left(length));
 }
 
@@ -71,27 +72,31 @@ QJsonObject resultFor(const QString &batchId, const QString &model, qint64 n, co
 {
     QJsonObject result{{QStringLiteral("type"), type}};
     if (type == QLatin1String("succeeded")) {
-        result.insert(
-            QStringLiteral("message"),
-            QJsonObject{{QStringLiteral("id"), hexId("msg_", batchId, n, 24)},
-                        {QStringLiteral("type"), QStringLiteral("message")},
-                        {QStringLiteral("role"), QStringLiteral("assistant")},
-                        {QStringLiteral("model"), model},
-                        {QStringLiteral("content"),
-                         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                                                {QStringLiteral("text"), QStringLiteral("Simulated answer %1.").arg(n)}}}},
-                        {QStringLiteral("stop_reason"), QStringLiteral("end_turn")},
-                        {QStringLiteral("stop_sequence"), QJsonValue(QJsonValue::Null)},
-                        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), qint64(20 + n % 50)},
-                                                              {QStringLiteral("output_tokens"), qint64(5 + n % 20)}}}});
+        result.insert(QStringLiteral("message"),
+                      QJsonObject{{QStringLiteral("id"), hexId("msg_", batchId, n, 24)},
+                                  {QStringLiteral("type"), QStringLiteral("message")},
+                                  {QStringLiteral("role"), QStringLiteral("assistant")},
+                                  {QStringLiteral("model"), model},
+                                  {QStringLiteral("content"),
+                                   QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                                          {QStringLiteral("text"),
+                                                           QStringLiteral("Simulated answer %1.").arg(n)}}}},
+                                  {QStringLiteral("stop_reason"), QStringLiteral("end_turn")},
+                                  {QStringLiteral("stop_sequence"), QJsonValue(QJsonValue::Null)},
+                                  {QStringLiteral("usage"),
+                                   QJsonObject{{QStringLiteral("input_tokens"), qint64(20 + n % 50)},
+                                               {QStringLiteral("output_tokens"), qint64(5 + n % 20)}}}});
     } else if (type == QLatin1String("errored")) {
-        result.insert(QStringLiteral("error"),
-                      QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
-                                  {QStringLiteral("error"),
-                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("invalid_request_error")},
-                                               {QStringLiteral("message"), QStringLiteral("messages: at least one message is required")}}}});
+        result.insert(
+            QStringLiteral("error"),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
+                        {QStringLiteral("error"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("invalid_request_error")},
+                                     {QStringLiteral("message"),
+                                      QStringLiteral("messages: at least one message is required")}}}});
     }
-    return {{QStringLiteral("custom_id"), QStringLiteral("request-%1").arg(n)}, {QStringLiteral("result"), result}};
+    return {{QStringLiteral("custom_id"), QStringLiteral("request-%1").arg(n)},
+            {QStringLiteral("result"), result}};
 }
 
 QString errorType(int status)
@@ -124,7 +129,8 @@ QString SimAnthropicDialect::toAnthropicId(const QString &openAiId)
 
 QString SimAnthropicDialect::toOpenAiId(const QString &anthropicId)
 {
-    return anthropicId.startsWith(kPrefix) ? QStringLiteral("batch_") + anthropicId.mid(kPrefix.size()) : QString();
+    return anthropicId.startsWith(kPrefix) ? QStringLiteral("batch_") + anthropicId.mid(kPrefix.size())
+                                           : QString();
 }
 
 QString SimAnthropicDialect::baseUrl(quint16 port) const
@@ -178,7 +184,8 @@ SimResponse SimAnthropicDialect::handle(const SimRequest &request, SimAccount &a
     return notFound;
 }
 
-QJsonObject SimAnthropicDialect::batchObject(const SimBatch &batch, const QJsonObject &openAi, const QString &origin)
+QJsonObject SimAnthropicDialect::batchObject(const SimBatch &batch, const QJsonObject &openAi,
+                                             const QString &origin)
 {
     const QString status = openAi.value(QLatin1String("status")).toString();
     const bool ended = status == QLatin1String("completed") || status == QLatin1String("failed") ||
@@ -191,23 +198,27 @@ QJsonObject SimAnthropicDialect::batchObject(const SimBatch &batch, const QJsonO
         if (openAi.value(QLatin1String(field)).isDouble())
             endedAt = SimTime::rfc3339(openAi.value(QLatin1String(field)), micros);
     }
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("type"), QStringLiteral("message_batch")},
-            {QStringLiteral("processing_status"), ended                                    ? QStringLiteral("ended")
-                                                  : status == QLatin1String("cancelling") ? QStringLiteral("canceling")
-                                                                                           : QStringLiteral("in_progress")},
-            {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("processing"), c.processing},
-                                                           {QStringLiteral("succeeded"), c.succeeded},
-                                                           {QStringLiteral("errored"), c.errored},
-                                                           {QStringLiteral("canceled"), c.canceled},
-                                                           {QStringLiteral("expired"), c.expired}}},
-            {QStringLiteral("created_at"), SimTime::rfc3339(openAi.value(QLatin1String("created_at")), micros)},
-            {QStringLiteral("expires_at"), SimTime::rfc3339(openAi.value(QLatin1String("expires_at")), micros)},
-            {QStringLiteral("ended_at"), ended ? endedAt : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("cancel_initiated_at"), SimTime::rfc3339(openAi.value(QLatin1String("cancelling_at")), micros)},
-            {QStringLiteral("archived_at"), QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("results_url"),
-             ended ? nullOr(origin + QStringLiteral("/v1/messages/batches/%1/results").arg(id)) : QJsonValue(QJsonValue::Null)}};
+    return {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("type"), QStringLiteral("message_batch")},
+        {QStringLiteral("processing_status"), ended ? QStringLiteral("ended")
+                                              : status == QLatin1String("cancelling")
+                                                  ? QStringLiteral("canceling")
+                                                  : QStringLiteral("in_progress")},
+        {QStringLiteral("request_counts"), QJsonObject{{QStringLiteral("processing"), c.processing},
+                                                       {QStringLiteral("succeeded"), c.succeeded},
+                                                       {QStringLiteral("errored"), c.errored},
+                                                       {QStringLiteral("canceled"), c.canceled},
+                                                       {QStringLiteral("expired"), c.expired}}},
+        {QStringLiteral("created_at"), SimTime::rfc3339(openAi.value(QLatin1String("created_at")), micros)},
+        {QStringLiteral("expires_at"), SimTime::rfc3339(openAi.value(QLatin1String("expires_at")), micros)},
+        {QStringLiteral("ended_at"), ended ? endedAt : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("cancel_initiated_at"),
+         SimTime::rfc3339(openAi.value(QLatin1String("cancelling_at")), micros)},
+        {QStringLiteral("archived_at"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("results_url"),
+         ended ? nullOr(origin + QStringLiteral("/v1/messages/batches/%1/results").arg(id))
+               : QJsonValue(QJsonValue::Null)}};
 }
 
 SimResponse SimAnthropicDialect::list(const SimRequest &request, const SimAccount &account) const
@@ -248,7 +259,8 @@ SimResponse SimAnthropicDialect::list(const SimRequest &request, const SimAccoun
         data.append(batchObject(batch, account.batchObject(batch), origin));
     }
     const auto idAt = [&](qsizetype i) {
-        return data.isEmpty() ? QJsonValue(QJsonValue::Null) : data.at(i).toObject().value(QLatin1String("id"));
+        return data.isEmpty() ? QJsonValue(QJsonValue::Null)
+                              : data.at(i).toObject().value(QLatin1String("id"));
     };
     return SimResponse::json({{QStringLiteral("data"), data},
                               {QStringLiteral("has_more"), hasMore},
@@ -256,12 +268,14 @@ SimResponse SimAnthropicDialect::list(const SimRequest &request, const SimAccoun
                               {QStringLiteral("last_id"), idAt(data.size() - 1)}});
 }
 
-SimResponse SimAnthropicDialect::results(const SimRequest &request, const SimBatch &batch, const QJsonObject &openAi) const
+SimResponse SimAnthropicDialect::results(const SimRequest &request, const SimBatch &batch,
+                                         const QJsonObject &openAi) const
 {
     const QJsonObject object = batchObject(batch, openAi, QString());
     if (object.value(QLatin1String("processing_status")).toString() != QLatin1String("ended"))
-        return error(request, 404, QStringLiteral("Results for %1 are not available until it has ended.")
-                                       .arg(object.value(QLatin1String("id")).toString()));
+        return error(request, 404,
+                     QStringLiteral("Results for %1 are not available until it has ended.")
+                         .arg(object.value(QLatin1String("id")).toString()));
     const QJsonObject counts = object.value(QLatin1String("request_counts")).toObject();
     QStringList types;
     QList<qint64> amounts;
@@ -281,7 +295,8 @@ SimResponse SimAnthropicDialect::results(const SimRequest &request, const SimBat
         int kind = 0;
         while (kind < 3 && n > bound + amounts[kind])
             bound += amounts[kind++];
-        response.body += QJsonDocument(resultFor(batch.id, model, n, types[kind])).toJson(QJsonDocument::Compact);
+        response.body +=
+            QJsonDocument(resultFor(batch.id, model, n, types[kind])).toJson(QJsonDocument::Compact);
         response.body += '\n';
     }
     return response;
@@ -290,11 +305,12 @@ SimResponse SimAnthropicDialect::results(const SimRequest &request, const SimBat
 SimResponse SimAnthropicDialect::error(const SimRequest &request, int status, const QString &message,
                                        const QString &) const
 {
-    return SimResponse::json({{QStringLiteral("type"), QStringLiteral("error")},
-                              {QStringLiteral("error"), QJsonObject{{QStringLiteral("type"), errorType(status)},
-                                                                    {QStringLiteral("message"), message}}},
-                              {QStringLiteral("request_id"), QString::fromLatin1(request.requestId)}},
-                             status);
+    return SimResponse::json(
+        {{QStringLiteral("type"), QStringLiteral("error")},
+         {QStringLiteral("error"),
+          QJsonObject{{QStringLiteral("type"), errorType(status)}, {QStringLiteral("message"), message}}},
+         {QStringLiteral("request_id"), QString::fromLatin1(request.requestId)}},
+        status);
 }
 
 QByteArray SimAnthropicDialect::emptyPage(const SimRequest &) const
@@ -307,7 +323,8 @@ QByteArray SimAnthropicDialect::wrongShapePage() const
     return R"({"data":{"id":"msgbatch_x"},"has_more":false,"first_id":null,"last_id":null})";
 }
 
-std::optional<SimRequest> SimAnthropicDialect::nextPage(const SimRequest &request, const QByteArray &page) const
+std::optional<SimRequest> SimAnthropicDialect::nextPage(const SimRequest &request,
+                                                        const QByteArray &page) const
 {
     const QJsonObject object = QJsonDocument::fromJson(page).object();
     const QString last = object.value(QLatin1String("last_id")).toString();

@@ -4,8 +4,8 @@
 
 class SimBatch;
 
-// Anthropic's Message Batches: /v1/messages/batches?limit&after_id&before_id, x-api-key (or a bearer key) with
-// anthropic-version, {"type":"error","error":{type,message}} and a request-id header. Statuses fold into
+// Anthropic's Message Batches: /v1/messages/batches?limit&after_id&before_id, x-api-key (or a bearer key)
+// with anthropic-version, {"type":"error","error":{type,message}} and a request-id header. Statuses fold into
 // in_progress/canceling/ended with counts from which the OpenAI status can be told again (see notes).
 class SimAnthropicDialect : public SimDialect
 {

@@ -54,10 +54,12 @@ SimResponse SimDialect::reshape(const SimRequest &request, const SimResponse &op
 {
     if (openAi.status < 400 || kind() == Kind::OpenAI) // the account already speaks OpenAI
         return openAi;
-    const QJsonObject error = QJsonDocument::fromJson(openAi.body).object().value(QLatin1String("error")).toObject();
+    const QJsonObject error =
+        QJsonDocument::fromJson(openAi.body).object().value(QLatin1String("error")).toObject();
     const QString code = error.value(QLatin1String("code")).toString();
-    SimResponse reshaped = this->error(request, openAi.status, error.value(QLatin1String("message")).toString(),
-                                       code.isEmpty() ? error.value(QLatin1String("type")).toString() : code);
+    SimResponse reshaped =
+        this->error(request, openAi.status, error.value(QLatin1String("message")).toString(),
+                    code.isEmpty() ? error.value(QLatin1String("type")).toString() : code);
     reshaped.headers += openAi.headers;
     return reshaped;
 }

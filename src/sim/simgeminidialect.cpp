@@ -8,9 +8,10 @@
 #include <QJsonDocument>
 
 namespace {
-const QLatin1String kBatchType("type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch");
-const QLatin1String kOutputType(
-    "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput");
+const QLatin1String
+    kBatchType("type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch");
+const QLatin1String
+    kOutputType("type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput");
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 1000;
 
@@ -93,33 +94,41 @@ QString displayNameFor(const SimBatch &batch)
 
 QByteArray pageToken(const QString &afterOpenAiId)
 {
-    return QByteArray("after:" + afterOpenAiId.toLatin1()).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return QByteArray("after:" + afterOpenAiId.toLatin1())
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 QJsonObject responseLine(const QString &batchId, const QString &model, qint64 n)
 {
     const QJsonObject part{{QStringLiteral("text"), QStringLiteral("Simulated answer %1.").arg(n)}};
     const QJsonObject candidate{
-        {QStringLiteral("content"), QJsonObject{{QStringLiteral("parts"), QJsonArray{part}}, {QStringLiteral("role"), QStringLiteral("model")}}},
+        {QStringLiteral("content"), QJsonObject{{QStringLiteral("parts"), QJsonArray{part}},
+                                                {QStringLiteral("role"), QStringLiteral("model")}}},
         {QStringLiteral("finishReason"), QStringLiteral("STOP")},
         {QStringLiteral("index"), 0}};
     const QJsonObject usage{{QStringLiteral("promptTokenCount"), qint64(20 + n % 50)},
                             {QStringLiteral("candidatesTokenCount"), qint64(5 + n % 20)},
                             {QStringLiteral("totalTokenCount"), qint64(25 + n % 50 + n % 20)}};
-    const QByteArray hash = QCryptographicHash::hash(batchId.toLatin1() + ':' + QByteArray::number(n), QCryptographicHash::Md5);
+    const QByteArray hash = QCryptographicHash::hash(
+        QByteArray(batchId.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
     return {{QStringLiteral("key"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("response"), QJsonObject{{QStringLiteral("candidates"), QJsonArray{candidate}},
-                                                     {QStringLiteral("usageMetadata"), usage},
-                                                     {QStringLiteral("modelVersion"), model.mid(7)},
-                                                     {QStringLiteral("responseId"), QString::fromLatin1(hash.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))}}}};
+            {QStringLiteral("response"),
+             QJsonObject{{QStringLiteral("candidates"), QJsonArray{candidate}},
+                         {QStringLiteral("usageMetadata"), usage},
+                         {QStringLiteral("modelVersion"), model.mid(7)},
+                         {QStringLiteral("responseId"),
+                          QString::fromLatin1(hash.toBase64(QByteArray::Base64UrlEncoding |
+                                                            QByteArray::OmitTrailingEquals))}}}};
 }
 
 QJsonObject errorLine(qint64 n)
 {
     return {{QStringLiteral("key"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), 400},
-                                                  {QStringLiteral("message"), QStringLiteral("* GenerateContentRequest.contents: contents is not specified")},
-                                                  {QStringLiteral("status"), QStringLiteral("INVALID_ARGUMENT")}}}};
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), 400},
+                         {QStringLiteral("message"),
+                          QStringLiteral("* GenerateContentRequest.contents: contents is not specified")},
+                         {QStringLiteral("status"), QStringLiteral("INVALID_ARGUMENT")}}}};
 }
 } // namespace
 
@@ -150,11 +159,13 @@ SimResponse SimGeminiDialect::authenticate(const SimRequest &request) const
                                     "call this API."));
     if (!m_credentials.key.isEmpty() && key != m_credentials.key) {
         // Google answers a bad key with 400, and says why in the details.
-        SimResponse refused = error(request, 400, QStringLiteral("API key not valid. Please pass a valid API key."));
+        SimResponse refused =
+            error(request, 400, QStringLiteral("API key not valid. Please pass a valid API key."));
         QJsonObject body = QJsonDocument::fromJson(refused.body).object();
         QJsonObject inner = body.value(QLatin1String("error")).toObject();
         inner.insert(QStringLiteral("details"),
-                     QJsonArray{QJsonObject{{QStringLiteral("@type"), QStringLiteral("type.googleapis.com/google.rpc.ErrorInfo")},
+                     QJsonArray{QJsonObject{{QStringLiteral("@type"),
+                                             QStringLiteral("type.googleapis.com/google.rpc.ErrorInfo")},
                                             {QStringLiteral("reason"), QStringLiteral("API_KEY_INVALID")},
                                             {QStringLiteral("domain"), QStringLiteral("googleapis.com")}}});
         body.insert(QStringLiteral("error"), inner);
@@ -223,20 +234,23 @@ QJsonObject SimGeminiDialect::operation(const SimBatch &batch, const QJsonObject
     putCount(stats, "failedRequestCount", failed);
     putCount(stats, "pendingRequestCount", done ? 0 : qMax<qint64>(0, batch.submitted - succeeded - failed));
 
-    QJsonObject metadata{{QStringLiteral("@type"), kBatchType},
-                         {QStringLiteral("name"), name},
-                         {QStringLiteral("model"), geminiModel(batch.model)},
-                         {QStringLiteral("displayName"), displayNameFor(batch)},
-                         {QStringLiteral("inputConfig"), QJsonObject{{QStringLiteral("fileName"), QStringLiteral("files/input") + batch.id.mid(6, 24)}}},
-                         {QStringLiteral("createTime"), SimTime::rfc3339(openAi.value(QLatin1String("created_at")), micros)},
-                         {QStringLiteral("updateTime"), SimTime::rfc3339(updateTime, micros)},
-                         {QStringLiteral("batchStats"), stats},
-                         {QStringLiteral("state"), stateFor(status)}};
+    QJsonObject metadata{
+        {QStringLiteral("@type"), kBatchType},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("model"), geminiModel(batch.model)},
+        {QStringLiteral("displayName"), displayNameFor(batch)},
+        {QStringLiteral("inputConfig"),
+         QJsonObject{{QStringLiteral("fileName"), QString(QStringLiteral("files/input") + batch.id.mid(6))}}},
+        {QStringLiteral("createTime"), SimTime::rfc3339(openAi.value(QLatin1String("created_at")), micros)},
+        {QStringLiteral("updateTime"), SimTime::rfc3339(updateTime, micros)},
+        {QStringLiteral("batchStats"), stats},
+        {QStringLiteral("state"), stateFor(status)}};
     if (done)
         metadata.insert(QStringLiteral("endTime"), SimTime::rfc3339(endTime, micros));
     QJsonObject output;
     if (done && status != QLatin1String("failed") && succeeded + failed > 0)
-        output.insert(QStringLiteral("responsesFile"), QStringLiteral("files/") + responsesFileId(batch.id));
+        output.insert(QStringLiteral("responsesFile"),
+                      QString(QStringLiteral("files/") + responsesFileId(batch.id)));
     if (!output.isEmpty())
         metadata.insert(QStringLiteral("output"), output);
 
@@ -245,10 +259,12 @@ QJsonObject SimGeminiDialect::operation(const SimBatch &batch, const QJsonObject
         return op; // `done` is left out while running, as proto3 leaves out false
     op.insert(QStringLiteral("done"), true);
     if (status == QLatin1String("failed")) {
-        const QJsonArray errors = openAi.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray();
+        const QJsonArray errors =
+            openAi.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray();
         op.insert(QStringLiteral("error"),
                   QJsonObject{{QStringLiteral("code"), 3}, // google.rpc.Code INVALID_ARGUMENT
-                              {QStringLiteral("message"), errors.first().toObject().value(QLatin1String("message"))}});
+                              {QStringLiteral("message"),
+                               errors.first().toObject().value(QLatin1String("message"))}});
     } else {
         QJsonObject response{{QStringLiteral("@type"), kOutputType}};
         for (auto it = output.constBegin(); it != output.constEnd(); ++it)
@@ -265,7 +281,8 @@ SimResponse SimGeminiDialect::list(const SimRequest &request, const SimAccount &
         bool ok = false;
         pageSize = request.queryValue(QStringLiteral("pageSize")).toInt(&ok);
         if (!ok || pageSize < 0)
-            return error(request, 400, QStringLiteral("Invalid value for pageSize: must be a non-negative integer."));
+            return error(request, 400,
+                         QStringLiteral("Invalid value for pageSize: must be a non-negative integer."));
         pageSize = pageSize == 0 ? kDefaultPageSize : qMin(pageSize, kMaxPageSize); // AIP-158: coerce
     }
     int top = account.batchCount() - 1;
@@ -290,17 +307,24 @@ SimResponse SimGeminiDialect::list(const SimRequest &request, const SimAccount &
     }
     QJsonObject page{{QStringLiteral("operations"), operations}};
     if (row >= 0)
-        page.insert(QStringLiteral("nextPageToken"), QString::fromLatin1(pageToken(account.batchAt(row + 1).id)));
+        page.insert(QStringLiteral("nextPageToken"),
+                    QString::fromLatin1(pageToken(account.batchAt(row + 1).id)));
     return SimResponse::json(page);
 }
 
-SimResponse SimGeminiDialect::download(const SimRequest &request, const SimAccount &account, const QString &fileId) const
+SimResponse SimGeminiDialect::download(const SimRequest &request, const SimAccount &account,
+                                       const QString &fileId) const
 {
     const SimBatch *batch = fileId.startsWith(QLatin1String("responses"))
                                 ? account.findBatch(QStringLiteral("batch_") + fileId.mid(9))
                                 : nullptr;
     const QJsonObject op = batch ? operation(*batch, account.batchObject(*batch)) : QJsonObject();
-    const QString listed = op.value(QLatin1String("metadata")).toObject().value(QLatin1String("output")).toObject().value(QLatin1String("responsesFile")).toString();
+    const QString listed = op.value(QLatin1String("metadata"))
+                               .toObject()
+                               .value(QLatin1String("output"))
+                               .toObject()
+                               .value(QLatin1String("responsesFile"))
+                               .toString();
     if (!batch || listed != QStringLiteral("files/") + fileId)
         return error(request, 404, QStringLiteral("Requested entity was not found."));
     if (request.queryValue(QStringLiteral("alt")) != QLatin1String("media"))
@@ -322,10 +346,12 @@ SimResponse SimGeminiDialect::download(const SimRequest &request, const SimAccou
     return response;
 }
 
-SimResponse SimGeminiDialect::error(const SimRequest &, int status, const QString &message, const QString &code) const
+SimResponse SimGeminiDialect::error(const SimRequest &, int status, const QString &message,
+                                    const QString &code) const
 {
-    const QString name = code == QLatin1String("batch_not_cancellable") ? QStringLiteral("FAILED_PRECONDITION")
-                                                                        : statusName(status);
+    const QString name = code == QLatin1String("batch_not_cancellable")
+                             ? QStringLiteral("FAILED_PRECONDITION")
+                             : statusName(status);
     return SimResponse::json({{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), status},
                                                                     {QStringLiteral("message"), message},
                                                                     {QStringLiteral("status"), name}}}},
@@ -350,7 +376,8 @@ QByteArray SimGeminiDialect::wrongShapePage() const
 
 std::optional<SimRequest> SimGeminiDialect::nextPage(const SimRequest &request, const QByteArray &page) const
 {
-    const QString token = QJsonDocument::fromJson(page).object().value(QLatin1String("nextPageToken")).toString();
+    const QString token =
+        QJsonDocument::fromJson(page).object().value(QLatin1String("nextPageToken")).toString();
     if (token.isEmpty())
         return std::nullopt;
     QUrlQuery query = request.query;

@@ -11,8 +11,9 @@ const QString kInvalidRequest = QStringLiteral("invalid_request_error");
 
 QString masked(const QByteArray &key)
 {
-    return key.size() > 8 ? QString::fromUtf8(key.left(3)) + QStringLiteral("*****") + QString::fromUtf8(key.right(4))
-                          : QStringLiteral("*****");
+    return key.size() > 8
+               ? QString::fromUtf8(key.left(3)) + QStringLiteral("*****") + QString::fromUtf8(key.right(4))
+               : QStringLiteral("*****");
 }
 
 QByteArray bearer(const SimRequest &request)
@@ -69,13 +70,15 @@ SimResponse SimOpenAiDialect::handleCollections(const SimRequest &request, int f
         answer = account.createBatch(request.body);
     else if (collection == QLatin1String("batches") && parts.size() == 2 && get)
         answer = account.retrieveBatch(id);
-    else if (collection == QLatin1String("batches") && parts.size() == 3 && post && parts[2] == QLatin1String("cancel"))
+    else if (collection == QLatin1String("batches") && parts.size() == 3 && post &&
+             parts[2] == QLatin1String("cancel"))
         answer = account.cancelBatch(id);
     else if (collection == QLatin1String("files") && parts.size() == 1 && post)
         answer = account.uploadFile(request.header("content-type"), request.body);
     else if (collection == QLatin1String("files") && parts.size() == 2 && get)
         answer = account.retrieveFile(id);
-    else if (collection == QLatin1String("files") && parts.size() == 3 && get && parts[2] == QLatin1String("content"))
+    else if (collection == QLatin1String("files") && parts.size() == 3 && get &&
+             parts[2] == QLatin1String("content"))
         answer = account.fileContent(id);
     else
         return error(request, 404, QStringLiteral("Invalid URL (%1)").arg(request.describe()));
@@ -139,13 +142,14 @@ SimResponse SimAzureDialect::authenticate(const SimRequest &request) const
         return error(request, 401,
                      QStringLiteral("Access denied due to missing subscription key. Make sure to include "
                                     "subscription key when making requests to an API."));
-    const bool keyGood = !key.isEmpty() && (m_credentials.key.isEmpty() || QString::fromUtf8(key) == m_credentials.key);
+    const bool keyGood =
+        !key.isEmpty() && (m_credentials.key.isEmpty() || QString::fromUtf8(key) == m_credentials.key);
     // A bearer token is an Entra ID token, or the key itself as the OpenAI client sends it to the v1 API:
     // either configured one, or any when neither is configured.
     const QString bearerText = QString::fromUtf8(token);
     const bool open = m_credentials.key.isEmpty() && m_credentials.adToken.isEmpty();
-    const bool tokenGood = !token.isEmpty() && (open || bearerText == m_credentials.key ||
-                                                bearerText == m_credentials.adToken);
+    const bool tokenGood =
+        !token.isEmpty() && (open || bearerText == m_credentials.key || bearerText == m_credentials.adToken);
     if (keyGood || tokenGood)
         return SimResponse();
     return error(request, 401,

@@ -23,13 +23,14 @@ public:
 
 protected:
     // Serves batches and files from `parts[from]` on: OpenAI's objects, which Azure shares.
-    SimResponse handleCollections(const SimRequest &request, int from, SimAccount &account, QString *route) const;
+    SimResponse handleCollections(const SimRequest &request, int from, SimAccount &account,
+                                  QString *route) const;
     // The path prefix in front of /batches ("/v1" here, "/openai/v1" on Azure).
     virtual QString prefix() const { return QStringLiteral("/v1"); }
 };
 
-// Azure OpenAI: OpenAI's objects under {endpoint}/openai/v1/... or {endpoint}/openai/...?api-version=V, the key
-// in an `api-key` header or an Entra ID bearer token, errors as {"error":{"code","message"}}.
+// Azure OpenAI: OpenAI's objects under {endpoint}/openai/v1/... or {endpoint}/openai/...?api-version=V, the
+// key in an `api-key` header or an Entra ID bearer token, errors as {"error":{"code","message"}}.
 class SimAzureDialect : public SimOpenAiDialect
 {
 public:

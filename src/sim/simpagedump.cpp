@@ -43,7 +43,8 @@ bool write(SimAccount &account, const SimDialect &dialect, const QString &dir, Q
         QString route;
         const SimResponse page = walker->handle(*request, account, &route);
         const auto [key, value] = cursorOf(*request);
-        const QString name = key.isEmpty() ? QStringLiteral("first.json") : key + u'/' + value + QStringLiteral(".json");
+        const QString name =
+            key.isEmpty() ? QStringLiteral("first.json") : key + u'/' + value + QStringLiteral(".json");
         if (!key.isEmpty() && !root.mkpath(key)) {
             *error = QStringLiteral("cannot create %1/%2").arg(dir, key);
             return false;

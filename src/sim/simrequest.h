@@ -11,8 +11,8 @@
 // One API request as a dialect sees it: no sockets, so pages can also be walked without HTTP.
 struct SimRequest
 {
-    QString method; // "GET", "POST", "DELETE", ...
-    QUrl url;       // as the client addressed it (host and port included), for absolute links back
+    QString method;    // "GET", "POST", "DELETE", ...
+    QUrl url;          // as the client addressed it (host and port included), for absolute links back
     QStringList parts; // the path split at '/', empty parts dropped
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;

@@ -59,7 +59,8 @@ void writeResponse(QHttpServerResponder &responder, const SimResponse &response,
 } // namespace
 
 SimServer::SimServer(SimAccount *account, const QString &requiredKey, const Faults &faults, QObject *parent)
-    : SimServer(account, SimDialect::create(SimDialect::Kind::OpenAI, {requiredKey, QString()}), faults, parent)
+    : SimServer(account, SimDialect::create(SimDialect::Kind::OpenAI, {requiredKey, QString()}), faults,
+                parent)
 {
 }
 

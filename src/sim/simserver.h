@@ -27,7 +27,8 @@ public:
     };
 
     // OpenAI's dialect, accepting only `requiredKey` (empty: any key).
-    SimServer(SimAccount *account, const QString &requiredKey, const Faults &faults, QObject *parent = nullptr);
+    SimServer(SimAccount *account, const QString &requiredKey, const Faults &faults,
+              QObject *parent = nullptr);
     SimServer(SimAccount *account, std::unique_ptr<SimDialect> dialect, const Faults &faults,
               QObject *parent = nullptr);
     ~SimServer() override;

@@ -12,6 +12,7 @@ inline QJsonValue rfc3339(const QJsonValue &seconds, int micros)
     if (!seconds.isDouble())
         return QJsonValue(QJsonValue::Null);
     const QDateTime at = QDateTime::fromSecsSinceEpoch(seconds.toInteger(), Qt::UTC);
-    return at.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QStringLiteral(".%1Z").arg(micros, 6, 10, QLatin1Char('0'));
+    return QString(at.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) +
+                   QStringLiteral(".%1Z").arg(micros, 6, 10, QLatin1Char('0')));
 }
 } // namespace SimTime

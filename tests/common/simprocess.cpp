@@ -109,8 +109,9 @@ QString SimProcess::createBatch(int requests, const QJsonObject &metadata) const
         reply->deleteLater();
         return QJsonDocument::fromJson(reply->readAll()).object();
     };
-    const QString base = dialect() == QLatin1String("azure") ? rootUrl().toString() + QStringLiteral("/openai/v1")
-                                                             : m_baseUrl.toString();
+    const QString base = dialect() == QLatin1String("azure")
+                             ? rootUrl().toString() + QStringLiteral("/openai/v1")
+                             : m_baseUrl.toString();
     QByteArray lines;
     for (int i = 1; i <= requests; ++i)
         lines += "{\"custom_id\":\"r" + QByteArray::number(i) + "\",\"body\":{\"model\":\"gpt-4.1\"}}\n";
