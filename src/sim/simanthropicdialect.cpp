@@ -1,9 +1,9 @@
 #include "sim/simanthropicdialect.h"
 
 #include "sim/simaccount.h"
+#include "sim/simproviderlines.h"
 #include "sim/simtime.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -59,44 +59,6 @@ Counts countsFor(const SimBatch &batch, const QJsonObject &openAi)
         c.processing = qMax<qint64>(0, batch.submitted - c.succeeded - c.errored);
     }
     return c;
-}
-
-QString hexId(const char *prefix, const QString &batchId, qint64 line, int length)
-{
-    const QByteArray hash = QCryptographicHash::hash(
-        QByteArray(batchId.toLatin1() + ':' + QByteArray::number(line)), QCryptographicHash::Md5);
-    return QLatin1String(prefix) + QString::fromLatin1(hash.toHex().left(length));
-}
-
-QJsonObject resultFor(const QString &batchId, const QString &model, qint64 n, const QString &type)
-{
-    QJsonObject result{{QStringLiteral("type"), type}};
-    if (type == QLatin1String("succeeded")) {
-        result.insert(QStringLiteral("message"),
-                      QJsonObject{{QStringLiteral("id"), hexId("msg_", batchId, n, 24)},
-                                  {QStringLiteral("type"), QStringLiteral("message")},
-                                  {QStringLiteral("role"), QStringLiteral("assistant")},
-                                  {QStringLiteral("model"), model},
-                                  {QStringLiteral("content"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                                                          {QStringLiteral("text"),
-                                                           QStringLiteral("Simulated answer %1.").arg(n)}}}},
-                                  {QStringLiteral("stop_reason"), QStringLiteral("end_turn")},
-                                  {QStringLiteral("stop_sequence"), QJsonValue(QJsonValue::Null)},
-                                  {QStringLiteral("usage"),
-                                   QJsonObject{{QStringLiteral("input_tokens"), qint64(20 + n % 50)},
-                                               {QStringLiteral("output_tokens"), qint64(5 + n % 20)}}}});
-    } else if (type == QLatin1String("errored")) {
-        result.insert(
-            QStringLiteral("error"),
-            QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
-                        {QStringLiteral("error"),
-                         QJsonObject{{QStringLiteral("type"), QStringLiteral("invalid_request_error")},
-                                     {QStringLiteral("message"),
-                                      QStringLiteral("messages: at least one message is required")}}}});
-    }
-    return {{QStringLiteral("custom_id"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("result"), result}};
 }
 
 QString errorType(int status)
@@ -277,28 +239,13 @@ SimResponse SimAnthropicDialect::results(const SimRequest &request, const SimBat
                      QStringLiteral("Results for %1 are not available until it has ended.")
                          .arg(object.value(QLatin1String("id")).toString()));
     const QJsonObject counts = object.value(QLatin1String("request_counts")).toObject();
-    QStringList types;
-    QList<qint64> amounts;
-    for (const char *type : {"succeeded", "errored", "canceled", "expired"}) {
-        types << QLatin1String(type);
-        amounts << counts.value(QLatin1String(type)).toInteger();
-    }
-    const qint64 all = amounts[0] + amounts[1] + amounts[2] + amounts[3];
-    const QString model = claudeModel(batch.model);
+    const std::array<qint64, 4> amounts = {counts.value(QLatin1String("succeeded")).toInteger(),
+                                           counts.value(QLatin1String("errored")).toInteger(),
+                                           counts.value(QLatin1String("canceled")).toInteger(),
+                                           counts.value(QLatin1String("expired")).toInteger()};
     SimResponse response;
     response.contentType = "application/binary";
-    // A stride coprime with the count visits every request once, out of order, as the API answers.
-    const qint64 stride = all > 2 ? (all % 7 ? 7 : (all % 11 ? 11 : 1)) : 1;
-    for (qint64 i = 0; i < all; ++i) {
-        const qint64 n = 1 + (i * stride) % all;
-        qint64 bound = 0;
-        int kind = 0;
-        while (kind < 3 && n > bound + amounts[kind])
-            bound += amounts[kind++];
-        response.body +=
-            QJsonDocument(resultFor(batch.id, model, n, types[kind])).toJson(QJsonDocument::Compact);
-        response.body += '\n';
-    }
+    response.body = SimProviderLines::anthropicResults(batch.id, claudeModel(batch.model), amounts);
     return response;
 }
 

@@ -1,9 +1,9 @@
 #include "sim/simgeminidialect.h"
 
 #include "sim/simaccount.h"
+#include "sim/simproviderlines.h"
 #include "sim/simtime.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -98,38 +98,6 @@ QByteArray pageToken(const QString &afterOpenAiId)
         .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-QJsonObject responseLine(const QString &batchId, const QString &model, qint64 n)
-{
-    const QJsonObject part{{QStringLiteral("text"), QStringLiteral("Simulated answer %1.").arg(n)}};
-    const QJsonObject candidate{
-        {QStringLiteral("content"), QJsonObject{{QStringLiteral("parts"), QJsonArray{part}},
-                                                {QStringLiteral("role"), QStringLiteral("model")}}},
-        {QStringLiteral("finishReason"), QStringLiteral("STOP")},
-        {QStringLiteral("index"), 0}};
-    const QJsonObject usage{{QStringLiteral("promptTokenCount"), qint64(20 + n % 50)},
-                            {QStringLiteral("candidatesTokenCount"), qint64(5 + n % 20)},
-                            {QStringLiteral("totalTokenCount"), qint64(25 + n % 50 + n % 20)}};
-    const QByteArray hash = QCryptographicHash::hash(
-        QByteArray(batchId.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
-    return {{QStringLiteral("key"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("response"),
-             QJsonObject{{QStringLiteral("candidates"), QJsonArray{candidate}},
-                         {QStringLiteral("usageMetadata"), usage},
-                         {QStringLiteral("modelVersion"), model.mid(7)},
-                         {QStringLiteral("responseId"),
-                          QString::fromLatin1(hash.toBase64(QByteArray::Base64UrlEncoding |
-                                                            QByteArray::OmitTrailingEquals))}}}};
-}
-
-QJsonObject errorLine(qint64 n)
-{
-    return {{QStringLiteral("key"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("code"), 400},
-                         {QStringLiteral("message"),
-                          QStringLiteral("* GenerateContentRequest.contents: contents is not specified")},
-                         {QStringLiteral("status"), QStringLiteral("INVALID_ARGUMENT")}}}};
-}
 } // namespace
 
 QString SimGeminiDialect::toGeminiId(const QString &openAiId)
@@ -261,10 +229,12 @@ QJsonObject SimGeminiDialect::operation(const SimBatch &batch, const QJsonObject
     if (status == QLatin1String("failed")) {
         const QJsonArray errors =
             openAi.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray();
-        op.insert(QStringLiteral("error"),
-                  QJsonObject{{QStringLiteral("code"), 3}, // google.rpc.Code INVALID_ARGUMENT
-                              {QStringLiteral("message"),
-                               errors.first().toObject().value(QLatin1String("message"))}});
+        op.insert(
+            QStringLiteral("error"),
+            QJsonObject{{QStringLiteral("code"), 3}, // google.rpc.Code INVALID_ARGUMENT
+                        {QStringLiteral("message"),
+                         errors.isEmpty() ? QJsonValue(QStringLiteral("The batch failed."))
+                                          : errors.first().toObject().value(QLatin1String("message"))}});
     } else {
         QJsonObject response{{QStringLiteral("@type"), kOutputType}};
         for (auto it = output.constBegin(); it != output.constEnd(); ++it)
@@ -332,17 +302,10 @@ SimResponse SimGeminiDialect::download(const SimRequest &request, const SimAccou
     const QJsonObject openAi = account.batchObject(*batch);
     const QJsonObject counts = openAi.value(QLatin1String("request_counts")).toObject();
     const qint64 succeeded = counts.value(QLatin1String("completed")).toInteger();
-    const qint64 all = succeeded + counts.value(QLatin1String("failed")).toInteger();
-    const QString model = geminiModel(batch->model);
     SimResponse response;
     response.contentType = "application/octet-stream";
-    const qint64 stride = all > 2 ? (all % 7 ? 7 : (all % 11 ? 11 : 1)) : 1;
-    for (qint64 i = 0; i < all; ++i) {
-        const qint64 n = 1 + (i * stride) % all;
-        response.body += QJsonDocument(n <= succeeded ? responseLine(batch->id, model, n) : errorLine(n))
-                             .toJson(QJsonDocument::Compact);
-        response.body += '\n';
-    }
+    response.body = SimProviderLines::geminiResponses(batch->id, geminiModel(batch->model), succeeded,
+                                                      counts.value(QLatin1String("failed")).toInteger());
     return response;
 }
 
