@@ -3,6 +3,7 @@
 #include "sim/simgeminidialect.h"
 #include "sim/simpagedump.h"
 #include "sim/simserver.h"
+#include "simprocess.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -334,6 +335,21 @@ private Q_SLOTS:
         QCOMPARE(
             stats.value(QLatin1String("by_route")).toObject().value(QLatin1String("GET batches")).toInt(), 1);
         QCOMPARE(stats.value(QLatin1String("dialect")).toString(), SimDialect::id(kind));
+    }
+
+    // The real binary: the first line gives the dialect's base URL, and SimProcess's config names the
+    // provider.
+    void theBinarySpeaksTheDialect()
+    {
+        SimProcess sim(QStringLiteral("anthropic"), {QStringLiteral("--batches"), QStringLiteral("3")});
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+        QCOMPARE(sim.baseUrl().path(), QString());
+        QCOMPARE(sim.config().provider, Provider::Anthropic);
+        m_root = sim.rootUrl().toString();
+        m_kind = SimDialect::Kind::Anthropic;
+        QCOMPARE(listAll(2).size(), 3);
+        QCOMPARE(sim.stats().value(QLatin1String("dialect")).toString(), QStringLiteral("anthropic"));
     }
 
     void writePagesWalksTheDialectsCursor_data() { addDialectRows(); }

@@ -260,6 +260,48 @@ private Q_SLOTS:
                  404);
     }
 
+    void listParametersAreChecked()
+    {
+        SimAccount account(accountOptions(1200));
+        QString route;
+        const auto gemini = SimDialect::create(SimDialect::Kind::Gemini, {});
+        const auto list = [&](SimDialect &dialect, const QString &path, const QString &query) {
+            return dialect.handle(SimRequest::get(path, QUrlQuery(query)), account, &route);
+        };
+        const QString batches = QStringLiteral("/v1beta/batches");
+        QCOMPARE(
+            jsonOf(list(*gemini, batches, QString())).value(QLatin1String("operations")).toArray().size(),
+            50);
+        QCOMPARE(jsonOf(list(*gemini, batches, QStringLiteral("pageSize=5000")))
+                     .value(QLatin1String("operations"))
+                     .toArray()
+                     .size(),
+                 1000);
+        const SimResponse negative = list(*gemini, batches, QStringLiteral("pageSize=-1"));
+        QCOMPARE(negative.status, 400);
+        QCOMPARE(jsonOf(negative)
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("INVALID_ARGUMENT"));
+        QCOMPARE(list(*gemini, batches, QStringLiteral("pageToken=bm9wZQ")).status, 400);
+        QCOMPARE(list(*gemini, batches, QStringLiteral("pageToken=%%%")).status, 400);
+
+        const auto anthropic = SimDialect::create(SimDialect::Kind::Anthropic, {});
+        const QString messages = QStringLiteral("/v1/messages/batches");
+        QCOMPARE(jsonOf(list(*anthropic, messages, QString())).value(QLatin1String("data")).toArray().size(),
+                 20);
+        QCOMPARE(list(*anthropic, messages, QStringLiteral("limit=1000")).status, 200);
+        for (const char *bad :
+             {"limit=0", "limit=1001", "limit=x", "after_id=msgbatch_a&before_id=msgbatch_b"})
+            QCOMPARE(list(*anthropic, messages, QLatin1String(bad)).status, 400);
+        const QJsonObject unknown =
+            jsonOf(list(*anthropic, messages, QStringLiteral("after_id=msgbatch_nope")));
+        QVERIFY(unknown.value(QLatin1String("data")).toArray().isEmpty());
+        QVERIFY(!unknown.value(QLatin1String("has_more")).toBool());
+    }
+
     void azureDatedPathsNeedAnApiVersion()
     {
         SimAccount account(accountOptions(10));
