@@ -160,8 +160,9 @@ SimResponse SimGeminiDialect::handle(const SimRequest &request, SimAccount &acco
     *route = request.method + u' ' + collection + (verb.isEmpty() ? QString() : u'/' + verb);
     if (collection == QLatin1String("batches") && parts.size() == 2 && get)
         return list(request, account);
-    if (collection == QLatin1String("files") && parts.size() == 3 && get && verb == QLatin1String("download"))
-        return download(request, account, id);
+    if (collection == QLatin1String("files") && parts.size() == 3 && get &&
+        (verb.isEmpty() || verb == QLatin1String("download")))
+        return file(request, account, id, !verb.isEmpty());
     if (collection != QLatin1String("batches") || parts.size() != 3)
         return notFound;
     const SimBatch *batch = account.findBatch(toOpenAiId(id));
@@ -282,31 +283,44 @@ SimResponse SimGeminiDialect::list(const SimRequest &request, const SimAccount &
     return SimResponse::json(page);
 }
 
-SimResponse SimGeminiDialect::download(const SimRequest &request, const SimAccount &account,
-                                       const QString &fileId) const
+SimResponse SimGeminiDialect::file(const SimRequest &request, const SimAccount &account,
+                                   const QString &fileId, bool content) const
 {
     const SimBatch *batch = fileId.startsWith(QLatin1String("responses"))
                                 ? account.findBatch(QStringLiteral("batch_") + fileId.mid(9))
                                 : nullptr;
     const QJsonObject op = batch ? operation(*batch, account.batchObject(*batch)) : QJsonObject();
-    const QString listed = op.value(QLatin1String("metadata"))
-                               .toObject()
-                               .value(QLatin1String("output"))
-                               .toObject()
-                               .value(QLatin1String("responsesFile"))
-                               .toString();
-    if (!batch || listed != QStringLiteral("files/") + fileId)
+    const QJsonObject metadata = op.value(QLatin1String("metadata")).toObject();
+    const QString name = QStringLiteral("files/") + fileId;
+    if (!batch ||
+        metadata.value(QLatin1String("output")).toObject().value(QLatin1String("responsesFile")).toString() !=
+            name)
         return error(request, 404, QStringLiteral("Requested entity was not found."));
-    if (request.queryValue(QStringLiteral("alt")) != QLatin1String("media"))
+    if (content && request.queryValue(QStringLiteral("alt")) != QLatin1String("media"))
         return error(request, 400, QStringLiteral("Downloads need ?alt=media."));
-    const QJsonObject openAi = account.batchObject(*batch);
-    const QJsonObject counts = openAi.value(QLatin1String("request_counts")).toObject();
-    const qint64 succeeded = counts.value(QLatin1String("completed")).toInteger();
+    const QJsonObject counts = account.batchObject(*batch).value(QLatin1String("request_counts")).toObject();
     SimResponse response;
     response.contentType = "application/octet-stream";
-    response.body = SimProviderLines::geminiResponses(batch->id, geminiModel(batch->model), succeeded,
+    response.body = SimProviderLines::geminiResponses(batch->id, geminiModel(batch->model),
+                                                      counts.value(QLatin1String("completed")).toInteger(),
                                                       counts.value(QLatin1String("failed")).toInteger());
-    return response;
+    if (content)
+        return response;
+    const QString origin = request.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString();
+    const QJsonValue endTime = metadata.value(QLatin1String("endTime"));
+    return SimResponse::json(
+        {{QStringLiteral("name"), name},
+         {QStringLiteral("displayName"),
+          QString(metadata.value(QLatin1String("displayName")).toString() + QStringLiteral(" responses"))},
+         {QStringLiteral("mimeType"), QStringLiteral("application/jsonl")},
+         {QStringLiteral("sizeBytes"), QString::number(response.body.size())},
+         {QStringLiteral("createTime"), endTime},
+         {QStringLiteral("updateTime"), endTime},
+         {QStringLiteral("uri"), QString(origin + QStringLiteral("/v1beta/") + name)},
+         {QStringLiteral("downloadUri"), QString(origin + QStringLiteral("/download/v1beta/") + name +
+                                                 QStringLiteral(":download?alt=media"))},
+         {QStringLiteral("state"), QStringLiteral("ACTIVE")},
+         {QStringLiteral("source"), QStringLiteral("GENERATED")}});
 }
 
 SimResponse SimGeminiDialect::error(const SimRequest &, int status, const QString &message,

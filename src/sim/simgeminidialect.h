@@ -33,5 +33,7 @@ public:
 
 private:
     SimResponse list(const SimRequest &request, const SimAccount &account) const;
-    SimResponse download(const SimRequest &request, const SimAccount &account, const QString &fileId) const;
+    // GET files/{id}:download?alt=media, and GET files/{id} (the File's metadata).
+    SimResponse file(const SimRequest &request, const SimAccount &account, const QString &fileId,
+                     bool content) const;
 };

@@ -91,7 +91,11 @@ test('the responses file downloads with one line per finished request', async ()
   try {
     const file = path.join(dir, 'responses.jsonl');
     await ai.files.download({ file: job.dest.fileName, downloadPath: file });
-    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const text = await readFile(file, 'utf8');
+    const meta = await ai.files.get({ name: job.dest.fileName });
+    assert.equal(meta.name, job.dest.fileName);
+    assert.equal(Number(meta.sizeBytes), Buffer.byteLength(text));
+    const lines = text.trim().split('\n').map((l) => JSON.parse(l));
     const ok = Number(stats.successfulRequestCount ?? 0);
     const failed = Number(stats.failedRequestCount ?? 0);
     assert.equal(lines.length, ok + failed);
