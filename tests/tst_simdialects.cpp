@@ -296,6 +296,17 @@ private Q_SLOTS:
         QCOMPARE(limited.status, 429);
         QCOMPARE(limited.header("retry-after"), QByteArray("7"));
         verifyErrorShape(limited);
+        // Each provider's own words for it.
+        const QJsonObject error = limited.json.value(QLatin1String("error")).toObject();
+        const QHash<SimDialect::Kind, QPair<QString, QString>> expected{
+            {SimDialect::Kind::OpenAI, {QStringLiteral("code"), QStringLiteral("rate_limit_exceeded")}},
+            {SimDialect::Kind::Azure, {QStringLiteral("code"), QStringLiteral("429")}},
+            {SimDialect::Kind::Anthropic, {QStringLiteral("type"), QStringLiteral("rate_limit_error")}},
+            {SimDialect::Kind::Gemini, {QStringLiteral("status"), QStringLiteral("RESOURCE_EXHAUSTED")}}};
+        QCOMPARE(error.value(expected.value(kind).first).toString(), expected.value(kind).second);
+        if (kind == SimDialect::Kind::Gemini)
+            QCOMPARE(error.value(QLatin1String("details"))[0][QLatin1String("retryDelay")].toString(),
+                     QStringLiteral("7s"));
 
         faults.failEvery = 1;
         faults.failMode = QStringLiteral("empty-page");

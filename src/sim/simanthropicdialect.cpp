@@ -289,6 +289,19 @@ SimRequest SimAnthropicDialect::firstPage(int limit) const
                            QUrlQuery{{QStringLiteral("limit"), QString::number(limit)}});
 }
 
+SimResponse SimAnthropicDialect::fault(const SimRequest &request, int status, int retryAfterSeconds) const
+{
+    SimResponse response =
+        error(request, status,
+              status == 429   ? QStringLiteral("This request would exceed your organization's rate "
+                                                 "limit. Please try again later.")
+              : status == 529 ? QStringLiteral("Overloaded")
+                              : QStringLiteral("Internal server error"));
+    if (status == 429 || status == 503 || status == 529)
+        response.headers.append({"retry-after", QByteArray::number(retryAfterSeconds)});
+    return response;
+}
+
 QList<QPair<QByteArray, QByteArray>> SimAnthropicDialect::extraHeaders(const SimRequest &request) const
 {
     return {{"request-id", request.requestId}};

@@ -24,6 +24,7 @@ public:
     QByteArray wrongShapePage() const override;
     std::optional<SimRequest> nextPage(const SimRequest &request, const QByteArray &page) const override;
     SimRequest firstPage(int limit) const override;
+    SimResponse fault(const SimRequest &request, int status, int retryAfterSeconds) const override;
     QList<QPair<QByteArray, QByteArray>> extraHeaders(const SimRequest &request) const override;
 
     // "batch_<hex>" <-> "msgbatch_<hex>"; empty when `id` is not one of ours.

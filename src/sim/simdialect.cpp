@@ -50,6 +50,19 @@ QList<QPair<QByteArray, QByteArray>> SimDialect::extraHeaders(const SimRequest &
     return {};
 }
 
+SimResponse SimDialect::fault(const SimRequest &request, int status, int retryAfterSeconds) const
+{
+    SimResponse response = error(
+        request, status,
+        status == 429
+            ? QStringLiteral("Rate limit reached for requests. Please try again in %1s.")
+                  .arg(retryAfterSeconds)
+            : QStringLiteral("The server had an error while processing your request. Sorry about that!"));
+    if (status == 429 || status == 503)
+        response.headers.append({"retry-after", QByteArray::number(retryAfterSeconds)});
+    return response;
+}
+
 SimResponse SimDialect::reshape(const SimRequest &request, const SimResponse &openAi) const
 {
     if (openAi.status < 400 || kind() == Kind::OpenAI) // the account already speaks OpenAI

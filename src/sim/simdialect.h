@@ -46,6 +46,8 @@ public:
     virtual std::optional<SimRequest> nextPage(const SimRequest &request, const QByteArray &page) const = 0;
     // The first list request of a whole walk, `limit` items per page.
     virtual SimRequest firstPage(int limit) const = 0;
+    // The answer --fail-status STATUS gives: this provider's words for a rate limit or a server error.
+    virtual SimResponse fault(const SimRequest &request, int status, int retryAfterSeconds) const;
     // Headers every answer of this provider carries, besides x-request-id.
     virtual QList<QPair<QByteArray, QByteArray>> extraHeaders(const SimRequest &request) const;
 

@@ -15,6 +15,20 @@ const QLatin1String
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 1000;
 
+// Google's errors say more in `details`: why a key failed, when to retry.
+SimResponse withDetail(SimResponse response, const QString &type, const QString &field, const QString &value)
+{
+    QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    QJsonObject inner = body.value(QLatin1String("error")).toObject();
+    inner.insert(QStringLiteral("details"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("@type"), QString(QStringLiteral("type.googleapis.com/") + type)},
+                     {field, value}}});
+    body.insert(QStringLiteral("error"), inner);
+    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return response;
+}
+
 QString geminiModel(const QString &openAiModel)
 {
     if (openAiModel.startsWith(QLatin1String("text-embedding")))
@@ -127,17 +141,10 @@ SimResponse SimGeminiDialect::authenticate(const SimRequest &request) const
                                     "call this API."));
     if (!m_credentials.key.isEmpty() && key != m_credentials.key) {
         // Google answers a bad key with 400, and says why in the details.
-        SimResponse refused =
-            error(request, 400, QStringLiteral("API key not valid. Please pass a valid API key."));
-        QJsonObject body = QJsonDocument::fromJson(refused.body).object();
-        QJsonObject inner = body.value(QLatin1String("error")).toObject();
-        inner.insert(QStringLiteral("details"),
-                     QJsonArray{QJsonObject{{QStringLiteral("@type"),
-                                             QStringLiteral("type.googleapis.com/google.rpc.ErrorInfo")},
-                                            {QStringLiteral("reason"), QStringLiteral("API_KEY_INVALID")},
-                                            {QStringLiteral("domain"), QStringLiteral("googleapis.com")}}});
-        body.insert(QStringLiteral("error"), inner);
-        return SimResponse::json(body, 400);
+        return withDetail(
+            error(request, 400, QStringLiteral("API key not valid. Please pass a valid API key.")),
+            QStringLiteral("google.rpc.ErrorInfo"), QStringLiteral("reason"),
+            QStringLiteral("API_KEY_INVALID"));
     }
     return SimResponse();
 }
@@ -333,6 +340,22 @@ SimResponse SimGeminiDialect::error(const SimRequest &, int status, const QStrin
                                                                     {QStringLiteral("message"), message},
                                                                     {QStringLiteral("status"), name}}}},
                              status);
+}
+
+SimResponse SimGeminiDialect::fault(const SimRequest &request, int status, int retryAfterSeconds) const
+{
+    const QString message = status == 429 ? QStringLiteral("Resource has been exhausted (e.g. check quota).")
+                            : status == 503
+                                ? QStringLiteral("The model is overloaded. Please try again later.")
+                                : QStringLiteral("An internal error has occurred. Please retry.");
+    SimResponse response = error(request, status, message);
+    if (status != 429 && status != 503)
+        return response;
+    // Google says when to come back in the error's details (RetryInfo), besides the header.
+    response = withDetail(response, QStringLiteral("google.rpc.RetryInfo"), QStringLiteral("retryDelay"),
+                          QStringLiteral("%1s").arg(retryAfterSeconds));
+    response.headers.append({"retry-after", QByteArray::number(retryAfterSeconds)});
+    return response;
 }
 
 QByteArray SimGeminiDialect::emptyPage(const SimRequest &request) const

@@ -20,6 +20,7 @@ public:
     SimResponse handle(const SimRequest &request, SimAccount &account, QString *route) override;
     SimResponse error(const SimRequest &request, int status, const QString &message,
                       const QString &code = QString()) const override;
+    SimResponse fault(const SimRequest &request, int status, int retryAfterSeconds) const override;
     QByteArray emptyPage(const SimRequest &request) const override;
     QByteArray wrongShapePage() const override;
     std::optional<SimRequest> nextPage(const SimRequest &request, const QByteArray &page) const override;

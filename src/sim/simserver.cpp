@@ -141,14 +141,7 @@ SimServer::Fault SimServer::injectFault(const SimRequest &simRequest, const QHtt
     bool isStatus = false;
     const int status = mode.toInt(&isStatus);
     if (isStatus) {
-        *response = m_dialect->error(
-            simRequest, status,
-            status == 429
-                ? QStringLiteral("Rate limit reached for requests. Please try again in %1s.")
-                      .arg(m_faults.retryAfterSeconds)
-                : QStringLiteral("The server had an error while processing your request. Sorry about that!"));
-        if (status == 429 || status == 503)
-            response->headers.append({"retry-after", QByteArray::number(m_faults.retryAfterSeconds)});
+        *response = m_dialect->fault(simRequest, status, m_faults.retryAfterSeconds);
         return Fault::Answer;
     }
     if (mode == QLatin1String("hang"))
