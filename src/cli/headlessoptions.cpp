@@ -60,13 +60,13 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     options->command = command;
     const bool list = command == Command::List;
     QCommandLineParser parser;
-    const QString connection = QStringLiteral(
-        "Connection from the provider's variables:\n"
-        "  openai     OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID\n"
-        "  azure      AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN, AZURE_OPENAI_ENDPOINT,\n"
-        "             OPENAI_API_VERSION (empty: the v1 API)\n"
-        "  anthropic  ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL\n"
-        "  gemini     GEMINI_API_KEY (or GOOGLE_API_KEY), GOOGLE_GEMINI_BASE_URL\n");
+    const QString connection =
+        QStringLiteral("Connection from the provider's variables:\n"
+                       "  openai     OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID\n"
+                       "  azure      AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN, AZURE_OPENAI_ENDPOINT,\n"
+                       "             OPENAI_API_VERSION (empty: the v1 API)\n"
+                       "  anthropic  ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL\n"
+                       "  gemini     GEMINI_API_KEY (or GOOGLE_API_KEY), GOOGLE_GEMINI_BASE_URL\n");
     parser.setApplicationDescription(
         list ? QStringLiteral("Prints the account's batches as a table, newest first.\n") + connection
              : QStringLiteral("Writes the account's batches as CSV, JSON or JSON Lines, newest first.\n") +

@@ -1,11 +1,11 @@
 #include "app/widgets/batchdetailpane.h"
 #include "models/plaintooltip.h"
 
-#include "core/batch/batch.h"
-#include "core/export/batchformat.h"
 #include "app/widgets/elidedlabel.h"
 #include "app/widgets/filespanel.h"
 #include "app/widgets/progresschart.h"
+#include "core/batch/batch.h"
+#include "core/export/batchformat.h"
 #include "models/statuscolors.h"
 
 #include <QApplication>
@@ -241,9 +241,9 @@ void BatchDetailPane::fillOverview(const Batch &b)
     // The provider's own word beside ours where they differ ("ended", "BATCH_STATE_RUNNING", "COMPLETED").
     const bool ownWord = !b.rawStatus.isEmpty() && b.rawStatus != b.status.toString();
     const QString raw = ownWord ? tr(" (the provider says \"%1\")").arg(b.rawStatus.left(80)) : QString();
-    m_status->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> <b>%2</b>%3")
-                          .arg(color.name(), BatchFormat::statusLabel(b.status).toHtmlEscaped(),
-                               raw.toHtmlEscaped()));
+    m_status->setText(
+        QStringLiteral("<span style='color:%1'>&#9679;</span> <b>%2</b>%3")
+            .arg(color.name(), BatchFormat::statusLabel(b.status).toHtmlEscaped(), raw.toHtmlEscaped()));
     m_status->setAccessibleName(tr("Status: %1").arg(BatchFormat::statusLabel(b.status)) + raw);
     QStringList details;
     for (const auto &detail : b.providerDetails)

@@ -131,8 +131,9 @@ BatchCall *ApiClient::cancelBatch(const QString &batchId)
         request = makeRequest(r.url);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     }
-    return launch(new BatchCall(m_manager, request, r.verb, m_adapter->cancelReturnsBatch(), callOptions(), this),
-                  r.refusal);
+    return launch(
+        new BatchCall(m_manager, request, r.verb, m_adapter->cancelReturnsBatch(), callOptions(), this),
+        r.refusal);
 }
 
 FileInfoCall *ApiClient::retrieveFile(const QString &fileId)

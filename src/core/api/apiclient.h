@@ -61,7 +61,8 @@ public:
 private:
     // The credential only when `url` is on the base URL's origin.
     QNetworkRequest makeRequest(const QUrl &url) const;
-    FileDownload *download(const QString &refusal, const QUrl &url, const QString &path, qint64 declaredBytes);
+    FileDownload *download(const QString &refusal, const QUrl &url, const QString &path,
+                           qint64 declaredBytes);
     ApiCall::Options callOptions() const;
     // Starts the call unless the request must not go out, in which case it fails on the next turn.
     template <typename Call> Call *launch(Call *call, const QString &refusal = QString());

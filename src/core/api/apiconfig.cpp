@@ -107,9 +107,8 @@ QString ApiConfig::insecureTransportReason() const
         return QStringLiteral("the base URL's scheme \"%1\" is not http or https").arg(scheme);
     if (!hasCredential() || isLoopback())
         return {};
-    return QStringLiteral(
-               "refusing to send the %1 over plain http:// to %2; use https:// (plain HTTP is "
-               "allowed only to this machine)")
+    return QStringLiteral("refusing to send the %1 over plain http:// to %2; use https:// (plain HTTP is "
+                          "allowed only to this machine)")
         .arg(adToken.isEmpty() ? QStringLiteral("API key") : QStringLiteral("access token"), baseUrl.host());
 }
 

@@ -9,9 +9,9 @@
 struct FileInfo
 {
     QString id;
-    QString filename;     // the server's name for it: shown, never used as a path as it stands
-    qint64 bytes = -1;    // -1: not said
+    QString filename;                // the server's name for it: shown, never used as a path as it stands
+    qint64 bytes = -1;               // -1: not said
     std::optional<qint64> createdAt; // Unix seconds
     std::optional<qint64> expiresAt; // Unix seconds; absent: no expiry said
-    QString purpose;      // OpenAI's purpose, Gemini's mime type
+    QString purpose;                 // OpenAI's purpose, Gemini's mime type
 };

@@ -47,7 +47,8 @@ public:
     // The same for an account of `provider`: rows are parsed by its adapter, and the file records the
     // provider (meta "provider"; a file without it is OpenAI's, the only provider before). A file of another
     // provider is never read as this one's: the open fails and the file is left alone.
-    [[nodiscard]] bool open(const QString &path, Provider provider, QString *error, QString *warning = nullptr);
+    [[nodiscard]] bool open(const QString &path, Provider provider, QString *error,
+                            QString *warning = nullptr);
     Provider provider() const { return m_provider; }
     bool isOpen() const;
     const QString &path() const { return m_path; }

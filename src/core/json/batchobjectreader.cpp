@@ -369,8 +369,8 @@ Parsed<Batch> read(const element &object, const JsonSlicer::Slice *source)
     if (!isAbsent(fields[Progress])) {
         if (fields[Progress]->get_double().get(progress) == simdjson::SUCCESS && progress >= 0 &&
             progress <= 100)
-            batch.providerDetails.append({QStringLiteral("progress"),
-                                          QString::number(progress, 'g', 4) + u'%'});
+            batch.providerDetails.append(
+                {QStringLiteral("progress"), QString::number(progress, 'g', 4) + u'%'});
         else
             reader.warn("progress", fields[Progress], "a percentage");
     }

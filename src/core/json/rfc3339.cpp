@@ -67,4 +67,3 @@ std::optional<qint64> Rfc3339::parse(std::string_view text)
         return std::nullopt;
     return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + qMin(second, 59) - offset;
 }
-

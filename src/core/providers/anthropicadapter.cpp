@@ -23,7 +23,8 @@ Parsed<Batch> readBatch(const element &object, const JsonSlicer::Slice *source)
     batch.id = reader.string(id, "id");
     const Value status = member(o, "processing_status");
     if (!status || !status->is_string() || ProviderJson::isAbsent(status)) {
-        result.error = batch.id + QStringLiteral(": required field 'processing_status' is missing or not a string");
+        result.error =
+            batch.id + QStringLiteral(": required field 'processing_status' is missing or not a string");
         return result;
     }
     batch.rawStatus = reader.string(status, "processing_status");
@@ -61,7 +62,8 @@ Parsed<Batch> readBatch(const element &object, const JsonSlicer::Slice *source)
                                  {QStringLiteral("expired"), QString::number(c.expired)}};
     }
     if (archived)
-        batch.providerDetails.append({QStringLiteral("archived_at"), reader.string(member(o, "archived_at"), "")});
+        batch.providerDetails.append(
+            {QStringLiteral("archived_at"), reader.string(member(o, "archived_at"), "")});
     batch.status = AnthropicAdapter::statusFor(batch.rawStatus, c, cancelInitiated.has_value());
     switch (batch.status.value()) {
     case BatchStatus::Completed:
@@ -105,7 +107,8 @@ BatchStatus AnthropicAdapter::statusFor(const QString &processingStatus, const C
     return BatchStatus::Completed;
 }
 
-ProviderAdapter::Request AnthropicAdapter::list(const ApiConfig &config, const QString &cursor, int limit) const
+ProviderAdapter::Request AnthropicAdapter::list(const ApiConfig &config, const QString &cursor,
+                                                int limit) const
 {
     QUrlQuery query;
     if (!cursor.isEmpty())
@@ -170,18 +173,19 @@ Parsed<Batch> AnthropicAdapter::parseBatch(const QByteArray &body) const
 
 Parsed<BatchPage> AnthropicAdapter::parsePage(const QByteArray &body) const
 {
-    return ProviderJson::readPage(body, "data", false, readBatch, [](const element &root, Parsed<BatchPage> *page) {
-        const Value hasMore = member(root, "has_more");
-        if (!hasMore || !hasMore->is_bool()) {
-            page->error = QStringLiteral("the list response's 'has_more' is %1, expected true or false")
-                              .arg(hasMore ? QStringLiteral("not a boolean") : QStringLiteral("missing"));
-            return;
-        }
-        page->value.hasMore = hasMore->get_bool().value_unsafe();
-        ProviderJson::Reader reader(&page->warnings);
-        page->value.firstId = reader.string(member(root, "first_id"), "first_id");
-        page->value.lastId = reader.string(member(root, "last_id"), "last_id");
-    });
+    return ProviderJson::readPage(
+        body, "data", false, readBatch, [](const element &root, Parsed<BatchPage> *page) {
+            const Value hasMore = member(root, "has_more");
+            if (!hasMore || !hasMore->is_bool()) {
+                page->error = QStringLiteral("the list response's 'has_more' is %1, expected true or false")
+                                  .arg(hasMore ? QStringLiteral("not a boolean") : QStringLiteral("missing"));
+                return;
+            }
+            page->value.hasMore = hasMore->get_bool().value_unsafe();
+            ProviderJson::Reader reader(&page->warnings);
+            page->value.firstId = reader.string(member(root, "first_id"), "first_id");
+            page->value.lastId = reader.string(member(root, "last_id"), "last_id");
+        });
 }
 
 Parsed<FileInfo> AnthropicAdapter::parseFileInfo(const QByteArray &) const

@@ -9,9 +9,9 @@ QUrl AzureAdapter::url(const ApiConfig &config, const QString &path, QUrlQuery q
     const bool v1 = config.apiVersion.isEmpty();
     QString prefix;
     if (v1)
-        prefix = base.endsWith(QLatin1String("/openai/v1"))
-                     ? QString()
-                     : base.endsWith(QLatin1String("/openai")) ? QStringLiteral("v1/") : QStringLiteral("openai/v1/");
+        prefix = base.endsWith(QLatin1String("/openai/v1")) ? QString()
+                 : base.endsWith(QLatin1String("/openai"))  ? QStringLiteral("v1/")
+                                                            : QStringLiteral("openai/v1/");
     else
         prefix = base.endsWith(QLatin1String("/openai")) ? QString() : QStringLiteral("openai/");
     if (!v1)

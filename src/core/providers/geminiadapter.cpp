@@ -33,14 +33,16 @@ Parsed<Batch> readBatch(const element &object, const JsonSlicer::Slice *source)
     const Value meta = member(o, "metadata") ? reader.object(member(o, "metadata"), "metadata") : o;
     const Value state = member(meta, "state");
     if (!state || !state->is_string() || ProviderJson::isAbsent(state)) {
-        result.error = batch.id + QStringLiteral(": required field 'metadata.state' is missing or not a string");
+        result.error =
+            batch.id + QStringLiteral(": required field 'metadata.state' is missing or not a string");
         return result;
     }
     batch.rawStatus = reader.string(state, "metadata.state");
     batch.status = GeminiAdapter::statusFor(batch.rawStatus);
     const std::optional<qint64> created = reader.time(member(meta, "createTime"), "metadata.createTime");
     if (!created) {
-        result.error = batch.id + QStringLiteral(": required field 'metadata.createTime' is not an RFC 3339 time");
+        result.error =
+            batch.id + QStringLiteral(": required field 'metadata.createTime' is not an RFC 3339 time");
         return result;
     }
     batch.createdAt = *created;
@@ -201,34 +203,35 @@ Parsed<Batch> GeminiAdapter::parseBatch(const QByteArray &body) const
 Parsed<BatchPage> GeminiAdapter::parsePage(const QByteArray &body) const
 {
     // The last page has no token; an empty list leaves "operations" out.
-    return ProviderJson::readPage(body, "operations", true, readBatch, [](const element &root, Parsed<BatchPage> *page) {
-        ProviderJson::Reader reader(&page->warnings);
-        page->value.next = reader.string(member(root, "nextPageToken"), "nextPageToken");
-        page->value.hasMore = !page->value.next.isEmpty();
-    });
+    return ProviderJson::readPage(
+        body, "operations", true, readBatch, [](const element &root, Parsed<BatchPage> *page) {
+            ProviderJson::Reader reader(&page->warnings);
+            page->value.next = reader.string(member(root, "nextPageToken"), "nextPageToken");
+            page->value.hasMore = !page->value.next.isEmpty();
+        });
 }
 
 Parsed<FileInfo> GeminiAdapter::parseFileInfo(const QByteArray &body) const
 {
     Parsed<FileInfo> result;
-    const Parsed<Batch> read = ProviderJson::readObject(body, [&result](const element &object,
-                                                                        const JsonSlicer::Slice *) {
-        ProviderJson::Reader reader(&result.warnings);
-        // GET /v1beta/files/{name} answers the File itself; some servers wrap it in {"file": {...}}.
-        Value o = object;
-        if (const Value wrapped = member(o, "file"); wrapped && wrapped->is_object())
-            o = wrapped;
-        FileInfo &file = result.value;
-        file.id = reader.string(member(o, "name"), "name");
-        file.filename = reader.string(member(o, "displayName"), "displayName");
-        if (file.filename.isEmpty())
-            file.filename = file.id.mid(file.id.lastIndexOf(u'/') + 1);
-        file.bytes = reader.count(member(o, "sizeBytes"), "sizeBytes").value_or(-1);
-        file.createdAt = reader.time(member(o, "createTime"), "createTime");
-        file.expiresAt = reader.time(member(o, "expirationTime"), "expirationTime");
-        file.purpose = reader.string(member(o, "mimeType"), "mimeType");
-        return Parsed<Batch>();
-    });
+    const Parsed<Batch> read =
+        ProviderJson::readObject(body, [&result](const element &object, const JsonSlicer::Slice *) {
+            ProviderJson::Reader reader(&result.warnings);
+            // GET /v1beta/files/{name} answers the File itself; some servers wrap it in {"file": {...}}.
+            Value o = object;
+            if (const Value wrapped = member(o, "file"); wrapped && wrapped->is_object())
+                o = wrapped;
+            FileInfo &file = result.value;
+            file.id = reader.string(member(o, "name"), "name");
+            file.filename = reader.string(member(o, "displayName"), "displayName");
+            if (file.filename.isEmpty())
+                file.filename = file.id.mid(file.id.lastIndexOf(u'/') + 1);
+            file.bytes = reader.count(member(o, "sizeBytes"), "sizeBytes").value_or(-1);
+            file.createdAt = reader.time(member(o, "createTime"), "createTime");
+            file.expiresAt = reader.time(member(o, "expirationTime"), "expirationTime");
+            file.purpose = reader.string(member(o, "mimeType"), "mimeType");
+            return Parsed<Batch>();
+        });
     result.error = read.error;
     return result;
 }
@@ -236,7 +239,8 @@ Parsed<FileInfo> GeminiAdapter::parseFileInfo(const QByteArray &body) const
 ApiError GeminiAdapter::parseError(int status, const QByteArray &body, const QString &requestId) const
 {
     ApiError error = ApiError::fromHttpResponse(status, body, requestId);
-    const QJsonValue inner = QJsonDocument::fromJson(body.left(1 << 20)).object().value(QLatin1String("error"));
+    const QJsonValue inner =
+        QJsonDocument::fromJson(body.left(1 << 20)).object().value(QLatin1String("error"));
     const QString word = inner.toObject().value(QLatin1String("status")).toString();
     if (!word.isEmpty())
         error.code = word;

@@ -49,7 +49,8 @@ ProviderAdapter::Request OpenAiAdapter::fileInfo(const ApiConfig &config, const 
 
 ProviderAdapter::Request OpenAiAdapter::fileContent(const ApiConfig &config, const QString &fileId) const
 {
-    return item(config, QByteArrayLiteral("GET"), QStringLiteral("files"), fileId, QStringLiteral("/content"));
+    return item(config, QByteArrayLiteral("GET"), QStringLiteral("files"), fileId,
+                QStringLiteral("/content"));
 }
 
 void OpenAiAdapter::authorize(const ApiConfig &config, QNetworkRequest *request) const
@@ -75,20 +76,20 @@ Parsed<BatchPage> OpenAiAdapter::parsePage(const QByteArray &body) const
 Parsed<FileInfo> OpenAiAdapter::parseFileInfo(const QByteArray &body) const
 {
     Parsed<FileInfo> result;
-    const Parsed<Batch> read = ProviderJson::readObject(body, [&result](const ProviderJson::element &o,
-                                                                        const JsonSlicer::Slice *) {
-        using ProviderJson::member;
-        ProviderJson::Reader reader(&result.warnings);
-        FileInfo &file = result.value;
-        const ProviderJson::Value object = o;
-        file.id = reader.string(member(object, "id"), "id");
-        file.filename = reader.string(member(object, "filename"), "filename");
-        file.bytes = reader.count(member(object, "bytes"), "bytes").value_or(-1);
-        file.createdAt = reader.time(member(object, "created_at"), "created_at");
-        file.expiresAt = reader.time(member(object, "expires_at"), "expires_at");
-        file.purpose = reader.string(member(object, "purpose"), "purpose");
-        return Parsed<Batch>();
-    });
+    const Parsed<Batch> read =
+        ProviderJson::readObject(body, [&result](const ProviderJson::element &o, const JsonSlicer::Slice *) {
+            using ProviderJson::member;
+            ProviderJson::Reader reader(&result.warnings);
+            FileInfo &file = result.value;
+            const ProviderJson::Value object = o;
+            file.id = reader.string(member(object, "id"), "id");
+            file.filename = reader.string(member(object, "filename"), "filename");
+            file.bytes = reader.count(member(object, "bytes"), "bytes").value_or(-1);
+            file.createdAt = reader.time(member(object, "created_at"), "created_at");
+            file.expiresAt = reader.time(member(object, "expires_at"), "expires_at");
+            file.purpose = reader.string(member(object, "purpose"), "purpose");
+            return Parsed<Batch>();
+        });
     result.error = read.error;
     return result;
 }

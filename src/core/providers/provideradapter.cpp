@@ -55,7 +55,9 @@ QString ProviderAdapter::unusableIdReason(const QString &id)
 bool ProviderAdapter::sameOrigin(const QUrl &url, const QUrl &base)
 {
     const QString scheme = url.scheme().toLower();
-    const int defaultPort = scheme == QLatin1String("https") ? 443 : scheme == QLatin1String("http") ? 80 : -1;
+    const int defaultPort = scheme == QLatin1String("https")  ? 443
+                            : scheme == QLatin1String("http") ? 80
+                                                              : -1;
     return url.isValid() && scheme == base.scheme().toLower() &&
            url.host().compare(base.host(), Qt::CaseInsensitive) == 0 &&
            url.port(defaultPort) == base.port(defaultPort) && url.userInfo().isEmpty();

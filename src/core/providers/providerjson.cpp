@@ -148,7 +148,8 @@ Parsed<BatchPage> readPage(const QByteArray &body, const char *arrayKey, bool ar
         return result;
     const simdjson::dom::array array = items->get_array();
     std::vector<JsonSlicer::Slice> sources;
-    if (!JsonSlicer::arrayItems(std::string_view(body.constData(), size_t(body.size())), arrayKey, &sources) ||
+    if (!JsonSlicer::arrayItems(std::string_view(body.constData(), size_t(body.size())), arrayKey,
+                                &sources) ||
         sources.size() != array.size())
         sources.clear();
     BatchPage &page = result.value;
