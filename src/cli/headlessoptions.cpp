@@ -68,14 +68,16 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
                        "  anthropic  ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL\n"
                        "  gemini     GEMINI_API_KEY (or GOOGLE_API_KEY), GOOGLE_GEMINI_BASE_URL\n");
     parser.setApplicationDescription(
-        list ? QStringLiteral("Prints the account's batches as a table, newest first.\n") + connection
-             : QStringLiteral("Writes the account's batches as CSV, JSON or JSON Lines, newest first.\n") +
-                   connection +
-                   QStringLiteral("JSON and JSON Lines hold each provider's objects exactly as received; CSV "
-                                  "has the same columns for every provider, with account, provider and "
-                                  "raw_status (the provider's own word).\n"
-                                  "Filters combine with AND; the statuses given to --status combine with "
-                                  "OR."));
+        list
+            ? QString(QStringLiteral("Prints the account's batches as a table, newest first.\n") + connection)
+            : QString(
+                  QStringLiteral("Writes the account's batches as CSV, JSON or JSON Lines, newest first.\n") +
+                  connection +
+                  QStringLiteral("JSON and JSON Lines hold each provider's objects exactly as received; "
+                                 "CSV has the same columns for every provider, with account, provider and "
+                                 "raw_status (the provider's own word).\n"
+                                 "Filters combine with AND; the statuses given to --status combine with "
+                                 "OR.")));
     // The source: which account's connection (--account NAME belongs here too).
     const QCommandLineOption provider(
         QStringLiteral("provider"),
