@@ -1,5 +1,6 @@
 // batchwatch-sim: a local Batch API for tests, demo mode and benchmarks.
 #include "sim/simaccount.h"
+#include "sim/simdialect.h"
 #include "sim/simpagedump.h"
 #include "sim/simserver.h"
 
@@ -15,9 +16,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("An in-memory OpenAI Batch API on 127.0.0.1 whose batches move "
-                       "through their statuses as simulated time passes."));
+    parser.setApplicationDescription(QStringLiteral(
+        "An in-memory batch API on 127.0.0.1 whose batches move through their statuses as "
+        "simulated time passes, in the dialect of OpenAI, Azure OpenAI, Anthropic or Gemini.\n"
+        "The first line printed is \"listening on URL\", URL being what that provider's clients "
+        "take as their base URL (Azure: the endpoint)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"),
@@ -34,10 +37,23 @@ int main(int argc, char *argv[])
         QStringLiteral("now"),
         QStringLiteral("Unix time the simulated clock starts at (default: the real time)."),
         QStringLiteral("UNIX"), QStringLiteral("0"));
+    const QCommandLineOption dialect(
+        QStringLiteral("dialect"),
+        QStringLiteral(
+            "The provider whose API to speak: openai (/v1/batches, bearer key), azure "
+            "(/openai/v1/batches, or /openai/batches?api-version=V; api-key header or bearer token), "
+            "anthropic (/v1/messages/batches; x-api-key or bearer key, anthropic-version) or gemini "
+            "(/v1beta/batches; x-goog-api-key or ?key=)."),
+        QStringLiteral("NAME"), QStringLiteral("openai"));
     const QCommandLineOption apiKey(
         QStringLiteral("api-key"),
-        QStringLiteral("Require exactly this key (default: any non-empty bearer key)."),
+        QStringLiteral("Require exactly this key (default: any non-empty key, in the dialect's header)."),
         QStringLiteral("KEY"));
+    const QCommandLineOption adToken(
+        QStringLiteral("ad-token"),
+        QStringLiteral("Azure: also accept this Entra ID bearer token. The key is accepted as a bearer token "
+                       "too, as the v1 API does; with neither option, any key or token is."),
+        QStringLiteral("TOKEN"));
     const QCommandLineOption failEvery(QStringLiteral("fail-every"),
                                        QStringLiteral("Fail every Nth API request."), QStringLiteral("N"),
                                        QStringLiteral("0"));
@@ -60,8 +76,8 @@ int main(int argc, char *argv[])
         QStringLiteral("write-pages"),
         QStringLiteral("Write the account's list pages as static files into DIR for a web server, and exit."),
         QStringLiteral("DIR"));
-    parser.addOptions({port, batches, seed, speed, now, apiKey, failEvery, failStatus, retryAfter, latency,
-                       pad, writePages});
+    parser.addOptions({port, batches, seed, speed, now, dialect, apiKey, adToken, failEvery, failStatus,
+                       retryAfter, latency, pad, writePages});
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option, double min, double max) {
@@ -97,16 +113,24 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const std::optional<SimDialect::Kind> kind = SimDialect::kindFromId(parser.value(dialect));
+    if (!kind) {
+        std::fprintf(stderr, "batchwatch-sim: --dialect must be openai, azure, anthropic or gemini\n");
+        return 2;
+    }
+    std::unique_ptr<SimDialect> speaker =
+        SimDialect::create(*kind, {parser.value(apiKey), parser.value(adToken)});
+
     SimAccount account(accountOptions);
     if (parser.isSet(writePages)) {
         QString error;
-        if (!SimPageDump::write(account, parser.value(writePages), &error)) {
+        if (!SimPageDump::write(account, *speaker, parser.value(writePages), &error)) {
             std::fprintf(stderr, "batchwatch-sim: %s\n", qPrintable(error));
             return 1;
         }
         return 0;
     }
-    SimServer server(&account, parser.value(apiKey), faults);
+    SimServer server(&account, std::move(speaker), faults);
     const quint16 bound = server.listenLoopback(quint16(number(port, 0, 65535)));
     if (bound == 0) {
         std::fprintf(stderr, "batchwatch-sim: cannot listen on 127.0.0.1:%s\n",
@@ -114,7 +138,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     // Tests and scripts read this first line to learn the port.
-    std::printf("listening on http://127.0.0.1:%u/v1\n", unsigned(bound));
+    std::printf("listening on %s\n", qPrintable(server.dialect().baseUrl(bound)));
     std::fflush(stdout);
     return app.exec();
 }

@@ -226,6 +226,7 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
                 object.value(QLatin1String("body")).toObject().value(QLatin1String("model")).toString();
         ++batch.total;
     }
+    batch.submitted = batch.total;
     if (batch.outcome == SimBatch::Outcome::Failed)
         batch.total = 0;
     batch.finalizingAt = batch.inProgressAt + qMax<qint64>(10, batch.total / 2);

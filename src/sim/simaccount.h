@@ -40,6 +40,13 @@ public:
     SimResponse retrieveFile(const QString &id) const;
     SimResponse fileContent(const QString &id) const;
 
+    // For the dialects, which show the same batches in other shapes.
+    const SimBatch *findBatch(const QString &id) const;
+    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }    // -1: unknown
+    const SimBatch &batchAt(int row) const { return m_batches[size_t(row)]; } // rows run oldest first
+    // The OpenAI object `batch` shows now, times as the clock shows them.
+    QJsonObject batchObject(const SimBatch &batch) const { return batchJson(batch, now()); }
+
 private:
     struct StoredFile
     {
@@ -57,7 +64,6 @@ private:
         Kind kind = Output;
     };
 
-    const SimBatch *findBatch(const QString &id) const;
     // A batch or file object with its times as the clock shows them (see Options::realTimestamps).
     QJsonObject shown(QJsonObject object) const;
     QJsonObject batchJson(const SimBatch &batch, qint64 at) const { return shown(batch.toJson(at)); }

@@ -190,6 +190,7 @@ std::vector<SimBatch> generate(int count, quint64 seed, qint64 now)
         }
         if (b.outcome == SimBatch::Outcome::Completed && b.endsAt > b.createdAt + SimBatch::kWindowSeconds)
             b.outcome = SimBatch::Outcome::Expired;
+        b.submitted = b.total;
         if (b.outcome == SimBatch::Outcome::Failed)
             fillFailure(b, rng);
         if (b.outcome == SimBatch::Outcome::Expired)

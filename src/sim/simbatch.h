@@ -19,6 +19,7 @@ struct SimBatch
     bool hasUsage = true;
 
     qint64 total = 0;
+    qint64 submitted = 0;     // request lines in the input, also for a batch that failed validation (total 0)
     double failedShare = 0.0; // share of requests that fail
     qint64 createdAt = 0;
     qint64 inProgressAt = 0; // validation ends

@@ -9,20 +9,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <memory>
-
 namespace {
-const QString kInvalidRequest = QStringLiteral("invalid_request_error");
-
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &pair : request.headers()) {
-        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
-            return pair.second;
-    }
-    return {};
-}
-
 QString methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
@@ -44,13 +31,27 @@ QByteArray newRequestId()
     return "req_" + bytes.toHex();
 }
 
+SimRequest toSimRequest(const QHttpServerRequest &request)
+{
+    SimRequest simRequest;
+    simRequest.method = methodName(request.method());
+    simRequest.url = request.url();
+    simRequest.parts = request.url().path().split(u'/', Qt::SkipEmptyParts);
+    simRequest.query = request.query();
+    simRequest.headers = request.headers();
+    simRequest.body = request.body();
+    simRequest.requestId = newRequestId();
+    return simRequest;
+}
+
 // Writes the whole answer, or only its first `sentBytes` while still promising all of it.
-void writeResponse(QHttpServerResponder &responder, const SimResponse &response, qsizetype sentBytes = -1)
+void writeResponse(QHttpServerResponder &responder, const SimResponse &response, const QByteArray &requestId,
+                   qsizetype sentBytes = -1)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     responder.writeHeader("Content-Type", response.contentType);
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeHeader("x-request-id", newRequestId());
+    responder.writeHeader("x-request-id", requestId);
     for (const auto &h : response.headers)
         responder.writeHeader(h.first, h.second);
     responder.writeBody(sentBytes < 0 ? response.body : response.body.left(sentBytes));
@@ -58,12 +59,22 @@ void writeResponse(QHttpServerResponder &responder, const SimResponse &response,
 } // namespace
 
 SimServer::SimServer(SimAccount *account, const QString &requiredKey, const Faults &faults, QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_account(account)
-    , m_requiredKey(requiredKey)
-    , m_faults(faults)
+    : SimServer(account, SimDialect::create(SimDialect::Kind::OpenAI, {requiredKey, QString()}), faults,
+                parent)
 {
 }
+
+SimServer::SimServer(SimAccount *account, std::unique_ptr<SimDialect> dialect, const Faults &faults,
+                     QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_account(account)
+    , m_dialect(std::move(dialect))
+    , m_faults(faults)
+{
+    Q_ASSERT(m_dialect);
+}
+
+SimServer::~SimServer() = default;
 
 quint16 SimServer::listenLoopback(quint16 port)
 {
@@ -72,46 +83,56 @@ quint16 SimServer::listenLoopback(quint16 port)
 
 bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const QString path = request.url().path();
-    if (path == QLatin1String("/v1/_sim/stats")) {
-        send(request, socket, stats());
+    const SimRequest simRequest = toSimRequest(request);
+    if (request.url().path() == QLatin1String("/v1/_sim/stats")) {
+        send(request, socket, stats(), simRequest.requestId);
         return true;
     }
     ++m_apiRequests;
     SimResponse response;
-    const Fault fault = injectFault(request, socket, &response);
+    const Fault fault = injectFault(simRequest, request, socket, &response);
     if (fault == Fault::TookOver)
         return true;
-    if (fault == Fault::None) {
-        response = checkKey(request);
-        if (response.status == 200)
-            response = route(request);
-    }
+    if (fault == Fault::None)
+        response = answer(simRequest);
+    response.headers += m_dialect->extraHeaders(simRequest);
     if (m_faults.latencyMs <= 0) {
-        send(request, socket, response);
+        send(request, socket, response, simRequest.requestId);
         return true;
     }
     // The responder only needs the request's protocol facts, so it can answer later.
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
-    QTimer::singleShot(m_faults.latencyMs, this, [responder, alive, response] {
+    const QByteArray requestId = simRequest.requestId;
+    QTimer::singleShot(m_faults.latencyMs, this, [responder, alive, response, requestId] {
         if (alive && alive->state() == QAbstractSocket::ConnectedState)
-            writeResponse(*responder, response);
+            writeResponse(*responder, response, requestId);
     });
     return true;
 }
 
 void SimServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    const SimRequest simRequest = toSimRequest(request);
     send(request, socket,
-         SimResponse::error(
-             404,
-             QStringLiteral("Invalid URL (%1 %2)").arg(methodName(request.method()), request.url().path()),
-             kInvalidRequest));
+         m_dialect->error(simRequest, 404, QStringLiteral("Invalid URL (%1)").arg(simRequest.describe())),
+         simRequest.requestId);
 }
 
-SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpSocket *socket,
-                                        SimResponse *response)
+SimResponse SimServer::answer(const SimRequest &request)
+{
+    const SimResponse refused = m_dialect->authenticate(request);
+    if (refused.status != 200)
+        return refused;
+    QString route;
+    const SimResponse response = m_dialect->handle(request, *m_account, &route);
+    if (!route.isEmpty())
+        m_requestsByRoute[route]++;
+    return response;
+}
+
+SimServer::Fault SimServer::injectFault(const SimRequest &simRequest, const QHttpServerRequest &request,
+                                        QTcpSocket *socket, SimResponse *response)
 {
     if (m_faults.failEvery <= 0 || m_apiRequests % m_faults.failEvery != 0)
         return Fault::None;
@@ -120,14 +141,12 @@ SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpS
     bool isStatus = false;
     const int status = mode.toInt(&isStatus);
     if (isStatus) {
-        *response = SimResponse::error(
-            status,
+        *response = m_dialect->error(
+            simRequest, status,
             status == 429
                 ? QStringLiteral("Rate limit reached for requests. Please try again in %1s.")
                       .arg(m_faults.retryAfterSeconds)
-                : QStringLiteral("The server had an error while processing your request. Sorry about that!"),
-            status == 429 ? QStringLiteral("requests") : QStringLiteral("server_error"),
-            status == 429 ? QStringLiteral("rate_limit_exceeded") : QString());
+                : QStringLiteral("The server had an error while processing your request. Sorry about that!"));
         if (status == 429 || status == 503)
             response->headers.append({"retry-after", QByteArray::number(m_faults.retryAfterSeconds)});
         return Fault::Answer;
@@ -144,89 +163,23 @@ SimServer::Fault SimServer::injectFault(const QHttpServerRequest &request, QTcpS
     }
     if (mode == QLatin1String("empty-page")) {
         // A broken server's page: nothing in it, yet it claims more.
-        *response =
-            SimResponse{200, "application/json", R"({"object":"list","data":[],"has_more":true})", {}};
+        *response = SimResponse{200, "application/json", m_dialect->emptyPage(simRequest), {}};
         return Fault::Answer;
     }
     if (mode == QLatin1String("wrong-shape")) {
-        *response = SimResponse{
-            200, "application/json", R"({"object":"list","data":{"id":"batch_x"},"has_more":false})", {}};
+        *response = SimResponse{200, "application/json", m_dialect->wrongShapePage(), {}};
         return Fault::Answer;
     }
     if (mode == QLatin1String("truncate")) {
         // Promise the whole body, send half, hang up: the transfer must count as failed.
-        SimResponse whole = checkKey(request);
-        if (whole.status == 200)
-            whole = route(request);
+        SimResponse whole = answer(simRequest);
+        whole.headers += m_dialect->extraHeaders(simRequest);
         QHttpServerResponder responder = makeResponder(request, socket);
-        writeResponse(responder, whole, whole.body.size() / 2);
+        writeResponse(responder, whole, simRequest.requestId, whole.body.size() / 2);
         QMetaObject::invokeMethod(socket, &QTcpSocket::disconnectFromHost, Qt::QueuedConnection);
         return Fault::TookOver;
     }
     return Fault::None;
-}
-
-SimResponse SimServer::checkKey(const QHttpServerRequest &request) const
-{
-    const QByteArray authorization = header(request, "authorization");
-    const QByteArray key =
-        authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
-    if (key.isEmpty())
-        return SimResponse::error(
-            401,
-            QStringLiteral("You didn't provide an API key. You need to provide your API key in an "
-                           "Authorization header using Bearer auth (i.e. Authorization: "
-                           "Bearer YOUR_KEY)."),
-            kInvalidRequest);
-    if (!m_requiredKey.isEmpty() && QString::fromUtf8(key) != m_requiredKey) {
-        const QString shown = key.size() > 8 ? QString::fromUtf8(key.left(3)) + QStringLiteral("*****") +
-                                                   QString::fromUtf8(key.right(4))
-                                             : QStringLiteral("*****");
-        return SimResponse::error(
-            401,
-            QStringLiteral("Incorrect API key provided: %1. You can find your API key at "
-                           "https://platform.openai.com/account/api-keys.")
-                .arg(shown),
-            kInvalidRequest, QStringLiteral("invalid_api_key"));
-    }
-    return SimResponse();
-}
-
-SimResponse SimServer::route(const QHttpServerRequest &request)
-{
-    const QStringList parts = request.url().path().split(u'/', Qt::SkipEmptyParts);
-    const QHttpServerRequest::Method method = request.method();
-    const bool get = method == QHttpServerRequest::Method::Get;
-    const bool post = method == QHttpServerRequest::Method::Post;
-    if (parts.size() < 2 || parts[0] != QLatin1String("v1"))
-        return SimResponse::error(
-            404, QStringLiteral("Invalid URL (%1 %2)").arg(methodName(method), request.url().path()),
-            kInvalidRequest);
-
-    const QString collection = parts[1];
-    const QString id = parts.size() > 2 ? parts[2] : QString();
-    m_requestsByRoute[methodName(method) + u' ' + collection +
-                      (parts.size() > 3 ? u'/' + parts[3] : QString())]++;
-    if (collection == QLatin1String("batches")) {
-        if (parts.size() == 2 && get)
-            return m_account->listBatches(request.query());
-        if (parts.size() == 2 && post)
-            return m_account->createBatch(request.body());
-        if (parts.size() == 3 && get)
-            return m_account->retrieveBatch(id);
-        if (parts.size() == 4 && post && parts[3] == QLatin1String("cancel"))
-            return m_account->cancelBatch(id);
-    } else if (collection == QLatin1String("files")) {
-        if (parts.size() == 2 && post)
-            return m_account->uploadFile(header(request, "content-type"), request.body());
-        if (parts.size() == 3 && get)
-            return m_account->retrieveFile(id);
-        if (parts.size() == 4 && get && parts[3] == QLatin1String("content"))
-            return m_account->fileContent(id);
-    }
-    return SimResponse::error(
-        404, QStringLiteral("Invalid URL (%1 %2)").arg(methodName(method), request.url().path()),
-        kInvalidRequest);
 }
 
 SimResponse SimServer::stats() const
@@ -237,12 +190,14 @@ SimResponse SimServer::stats() const
     return SimResponse::json({{QStringLiteral("requests"), m_apiRequests},
                               {QStringLiteral("faults"), m_faultsInjected},
                               {QStringLiteral("by_route"), byRoute},
+                              {QStringLiteral("dialect"), SimDialect::id(m_dialect->kind())},
                               {QStringLiteral("batches"), m_account->batchCount()},
                               {QStringLiteral("now"), m_account->now()}});
 }
 
-void SimServer::send(const QHttpServerRequest &request, QTcpSocket *socket, const SimResponse &response)
+void SimServer::send(const QHttpServerRequest &request, QTcpSocket *socket, const SimResponse &response,
+                     const QByteArray &requestId)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    writeResponse(responder, response);
+    writeResponse(responder, response, requestId);
 }

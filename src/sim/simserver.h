@@ -1,13 +1,17 @@
 #pragma once
 
+#include "sim/simdialect.h"
 #include "sim/simresponse.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>
 
+#include <memory>
+
 class SimAccount;
 
-// The HTTP face of a SimAccount: routing, bearer-key checks, request ids, and faults on demand.
+// The HTTP face of a SimAccount: request ids, faults on demand and stats; a dialect does the provider's part
+// (auth, routes, shapes).
 class SimServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -22,31 +26,37 @@ public:
         int latencyMs = 0;         // added to every answer
     };
 
+    // OpenAI's dialect, accepting only `requiredKey` (empty: any key).
     SimServer(SimAccount *account, const QString &requiredKey, const Faults &faults,
               QObject *parent = nullptr);
+    SimServer(SimAccount *account, std::unique_ptr<SimDialect> dialect, const Faults &faults,
+              QObject *parent = nullptr);
+    ~SimServer() override;
 
     // Binds 127.0.0.1 (port 0: a free one); returns the port, 0 on failure.
     quint16 listenLoopback(quint16 port);
     qint64 apiRequests() const { return m_apiRequests; }
+    const SimDialect &dialect() const { return *m_dialect; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    SimResponse route(const QHttpServerRequest &request);
-    SimResponse checkKey(const QHttpServerRequest &request) const;
+    SimResponse answer(const SimRequest &request);
     SimResponse stats() const;
     enum class Fault {
         None,
         Answer,
         TookOver
     }; // Answer: *response holds it; TookOver: the socket is handled
-    Fault injectFault(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse *response);
-    void send(const QHttpServerRequest &request, QTcpSocket *socket, const SimResponse &response);
+    Fault injectFault(const SimRequest &simRequest, const QHttpServerRequest &request, QTcpSocket *socket,
+                      SimResponse *response);
+    void send(const QHttpServerRequest &request, QTcpSocket *socket, const SimResponse &response,
+              const QByteArray &requestId);
 
     SimAccount *m_account;
-    QString m_requiredKey;
+    std::unique_ptr<SimDialect> m_dialect;
     Faults m_faults;
     qint64 m_apiRequests = 0;
     qint64 m_faultsInjected = 0;

@@ -1,5 +1,7 @@
 #include "simprocess.h"
 
+#include "core/providers/provider.h"
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -12,6 +14,22 @@ SimProcess::SimProcess(const QStringList &arguments)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setReadChannel(QProcess::StandardOutput);
+}
+
+SimProcess::SimProcess(const QString &dialect, const QStringList &arguments)
+    : SimProcess(QStringList{QStringLiteral("--dialect"), dialect} + arguments)
+{
+}
+
+QString SimProcess::dialect() const
+{
+    const qsizetype at = m_arguments.indexOf(QStringLiteral("--dialect"));
+    return at >= 0 && at + 1 < m_arguments.size() ? m_arguments.at(at + 1) : QStringLiteral("openai");
+}
+
+QUrl SimProcess::rootUrl() const
+{
+    return m_baseUrl.adjusted(QUrl::RemovePath);
 }
 
 SimProcess::~SimProcess()
@@ -42,7 +60,7 @@ bool SimProcess::start(QString *error)
     }
     const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
     const QRegularExpressionMatch match =
-        QRegularExpression(QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+/v1)$")).match(line);
+        QRegularExpression(QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+(/v1)?)$")).match(line);
     if (!match.hasMatch()) {
         if (error)
             *error = QStringLiteral("unexpected first line from batchwatch-sim: ") + line;
@@ -64,6 +82,7 @@ std::unique_ptr<SimProcess> SimProcess::started(const QStringList &arguments)
 ApiConfig SimProcess::config(const QString &apiKey) const
 {
     ApiConfig config;
+    config.provider = Providers::fromId(dialect()).value_or(Provider::OpenAI);
     config.baseUrl = m_baseUrl;
     config.apiKey = apiKey;
     config.connectTimeoutMs = 5'000;
@@ -90,6 +109,9 @@ QString SimProcess::createBatch(int requests, const QJsonObject &metadata) const
         reply->deleteLater();
         return QJsonDocument::fromJson(reply->readAll()).object();
     };
+    const QString base = dialect() == QLatin1String("azure")
+                             ? rootUrl().toString() + QStringLiteral("/openai/v1")
+                             : m_baseUrl.toString();
     QByteArray lines;
     for (int i = 1; i <= requests; ++i)
         lines += "{\"custom_id\":\"r" + QByteArray::number(i) + "\",\"body\":{\"model\":\"gpt-4.1\"}}\n";
@@ -97,7 +119,7 @@ QString SimProcess::createBatch(int requests, const QJsonObject &metadata) const
         "--b0undary\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
         "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"in.jsonl\"\r\n\r\n" +
         lines + "\r\n--b0undary--\r\n";
-    const QString fileId = send(QNetworkRequest(QUrl(m_baseUrl.toString() + QStringLiteral("/files"))),
+    const QString fileId = send(QNetworkRequest(QUrl(base + QStringLiteral("/files"))),
                                 "multipart/form-data; boundary=b0undary", form)
                                .value(QStringLiteral("id"))
                                .toString();
@@ -106,7 +128,7 @@ QString SimProcess::createBatch(int requests, const QJsonObject &metadata) const
                        {QStringLiteral("completion_window"), QStringLiteral("24h")}};
     if (!metadata.isEmpty())
         create.insert(QStringLiteral("metadata"), metadata);
-    return send(QNetworkRequest(QUrl(m_baseUrl.toString() + QStringLiteral("/batches"))), "application/json",
+    return send(QNetworkRequest(QUrl(base + QStringLiteral("/batches"))), "application/json",
                 QJsonDocument(create).toJson())
         .value(QStringLiteral("id"))
         .toString();
@@ -116,8 +138,8 @@ QJsonObject SimProcess::stats() const
 {
     QNetworkAccessManager manager;
     manager.setProxy(QNetworkProxy::NoProxy);
-    QUrl url = m_baseUrl;
-    url.setPath(url.path() + QStringLiteral("/_sim/stats"));
+    QUrl url = rootUrl();
+    url.setPath(QStringLiteral("/v1/_sim/stats"));
     QNetworkReply *reply = manager.get(QNetworkRequest(url));
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

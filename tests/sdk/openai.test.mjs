@@ -1,34 +1,17 @@
 // The official openai SDK, unmodified, against batchwatch-sim: if the SDK accepts it, so will real users' scripts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import OpenAI, { toFile } from 'openai';
+import { startSim } from './startsim.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const simPath = process.env.BATCHWATCH_SIM ?? path.join(here, '../../build/bin/batchwatch-sim');
 const KEY = 'sk-sdk-test-key-0001';
 const BATCHES = 250;
 let sim;
 let client;
 
-function startSim(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(simPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.on('error', reject);
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      const match = /^listening on (http:\/\/127\.0\.0\.1:\d+\/v1)$/.exec(line);
-      if (!match) reject(new Error(`unexpected first line: ${line}`));
-      resolve({ child, baseURL: match[1] });
-    });
-  });
-}
-
 before(async () => {
   // Fast simulated time so a created batch completes within the test.
-  sim = await startSim(['--port', '0', '--batches', String(BATCHES), '--seed', '7', '--speed', '200', '--api-key', KEY]);
+  sim = await startSim(['--batches', String(BATCHES), '--seed', '7', '--speed', '200', '--api-key', KEY]);
   client = new OpenAI({ apiKey: KEY, baseURL: sim.baseURL, maxRetries: 0 });
 });
 

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "sim/simdialect.h"
+
+class SimBatch;
+
+// The Gemini API's Batch Mode: /v1beta/batches?pageSize&pageToken listing long-running operations,
+// BATCH_STATE_* states, batchStats counts as strings, responses files downloaded with ?alt=media, the key in
+// x-goog-api-key (or ?key=), errors as {"error":{code,message,status}}.
+class SimGeminiDialect : public SimDialect
+{
+public:
+    explicit SimGeminiDialect(const Credentials &credentials)
+        : SimDialect(credentials)
+    {
+    }
+    Kind kind() const override { return Kind::Gemini; }
+    QString baseUrl(quint16 port) const override;
+    SimResponse authenticate(const SimRequest &request) const override;
+    SimResponse handle(const SimRequest &request, SimAccount &account, QString *route) override;
+    SimResponse error(const SimRequest &request, int status, const QString &message,
+                      const QString &code = QString()) const override;
+    QByteArray emptyPage(const SimRequest &request) const override;
+    QByteArray wrongShapePage() const override;
+    std::optional<SimRequest> nextPage(const SimRequest &request, const QByteArray &page) const override;
+    SimRequest firstPage(int limit) const override;
+
+    // "batch_<hex>" <-> "<hex>" (the name is "batches/<hex>"); empty when `id` is not one of ours.
+    static QString toGeminiId(const QString &openAiId);
+    static QString toOpenAiId(const QString &geminiId);
+    // The operation `batch` is now.
+    static QJsonObject operation(const SimBatch &batch, const QJsonObject &openAi);
+
+private:
+    SimResponse list(const SimRequest &request, const SimAccount &account) const;
+    SimResponse download(const SimRequest &request, const SimAccount &account, const QString &fileId) const;
+};

@@ -1,0 +1,123 @@
+// The official @anthropic-ai/sdk, unmodified, against batchwatch-sim --dialect anthropic: Message Batches with
+// after_id/before_id pages, cancel, JSONL results from results_url, and both ways of sending the key.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import Anthropic from '@anthropic-ai/sdk';
+import { startSim } from './startsim.mjs';
+
+const KEY = 'sk-ant-sdk-test-key-0001';
+const BATCHES = 250;
+let sim;
+let client;
+
+before(async () => {
+  sim = await startSim(['--dialect', 'anthropic', '--batches', String(BATCHES), '--seed', '7', '--speed', '200',
+    '--api-key', KEY]);
+  client = new Anthropic({ apiKey: KEY, baseURL: sim.baseURL, maxRetries: 0 });
+});
+
+after(() => sim?.child.kill());
+
+async function listAll(params = { limit: 100 }) {
+  const seen = [];
+  for await (const batch of client.messages.batches.list(params)) seen.push(batch);
+  return seen;
+}
+
+// The rule a reader applies to tell the OpenAI status of an ended batch from its counts.
+function endedAs(b) {
+  const c = b.request_counts;
+  if (c.canceled > 0) return 'cancelled';
+  if (c.expired > 0) return 'expired';
+  if (c.succeeded === 0 && c.errored > 0) return 'failed';
+  return 'completed';
+}
+
+test('auto-pagination lists every batch once, newest first, in the Message Batch shape', async () => {
+  const seen = await listAll();
+  assert.equal(seen.length, BATCHES);
+  assert.equal(new Set(seen.map((b) => b.id)).size, BATCHES);
+  for (let i = 1; i < seen.length; i++) assert.ok(Date.parse(seen[i - 1].created_at) >= Date.parse(seen[i].created_at));
+  for (const b of seen) {
+    assert.match(b.id, /^msgbatch_/);
+    assert.equal(b.type, 'message_batch');
+    assert.match(b.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/);
+    assert.deepEqual(Object.keys(b.request_counts).sort(), ['canceled', 'errored', 'expired', 'processing', 'succeeded']);
+    if (b.processing_status === 'ended') {
+      assert.ok(b.ended_at && b.results_url.startsWith(`${sim.baseURL}/v1/messages/batches/${b.id}/results`));
+      assert.equal(b.request_counts.processing, 0);
+      if (endedAs(b) === 'cancelled') assert.ok(b.cancel_initiated_at);
+    } else {
+      assert.equal(b.results_url, null);
+      assert.equal(b.ended_at, null);
+    }
+  }
+  const ended = new Set(seen.filter((b) => b.processing_status === 'ended').map(endedAs));
+  for (const s of ['completed', 'failed', 'expired', 'cancelled']) assert.ok(ended.has(s), `no ended batch reads as ${s}`);
+  assert.ok(seen.some((b) => b.processing_status === 'in_progress'));
+});
+
+test('before_id pages back towards the newest batch', async () => {
+  const all = await listAll();
+  const page = await client.messages.batches.list({ before_id: all[30].id, limit: 10 });
+  assert.deepEqual(page.data.map((b) => b.id), all.slice(20, 30).map((b) => b.id));
+  assert.equal(page.has_more, true);
+  assert.equal(page.first_id, all[20].id);
+  const backwards = [];
+  for await (const b of client.messages.batches.list({ before_id: all[30].id, limit: 7 })) backwards.push(b.id);
+  assert.deepEqual(new Set(backwards), new Set(all.slice(0, 30).map((b) => b.id)));
+});
+
+test('retrieve, cancel, and a cancel of an ended batch refused', async () => {
+  const all = await listAll();
+  const again = await client.messages.batches.retrieve(all[3].id);
+  assert.equal(again.id, all[3].id);
+  const running = all.find((b) => b.processing_status === 'in_progress' && b.request_counts.processing > 0);
+  const cancelling = await client.messages.batches.cancel(running.id);
+  assert.equal(cancelling.processing_status, 'canceling');
+  assert.ok(cancelling.cancel_initiated_at);
+  const ended = all.find((b) => b.processing_status === 'ended');
+  await assert.rejects(client.messages.batches.cancel(ended.id), (err) => {
+    assert.ok(err instanceof Anthropic.BadRequestError);
+    assert.equal(err.error.type, 'error');
+    assert.equal(err.error.error.type, 'invalid_request_error');
+    return true;
+  });
+});
+
+test('results stream one JSONL line per request, with the counts the batch shows', async () => {
+  const all = await listAll();
+  const batch = all.find((b) => b.processing_status === 'ended' && b.request_counts.succeeded > 0 &&
+    b.request_counts.errored > 0);
+  assert.ok(batch, 'no ended batch with successes and errors');
+  const byType = { succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+  const ids = new Set();
+  for await (const line of await client.messages.batches.results(batch.id)) {
+    byType[line.result.type]++;
+    ids.add(line.custom_id);
+    if (line.result.type === 'succeeded') assert.equal(line.result.message.content[0].type, 'text');
+  }
+  const c = batch.request_counts;
+  assert.deepEqual(byType, { succeeded: c.succeeded, errored: c.errored, canceled: c.canceled, expired: c.expired });
+  assert.equal(ids.size, c.succeeded + c.errored + c.canceled + c.expired);
+  const running = all.find((b) => b.processing_status === 'in_progress');
+  await assert.rejects(client.messages.batches.results(running.id), /results_url/);
+});
+
+test('x-api-key with anthropic-version works too; a wrong key gets the error shape and a request-id', async () => {
+  const raw = await fetch(`${sim.baseURL}/v1/messages/batches?limit=1`,
+    { headers: { 'x-api-key': KEY, 'anthropic-version': '2023-06-01' } });
+  assert.equal(raw.status, 200);
+  assert.equal((await raw.json()).data.length, 1);
+  const noVersion = await fetch(`${sim.baseURL}/v1/messages/batches`, { headers: { 'x-api-key': KEY } });
+  assert.equal(noVersion.status, 400);
+  const stranger = new Anthropic({ apiKey: 'sk-ant-wrong', baseURL: sim.baseURL, maxRetries: 0 });
+  await assert.rejects(stranger.messages.batches.list(), (err) => {
+    assert.ok(err instanceof Anthropic.AuthenticationError);
+    assert.equal(err.error.error.type, 'authentication_error');
+    assert.match(err.requestID, /^req_/);
+    return true;
+  });
+  await assert.rejects(client.messages.batches.list({ limit: 1001 }), (err) => err.status === 400);
+  await assert.rejects(client.messages.batches.retrieve('msgbatch_nope'), (err) => err instanceof Anthropic.NotFoundError);
+});

@@ -1,0 +1,283 @@
+#include "sim/simaccount.h"
+#include "sim/simanthropicdialect.h"
+#include "sim/simgeminidialect.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTest>
+
+namespace {
+const QRegularExpression kRfc3339(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"));
+
+SimAccount::Options accountOptions(int batches)
+{
+    SimAccount::Options options;
+    options.batches = batches;
+    options.speed = 0;
+    return options;
+}
+
+SimRequest post(const QString &path)
+{
+    SimRequest request = SimRequest::get(path);
+    request.method = QStringLiteral("POST");
+    return request;
+}
+
+QJsonObject jsonOf(const SimResponse &response)
+{
+    return QJsonDocument::fromJson(response.body).object();
+}
+
+// What a reader makes of an ended Message Batch: the rule the providers' adapter states.
+QString endedAs(const QJsonObject &counts)
+{
+    if (counts.value(QLatin1String("canceled")).toInteger() > 0)
+        return QStringLiteral("cancelled");
+    if (counts.value(QLatin1String("expired")).toInteger() > 0)
+        return QStringLiteral("expired");
+    if (counts.value(QLatin1String("succeeded")).toInteger() == 0 &&
+        counts.value(QLatin1String("errored")).toInteger() > 0)
+        return QStringLiteral("failed");
+    return QStringLiteral("completed");
+}
+} // namespace
+
+// The objects each dialect shows for the account's batches: statuses and counts a reader can map back, times
+// in the provider's format, and the routes only one provider has (results, downloads, dated paths).
+class TestSimDialectShapes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void anthropicCountsTellTheStatus()
+    {
+        SimAccount account(accountOptions(400));
+        QSet<QString> seen;
+        int allFailedCompleted = 0;
+        for (int row = 0; row < account.batchCount(); ++row) {
+            const SimBatch &batch = account.batchAt(row);
+            const QJsonObject openAi = account.batchObject(batch);
+            const QString status = openAi.value(QLatin1String("status")).toString();
+            const QJsonObject object =
+                SimAnthropicDialect::batchObject(batch, openAi, QStringLiteral("http://h:1"));
+            const QJsonObject counts = object.value(QLatin1String("request_counts")).toObject();
+            const QString processing = object.value(QLatin1String("processing_status")).toString();
+            QVERIFY(kRfc3339.match(object.value(QLatin1String("created_at")).toString()).hasMatch());
+            QVERIFY(kRfc3339.match(object.value(QLatin1String("expires_at")).toString()).hasMatch());
+            seen << status;
+            if (status == QLatin1String("cancelling")) {
+                QCOMPARE(processing, QStringLiteral("canceling"));
+                QVERIFY(object.value(QLatin1String("cancel_initiated_at")).isString());
+            } else if (status == QLatin1String("validating") || status == QLatin1String("in_progress") ||
+                       status == QLatin1String("finalizing")) {
+                QCOMPARE(processing, QStringLiteral("in_progress"));
+                QVERIFY(object.value(QLatin1String("results_url")).isNull());
+                QVERIFY(object.value(QLatin1String("ended_at")).isNull());
+            } else {
+                QCOMPARE(processing, QStringLiteral("ended"));
+                QCOMPARE(counts.value(QLatin1String("processing")).toInteger(), 0);
+                QVERIFY(kRfc3339.match(object.value(QLatin1String("ended_at")).toString()).hasMatch());
+                QCOMPARE(object.value(QLatin1String("results_url")).toString(),
+                         QStringLiteral("http://h:1/v1/messages/batches/%1/results")
+                             .arg(object.value(QLatin1String("id")).toString()));
+                if (status == QLatin1String("cancelled"))
+                    QVERIFY(object.value(QLatin1String("cancel_initiated_at")).isString());
+                // A completed batch whose every request failed is, in Anthropic's terms, all errored.
+                if (status == QLatin1String("completed") && batch.failedShare >= 1.0 && batch.total > 0) {
+                    ++allFailedCompleted;
+                    QCOMPARE(endedAs(counts), QStringLiteral("failed"));
+                } else {
+                    QCOMPARE(endedAs(counts), status);
+                }
+            }
+        }
+        for (const char *status : {"validating", "in_progress", "finalizing", "cancelling", "completed",
+                                   "failed", "cancelled", "expired"})
+            QVERIFY2(seen.contains(QLatin1String(status)), status);
+        QVERIFY(allFailedCompleted > 0); // the trap is in the account, and the test saw it
+    }
+
+    void geminiStatesAndStats()
+    {
+        SimAccount account(accountOptions(200));
+        const QHash<QString, QString> states{
+            {QStringLiteral("validating"), QStringLiteral("BATCH_STATE_PENDING")},
+            {QStringLiteral("in_progress"), QStringLiteral("BATCH_STATE_RUNNING")},
+            {QStringLiteral("finalizing"), QStringLiteral("BATCH_STATE_RUNNING")},
+            {QStringLiteral("cancelling"), QStringLiteral("BATCH_STATE_RUNNING")},
+            {QStringLiteral("completed"), QStringLiteral("BATCH_STATE_SUCCEEDED")},
+            {QStringLiteral("failed"), QStringLiteral("BATCH_STATE_FAILED")},
+            {QStringLiteral("cancelled"), QStringLiteral("BATCH_STATE_CANCELLED")},
+            {QStringLiteral("expired"), QStringLiteral("BATCH_STATE_EXPIRED")}};
+        for (int row = 0; row < account.batchCount(); ++row) {
+            const SimBatch &batch = account.batchAt(row);
+            const QJsonObject openAi = account.batchObject(batch);
+            const QString status = openAi.value(QLatin1String("status")).toString();
+            const QJsonObject op = SimGeminiDialect::operation(batch, openAi);
+            const QJsonObject metadata = op.value(QLatin1String("metadata")).toObject();
+            QCOMPARE(metadata.value(QLatin1String("state")).toString(), states.value(status));
+            QCOMPARE(op.value(QLatin1String("name")).toString(),
+                     metadata.value(QLatin1String("name")).toString());
+            const bool ended = status == QLatin1String("completed") || status == QLatin1String("failed") ||
+                               status == QLatin1String("cancelled") || status == QLatin1String("expired");
+            QCOMPARE(op.contains(QLatin1String("done")), ended);
+            QCOMPARE(metadata.contains(QLatin1String("endTime")), ended);
+            QCOMPARE(op.contains(QLatin1String("error")), status == QLatin1String("failed"));
+            QVERIFY(kRfc3339.match(metadata.value(QLatin1String("createTime")).toString()).hasMatch());
+            const QJsonObject stats = metadata.value(QLatin1String("batchStats")).toObject();
+            for (auto it = stats.constBegin(); it != stats.constEnd(); ++it)
+                QVERIFY2(it.value().isString() && it.value().toString() != QLatin1String("0"),
+                         qPrintable(it.key()));
+            const QJsonObject counts = openAi.value(QLatin1String("request_counts")).toObject();
+            QCOMPARE(stats.value(QLatin1String("successfulRequestCount")).toString().toLongLong(),
+                     counts.value(QLatin1String("completed")).toInteger());
+            QCOMPARE(stats.value(QLatin1String("failedRequestCount")).toString().toLongLong(),
+                     counts.value(QLatin1String("failed")).toInteger());
+        }
+    }
+
+    void anthropicResultsMatchTheCounts()
+    {
+        SimAccount account(accountOptions(120));
+        SimAnthropicDialect dialect({});
+        int checked = 0;
+        QSet<QString> typesSeen;
+        for (int row = 0; row < account.batchCount(); ++row) {
+            const SimBatch &batch = account.batchAt(row);
+            if (batch.submitted > 400)
+                continue; // the large ones only cost time
+            const QString id = SimAnthropicDialect::toAnthropicId(batch.id);
+            QString route;
+            const SimResponse retrieved = dialect.handle(
+                SimRequest::get(QStringLiteral("/v1/messages/batches/") + id), account, &route);
+            QCOMPARE(retrieved.status, 200);
+            const QJsonObject object = jsonOf(retrieved);
+            const SimResponse results = dialect.handle(
+                SimRequest::get(QStringLiteral("/v1/messages/batches/%1/results").arg(id)), account, &route);
+            if (object.value(QLatin1String("processing_status")).toString() != QLatin1String("ended")) {
+                QCOMPARE(results.status, 404);
+                continue;
+            }
+            QCOMPARE(results.status, 200);
+            QHash<QString, qint64> byType;
+            QSet<QString> customIds;
+            for (const QByteArray &line : results.body.split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                const QJsonObject result = QJsonDocument::fromJson(line).object();
+                byType[result.value(QLatin1String("result"))
+                           .toObject()
+                           .value(QLatin1String("type"))
+                           .toString()]++;
+                customIds << result.value(QLatin1String("custom_id")).toString();
+            }
+            for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+                typesSeen << it.key();
+            const QJsonObject counts = object.value(QLatin1String("request_counts")).toObject();
+            qint64 all = 0;
+            for (const char *type : {"succeeded", "errored", "canceled", "expired"}) {
+                QCOMPARE(byType.value(QLatin1String(type)), counts.value(QLatin1String(type)).toInteger());
+                all += byType.value(QLatin1String(type));
+            }
+            QCOMPARE(customIds.size(), all);
+            ++checked;
+        }
+        QVERIFY(checked > 10);
+        QCOMPARE(typesSeen.size(), 4); // succeeded, errored, canceled and expired lines all occur
+    }
+
+    void anthropicCancelAndBeforeId()
+    {
+        SimAccount account(accountOptions(60));
+        SimAnthropicDialect dialect({});
+        QString route;
+        const QJsonArray all = jsonOf(dialect.handle(SimRequest::get(QStringLiteral("/v1/messages/batches"),
+                                                                     QUrlQuery(QStringLiteral("limit=100"))),
+                                                     account, &route))
+                                   .value(QLatin1String("data"))
+                                   .toArray();
+        QCOMPARE(all.size(), 60);
+        const QJsonObject before = jsonOf(dialect.handle(
+            SimRequest::get(QStringLiteral("/v1/messages/batches"),
+                            QUrlQuery(QStringLiteral("limit=5&before_id=") +
+                                      all.at(12).toObject().value(QLatin1String("id")).toString())),
+            account, &route));
+        const QJsonArray page = before.value(QLatin1String("data")).toArray();
+        QCOMPARE(page.size(), 5);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(page.at(i).toObject().value(QLatin1String("id")),
+                     all.at(7 + i).toObject().value(QLatin1String("id")));
+        QVERIFY(before.value(QLatin1String("has_more")).toBool());
+
+        QString running;
+        for (const QJsonValue item : all) {
+            if (item.toObject().value(QLatin1String("processing_status")).toString() ==
+                QLatin1String("in_progress"))
+                running = item.toObject().value(QLatin1String("id")).toString();
+        }
+        const SimResponse cancelled = dialect.handle(
+            post(QStringLiteral("/v1/messages/batches/%1/cancel").arg(running)), account, &route);
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(jsonOf(cancelled).value(QLatin1String("processing_status")).toString(),
+                 QStringLiteral("canceling"));
+        QCOMPARE(route, QStringLiteral("POST batches/cancel"));
+    }
+
+    void geminiDownloadsOnBothPaths()
+    {
+        SimAccount account(accountOptions(60));
+        SimGeminiDialect dialect({});
+        QString route;
+        QString file;
+        for (int row = 0; row < account.batchCount() && file.isEmpty(); ++row) {
+            const QJsonObject op =
+                SimGeminiDialect::operation(account.batchAt(row), account.batchObject(account.batchAt(row)));
+            file = op.value(QLatin1String("response"))
+                       .toObject()
+                       .value(QLatin1String("responsesFile"))
+                       .toString();
+        }
+        QVERIFY(file.startsWith(QLatin1String("files/")));
+        const QUrlQuery media(QStringLiteral("alt=media"));
+        const SimResponse viaApi = dialect.handle(
+            SimRequest::get(QStringLiteral("/v1beta/%1:download").arg(file), media), account, &route);
+        const SimResponse viaMedia =
+            dialect.handle(SimRequest::get(QStringLiteral("/download/v1beta/%1:download").arg(file), media),
+                           account, &route);
+        QCOMPARE(viaApi.status, 200);
+        QVERIFY(!viaApi.body.isEmpty());
+        QCOMPARE(viaMedia.body, viaApi.body);
+        QCOMPARE(
+            dialect.handle(SimRequest::get(QStringLiteral("/v1beta/%1:download").arg(file)), account, &route)
+                .status,
+            400);
+        QCOMPARE(dialect
+                     .handle(SimRequest::get(QStringLiteral("/v1beta/files/responsesnope:download"), media),
+                             account, &route)
+                     .status,
+                 404);
+    }
+
+    void azureDatedPathsNeedAnApiVersion()
+    {
+        SimAccount account(accountOptions(10));
+        const auto azure = SimDialect::create(SimDialect::Kind::Azure, {});
+        QString route;
+        QCOMPARE(azure->handle(SimRequest::get(QStringLiteral("/openai/batches")), account, &route).status,
+                 404);
+        QCOMPARE(azure
+                     ->handle(SimRequest::get(QStringLiteral("/openai/batches"),
+                                              QUrlQuery(QStringLiteral("api-version=2024-10-21"))),
+                              account, &route)
+                     .status,
+                 200);
+        QCOMPARE(azure->handle(SimRequest::get(QStringLiteral("/openai/v1/batches")), account, &route).status,
+                 200);
+        QCOMPARE(azure->handle(SimRequest::get(QStringLiteral("/v1/batches")), account, &route).status, 404);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimDialectShapes)
+#include "tst_simdialectshapes.moc"
