@@ -21,7 +21,7 @@ const QString kKey = QStringLiteral("sk-test-providers-0001");
 QByteArrayList rawItems(const QByteArray &body, const QByteArray &key)
 {
     QByteArrayList items;
-    const qsizetype at = body.indexOf("\"" + key + "\":[");
+    const qsizetype at = body.indexOf(QByteArray("\"" + key + "\":["));
     if (at < 0)
         return items;
     qsizetype i = at + key.size() + 4;
