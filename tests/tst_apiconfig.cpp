@@ -9,8 +9,64 @@ class TestApiConfig : public QObject
 private Q_SLOTS:
     void cleanup()
     {
-        for (const char *name : {"OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"})
+        for (const char *name : {"OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID",
+                                 "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_AD_TOKEN", "AZURE_OPENAI_ENDPOINT",
+                                 "OPENAI_API_VERSION", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL",
+                                 "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GEMINI_BASE_URL"})
             qunsetenv(name);
+    }
+
+    void eachProviderReadsItsOwnVariables()
+    {
+        cleanup();
+        qputenv("OPENAI_API_KEY", "sk-openai");
+        qputenv("AZURE_OPENAI_API_KEY", "azure-key");
+        qputenv("AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com");
+        qputenv("OPENAI_API_VERSION", "2024-10-21");
+        qputenv("ANTHROPIC_API_KEY", "sk-ant");
+        qputenv("GOOGLE_API_KEY", "google-key");
+        const ApiConfig openai = ApiConfig::fromEnvironment(Provider::OpenAI);
+        QCOMPARE(openai.provider, Provider::OpenAI);
+        QCOMPARE(openai.apiKey, QStringLiteral("sk-openai"));
+        const ApiConfig azure = ApiConfig::fromEnvironment(Provider::Azure);
+        QCOMPARE(azure.provider, Provider::Azure);
+        QCOMPARE(azure.apiKey, QStringLiteral("azure-key"));
+        QCOMPARE(azure.baseUrl, QUrl(QStringLiteral("https://res.openai.azure.com")));
+        QCOMPARE(azure.apiVersion, QStringLiteral("2024-10-21"));
+        const ApiConfig anthropic = ApiConfig::fromEnvironment(Provider::Anthropic);
+        QCOMPARE(anthropic.apiKey, QStringLiteral("sk-ant"));
+        QCOMPARE(anthropic.baseUrl, QUrl(QStringLiteral("https://api.anthropic.com")));
+        const ApiConfig gemini = ApiConfig::fromEnvironment(Provider::Gemini);
+        QCOMPARE(gemini.apiKey, QStringLiteral("google-key")); // GEMINI_API_KEY unset
+        QCOMPARE(gemini.baseUrl, QUrl(QStringLiteral("https://generativelanguage.googleapis.com")));
+        qputenv("GEMINI_API_KEY", "gemini-key");
+        qputenv("GOOGLE_GEMINI_BASE_URL", "http://127.0.0.1:9000");
+        qputenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9001");
+        QCOMPARE(ApiConfig::fromEnvironment(Provider::Gemini).apiKey, QStringLiteral("gemini-key"));
+        QCOMPARE(ApiConfig::fromEnvironment(Provider::Gemini).baseUrl,
+                 QUrl(QStringLiteral("http://127.0.0.1:9000")));
+        QCOMPARE(ApiConfig::fromEnvironment(Provider::Anthropic).baseUrl,
+                 QUrl(QStringLiteral("http://127.0.0.1:9001")));
+        // The Entra ID token and the key are exclusive; the token wins, as in AzureOpenAI.
+        qputenv("AZURE_OPENAI_AD_TOKEN", "eyJ-token");
+        const ApiConfig token = ApiConfig::fromEnvironment(Provider::Azure);
+        QCOMPARE(token.adToken, QStringLiteral("eyJ-token"));
+        QVERIFY(token.apiKey.isEmpty());
+        QVERIFY(token.hasCredential());
+        cleanup();
+        // Azure has no default endpoint: nothing is sent until one is given.
+        QVERIFY(!ApiConfig::fromEnvironment(Provider::Azure).insecureTransportReason().isEmpty());
+    }
+
+    void theEntraTokenIsACredentialForThePlainHttpRule()
+    {
+        ApiConfig config;
+        config.provider = Provider::Azure;
+        config.baseUrl = QUrl(QStringLiteral("http://res.example.com"));
+        config.adToken = QStringLiteral("eyJ-token");
+        QVERIFY(config.insecureTransportReason().contains(QStringLiteral("access token")));
+        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:8080"));
+        QVERIFY(config.insecureTransportReason().isEmpty());
     }
 
     void defaultsAreOpenAIs()

@@ -153,6 +153,33 @@ private Q_SLOTS:
         QCOMPARE(errors[0][QStringLiteral("line")].toInt(), 3);
     }
 
+    void csvNamesAccountProviderAndTheProvidersOwnStatus()
+    {
+        // An Anthropic batch: the same columns as OpenAI's, its status mapped, its own word kept.
+        Batch batch;
+        batch.id = QStringLiteral("msgbatch_1");
+        batch.status = BatchStatus::Completed;
+        batch.rawStatus = QStringLiteral("ended");
+        batch.createdAt = 1'700'000'000;
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        BatchExporter exporter(&buffer, BatchExporter::Format::Csv);
+        exporter.setSource(QStringLiteral("Research, EU"), QStringLiteral("anthropic"));
+        QVERIFY(exporter.begin() && exporter.write(batch) && exporter.finish());
+        QString error;
+        const QList<QStringList> rows = readCsv(buffer.data(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(rows.size(), 2);
+        const QStringList &columns = BatchExporter::csvColumns();
+        QCOMPARE(columns.mid(columns.size() - 3),
+                 (QStringList{QStringLiteral("account"), QStringLiteral("provider"),
+                              QStringLiteral("raw_status")}));
+        QCOMPARE(rows[1][columns.indexOf(QStringLiteral("status"))], QStringLiteral("completed"));
+        QCOMPARE(rows[1][columns.indexOf(QStringLiteral("account"))], QStringLiteral("Research, EU"));
+        QCOMPARE(rows[1][columns.indexOf(QStringLiteral("provider"))], QStringLiteral("anthropic"));
+        QCOMPARE(rows[1][columns.indexOf(QStringLiteral("raw_status"))], QStringLiteral("ended"));
+    }
+
     void tableHasTheMainColumns()
     {
         const QByteArray table = exportAll(BatchExporter::Format::Table, sampleBatches());

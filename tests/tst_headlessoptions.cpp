@@ -27,6 +27,26 @@ private Q_SLOTS:
         QCOMPARE(o.maxRetries, 2);
     }
 
+    void providerChoosesTheVariables()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(parse(HeadlessOptions::Command::Export, {}, &o, &error));
+        QCOMPARE(o.provider, Provider::OpenAI);
+        for (const Provider p : Providers::all()) {
+            HeadlessOptions chosen;
+            QVERIFY2(parse(HeadlessOptions::Command::List, {QStringLiteral("--provider"), Providers::id(p)},
+                           &chosen, &error),
+                     qPrintable(error));
+            QCOMPARE(chosen.provider, p);
+        }
+        QVERIFY(parse(HeadlessOptions::Command::Export, {QStringLiteral("--provider=Gemini")}, &o, &error));
+        QCOMPARE(o.provider, Provider::Gemini);
+        QVERIFY(!parse(HeadlessOptions::Command::Export,
+                       {QStringLiteral("--provider"), QStringLiteral("mistral")}, &o, &error));
+        QVERIFY2(error.contains(QStringLiteral("openai|azure|anthropic|gemini")), qPrintable(error));
+    }
+
     void formatFollowsTheFileUnlessGiven()
     {
         HeadlessOptions o;

@@ -106,7 +106,7 @@ void BatchActions::cancel(const std::vector<Batch> &batches)
     // Each answer is reported; the summary comes once all are in.
     auto outcome = std::make_shared<std::pair<int, QStringList>>(int(batches.size()), QStringList());
     for (const Batch &batch : batches) {
-        ApiCall *call = m_client->cancelBatch(batch.id);
+        BatchCall *call = m_client->cancelBatch(batch.id);
         const QString id = batch.id;
         connect(call, &ApiCall::finished, this, [this, call, id, outcome] {
             call->deleteLater();
@@ -114,10 +114,9 @@ void BatchActions::cancel(const std::vector<Batch> &batches)
             if (call->error().isError()) {
                 error = call->error().toString();
                 outcome->second << id + QStringLiteral(": ") + error;
-            } else {
-                const Parsed<Batch> parsed = m_client->parseBatch(call->body());
-                if (parsed.ok())
-                    Q_EMIT batchUpdated(parsed.value);
+            } else if (call->batch()) {
+                // Gemini answers a cancel with nothing: its batch shows "cancelling" at the next refresh.
+                Q_EMIT batchUpdated(*call->batch());
             }
             Q_EMIT cancelFinished(id, error);
             if (--outcome->first > 0)

@@ -67,12 +67,15 @@ int ExportCommand::run(const QStringList &arguments)
     for (const QString &warning : std::as_const(options.warnings))
         printError(QStringLiteral("warning: ") + warning);
 
-    ApiConfig config = ApiConfig::fromEnvironment();
+    // The environment's account is named after its provider (a saved account's name goes here).
+    ApiConfig config = ApiConfig::fromEnvironment(options.provider);
+    const QString accountName = Providers::displayName(options.provider);
     config.transferTimeoutMs = options.timeoutSeconds * 1000;
     config.maxRetries = options.maxRetries;
     config.maxResponseBytes = options.maxResponseMb << 20;
-    if (config.apiKey.isEmpty())
-        std::fputs("batchwatch: OPENAI_API_KEY is not set; the server will likely refuse\n", stderr);
+    if (!config.hasCredential())
+        printError(QStringLiteral("%1 is not set; the server will likely refuse")
+                       .arg(ApiConfig::keyVariable(options.provider)));
 
     OutputTarget output;
     if (!output.open(options.command == HeadlessOptions::Command::List ? QStringLiteral("-")
@@ -84,6 +87,7 @@ int ExportCommand::run(const QStringList &arguments)
     const BatchExporter::Format format =
         options.command == HeadlessOptions::Command::List ? BatchExporter::Format::Table : options.format;
     BatchExporter exporter(output.device(), format);
+    exporter.setSource(accountName, Providers::id(options.provider));
     if (!exporter.begin()) {
         printError(QStringLiteral("cannot write %1: %2").arg(options.output, exporter.errorString()));
         return ExitCode::Output;
@@ -95,7 +99,7 @@ int ExportCommand::run(const QStringList &arguments)
     BatchCache cache;
     if (options.useCache && config.insecureTransportReason().isEmpty()) {
         QString cacheError, cacheWarning;
-        if (cache.open(BatchCache::defaultPath(config), &cacheError, &cacheWarning))
+        if (cache.open(BatchCache::defaultPath(config), config.provider, &cacheError, &cacheWarning))
             job.setCache(&cache, options.refreshAll);
         else
             printError(QStringLiteral("warning: %1; going on without it").arg(cacheError));

@@ -1,6 +1,7 @@
 #include "cli/headlessoptions.h"
 
 #include "core/batch/batchstatus.h"
+#include "core/providers/provider.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -8,6 +9,14 @@
 #include <cstdio>
 
 namespace {
+QString providerIds()
+{
+    QStringList ids;
+    for (const Provider provider : Providers::all())
+        ids << Providers::id(provider);
+    return ids.join(u'|');
+}
+
 QString knownStatusNames()
 {
     QStringList names;
@@ -51,12 +60,29 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     options->command = command;
     const bool list = command == Command::List;
     QCommandLineParser parser;
+    const QString connection =
+        QStringLiteral("Connection from the provider's variables:\n"
+                       "  openai     OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID\n"
+                       "  azure      AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN, AZURE_OPENAI_ENDPOINT,\n"
+                       "             OPENAI_API_VERSION (empty: the v1 API)\n"
+                       "  anthropic  ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL\n"
+                       "  gemini     GEMINI_API_KEY (or GOOGLE_API_KEY), GOOGLE_GEMINI_BASE_URL\n");
     parser.setApplicationDescription(
-        list ? QStringLiteral("Prints the account's batches as a table, newest first.")
-             : QStringLiteral(
-                   "Writes the account's batches as CSV, JSON or JSON Lines, newest first.\n"
-                   "Connection from OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID.\n"
-                   "Filters combine with AND; the statuses given to --status combine with OR."));
+        list
+            ? QString(QStringLiteral("Prints the account's batches as a table, newest first.\n") + connection)
+            : QString(
+                  QStringLiteral("Writes the account's batches as CSV, JSON or JSON Lines, newest first.\n") +
+                  connection +
+                  QStringLiteral("JSON and JSON Lines hold each provider's objects exactly as received; "
+                                 "CSV has the same columns for every provider, with account, provider and "
+                                 "raw_status (the provider's own word).\n"
+                                 "Filters combine with AND; the statuses given to --status combine with "
+                                 "OR.")));
+    // The source: which account's connection (--account NAME belongs here too).
+    const QCommandLineOption provider(
+        QStringLiteral("provider"),
+        QStringLiteral("Read PROVIDER's variables (%1; default openai).").arg(providerIds()),
+        QStringLiteral("PROVIDER"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Shows this help."));
     const QCommandLineOption format(
@@ -110,6 +136,7 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         QStringLiteral("refresh-all"),
         QStringLiteral("Re-read every batch from the server, and rewrite the cache."));
     parser.addOption(help);
+    parser.addOption(provider);
     if (!list)
         parser.addOptions({format, output});
     parser.addOptions(
@@ -127,6 +154,15 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         std::fputs(qPrintable(text), stdout);
         options->helpShown = true;
         return true;
+    }
+    if (parser.isSet(provider)) {
+        const std::optional<Provider> chosen = Providers::fromId(parser.value(provider).trimmed());
+        if (!chosen) {
+            *error = QStringLiteral("unknown provider \"%1\" (one of %2)")
+                         .arg(parser.value(provider), providerIds());
+            return false;
+        }
+        options->provider = *chosen;
     }
     if (!parser.positionalArguments().isEmpty()) {
         *error = QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst());

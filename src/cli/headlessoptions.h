@@ -2,6 +2,7 @@
 
 #include "core/batch/batchfilter.h"
 #include "core/export/batchexporter.h"
+#include "core/providers/provider.h"
 
 #include <QStringList>
 
@@ -22,6 +23,9 @@ struct HeadlessOptions
     bool useCache = true;      // --no-cache: neither read nor write the local cache
     bool refreshAll = false;   // --refresh-all: re-read every batch (and rewrite the cache)
     bool helpShown = false;
+    // Where the connection comes from (one block in parse(), "the source": --account NAME goes beside it).
+    // --provider: that provider's environment variables (ApiConfig::fromEnvironment); default OpenAI's.
+    Provider provider = Provider::OpenAI;
     // What is worth saying but does not stop the run (a status Batchwatch does not know), for stderr.
     QStringList warnings;
 

@@ -114,11 +114,15 @@ QWidget *BatchDetailPane::buildOverview()
     bold.setBold(true);
     m_title->setFont(bold);
     m_status = new QLabel(page);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
     m_endpoint = new ElidedLabel(page);
     m_model = new ElidedLabel(page);
     m_window = selectableLabel(page);
     m_inputFile = new ElidedLabel(page);
     m_requests = selectableLabel(page);
+    m_providerDetails = selectableLabel(page);
+    m_providerDetails->setTextFormat(Qt::PlainText); // the server's words, never markup
+    m_providerDetails->setObjectName(QStringLiteral("providerDetails"));
     m_eta = selectableLabel(page);
     m_chart = new ProgressChart(page);
     m_usage = selectableLabel(page);
@@ -143,6 +147,9 @@ QWidget *BatchDetailPane::buildOverview()
     layout->addWidget(m_timeline);
     layout->addWidget(new QLabel(tr("<b>Requests</b>"), page));
     layout->addWidget(m_requests);
+    m_providerDetailsTitle = new QLabel(tr("<b>Reported by the provider</b>"), page);
+    layout->addWidget(m_providerDetailsTitle);
+    layout->addWidget(m_providerDetails);
     layout->addWidget(m_eta);
     layout->addWidget(m_chart);
     layout->addWidget(new QLabel(tr("<b>Usage</b>"), page));
@@ -231,9 +238,19 @@ void BatchDetailPane::fillOverview(const Batch &b)
 {
     m_title->setFullText(b.id);
     const QColor color = StatusColors::color(b.status, m_dark);
-    m_status->setText(QStringLiteral("<span style='color:%1'>&#9679;</span> <b>%2</b>")
-                          .arg(color.name(), BatchFormat::statusLabel(b.status).toHtmlEscaped()));
-    m_status->setAccessibleName(tr("Status: %1").arg(BatchFormat::statusLabel(b.status)));
+    // The provider's own word beside ours where they differ ("ended", "BATCH_STATE_RUNNING", "COMPLETED").
+    const bool ownWord = !b.rawStatus.isEmpty() && b.rawStatus != b.status.toString();
+    const QString raw = ownWord ? tr(" (the provider says \"%1\")").arg(b.rawStatus.left(80)) : QString();
+    m_status->setText(
+        QStringLiteral("<span style='color:%1'>&#9679;</span> <b>%2</b>%3")
+            .arg(color.name(), BatchFormat::statusLabel(b.status).toHtmlEscaped(), raw.toHtmlEscaped()));
+    m_status->setAccessibleName(tr("Status: %1").arg(BatchFormat::statusLabel(b.status)) + raw);
+    QStringList details;
+    for (const auto &detail : b.providerDetails)
+        details << detail.first + QStringLiteral(": ") + detail.second;
+    m_providerDetails->setText(details.join(u'\n'));
+    m_providerDetails->setVisible(!details.isEmpty());
+    m_providerDetailsTitle->setVisible(!details.isEmpty());
     const QString none = tr("(none)");
     m_endpoint->setFullText(b.endpoint.isEmpty() ? none : b.endpoint);
     m_model->setFullText(b.model.isEmpty() ? tr("(not reported)") : b.model);

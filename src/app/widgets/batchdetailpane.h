@@ -57,6 +57,8 @@ private:
     QLabel *m_window;
     ElidedLabel *m_inputFile;
     QLabel *m_requests;
+    QLabel *m_providerDetails; // what the provider reports beyond the common fields
+    QLabel *m_providerDetailsTitle;
     QLabel *m_eta;
     ProgressChart *m_chart;
     QLabel *m_usage;

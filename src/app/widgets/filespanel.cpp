@@ -10,8 +10,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -71,7 +69,15 @@ void FilesPanel::setBatch(const Batch &batch)
     showRow(InputRow, batch.inputFileId, tr("none"));
     // "Completed" with no output file is the API's way of saying every request failed.
     const QString notYet = tr("not yet (written when the batch ends)");
-    showRow(OutputRow, batch.outputFileId, batch.status.isTerminal() ? tr("none") : notYet);
+    m_resultsOf.reset();
+    m_resultsId.clear();
+    if (batch.outputFileId.isEmpty() && !batch.resultsUrl.isEmpty()) {
+        m_resultsOf = batch;
+        m_resultsId = tr("results of %1").arg(batch.id);
+        showRow(OutputRow, m_resultsId, QString());
+    } else {
+        showRow(OutputRow, batch.outputFileId, batch.status.isTerminal() ? tr("none") : notYet);
+    }
     showRow(ErrorRow, batch.errorFileId, batch.status.isTerminal() ? tr("none") : notYet);
 }
 
@@ -86,6 +92,10 @@ void FilesPanel::showRow(int row, const QString &fileId, const QString &absentTe
         r.progress->setVisible(false);
     if (fileId.isEmpty()) {
         r.info->clear();
+        return;
+    }
+    if (!m_resultsId.isEmpty() && fileId == m_resultsId) {
+        r.info->setText(tr("JSON Lines, one result per request, in no particular order"));
         return;
     }
     const auto known = m_info.constFind(fileId);
@@ -110,18 +120,18 @@ void FilesPanel::requestInfo(const QString &fileId)
 {
     if (!m_client)
         return;
-    m_info.insert(fileId, FileInfo{-1, 0, QString(), tr("Reading size and expiry...")});
-    ApiCall *call = m_client->retrieveFile(fileId);
+    m_info.insert(fileId, FileState{-1, 0, QString(), tr("Reading size and expiry...")});
+    FileInfoCall *call = m_client->retrieveFile(fileId);
     connect(call, &ApiCall::finished, this, [this, call, fileId] {
         call->deleteLater();
-        FileInfo info;
+        FileState info;
         if (call->error().isError()) {
             info.error = tr("Size and expiry unavailable: %1").arg(call->error().toString());
         } else {
-            const QJsonObject o = QJsonDocument::fromJson(call->body()).object();
-            info.bytes = o.value(QLatin1String("bytes")).toInteger(-1);
-            info.expiresAt = o.value(QLatin1String("expires_at")).toInteger(0);
-            info.filename = o.value(QLatin1String("filename")).toString();
+            const FileInfo &file = call->file();
+            info.bytes = file.bytes;
+            info.expiresAt = file.expiresAt.value_or(0);
+            info.filename = file.filename;
         }
         m_info.insert(fileId, info);
         const int row = rowOf(fileId);
@@ -163,7 +173,9 @@ void FilesPanel::download(const QString &fileId, const QString &path)
     r.progress->setVisible(true);
     r.button->setEnabled(false);
     // The size the file object declares bounds what a (compressed) answer may unpack to.
-    FileDownload *download = m_client->downloadFileContent(fileId, path, m_info.value(fileId).bytes);
+    FileDownload *download = m_resultsOf && fileId == m_resultsId
+                                 ? m_client->downloadResults(*m_resultsOf, path)
+                                 : m_client->downloadFileContent(fileId, path, m_info.value(fileId).bytes);
     connect(download, &ApiCall::progress, this, [this, fileId](qint64 received, qint64 total) {
         const int current = rowOf(fileId);
         if (current < 0)

@@ -5,14 +5,18 @@
 #include <QWidget>
 
 #include "core/api/apiclient.h"
+#include "core/batch/batch.h"
+
+#include <optional>
+
 class ElidedLabel;
 class QGridLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-struct Batch;
 
-// A batch's input, output and error files: id, size and expiry (from GET /files/{id}), and a Download button
+// A batch's input, output and error files: id, size and expiry (the client's file metadata), and a Download
+// button (or, where the provider keeps results elsewhere, its results)
 // that streams the content to a file the user picks, with progress.
 class FilesPanel : public QWidget
 {
@@ -42,7 +46,7 @@ private:
         QProgressBar *progress = nullptr;
         QString fileId;
     };
-    struct FileInfo
+    struct FileState
     {
         qint64 bytes = -1;
         qint64 expiresAt = 0;
@@ -56,6 +60,10 @@ private:
 
     QPointer<ApiClient> m_client;
     Row m_rows[3];
-    QHash<QString, FileInfo> m_info; // file metadata seldom changes; ask once per file
+    QHash<QString, FileState> m_info; // file metadata seldom changes; ask once per file
     QString m_batchId;
+    // For providers whose results are no file (Anthropic's results_url): the output row stands for them
+    // under a made-up id, and downloads go through ApiClient::downloadResults.
+    std::optional<Batch> m_resultsOf;
+    QString m_resultsId;
 };

@@ -1,6 +1,7 @@
 #include "core/api/apicall.h"
 
 #include "core/api/retrypolicy.h"
+#include "core/providers/provideradapter.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -75,6 +76,11 @@ bool ApiCall::consume(const QByteArray &chunk, ApiError *)
 }
 
 bool ApiCall::commit(QString *)
+{
+    return true;
+}
+
+bool ApiCall::accept(QString *)
 {
     return true;
 }
@@ -255,7 +261,14 @@ void ApiCall::onReplyFinished()
     reply->deleteLater();
 
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_requestId = QString::fromLatin1(reply->rawHeader("x-request-id"));
+    // Each provider names its request id differently (x-request-id, request-id, apim-request-id).
+    const QByteArrayList idHeaders = m_options.adapter ? m_options.adapter->requestIdHeaders()
+                                                       : QByteArrayList{QByteArrayLiteral("x-request-id")};
+    for (const QByteArray &header : idHeaders) {
+        m_requestId = QString::fromLatin1(reply->rawHeader(header).left(200));
+        if (!m_requestId.isEmpty())
+            break;
+    }
     const QByteArray xShouldRetry = reply->rawHeader("x-should-retry");
     const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
     const QByteArray retryAfter = reply->rawHeader("retry-after");
@@ -302,7 +315,9 @@ void ApiCall::onReplyFinished()
     }
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
         discard();
-        const ApiError error = ApiError::fromHttpResponse(m_httpStatus, m_body, m_requestId);
+        const ApiError error = m_options.adapter
+                                   ? m_options.adapter->parseError(m_httpStatus, m_body, m_requestId)
+                                   : ApiError::fromHttpResponse(m_httpStatus, m_body, m_requestId);
         m_body.clear();
         retryOrFinish(error, m_httpStatus, xShouldRetry, retryAfterMs, retryAfter);
         return;
@@ -310,6 +325,11 @@ void ApiCall::onReplyFinished()
     QString error;
     if (!commit(&error)) {
         finish(ApiError::make(ApiError::LocalIo, error, m_requestId));
+        return;
+    }
+    QString why;
+    if (!accept(&why)) {
+        finish(invalidResponse(why));
         return;
     }
     finish(ApiError());

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QTimer>
 
+class ProviderAdapter;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -24,6 +25,8 @@ public:
         int transferTimeoutMs = 60'000; // waiting for the answer, and any silence in it
         int minBytesPerSecond = 0;      // over each transfer window once the answer started (0: any)
         qint64 maxBodyBytes = 0;        // largest body kept in memory (0: no limit); streams are not held
+        // Reads the provider's error bodies and request-id headers (null: OpenAI's).
+        const ProviderAdapter *adapter = nullptr;
     };
 
     ~ApiCall() override;
@@ -38,6 +41,8 @@ public:
     int attempts() const { return m_attempt; }
     // An InvalidResponse error carrying this call's status and request id, for callers whose parse failed.
     ApiError invalidResponse(const QString &why) const;
+
+    const Options &options() const { return m_options; }
 
 public Q_SLOTS:
     // A user cancel: stops at once, finishes with ApiError::Cancelled, never retried.
@@ -59,6 +64,9 @@ protected:
     virtual bool consume(const QByteArray &chunk, ApiError *error);
     virtual bool commit(QString *error);
     virtual void discard() {}
+    // Called on a 2xx answer after commit(): false ends the call with an InvalidResponse error saying `why`
+    // (typed calls parse their body here). Not retried: the same answer would come again.
+    virtual bool accept(QString *why);
 
 private:
     friend class ApiClient;

@@ -1,6 +1,7 @@
 #include "core/api/apiclient.h"
 
 #include "core/api/filedownload.h"
+#include "core/providers/provideradapter.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -22,6 +23,7 @@ public:
 
 ApiClient::ApiClient(const ApiConfig &config, QObject *parent)
     : QObject(parent)
+    , m_adapter(&ProviderAdapter::of(config.provider))
     , m_manager(new QNetworkAccessManager(this))
 {
     setConfig(config);
@@ -30,6 +32,7 @@ ApiClient::ApiClient(const ApiConfig &config, QObject *parent)
 void ApiClient::setConfig(const ApiConfig &config)
 {
     m_config = config;
+    m_adapter = &ProviderAdapter::of(config.provider);
     // Loopback never goes through a proxy: the simulator and local gateways must be reached directly.
     if (m_config.isLoopback())
         m_manager->setProxy(QNetworkProxy::NoProxy);
@@ -47,13 +50,12 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setRawHeader("Accept", "application/json");
-    if (!m_config.apiKey.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
-    if (!m_config.organization.isEmpty())
-        request.setRawHeader("OpenAI-Organization", m_config.organization.toUtf8());
-    if (!m_config.project.isEmpty())
-        request.setRawHeader("OpenAI-Project", m_config.project.toUtf8());
-    // A redirect to another host would carry the key along.
+    // The key belongs to the account's origin; the adapters only build URLs there, and this holds even if
+    // one did not.
+    if (ProviderAdapter::sameOrigin(url, m_config.baseUrl))
+        m_adapter->authorize(m_config, &request);
+    // A redirect to another scheme, host or port would carry the key along (Qt copies our raw headers onto
+    // the redirected request): such redirects are not followed.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     // Our own timers tell a time-out from a user abort; Qt's would report both as a cancel.
     request.setTransferTimeout(0);
@@ -68,6 +70,7 @@ ApiCall::Options ApiClient::callOptions() const
     options.transferTimeoutMs = m_config.transferTimeoutMs;
     options.minBytesPerSecond = m_config.minBytesPerSecond;
     options.maxBodyBytes = m_config.maxResponseBytes;
+    options.adapter = m_adapter;
     return options;
 }
 
@@ -85,31 +88,12 @@ template <typename Call> Call *ApiClient::launch(Call *call, const QString &refu
 
 QString ApiClient::unusableIdReason(const QString &id)
 {
-    // The id becomes one path segment: "." and ".." would be resolved away (GET /v1, POST /v1/cancel), and
-    // '/', '?' or '#' would end the segment or the path.
-    if (id.isEmpty())
-        return QStringLiteral("no id given");
-    if (id == QLatin1String(".") || id == QLatin1String(".."))
-        return QStringLiteral("\"%1\" is not an id").arg(id);
-    for (const QChar c : id) {
-        if (c == u'/' || c == u'?' || c == u'#')
-            return QStringLiteral("the id \"%1\" holds '%2', which no id has").arg(id, c);
-    }
-    return {};
+    return ProviderAdapter::unusableIdReason(id);
 }
 
-ApiCall *ApiClient::onItem(const QByteArray &verb, const QString &collection, const QString &id,
-                           const QString &suffix)
+int ApiClient::maxPageSize() const
 {
-    const QString refusal = unusableIdReason(id);
-    QNetworkRequest request;
-    if (refusal.isEmpty()) {
-        // Unencoded: endpoint() encodes the path once.
-        request = makeRequest(m_config.endpoint(collection + u'/' + id + suffix));
-        if (verb == "POST")
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    }
-    return launch(new ApiCall(m_manager, request, verb, QByteArray(), callOptions(), this), refusal);
+    return m_adapter->maxPageSize();
 }
 
 ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
@@ -125,38 +109,58 @@ ApiCall *ApiClient::post(const QString &path, const QByteArray &json)
     return launch(new ApiCall(m_manager, request, QByteArrayLiteral("POST"), json, callOptions(), this));
 }
 
-ApiCall *ApiClient::listBatches(const QString &after, int limit)
+ApiCall *ApiClient::listBatches(const QString &cursor, int limit)
 {
-    QUrlQuery query;
-    if (!after.isEmpty())
-        query.addQueryItem(QStringLiteral("after"), QString::fromLatin1(QUrl::toPercentEncoding(after)));
-    if (limit > 0)
-        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    return get(QStringLiteral("batches"), query);
+    const ProviderAdapter::Request r = m_adapter->list(m_config, cursor, limit);
+    return launch(new ApiCall(m_manager, makeRequest(r.url), r.verb, QByteArray(), callOptions(), this),
+                  r.refusal);
 }
 
-ApiCall *ApiClient::retrieveBatch(const QString &batchId)
+BatchCall *ApiClient::retrieveBatch(const QString &batchId)
 {
-    return onItem(QByteArrayLiteral("GET"), QStringLiteral("batches"), batchId);
+    const ProviderAdapter::Request r = m_adapter->retrieve(m_config, batchId);
+    const QNetworkRequest request = r.refusal.isEmpty() ? makeRequest(r.url) : QNetworkRequest();
+    return launch(new BatchCall(m_manager, request, r.verb, true, callOptions(), this), r.refusal);
 }
 
-ApiCall *ApiClient::cancelBatch(const QString &batchId)
+BatchCall *ApiClient::cancelBatch(const QString &batchId)
 {
-    return onItem(QByteArrayLiteral("POST"), QStringLiteral("batches"), batchId, QStringLiteral("/cancel"));
+    const ProviderAdapter::Request r = m_adapter->cancel(m_config, batchId);
+    QNetworkRequest request;
+    if (r.refusal.isEmpty()) {
+        request = makeRequest(r.url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    }
+    return launch(
+        new BatchCall(m_manager, request, r.verb, m_adapter->cancelReturnsBatch(), callOptions(), this),
+        r.refusal);
 }
 
-ApiCall *ApiClient::retrieveFile(const QString &fileId)
+FileInfoCall *ApiClient::retrieveFile(const QString &fileId)
 {
-    return onItem(QByteArrayLiteral("GET"), QStringLiteral("files"), fileId);
+    const ProviderAdapter::Request r = m_adapter->fileInfo(m_config, fileId);
+    const QNetworkRequest request = r.refusal.isEmpty() ? makeRequest(r.url) : QNetworkRequest();
+    return launch(new FileInfoCall(m_manager, request, callOptions(), this), r.refusal);
 }
 
 FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QString &path, qint64 declaredBytes)
 {
-    const QString refusal = unusableIdReason(fileId);
+    const ProviderAdapter::Request r = m_adapter->fileContent(m_config, fileId);
+    return download(r.refusal, r.url, path, declaredBytes);
+}
+
+FileDownload *ApiClient::downloadResults(const Batch &batch, const QString &path, qint64 declaredBytes)
+{
+    const ProviderAdapter::Request r = m_adapter->results(m_config, batch);
+    return download(r.refusal, r.url, path, declaredBytes);
+}
+
+FileDownload *ApiClient::download(const QString &refusal, const QUrl &url, const QString &path,
+                                  qint64 declaredBytes)
+{
     QNetworkRequest request;
     if (refusal.isEmpty())
-        request =
-            makeRequest(m_config.endpoint(QStringLiteral("files/") + fileId + QStringLiteral("/content")));
+        request = makeRequest(url);
     request.setRawHeader("Accept", "application/octet-stream, */*");
     // Output files of a large batch compress well past Qt's zip-bomb ratio; up to the size the file object
     // declares they are still wanted, and past it Qt's guard and our own limit both stop the answer.
@@ -169,10 +173,10 @@ FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QStrin
 
 Parsed<Batch> ApiClient::parseBatch(const QByteArray &body) const
 {
-    return BatchParser::parseBatch(body);
+    return m_adapter->parseBatch(body);
 }
 
 Parsed<BatchPage> ApiClient::parsePage(const QByteArray &body) const
 {
-    return BatchParser::parseListPage(body);
+    return m_adapter->parsePage(body);
 }

@@ -2,14 +2,19 @@
 
 #include "core/api/apicall.h"
 #include "core/api/apiconfig.h"
+#include "core/api/typedcalls.h"
 #include "core/json/batchparser.h"
 
 #include <QObject>
 
 class FileDownload;
+class ProviderAdapter;
 class QNetworkAccessManager;
 
-// Speaks the Batch API over one QNetworkAccessManager. Every operation returns a call the caller owns.
+// Speaks one account's Batch API over one QNetworkAccessManager, through the adapter of its config's
+// provider (URLs, credentials, parsing). Every operation returns a call the caller owns. The credential goes
+// only to the base URL's scheme, host and port: never on a redirect elsewhere, never to a URL a server names
+// on another origin.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -21,14 +26,26 @@ public:
     void setConfig(const ApiConfig &config);
     static QByteArray userAgent();
 
-    // GET /batches?after=&limit= (limit 1..100; 0 leaves the server's default).
-    ApiCall *listBatches(const QString &after, int limit);
-    ApiCall *retrieveBatch(const QString &batchId);
-    ApiCall *cancelBatch(const QString &batchId);
-    ApiCall *retrieveFile(const QString &fileId);
-    // GET /files/{id}/content, streamed into `path` (written atomically). `declaredBytes`, the file object's
-    // `bytes`, bounds what is written (plus a margin); unknown (< 0), Qt's own decompression guard stays on.
+    const ProviderAdapter &adapter() const { return *m_adapter; }
+    // The largest page this provider's list returns (OpenAI 100, Anthropic 1000, ...).
+    int maxPageSize() const;
+
+    // One page of the list from `cursor` (empty: the newest; else the last page's nextCursor()), at most
+    // `limit` batches (0 leaves the server's default). Parse the body with parsePage().
+    ApiCall *listBatches(const QString &cursor, int limit);
+    // The batch, parsed (BatchCall::batch()); the body stays readable for parseBatch() as before.
+    BatchCall *retrieveBatch(const QString &batchId);
+    // Asks the provider to cancel; batch() holds the answer where the provider sends the batch back.
+    BatchCall *cancelBatch(const QString &batchId);
+    // A file's metadata, parsed (FileInfoCall::file()).
+    FileInfoCall *retrieveFile(const QString &fileId);
+    // A file's content (OpenAI and Azure /files/{id}/content, Gemini's download URL), streamed into `path`
+    // (written atomically). `declaredBytes`, the file's size, bounds what is written (plus a margin);
+    // unknown (< 0), Qt's own decompression guard stays on.
     FileDownload *downloadFileContent(const QString &fileId, const QString &path, qint64 declaredBytes = -1);
+    // A batch's results, wherever its provider keeps them: the output file, or Anthropic's results (its
+    // results_url only on the account's own origin, else the documented path on the account's host).
+    FileDownload *downloadResults(const Batch &batch, const QString &path, qint64 declaredBytes = -1);
     // Why `id` cannot go into a URL path as one segment (empty, ".", "..", or holding '/', '?' or '#'), or
     // empty when it can.
     static QString unusableIdReason(const QString &id);
@@ -42,15 +59,15 @@ public:
     ApiCall *post(const QString &path, const QByteArray &json);
 
 private:
+    // The credential only when `url` is on the base URL's origin.
     QNetworkRequest makeRequest(const QUrl &url) const;
+    FileDownload *download(const QString &refusal, const QUrl &url, const QString &path,
+                           qint64 declaredBytes);
     ApiCall::Options callOptions() const;
     // Starts the call unless the request must not go out, in which case it fails on the next turn.
     template <typename Call> Call *launch(Call *call, const QString &refusal = QString());
-    // GET or POST of {base}/`collection`/`id``suffix`, refused before sending when the id cannot be a
-    // segment.
-    ApiCall *onItem(const QByteArray &verb, const QString &collection, const QString &id,
-                    const QString &suffix = QString());
 
     ApiConfig m_config;
+    const ProviderAdapter *m_adapter;
     QNetworkAccessManager *m_manager;
 };

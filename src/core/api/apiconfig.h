@@ -28,6 +28,18 @@ struct ApiConfig
 
     // OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, as the SDKs read them.
     static ApiConfig fromEnvironment();
+    // The provider's variables, as its official SDK reads them:
+    //   openai     OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID
+    //   azure      AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN, AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION
+    //   anthropic  ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL
+    //   gemini     GEMINI_API_KEY (else GOOGLE_API_KEY), GOOGLE_GEMINI_BASE_URL
+    static ApiConfig fromEnvironment(Provider provider);
+    // The variable that holds the provider's key, for messages ("OPENAI_API_KEY is not set").
+    static QString keyVariable(Provider provider);
+    // Where the provider lives when no base URL is given (empty for Azure: each resource has its own).
+    static QUrl defaultBaseUrl(Provider provider);
+    // Whether a credential (key or token) is set.
+    bool hasCredential() const { return !apiKey.isEmpty() || !adToken.isEmpty(); }
 
     bool isLoopback() const;
     // Why sending the key to baseUrl would be unsafe, or empty when it is fine.

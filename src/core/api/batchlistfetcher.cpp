@@ -26,7 +26,7 @@ void BatchListFetcher::start(const QString &after, int pageSize, int maxPages, q
     abort();
     m_cursor = after;
     m_cursorsSeen.clear();
-    m_pageSize = qBound(1, pageSize, kMaxPageSize);
+    m_pageSize = qBound(1, pageSize, m_client->maxPageSize());
     m_maxPages = maxPages;
     m_maxBatches = maxBatches;
     m_pages = 0;

@@ -20,7 +20,8 @@ public:
     explicit BatchListFetcher(ApiClient *client, QObject *parent = nullptr);
     ~BatchListFetcher() override;
 
-    // The most the list endpoint returns per page; every walk asks for this many.
+    // A page size every provider's list accepts (OpenAI's most); a walk may ask up to the client's
+    // maxPageSize() (Anthropic's 1000).
     static constexpr int kMaxPageSize = 100;
 
     // Starts after `after` (empty: the newest). Stops when the server says there is no more, after

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QPair>
 #include <QString>
 
 #include <optional>
@@ -87,6 +88,13 @@ struct Batch
     std::optional<BatchUsage> usage;
     QList<BatchError> errors;
     QMap<QString, QString> metadata;
+    // What a provider reports beyond the common fields, in the order the detail pane shows them, e.g.
+    // Anthropic's ("processing", "12"), ("canceled", "0"), ("expired", "0"); Gemini's ("pending", "3");
+    // Together's ("progress", "42%"). Labels are the provider's own words.
+    QList<QPair<QString, QString>> providerDetails;
+    // Where the results are when they are not an output file: Anthropic's `results_url`. Downloads go
+    // through ApiClient::downloadResults, which never sends the key to another host.
+    QString resultsUrl;
 
     // Compact JSON of the object as received: what export and the raw view show.
     QByteArray json;

@@ -32,6 +32,13 @@ BatchStatus BatchStatus::fromString(const QString &text)
     return unknown;
 }
 
+BatchStatus BatchStatus::unknown(const QString &raw)
+{
+    BatchStatus status;
+    status.m_raw = raw;
+    return status;
+}
+
 const QList<BatchStatus> &BatchStatus::all()
 {
     static const QList<BatchStatus> statuses = [] {

@@ -25,6 +25,8 @@ public:
     }
 
     static BatchStatus fromString(const QString &text);
+    // Unknown, showing `raw` (a provider's word that must not be read as one of ours, even if it matches).
+    static BatchStatus unknown(const QString &raw);
     // Every known status in lifecycle order (what filters and the simulator enumerate).
     static const QList<BatchStatus> &all();
 

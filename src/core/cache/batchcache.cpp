@@ -1,6 +1,7 @@
 #include "core/cache/batchcache.h"
 
 #include "core/json/batchparser.h"
+#include "core/providers/provideradapter.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -154,10 +155,12 @@ std::vector<Batch> BatchCache::loadChunk(qint64 afterRank, int limit, qint64 *la
     }
     if (limit > 0)
         batches.reserve(size_t(limit));
+    const ProviderAdapter &adapter = ProviderAdapter::of(m_provider);
     while (query.next()) {
         if (lastRank)
             *lastRank = query.value(0).toLongLong();
-        Parsed<Batch> parsed = BatchParser::parseBatch(query.value(1).toByteArray());
+        // The account's provider reads its rows: an Anthropic object is not an OpenAI batch.
+        Parsed<Batch> parsed = adapter.parseBatch(query.value(1).toByteArray());
         if (!parsed.ok()) {
             // A row the cache wrote from a parsed batch that no longer parses: the file changed under us.
             report(ReadStatus::Damaged,

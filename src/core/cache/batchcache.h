@@ -3,6 +3,7 @@
 #include "core/api/apiconfig.h"
 #include "core/batch/batch.h"
 #include "core/batch/progresshistory.h"
+#include "core/providers/provider.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -33,8 +34,9 @@ public:
     BatchCache(const BatchCache &) = delete;
     BatchCache &operator=(const BatchCache &) = delete;
 
-    // The file for this account under the platform's cache folder, named from the base URL, organization,
-    // project and a hash of the key (never the key itself).
+    // The file for this account under the platform's cache folder, named from the provider (other than
+    // OpenAI, whose files keep their old names), base URL, organization, project or API version and a hash of
+    // the key (never the key itself).
     static QString defaultPath(const ApiConfig &config);
 
     // Opens (creating or migrating) the database; `warning` says when a bad file had to be moved aside.
@@ -42,6 +44,12 @@ public:
     // never taken for a broken file by another. A file of a newer schema, or one that is busy, fails the open
     // and stays as it is. The folder is made private to the user (0700), the files 0600.
     [[nodiscard]] bool open(const QString &path, QString *error, QString *warning = nullptr);
+    // The same for an account of `provider`: rows are parsed by its adapter, and the file records the
+    // provider (meta "provider"; a file without it is OpenAI's, the only provider before). A file of another
+    // provider is never read as this one's: the open fails and the file is left alone.
+    [[nodiscard]] bool open(const QString &path, Provider provider, QString *error,
+                            QString *warning = nullptr);
+    Provider provider() const { return m_provider; }
     bool isOpen() const;
     const QString &path() const { return m_path; }
 
@@ -90,7 +98,7 @@ public:
     QHash<QString, QList<ProgressSample>> loadSamples() const;
 
 private:
-    enum class OpenProblem { None, Damaged, Newer, Unavailable };
+    enum class OpenProblem { None, Damaged, Newer, Unavailable, OtherProvider };
     bool openLocked(QString *error, QString *warning);
     OpenProblem tryOpen(QString *why);
     bool moveAsideLocked(const QString &why, QString *warning);
@@ -111,4 +119,5 @@ private:
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_update;
     bool m_walkOpen = false; // a walk's transaction is open
+    Provider m_provider = Provider::OpenAI;
 };

@@ -69,6 +69,9 @@ QString BatchCache::defaultPath(const ApiConfig &config)
     const QUrl &base = config.baseUrl;
     QString name = base.host() + (base.port() > 0 ? u'-' + QString::number(base.port()) : QString()) +
                    base.path() + u'_' + config.organization + u'_' + config.project;
+    // Two providers on one host (a local gateway, the simulator) are two accounts; OpenAI's names stay.
+    if (config.provider != Provider::OpenAI)
+        name = Providers::id(config.provider) + u'_' + name + u'_' + config.apiVersion;
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("-"));
     const QString dir =
         QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/accounts");
@@ -77,7 +80,13 @@ QString BatchCache::defaultPath(const ApiConfig &config)
 
 bool BatchCache::open(const QString &path, QString *error, QString *warning)
 {
+    return open(path, Provider::OpenAI, error, warning);
+}
+
+bool BatchCache::open(const QString &path, Provider provider, QString *error, QString *warning)
+{
     close();
+    m_provider = provider;
     m_path = path;
     QDir().mkpath(QFileInfo(path).absolutePath());
     // Two processes starting on a new cache at once: the one that comes second waits until the first has
@@ -224,6 +233,7 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
                     return failed(query);
             }
             if (!setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion)) ||
+                !setMeta(QStringLiteral("provider"), Providers::id(m_provider)) ||
                 !query.exec(QStringLiteral("COMMIT")))
                 return failed(query);
             return OpenProblem::None;
@@ -246,6 +256,15 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
             query.exec(QStringLiteral("ROLLBACK"));
             *error = QStringLiteral("no schema version");
             return OpenProblem::Damaged;
+        }
+        // Files from before providers hold OpenAI's batches.
+        const QString stored = meta(QStringLiteral("provider"));
+        const QString written = stored.isEmpty() ? Providers::id(Provider::OpenAI) : stored;
+        if (written != Providers::id(m_provider)) {
+            query.exec(QStringLiteral("ROLLBACK"));
+            *error = QStringLiteral("it holds batches of the provider \"%1\", not %2")
+                         .arg(written.left(40), Providers::id(m_provider));
+            return OpenProblem::OtherProvider;
         }
         if (version < kSchemaVersion) {
             if (!writing) {

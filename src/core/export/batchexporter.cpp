@@ -126,7 +126,10 @@ const QStringList &BatchExporter::csvColumns()
                                         QStringLiteral("error_file_id"),
                                         QStringLiteral("completion_window"),
                                         QStringLiteral("errors"),
-                                        QStringLiteral("metadata")};
+                                        QStringLiteral("metadata"),
+                                        QStringLiteral("account"),
+                                        QStringLiteral("provider"),
+                                        QStringLiteral("raw_status")};
     return columns;
 }
 
@@ -264,6 +267,12 @@ void BatchExporter::appendTableRow(const QStringList &cells)
     m_buffer += '\n';
 }
 
+void BatchExporter::setSource(const QString &account, const QString &provider)
+{
+    m_account = account;
+    m_provider = provider;
+}
+
 void BatchExporter::appendCsvRow(const Batch &b)
 {
     const RequestCounts &c = b.requestCounts;
@@ -295,8 +304,11 @@ void BatchExporter::appendCsvRow(const Batch &b)
                               b.errorFileId,
                               b.completionWindow,
                               errorsJson(b),
-                              metadataJson(b)};
-    static_assert(std::size(fields) == 27);
+                              metadataJson(b),
+                              m_account,
+                              m_provider,
+                              b.rawStatus};
+    static_assert(std::size(fields) == 30);
     for (size_t i = 0; i < std::size(fields); ++i) {
         if (i)
             m_buffer += ',';

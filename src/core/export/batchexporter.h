@@ -10,7 +10,8 @@
 class QIODevice;
 
 // Writes batches as CSV (RFC 4180), a JSON array, JSON Lines or a text table, streaming, in the order given.
-// JSON and JSONL hold each batch exactly as the server sent it; CSV holds one column per main field;
+// JSON and JSONL hold each batch exactly as the server sent it, whatever its provider's shape; CSV holds one
+// column per main field, the same for every provider, plus account, provider and raw_status;
 // the table (for `batchwatch list`) holds the dashboard's main columns for a person to read, with the
 // server's control characters escaped.
 class BatchExporter
@@ -25,6 +26,10 @@ public:
     static const QStringList &csvColumns();
 
     BatchExporter(QIODevice *device, Format format);
+
+    // Where the batches come from, for CSV's `account` and `provider` columns: the account's name (for
+    // the environment, the provider's display name) and the provider's id ("openai", "anthropic", ...).
+    void setSource(const QString &account, const QString &provider);
 
     // Writes `batches` to `path` atomically (QSaveFile): the file appears whole, or an old one stays
     // untouched.
@@ -49,6 +54,8 @@ private:
     QIODevice *m_device;
     Format m_format;
     QByteArray m_buffer;
+    QString m_account;
+    QString m_provider;
     qint64 m_count = 0;
     bool m_tableHeaderWritten = false;
     QString m_error;

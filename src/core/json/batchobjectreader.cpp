@@ -1,6 +1,7 @@
 #include "core/json/batchobjectreader.h"
 
 #include "core/json/jsondocument.h"
+#include "core/json/rfc3339.h"
 #include "core/json/stringpool.h"
 
 #include <array>
@@ -87,6 +88,7 @@ enum Field {
     Usage,
     Errors,
     Metadata,
+    Progress,
     FieldCount
 };
 
@@ -110,7 +112,8 @@ constexpr std::array<std::string_view, FieldCount> fieldNames = {"id",
                                                                  "request_counts",
                                                                  "usage",
                                                                  "errors",
-                                                                 "metadata"};
+                                                                 "metadata",
+                                                                 "progress"};
 
 using Fields = std::array<std::optional<element>, FieldCount>;
 
@@ -201,6 +204,17 @@ public:
             return static_cast<qint64>(number);
         warn(path, value, "a whole number");
         return std::nullopt;
+    }
+
+    // Unix seconds, or an RFC 3339 string as some OpenAI-compatible services (Together) write times.
+    std::optional<qint64> time(const std::optional<element> &value, const char *path)
+    {
+        std::string_view text;
+        if (!isAbsent(value) && value->get_string().get(text) == simdjson::SUCCESS) {
+            if (const auto seconds = Rfc3339::parse(text))
+                return seconds;
+        }
+        return integer(value, path);
     }
 
     // The value when it is an object; nothing (with a warning for any other type) otherwise.
@@ -319,10 +333,15 @@ Parsed<Batch> read(const element &object, const JsonSlicer::Slice *source)
         return result;
     }
     batch.status = BatchStatus::fromString(status);
+    // OpenAI-compatible services that shout ("COMPLETED", Together) mean the same statuses.
+    if (batch.status.value() == BatchStatus::Unknown)
+        batch.status = BatchStatus::fromString(status.toLower());
+    if (batch.status.value() == BatchStatus::Unknown)
+        batch.status = BatchStatus::fromString(status); // the server's own word, as sent
     batch.rawStatus = status;
 
     FieldReader reader(&result.warnings);
-    const std::optional<qint64> created = reader.integer(fields[CreatedAt], "created_at");
+    const std::optional<qint64> created = reader.time(fields[CreatedAt], "created_at");
     if (!created) {
         result.error = QStringLiteral("%1: required field 'created_at' is %2, expected Unix seconds")
                            .arg(batch.id, typeName(fields[CreatedAt]));
@@ -335,16 +354,26 @@ Parsed<Batch> read(const element &object, const JsonSlicer::Slice *source)
     batch.outputFileId = reader.string(fields[OutputFileId], "output_file_id");
     batch.errorFileId = reader.string(fields[ErrorFileId], "error_file_id");
     batch.completionWindow = reader.string(fields[CompletionWindow], "completion_window", true);
-    batch.inProgressAt = reader.integer(fields[InProgressAt], "in_progress_at");
-    batch.expiresAt = reader.integer(fields[ExpiresAt], "expires_at");
-    batch.finalizingAt = reader.integer(fields[FinalizingAt], "finalizing_at");
-    batch.completedAt = reader.integer(fields[CompletedAt], "completed_at");
-    batch.failedAt = reader.integer(fields[FailedAt], "failed_at");
-    batch.expiredAt = reader.integer(fields[ExpiredAt], "expired_at");
-    batch.cancellingAt = reader.integer(fields[CancellingAt], "cancelling_at");
-    batch.cancelledAt = reader.integer(fields[CancelledAt], "cancelled_at");
+    batch.inProgressAt = reader.time(fields[InProgressAt], "in_progress_at");
+    batch.expiresAt = reader.time(fields[ExpiresAt], "expires_at");
+    batch.finalizingAt = reader.time(fields[FinalizingAt], "finalizing_at");
+    batch.completedAt = reader.time(fields[CompletedAt], "completed_at");
+    batch.failedAt = reader.time(fields[FailedAt], "failed_at");
+    batch.expiredAt = reader.time(fields[ExpiredAt], "expired_at");
+    batch.cancellingAt = reader.time(fields[CancellingAt], "cancelling_at");
+    batch.cancelledAt = reader.time(fields[CancelledAt], "cancelled_at");
     readCountsAndUsage(reader, fields, batch);
     readErrorsAndMetadata(reader, fields, batch);
+    // Together's percentage: kept for the detail pane (its COMPLETED can still hold failed requests).
+    double progress = 0;
+    if (!isAbsent(fields[Progress])) {
+        if (fields[Progress]->get_double().get(progress) == simdjson::SUCCESS && progress >= 0 &&
+            progress <= 100)
+            batch.providerDetails.append(
+                {QStringLiteral("progress"), QString::number(progress, 'g', 4) + u'%'});
+        else
+            reader.warn("progress", fields[Progress], "a percentage");
+    }
     batch.json = source ? JsonDocument::compact(*source) : JsonDocument::compact(object);
 
     for (QString &warning : result.warnings)

@@ -1,0 +1,95 @@
+#include "core/providers/openaiadapter.h"
+
+#include "core/providers/providerjson.h"
+
+QUrl OpenAiAdapter::url(const ApiConfig &config, const QString &path, QUrlQuery query) const
+{
+    return config.endpoint(path, query);
+}
+
+ProviderAdapter::Request OpenAiAdapter::item(const ApiConfig &config, const QByteArray &verb,
+                                             const QString &collection, const QString &id,
+                                             const QString &suffix) const
+{
+    const QString refusal = unusableIdReason(id);
+    if (!refusal.isEmpty())
+        return refused(refusal);
+    Request request;
+    request.verb = verb;
+    request.url = url(config, collection + u'/' + id + suffix); // decoded in, encoded once
+    return request;
+}
+
+ProviderAdapter::Request OpenAiAdapter::list(const ApiConfig &config, const QString &cursor, int limit) const
+{
+    QUrlQuery query;
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
+    if (limit > 0)
+        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    Request request;
+    request.url = url(config, QStringLiteral("batches"), query);
+    return request;
+}
+
+ProviderAdapter::Request OpenAiAdapter::retrieve(const ApiConfig &config, const QString &id) const
+{
+    return item(config, QByteArrayLiteral("GET"), QStringLiteral("batches"), id);
+}
+
+ProviderAdapter::Request OpenAiAdapter::cancel(const ApiConfig &config, const QString &id) const
+{
+    return item(config, QByteArrayLiteral("POST"), QStringLiteral("batches"), id, QStringLiteral("/cancel"));
+}
+
+ProviderAdapter::Request OpenAiAdapter::fileInfo(const ApiConfig &config, const QString &fileId) const
+{
+    return item(config, QByteArrayLiteral("GET"), QStringLiteral("files"), fileId);
+}
+
+ProviderAdapter::Request OpenAiAdapter::fileContent(const ApiConfig &config, const QString &fileId) const
+{
+    return item(config, QByteArrayLiteral("GET"), QStringLiteral("files"), fileId,
+                QStringLiteral("/content"));
+}
+
+void OpenAiAdapter::authorize(const ApiConfig &config, QNetworkRequest *request) const
+{
+    if (!config.apiKey.isEmpty())
+        request->setRawHeader("Authorization", "Bearer " + config.apiKey.toUtf8());
+    if (!config.organization.isEmpty())
+        request->setRawHeader("OpenAI-Organization", config.organization.toUtf8());
+    if (!config.project.isEmpty())
+        request->setRawHeader("OpenAI-Project", config.project.toUtf8());
+}
+
+Parsed<Batch> OpenAiAdapter::parseBatch(const QByteArray &body) const
+{
+    return BatchParser::parseBatch(body);
+}
+
+Parsed<BatchPage> OpenAiAdapter::parsePage(const QByteArray &body) const
+{
+    return BatchParser::parseListPage(body);
+}
+
+Parsed<FileInfo> OpenAiAdapter::parseFileInfo(const QByteArray &body) const
+{
+    Parsed<FileInfo> result;
+    const Parsed<Batch> read =
+        ProviderJson::readObject(body, [&result](const ProviderJson::element &o, const JsonSlicer::Slice *) {
+            using ProviderJson::member;
+            ProviderJson::Reader reader(&result.warnings);
+            FileInfo &file = result.value;
+            const ProviderJson::Value object = o;
+            file.id = reader.string(member(object, "id"), "id");
+            file.filename = reader.string(member(object, "filename"), "filename");
+            file.bytes = reader.count(member(object, "bytes"), "bytes").value_or(-1);
+            file.createdAt = reader.time(member(object, "created_at"), "created_at");
+            file.expiresAt = reader.time(member(object, "expires_at"), "expires_at");
+            file.purpose = reader.string(member(object, "purpose"), "purpose");
+            return Parsed<Batch>();
+        });
+    result.error = read.error;
+    return result;
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/api/apiconfig.h"
+#include "core/api/apierror.h"
+#include "core/api/fileinfo.h"
+#include "core/json/batchparser.h"
+#include "core/providers/provider.h"
+
+#include <QByteArrayList>
+#include <QNetworkRequest>
+#include <QUrl>
+
+// One provider's Batch API: the requests it takes and how its objects map onto Batch. Adapters are
+// stateless; ProviderAdapter::of() hands out one per provider. Everything the client sends or parses goes
+// through the adapter of its config's provider, so a provider is added here and nowhere else.
+class ProviderAdapter
+{
+public:
+    // A request before the client adds its own headers: the verb, the URL, and for downloads whether the
+    // target is on the account's own origin (only then does the key go along).
+    struct Request
+    {
+        QByteArray verb = QByteArrayLiteral("GET");
+        QUrl url;
+        QString refusal; // non-empty: the request must not go out, and why
+    };
+
+    virtual ~ProviderAdapter() = default;
+    static const ProviderAdapter &of(Provider provider);
+
+    virtual Provider provider() const = 0;
+    // The largest page the list endpoint returns.
+    virtual int maxPageSize() const = 0;
+
+    // The list, from `cursor` (empty: the newest; else the previous page's BatchPage::nextCursor()).
+    virtual Request list(const ApiConfig &config, const QString &cursor, int limit) const = 0;
+    virtual Request retrieve(const ApiConfig &config, const QString &id) const = 0;
+    virtual Request cancel(const ApiConfig &config, const QString &id) const = 0;
+    // Whether the cancel answer is the batch (OpenAI, Azure, Anthropic) or empty (Gemini).
+    virtual bool cancelReturnsBatch() const { return true; }
+    // A file's metadata and its content; a refusal where the provider has no such thing.
+    virtual Request fileInfo(const ApiConfig &config, const QString &fileId) const = 0;
+    virtual Request fileContent(const ApiConfig &config, const QString &fileId) const = 0;
+    // A batch's results: its output file, or where the provider keeps them (Anthropic's results_url when it
+    // is on the account's origin, else the documented path there). A refusal when there are none yet.
+    virtual Request results(const ApiConfig &config, const Batch &batch) const;
+
+    // Puts the account's credential (and scope headers) on `request`.
+    virtual void authorize(const ApiConfig &config, QNetworkRequest *request) const = 0;
+    // The response headers that carry the provider's request id, in the order they are read.
+    virtual QByteArrayList requestIdHeaders() const = 0;
+
+    [[nodiscard]] virtual Parsed<Batch> parseBatch(const QByteArray &body) const = 0;
+    [[nodiscard]] virtual Parsed<BatchPage> parsePage(const QByteArray &body) const = 0;
+    [[nodiscard]] virtual Parsed<FileInfo> parseFileInfo(const QByteArray &body) const = 0;
+    // An error response of this provider's shape.
+    virtual ApiError parseError(int status, const QByteArray &body, const QString &requestId) const;
+
+    // Why `id` cannot go into a URL path as one segment, or empty when it can.
+    static QString unusableIdReason(const QString &id);
+    // Whether `url` has the scheme, host and port of the account's base URL: the only place its key goes.
+    static bool sameOrigin(const QUrl &url, const QUrl &base);
+
+protected:
+    static Request refused(const QString &why);
+    // GET or POST of base + `path`, refused when `id` cannot be one segment.
+    static Request onItem(const ApiConfig &config, const QByteArray &verb, const QString &id,
+                          const QString &path, const QUrlQuery &query = QUrlQuery());
+};
