@@ -7,7 +7,7 @@ set -euo pipefail
 deb=$1 reasons=$2
 echo "lintian $(lintian --version | awk '{print $2}') on $(basename "$deb"):"
 # lintian's own exit status is ignored: the tags are judged below. As root it warns that it should not be.
-output=$(nice lintian --display-info --pedantic --fail-on none "$deb" 2>&1 | grep -v 'running with root privileges' || true)
+output=$(nice lintian --display-info --pedantic --display-experimental --fail-on none "$deb" 2>&1 | grep -v 'running with root privileges' || true)
 awk -v reasons="$reasons" '
   BEGIN {
     while ((getline line < reasons) > 0) {

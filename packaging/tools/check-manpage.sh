@@ -38,5 +38,5 @@ if command -v man >/dev/null; then
   warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$page" 2>&1 >/dev/null || true)
   [ -z "$warnings" ] || { echo "check-manpage: man warns: $warnings"; failed=1; }
 fi
-[ $failed -eq 0 ] && echo "check-manpage: $page has all $count options of $name and its subcommands: $(echo $subcommands)"
+[ $failed -eq 0 ] && echo "check-manpage: $page has all $count options of $name and its subcommands: $(echo "$subcommands" | tr "\n" " ")"
 exit $failed
