@@ -363,6 +363,23 @@ private Q_SLOTS:
         QCOMPARE(sim.stats().value(QLatin1String("dialect")).toString(), QStringLiteral("anthropic"));
     }
 
+    // SimProcess::createBatch makes a batch every dialect then lists first, under that dialect's id.
+    void createdBatchesShowInEveryDialect_data() { addDialectRows(); }
+    void createdBatchesShowInEveryDialect()
+    {
+        QFETCH(SimDialect::Kind, kind);
+        SimProcess sim(SimDialect::id(kind), {QStringLiteral("--batches"), QStringLiteral("4")});
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+        const QString id = sim.createBatch(3, {{QStringLiteral("team"), QStringLiteral("sim")}});
+        QVERIFY(!id.isEmpty());
+        m_root = sim.rootUrl().toString();
+        m_kind = kind;
+        const QStringList ids = listAll(100);
+        QCOMPARE(ids.size(), 5);
+        QCOMPARE(ids.constFirst(), id);
+    }
+
     void writePagesWalksTheDialectsCursor_data() { addDialectRows(); }
     void writePagesWalksTheDialectsCursor()
     {

@@ -31,6 +31,8 @@ SimResponse withDetail(SimResponse response, const QString &type, const QString 
 
 QString geminiModel(const QString &openAiModel)
 {
+    if (openAiModel.startsWith(QLatin1String("models/")))
+        return openAiModel;
     if (openAiModel.startsWith(QLatin1String("text-embedding")))
         return QStringLiteral("models/gemini-embedding-001");
     if (openAiModel.startsWith(QLatin1String("gpt-4.1")) || openAiModel.startsWith(u'o'))

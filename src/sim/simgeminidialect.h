@@ -25,6 +25,10 @@ public:
     QByteArray wrongShapePage() const override;
     std::optional<SimRequest> nextPage(const SimRequest &request, const QByteArray &page) const override;
     SimRequest firstPage(int limit) const override;
+    QString publicId(const QString &openAiId) const override
+    {
+        return QStringLiteral("batches/") + toGeminiId(openAiId);
+    }
 
     // "batch_<hex>" <-> "<hex>" (the name is "batches/<hex>"); empty when `id` is not one of ours.
     static QString toGeminiId(const QString &openAiId);
