@@ -1,11 +1,9 @@
 #include "sim/simaccount.h"
 #include "sim/simanthropicdialect.h"
 #include "sim/simgeminidialect.h"
-#include "sim/simpagedump.h"
 #include "sim/simserver.h"
 #include "simprocess.h"
 
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,7 +11,6 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -378,25 +375,6 @@ private Q_SLOTS:
         const QStringList ids = listAll(100);
         QCOMPARE(ids.size(), 5);
         QCOMPARE(ids.constFirst(), id);
-    }
-
-    void writePagesWalksTheDialectsCursor_data() { addDialectRows(); }
-    void writePagesWalksTheDialectsCursor()
-    {
-        QFETCH(SimDialect::Kind, kind);
-        SimAccount::Options options;
-        options.batches = 250;
-        options.speed = 0;
-        SimAccount account(options);
-        QTemporaryDir dir;
-        QString error;
-        QVERIFY2(SimPageDump::write(account, *SimDialect::create(kind, {}), dir.path(), &error),
-                 qPrintable(error));
-        const QString cursor = kind == SimDialect::Kind::Anthropic ? QStringLiteral("after_id")
-                               : kind == SimDialect::Kind::Gemini  ? QStringLiteral("pageToken")
-                                                                   : QStringLiteral("after");
-        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("first.json"))));
-        QCOMPARE(QDir(dir.filePath(cursor)).entryList(QDir::Files).size(), 2);
     }
 };
 

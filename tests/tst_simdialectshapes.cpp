@@ -1,11 +1,16 @@
 #include "sim/simaccount.h"
 #include "sim/simanthropicdialect.h"
 #include "sim/simgeminidialect.h"
+#include "sim/simpagedump.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
+
+Q_DECLARE_METATYPE(SimDialect::Kind)
 
 namespace {
 const QRegularExpression kRfc3339(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"));
@@ -318,6 +323,32 @@ private Q_SLOTS:
         QCOMPARE(azure->handle(SimRequest::get(QStringLiteral("/openai/v1/batches")), account, &route).status,
                  200);
         QCOMPARE(azure->handle(SimRequest::get(QStringLiteral("/v1/batches")), account, &route).status, 404);
+    }
+
+    void writePagesWalksTheDialectsCursor_data()
+    {
+        QTest::addColumn<SimDialect::Kind>("kind");
+        QTest::newRow("openai") << SimDialect::Kind::OpenAI;
+        QTest::newRow("azure") << SimDialect::Kind::Azure;
+        QTest::newRow("anthropic") << SimDialect::Kind::Anthropic;
+        QTest::newRow("gemini") << SimDialect::Kind::Gemini;
+    }
+    void writePagesWalksTheDialectsCursor()
+    {
+        QFETCH(SimDialect::Kind, kind);
+        SimAccount::Options options;
+        options.batches = 250;
+        options.speed = 0;
+        SimAccount account(options);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(SimPageDump::write(account, *SimDialect::create(kind, {}), dir.path(), &error),
+                 qPrintable(error));
+        const QString cursor = kind == SimDialect::Kind::Anthropic ? QStringLiteral("after_id")
+                               : kind == SimDialect::Kind::Gemini  ? QStringLiteral("pageToken")
+                                                                   : QStringLiteral("after");
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("first.json"))));
+        QCOMPARE(QDir(dir.filePath(cursor)).entryList(QDir::Files).size(), 2);
     }
 };
 
