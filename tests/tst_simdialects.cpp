@@ -237,7 +237,7 @@ private Q_SLOTS:
             const QString id = m_account->batchAt(row).id;
             expected << (kind == SimDialect::Kind::Anthropic ? SimAnthropicDialect::toAnthropicId(id)
                          : kind == SimDialect::Kind::Gemini
-                             ? QStringLiteral("batches/") + SimGeminiDialect::toGeminiId(id)
+                             ? QStringLiteral("batches/") + SimGeminiOperation::toGeminiId(id)
                              : id);
         }
         QCOMPARE(ids, expected);

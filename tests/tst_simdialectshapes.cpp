@@ -120,7 +120,7 @@ private Q_SLOTS:
             const SimBatch &batch = account.batchAt(row);
             const QJsonObject openAi = account.batchObject(batch);
             const QString status = openAi.value(QLatin1String("status")).toString();
-            const QJsonObject op = SimGeminiDialect::operation(batch, openAi);
+            const QJsonObject op = SimGeminiOperation::operation(batch, openAi);
             const QJsonObject metadata = op.value(QLatin1String("metadata")).toObject();
             QCOMPARE(metadata.value(QLatin1String("state")).toString(), states.value(status));
             QCOMPARE(op.value(QLatin1String("name")).toString(),
@@ -237,8 +237,8 @@ private Q_SLOTS:
         QString route;
         QString file;
         for (int row = 0; row < account.batchCount() && file.isEmpty(); ++row) {
-            const QJsonObject op =
-                SimGeminiDialect::operation(account.batchAt(row), account.batchObject(account.batchAt(row)));
+            const QJsonObject op = SimGeminiOperation::operation(account.batchAt(row),
+                                                                 account.batchObject(account.batchAt(row)));
             file = op.value(QLatin1String("response"))
                        .toObject()
                        .value(QLatin1String("responsesFile"))

@@ -2,7 +2,7 @@
 
 #include "sim/simdialect.h"
 
-class SimBatch;
+struct SimBatch;
 
 // Anthropic's Message Batches: /v1/messages/batches?limit&after_id&before_id, x-api-key (or a bearer key)
 // with anthropic-version, {"type":"error","error":{type,message}} and a request-id header. Statuses fold into

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "sim/simdialect.h"
-
-class SimBatch;
+#include "sim/simgeminioperation.h"
 
 // The Gemini API's Batch Mode: /v1beta/batches?pageSize&pageToken listing long-running operations,
 // BATCH_STATE_* states, batchStats counts as strings, responses files downloaded with ?alt=media, the key in
@@ -27,14 +26,8 @@ public:
     SimRequest firstPage(int limit) const override;
     QString publicId(const QString &openAiId) const override
     {
-        return QStringLiteral("batches/") + toGeminiId(openAiId);
+        return QStringLiteral("batches/") + SimGeminiOperation::toGeminiId(openAiId);
     }
-
-    // "batch_<hex>" <-> "<hex>" (the name is "batches/<hex>"); empty when `id` is not one of ours.
-    static QString toGeminiId(const QString &openAiId);
-    static QString toOpenAiId(const QString &geminiId);
-    // The operation `batch` is now.
-    static QJsonObject operation(const SimBatch &batch, const QJsonObject &openAi);
 
 private:
     SimResponse list(const SimRequest &request, const SimAccount &account) const;
