@@ -229,9 +229,10 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
 }
 
 const SimBatch &SimAccount::createBatch(const QString &endpoint, const QString &model, qint64 requests,
-                                        const QJsonObject &metadata)
+                                        const QJsonObject &metadata, bool inlineResults)
 {
     SimBatch batch;
+    batch.inlineResults = inlineResults;
     batch.endpoint = endpoint;
     batch.model = model;
     batch.metadata = metadata;

@@ -38,7 +38,7 @@ public:
     SimResponse createBatch(const QByteArray &body);
     // A batch of `requests` requests created now, for the dialects that create without an uploaded file.
     const SimBatch &createBatch(const QString &endpoint, const QString &model, qint64 requests,
-                                const QJsonObject &metadata);
+                                const QJsonObject &metadata, bool inlineResults = false);
     SimResponse uploadFile(const QByteArray &contentType, const QByteArray &body);
     SimResponse retrieveFile(const QString &id) const;
     SimResponse fileContent(const QString &id) const;

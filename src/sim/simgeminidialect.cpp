@@ -106,6 +106,11 @@ SimResponse SimGeminiDialect::handle(const SimRequest &request, SimAccount &acco
     *route = request.method + u' ' + collection + (verb.isEmpty() ? QString() : u'/' + verb);
     if (collection == QLatin1String("batches") && parts.size() == 2 && get)
         return list(request, account);
+    if (collection == QLatin1String("models") && parts.size() == 3 && post &&
+        verb == QLatin1String("batchGenerateContent")) {
+        *route = QStringLiteral("POST batches");
+        return create(request, account, id);
+    }
     if (collection == QLatin1String("files") && parts.size() == 3 && get &&
         (verb.isEmpty() || verb == QLatin1String("download")))
         return file(request, account, id, !verb.isEmpty());
@@ -121,6 +126,35 @@ SimResponse SimGeminiDialect::handle(const SimRequest &request, SimAccount &acco
         return cancelled.status == 200 ? SimResponse::json(QJsonObject()) : reshape(request, cancelled);
     }
     return notFound;
+}
+
+SimResponse SimGeminiDialect::create(const SimRequest &request, SimAccount &account,
+                                     const QString &model) const
+{
+    const QJsonObject batch =
+        QJsonDocument::fromJson(request.body).object().value(QLatin1String("batch")).toObject();
+    const QJsonObject input = batch.value(QLatin1String("inputConfig")).toObject();
+    if (input.contains(QLatin1String("fileName")))
+        return error(request, 400,
+                     QStringLiteral("The simulator creates batches from inline requests only."));
+    const QJsonArray requests =
+        input.value(QLatin1String("requests")).toObject().value(QLatin1String("requests")).toArray();
+    if (requests.isEmpty() || requests.size() > 100'000)
+        return error(request, 400,
+                     QStringLiteral("* BatchGenerateContentRequest.batch.input_config: 1 to 100000 "
+                                    "requests are needed"));
+    for (const QJsonValue item : requests) {
+        if (!item.toObject().value(QLatin1String("request")).isObject())
+            return error(request, 400, QStringLiteral("* InlinedRequest.request: a request is needed"));
+    }
+    QJsonObject metadata;
+    const QString displayName = batch.value(QLatin1String("displayName")).toString();
+    if (!displayName.isEmpty())
+        metadata.insert(QStringLiteral("displayName"), displayName);
+    const SimBatch &created =
+        account.createBatch(QStringLiteral("/v1/generateContent"), QStringLiteral("models/") + model,
+                            requests.size(), metadata, true);
+    return SimResponse::json(SimGeminiOperation::operation(created, account.batchObject(created)));
 }
 
 SimResponse SimGeminiDialect::list(const SimRequest &request, const SimAccount &account) const

@@ -31,6 +31,8 @@ public:
 
 private:
     SimResponse list(const SimRequest &request, const SimAccount &account) const;
+    // POST /v1beta/models/{model}:batchGenerateContent with inline requests; results then come inline too.
+    SimResponse create(const SimRequest &request, SimAccount &account, const QString &model) const;
     // GET files/{id}:download?alt=media, and GET files/{id} (the File's metadata).
     SimResponse file(const SimRequest &request, const SimAccount &account, const QString &fileId,
                      bool content) const;

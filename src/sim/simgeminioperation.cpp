@@ -1,6 +1,7 @@
 #include "sim/simgeminioperation.h"
 
 #include "sim/simbatch.h"
+#include "sim/simproviderlines.h"
 #include "sim/simtime.h"
 
 #include <QJsonArray>
@@ -118,7 +119,12 @@ QJsonObject operation(const SimBatch &batch, const QJsonObject &openAi)
     if (done)
         metadata.insert(QStringLiteral("endTime"), SimTime::rfc3339(endTime, micros));
     QJsonObject output;
-    if (done && status != QLatin1String("failed") && succeeded + failed > 0)
+    if (done && status != QLatin1String("failed") && succeeded + failed > 0 && batch.inlineResults)
+        output.insert(QStringLiteral("inlinedResponses"),
+                      QJsonObject{{QStringLiteral("inlinedResponses"),
+                                   SimProviderLines::geminiInlined(batch.id, modelFor(batch.model), succeeded,
+                                                                   failed)}});
+    else if (done && status != QLatin1String("failed") && succeeded + failed > 0)
         output.insert(QStringLiteral("responsesFile"),
                       QString(QStringLiteral("files/") + responsesFileId(batch.id)));
     if (!output.isEmpty())
