@@ -307,6 +307,44 @@ private Q_SLOTS:
         QVERIFY(!unknown.value(QLatin1String("has_more")).toBool());
     }
 
+    void geminiCreatesFromInlineRequests()
+    {
+        SimAccount::Options options = accountOptions(5);
+        options.speed = 10'000; // a created batch ends 20 simulated seconds later
+        SimAccount account(options);
+        SimGeminiDialect dialect({});
+        QString route;
+        SimRequest create = post(QStringLiteral("/v1beta/models/gemini-2.5-flash:batchGenerateContent"));
+        create.body =
+            R"({"batch":{"displayName":"inline","inputConfig":{"requests":{"requests":[)"
+            R"({"request":{"contents":[]},"metadata":{"key":"a"}},{"request":{"contents":[]}}]}}}})";
+        const QJsonObject created = jsonOf(dialect.handle(create, account, &route));
+        QCOMPARE(route, QStringLiteral("POST batches"));
+        const QJsonObject metadata = created.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(metadata.value(QLatin1String("model")).toString(),
+                 QStringLiteral("models/gemini-2.5-flash"));
+        QCOMPARE(metadata.value(QLatin1String("displayName")).toString(), QStringLiteral("inline"));
+        QCOMPARE(metadata.value(QLatin1String("batchStats"))[QLatin1String("requestCount")].toString(),
+                 QStringLiteral("2"));
+        const QString name = created.value(QLatin1String("name")).toString();
+        QJsonObject done;
+        QTRY_VERIFY((done = jsonOf(
+                         dialect.handle(SimRequest::get(QStringLiteral("/v1beta/") + name), account, &route)))
+                        .value(QLatin1String("done"))
+                        .toBool());
+        const QJsonObject output = done.value(QLatin1String("metadata"))[QLatin1String("output")].toObject();
+        QVERIFY(!output.contains(QLatin1String("responsesFile")));
+        QCOMPARE(output.value(QLatin1String("inlinedResponses"))[QLatin1String("inlinedResponses")]
+                     .toArray()
+                     .size(),
+                 2);
+
+        create.body = R"({"batch":{"inputConfig":{"fileName":"files/x"}}})";
+        QCOMPARE(dialect.handle(create, account, &route).status, 400);
+        create.body = R"({"batch":{"inputConfig":{"requests":{"requests":[]}}}})";
+        QCOMPARE(dialect.handle(create, account, &route).status, 400);
+    }
+
     void azureDatedPathsNeedAnApiVersion()
     {
         SimAccount account(accountOptions(10));
