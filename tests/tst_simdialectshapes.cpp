@@ -1,11 +1,16 @@
 #include "sim/simaccount.h"
 #include "sim/simanthropicdialect.h"
 #include "sim/simgeminidialect.h"
+#include "sim/simpagedump.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
+
+Q_DECLARE_METATYPE(SimDialect::Kind)
 
 namespace {
 const QRegularExpression kRfc3339(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"));
@@ -115,7 +120,7 @@ private Q_SLOTS:
             const SimBatch &batch = account.batchAt(row);
             const QJsonObject openAi = account.batchObject(batch);
             const QString status = openAi.value(QLatin1String("status")).toString();
-            const QJsonObject op = SimGeminiDialect::operation(batch, openAi);
+            const QJsonObject op = SimGeminiOperation::operation(batch, openAi);
             const QJsonObject metadata = op.value(QLatin1String("metadata")).toObject();
             QCOMPARE(metadata.value(QLatin1String("state")).toString(), states.value(status));
             QCOMPARE(op.value(QLatin1String("name")).toString(),
@@ -232,8 +237,8 @@ private Q_SLOTS:
         QString route;
         QString file;
         for (int row = 0; row < account.batchCount() && file.isEmpty(); ++row) {
-            const QJsonObject op =
-                SimGeminiDialect::operation(account.batchAt(row), account.batchObject(account.batchAt(row)));
+            const QJsonObject op = SimGeminiOperation::operation(account.batchAt(row),
+                                                                 account.batchObject(account.batchAt(row)));
             file = op.value(QLatin1String("response"))
                        .toObject()
                        .value(QLatin1String("responsesFile"))
@@ -302,6 +307,44 @@ private Q_SLOTS:
         QVERIFY(!unknown.value(QLatin1String("has_more")).toBool());
     }
 
+    void geminiCreatesFromInlineRequests()
+    {
+        SimAccount::Options options = accountOptions(5);
+        options.speed = 10'000; // a created batch ends 20 simulated seconds later
+        SimAccount account(options);
+        SimGeminiDialect dialect({});
+        QString route;
+        SimRequest create = post(QStringLiteral("/v1beta/models/gemini-2.5-flash:batchGenerateContent"));
+        create.body =
+            R"({"batch":{"displayName":"inline","inputConfig":{"requests":{"requests":[)"
+            R"({"request":{"contents":[]},"metadata":{"key":"a"}},{"request":{"contents":[]}}]}}}})";
+        const QJsonObject created = jsonOf(dialect.handle(create, account, &route));
+        QCOMPARE(route, QStringLiteral("POST batches"));
+        const QJsonObject metadata = created.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(metadata.value(QLatin1String("model")).toString(),
+                 QStringLiteral("models/gemini-2.5-flash"));
+        QCOMPARE(metadata.value(QLatin1String("displayName")).toString(), QStringLiteral("inline"));
+        QCOMPARE(metadata.value(QLatin1String("batchStats"))[QLatin1String("requestCount")].toString(),
+                 QStringLiteral("2"));
+        const QString name = created.value(QLatin1String("name")).toString();
+        QJsonObject done;
+        QTRY_VERIFY((done = jsonOf(
+                         dialect.handle(SimRequest::get(QStringLiteral("/v1beta/") + name), account, &route)))
+                        .value(QLatin1String("done"))
+                        .toBool());
+        const QJsonObject output = done.value(QLatin1String("metadata"))[QLatin1String("output")].toObject();
+        QVERIFY(!output.contains(QLatin1String("responsesFile")));
+        QCOMPARE(output.value(QLatin1String("inlinedResponses"))[QLatin1String("inlinedResponses")]
+                     .toArray()
+                     .size(),
+                 2);
+
+        create.body = R"({"batch":{"inputConfig":{"fileName":"files/x"}}})";
+        QCOMPARE(dialect.handle(create, account, &route).status, 400);
+        create.body = R"({"batch":{"inputConfig":{"requests":{"requests":[]}}}})";
+        QCOMPARE(dialect.handle(create, account, &route).status, 400);
+    }
+
     void azureDatedPathsNeedAnApiVersion()
     {
         SimAccount account(accountOptions(10));
@@ -318,6 +361,32 @@ private Q_SLOTS:
         QCOMPARE(azure->handle(SimRequest::get(QStringLiteral("/openai/v1/batches")), account, &route).status,
                  200);
         QCOMPARE(azure->handle(SimRequest::get(QStringLiteral("/v1/batches")), account, &route).status, 404);
+    }
+
+    void writePagesWalksTheDialectsCursor_data()
+    {
+        QTest::addColumn<SimDialect::Kind>("kind");
+        QTest::newRow("openai") << SimDialect::Kind::OpenAI;
+        QTest::newRow("azure") << SimDialect::Kind::Azure;
+        QTest::newRow("anthropic") << SimDialect::Kind::Anthropic;
+        QTest::newRow("gemini") << SimDialect::Kind::Gemini;
+    }
+    void writePagesWalksTheDialectsCursor()
+    {
+        QFETCH(SimDialect::Kind, kind);
+        SimAccount::Options options;
+        options.batches = 250;
+        options.speed = 0;
+        SimAccount account(options);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(SimPageDump::write(account, *SimDialect::create(kind, {}), dir.path(), &error),
+                 qPrintable(error));
+        const QString cursor = kind == SimDialect::Kind::Anthropic ? QStringLiteral("after_id")
+                               : kind == SimDialect::Kind::Gemini  ? QStringLiteral("pageToken")
+                                                                   : QStringLiteral("after");
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("first.json"))));
+        QCOMPARE(QDir(dir.filePath(cursor)).entryList(QDir::Files).size(), 2);
     }
 };
 

@@ -199,14 +199,10 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
                 .arg(fileId),
             kInvalidRequest, QStringLiteral("invalid_value"), QStringLiteral("input_file_id"));
 
-    const qint64 at = now();
     SimBatch batch;
-    batch.id = SimAccountGenerator::batchId(m_options.seed, m_nextSerial++);
     batch.endpoint = endpoint;
     batch.inputFileId = fileId;
     batch.metadata = request.value(QLatin1String("metadata")).toObject();
-    batch.createdAt = at;
-    batch.inProgressAt = at + 5;
     // Validation reads the lines: a line that is not a JSON object fails the batch, as the API does.
     qint64 lineNumber = 0;
     for (const QByteArray &line : file->content.split('\n')) {
@@ -229,11 +225,35 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
     batch.submitted = batch.total;
     if (batch.outcome == SimBatch::Outcome::Failed)
         batch.total = 0;
+    return SimResponse::json(batchObject(add(std::move(batch))));
+}
+
+const SimBatch &SimAccount::createBatch(const QString &endpoint, const QString &model, qint64 requests,
+                                        const QJsonObject &metadata, bool inlineResults)
+{
+    SimBatch batch;
+    batch.inlineResults = inlineResults;
+    batch.endpoint = endpoint;
+    batch.model = model;
+    batch.metadata = metadata;
+    batch.total = batch.submitted = qMax<qint64>(0, requests);
+    return add(std::move(batch));
+}
+
+const SimBatch &SimAccount::add(SimBatch batch)
+{
+    // A created batch validates for 5 s, runs 10 s or half a second per request, finalizes for 5 s.
+    const qint64 at = now();
+    batch.id = SimAccountGenerator::batchId(m_options.seed, m_nextSerial++);
+    if (batch.inputFileId.isEmpty())
+        batch.inputFileId = QStringLiteral("file-in") + batch.id.mid(6, 20); // generated on demand
+    batch.createdAt = at;
+    batch.inProgressAt = at + 5;
     batch.finalizingAt = batch.inProgressAt + qMax<qint64>(10, batch.total / 2);
     batch.endsAt = batch.finalizingAt + 5;
     m_rowById.insert(batch.id, int(m_batches.size()));
     m_batches.push_back(std::move(batch));
-    return SimResponse::json(batchJson(m_batches.back(), at));
+    return m_batches.back();
 }
 
 SimResponse SimAccount::uploadFile(const QByteArray &contentType, const QByteArray &body)

@@ -36,6 +36,9 @@ public:
     SimResponse retrieveBatch(const QString &id) const;
     SimResponse cancelBatch(const QString &id);
     SimResponse createBatch(const QByteArray &body);
+    // A batch of `requests` requests created now, for the dialects that create without an uploaded file.
+    const SimBatch &createBatch(const QString &endpoint, const QString &model, qint64 requests,
+                                const QJsonObject &metadata, bool inlineResults = false);
     SimResponse uploadFile(const QByteArray &contentType, const QByteArray &body);
     SimResponse retrieveFile(const QString &id) const;
     SimResponse fileContent(const QString &id) const;
@@ -64,6 +67,7 @@ private:
         Kind kind = Output;
     };
 
+    const SimBatch &add(SimBatch batch); // gives it an id and a created batch's plan, now
     // A batch or file object with its times as the clock shows them (see Options::realTimestamps).
     QJsonObject shown(QJsonObject object) const;
     QJsonObject batchJson(const SimBatch &batch, qint64 at) const { return shown(batch.toJson(at)); }

@@ -12,6 +12,8 @@ const QLatin1String kPrefix("msgbatch_");
 
 QString claudeModel(const QString &openAiModel)
 {
+    if (openAiModel.startsWith(QLatin1String("claude")))
+        return openAiModel; // a batch created in this dialect
     if (openAiModel.startsWith(QLatin1String("gpt-4o-mini")) ||
         openAiModel.startsWith(QLatin1String("text-")) || openAiModel.startsWith(QLatin1String("omni-")))
         return QStringLiteral("claude-haiku-4-5");
@@ -127,6 +129,8 @@ SimResponse SimAnthropicDialect::handle(const SimRequest &request, SimAccount &a
     *route = request.method + QStringLiteral(" batches") + (parts.size() > 4 ? u'/' + parts[4] : QString());
     if (parts.size() == 3 && get)
         return list(request, account);
+    if (parts.size() == 3 && post)
+        return create(request, account);
     if (parts.size() < 4 || parts.size() > 5)
         return notFound;
     const SimBatch *batch = account.findBatch(toOpenAiId(parts[3]));
@@ -228,6 +232,33 @@ SimResponse SimAnthropicDialect::list(const SimRequest &request, const SimAccoun
                               {QStringLiteral("has_more"), hasMore},
                               {QStringLiteral("first_id"), idAt(0)},
                               {QStringLiteral("last_id"), idAt(data.size() - 1)}});
+}
+
+SimResponse SimAnthropicDialect::create(const SimRequest &request, SimAccount &account) const
+{
+    const QJsonArray requests =
+        QJsonDocument::fromJson(request.body).object().value(QLatin1String("requests")).toArray();
+    if (requests.isEmpty() || requests.size() > 100'000)
+        return error(request, 400, QStringLiteral("requests: must hold 1 to 100000 requests"));
+    QSet<QString> customIds;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const QJsonObject item = requests.at(i).toObject();
+        const QString customId = item.value(QLatin1String("custom_id")).toString();
+        if (customId.isEmpty() || customId.size() > 64 || customIds.contains(customId) ||
+            !item.value(QLatin1String("params")).toObject().value(QLatin1String("model")).isString())
+            return error(
+                request, 400,
+                QStringLiteral("requests.%1: needs a unique custom_id of 1 to 64 characters and params "
+                               "with a model")
+                    .arg(i));
+        customIds << customId;
+    }
+    const QString model = requests.first()[QLatin1String("params")][QLatin1String("model")].toString();
+    const SimBatch &batch =
+        account.createBatch(QStringLiteral("/v1/messages"), model, requests.size(), QJsonObject());
+    return SimResponse::json(
+        batchObject(batch, account.batchObject(batch),
+                    request.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()));
 }
 
 SimResponse SimAnthropicDialect::results(const SimRequest &request, const SimBatch &batch,

@@ -2,7 +2,7 @@
 
 #include "sim/simdialect.h"
 
-class SimBatch;
+struct SimBatch;
 
 // Anthropic's Message Batches: /v1/messages/batches?limit&after_id&before_id, x-api-key (or a bearer key)
 // with anthropic-version, {"type":"error","error":{type,message}} and a request-id header. Statuses fold into
@@ -26,6 +26,7 @@ public:
     SimRequest firstPage(int limit) const override;
     SimResponse fault(const SimRequest &request, int status, int retryAfterSeconds) const override;
     QList<QPair<QByteArray, QByteArray>> extraHeaders(const SimRequest &request) const override;
+    QString publicId(const QString &openAiId) const override { return toAnthropicId(openAiId); }
 
     // "batch_<hex>" <-> "msgbatch_<hex>"; empty when `id` is not one of ours.
     static QString toAnthropicId(const QString &openAiId);
@@ -35,5 +36,6 @@ public:
 
 private:
     SimResponse list(const SimRequest &request, const SimAccount &account) const;
+    SimResponse create(const SimRequest &request, SimAccount &account) const;
     SimResponse results(const SimRequest &request, const SimBatch &batch, const QJsonObject &openAi) const;
 };

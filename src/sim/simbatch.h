@@ -17,6 +17,7 @@ struct SimBatch
     QJsonObject metadata;
     QJsonObject extraFields; // fields the contract does not know, sent as they are
     bool hasUsage = true;
+    bool inlineResults = false; // created with inline requests (Gemini): results come inside the batch object
 
     qint64 total = 0;
     qint64 submitted = 0;     // request lines in the input, also for a batch that failed validation (total 0)

@@ -48,6 +48,8 @@ public:
     virtual SimRequest firstPage(int limit) const = 0;
     // The answer --fail-status STATUS gives: this provider's words for a rate limit or a server error.
     virtual SimResponse fault(const SimRequest &request, int status, int retryAfterSeconds) const;
+    // How this provider names the account's batch `openAiId` (Anthropic msgbatch_..., Gemini batches/...).
+    virtual QString publicId(const QString &openAiId) const { return openAiId; }
     // Headers every answer of this provider carries, besides x-request-id.
     virtual QList<QPair<QByteArray, QByteArray>> extraHeaders(const SimRequest &request) const;
 

@@ -1,17 +1,13 @@
 #include "sim/simgeminidialect.h"
 
 #include "sim/simaccount.h"
+#include "sim/simgeminioperation.h"
 #include "sim/simproviderlines.h"
-#include "sim/simtime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
-const QLatin1String
-    kBatchType("type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch");
-const QLatin1String
-    kOutputType("type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput");
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 1000;
 
@@ -27,17 +23,6 @@ SimResponse withDetail(SimResponse response, const QString &type, const QString 
     body.insert(QStringLiteral("error"), inner);
     response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return response;
-}
-
-QString geminiModel(const QString &openAiModel)
-{
-    if (openAiModel.startsWith(QLatin1String("text-embedding")))
-        return QStringLiteral("models/gemini-embedding-001");
-    if (openAiModel.startsWith(QLatin1String("gpt-4.1")) || openAiModel.startsWith(u'o'))
-        return QStringLiteral("models/gemini-2.5-pro");
-    if (openAiModel.startsWith(QLatin1String("gpt-5")))
-        return QStringLiteral("models/gemini-2.5-flash");
-    return QStringLiteral("models/gemini-2.5-flash-lite");
 }
 
 QString statusName(int status)
@@ -70,42 +55,6 @@ QString statusName(int status)
     }
 }
 
-QString stateFor(const QString &status)
-{
-    if (status == QLatin1String("validating"))
-        return QStringLiteral("BATCH_STATE_PENDING");
-    if (status == QLatin1String("completed"))
-        return QStringLiteral("BATCH_STATE_SUCCEEDED");
-    if (status == QLatin1String("failed"))
-        return QStringLiteral("BATCH_STATE_FAILED");
-    if (status == QLatin1String("cancelled"))
-        return QStringLiteral("BATCH_STATE_CANCELLED");
-    if (status == QLatin1String("expired"))
-        return QStringLiteral("BATCH_STATE_EXPIRED");
-    return QStringLiteral("BATCH_STATE_RUNNING"); // in_progress, finalizing, cancelling
-}
-
-QString responsesFileId(const QString &openAiId)
-{
-    return QStringLiteral("responses") + openAiId.mid(6);
-}
-
-// int64 values are strings in Google's JSON, and proto3 leaves zeros out.
-void putCount(QJsonObject &stats, const char *name, qint64 value)
-{
-    if (value != 0)
-        stats.insert(QLatin1String(name), QString::number(value));
-}
-
-QString displayNameFor(const SimBatch &batch)
-{
-    for (auto it = batch.metadata.constBegin(); it != batch.metadata.constEnd(); ++it) {
-        if (it.value().isString() && !it.value().toString().isEmpty())
-            return it.value().toString();
-    }
-    return QStringLiteral("sim-batch-") + batch.id.mid(6, 8);
-}
-
 QByteArray pageToken(const QString &afterOpenAiId)
 {
     return QByteArray("after:" + afterOpenAiId.toLatin1())
@@ -113,16 +62,6 @@ QByteArray pageToken(const QString &afterOpenAiId)
 }
 
 } // namespace
-
-QString SimGeminiDialect::toGeminiId(const QString &openAiId)
-{
-    return openAiId.startsWith(QLatin1String("batch_")) ? openAiId.mid(6) : QString();
-}
-
-QString SimGeminiDialect::toOpenAiId(const QString &geminiId)
-{
-    return geminiId.isEmpty() ? QString() : QStringLiteral("batch_") + geminiId;
-}
 
 QString SimGeminiDialect::baseUrl(quint16 port) const
 {
@@ -167,16 +106,21 @@ SimResponse SimGeminiDialect::handle(const SimRequest &request, SimAccount &acco
     *route = request.method + u' ' + collection + (verb.isEmpty() ? QString() : u'/' + verb);
     if (collection == QLatin1String("batches") && parts.size() == 2 && get)
         return list(request, account);
+    if (collection == QLatin1String("models") && parts.size() == 3 && post &&
+        verb == QLatin1String("batchGenerateContent")) {
+        *route = QStringLiteral("POST batches");
+        return create(request, account, id);
+    }
     if (collection == QLatin1String("files") && parts.size() == 3 && get &&
         (verb.isEmpty() || verb == QLatin1String("download")))
         return file(request, account, id, !verb.isEmpty());
     if (collection != QLatin1String("batches") || parts.size() != 3)
         return notFound;
-    const SimBatch *batch = account.findBatch(toOpenAiId(id));
+    const SimBatch *batch = account.findBatch(SimGeminiOperation::toOpenAiId(id));
     if (!batch)
         return error(request, 404, QStringLiteral("Requested entity was not found."));
     if (get && verb.isEmpty())
-        return SimResponse::json(operation(*batch, account.batchObject(*batch)));
+        return SimResponse::json(SimGeminiOperation::operation(*batch, account.batchObject(*batch)));
     if (post && verb == QLatin1String("cancel")) {
         const SimResponse cancelled = account.cancelBatch(batch->id);
         return cancelled.status == 200 ? SimResponse::json(QJsonObject()) : reshape(request, cancelled);
@@ -184,72 +128,33 @@ SimResponse SimGeminiDialect::handle(const SimRequest &request, SimAccount &acco
     return notFound;
 }
 
-QJsonObject SimGeminiDialect::operation(const SimBatch &batch, const QJsonObject &openAi)
+SimResponse SimGeminiDialect::create(const SimRequest &request, SimAccount &account,
+                                     const QString &model) const
 {
-    const QString status = openAi.value(QLatin1String("status")).toString();
-    const QString name = QStringLiteral("batches/") + toGeminiId(batch.id);
-    const int micros = int(qHash(batch.id, 29) % 1'000'000);
-    const QJsonObject counts = openAi.value(QLatin1String("request_counts")).toObject();
-    const qint64 succeeded = counts.value(QLatin1String("completed")).toInteger();
-    const qint64 failed = counts.value(QLatin1String("failed")).toInteger();
-    QJsonValue endTime = QJsonValue::Null;
-    QJsonValue updateTime = openAi.value(QLatin1String("created_at"));
-    for (const char *field : {"in_progress_at", "finalizing_at", "cancelling_at", "completed_at", "failed_at",
-                              "expired_at", "cancelled_at"}) {
-        const QJsonValue at = openAi.value(QLatin1String(field));
-        if (at.isDouble() && at.toInteger() >= updateTime.toInteger())
-            updateTime = at;
-        if (at.isDouble() && QByteArray(field) != "in_progress_at" && QByteArray(field) != "finalizing_at" &&
-            QByteArray(field) != "cancelling_at")
-            endTime = at;
+    const QJsonObject batch =
+        QJsonDocument::fromJson(request.body).object().value(QLatin1String("batch")).toObject();
+    const QJsonObject input = batch.value(QLatin1String("inputConfig")).toObject();
+    if (input.contains(QLatin1String("fileName")))
+        return error(request, 400,
+                     QStringLiteral("The simulator creates batches from inline requests only."));
+    const QJsonArray requests =
+        input.value(QLatin1String("requests")).toObject().value(QLatin1String("requests")).toArray();
+    if (requests.isEmpty() || requests.size() > 100'000)
+        return error(request, 400,
+                     QStringLiteral("* BatchGenerateContentRequest.batch.input_config: 1 to 100000 "
+                                    "requests are needed"));
+    for (const QJsonValue item : requests) {
+        if (!item.toObject().value(QLatin1String("request")).isObject())
+            return error(request, 400, QStringLiteral("* InlinedRequest.request: a request is needed"));
     }
-    const bool done = endTime.isDouble();
-    QJsonObject stats;
-    putCount(stats, "requestCount", batch.submitted);
-    putCount(stats, "successfulRequestCount", succeeded);
-    putCount(stats, "failedRequestCount", failed);
-    putCount(stats, "pendingRequestCount", done ? 0 : qMax<qint64>(0, batch.submitted - succeeded - failed));
-
-    QJsonObject metadata{
-        {QStringLiteral("@type"), kBatchType},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("model"), geminiModel(batch.model)},
-        {QStringLiteral("displayName"), displayNameFor(batch)},
-        {QStringLiteral("inputConfig"),
-         QJsonObject{{QStringLiteral("fileName"), QString(QStringLiteral("files/input") + batch.id.mid(6))}}},
-        {QStringLiteral("createTime"), SimTime::rfc3339(openAi.value(QLatin1String("created_at")), micros)},
-        {QStringLiteral("updateTime"), SimTime::rfc3339(updateTime, micros)},
-        {QStringLiteral("batchStats"), stats},
-        {QStringLiteral("state"), stateFor(status)}};
-    if (done)
-        metadata.insert(QStringLiteral("endTime"), SimTime::rfc3339(endTime, micros));
-    QJsonObject output;
-    if (done && status != QLatin1String("failed") && succeeded + failed > 0)
-        output.insert(QStringLiteral("responsesFile"),
-                      QString(QStringLiteral("files/") + responsesFileId(batch.id)));
-    if (!output.isEmpty())
-        metadata.insert(QStringLiteral("output"), output);
-
-    QJsonObject op{{QStringLiteral("name"), name}, {QStringLiteral("metadata"), metadata}};
-    if (!done)
-        return op; // `done` is left out while running, as proto3 leaves out false
-    op.insert(QStringLiteral("done"), true);
-    if (status == QLatin1String("failed")) {
-        const QJsonArray errors =
-            openAi.value(QLatin1String("errors")).toObject().value(QLatin1String("data")).toArray();
-        op.insert(
-            QStringLiteral("error"),
-            QJsonObject{{QStringLiteral("code"), 3}, // google.rpc.Code INVALID_ARGUMENT
-                        {QStringLiteral("message"),
-                         errors.isEmpty() ? QJsonValue(QStringLiteral("The batch failed."))
-                                          : errors.first().toObject().value(QLatin1String("message"))}});
-    } else {
-        QJsonObject response{{QStringLiteral("@type"), kOutputType}};
-        for (auto it = output.constBegin(); it != output.constEnd(); ++it)
-            response.insert(it.key(), it.value());
-        op.insert(QStringLiteral("response"), response);
-    }
-    return op;
+    QJsonObject metadata;
+    const QString displayName = batch.value(QLatin1String("displayName")).toString();
+    if (!displayName.isEmpty())
+        metadata.insert(QStringLiteral("displayName"), displayName);
+    const SimBatch &created =
+        account.createBatch(QStringLiteral("/v1/generateContent"), QStringLiteral("models/") + model,
+                            requests.size(), metadata, true);
+    return SimResponse::json(SimGeminiOperation::operation(created, account.batchObject(created)));
 }
 
 SimResponse SimGeminiDialect::list(const SimRequest &request, const SimAccount &account) const
@@ -281,7 +186,7 @@ SimResponse SimGeminiDialect::list(const SimRequest &request, const SimAccount &
     int row = top;
     for (; row >= 0 && operations.size() < pageSize; --row) {
         const SimBatch &batch = account.batchAt(row);
-        operations.append(operation(batch, account.batchObject(batch)));
+        operations.append(SimGeminiOperation::operation(batch, account.batchObject(batch)));
     }
     QJsonObject page{{QStringLiteral("operations"), operations}};
     if (row >= 0)
@@ -296,7 +201,8 @@ SimResponse SimGeminiDialect::file(const SimRequest &request, const SimAccount &
     const SimBatch *batch = fileId.startsWith(QLatin1String("responses"))
                                 ? account.findBatch(QStringLiteral("batch_") + fileId.mid(9))
                                 : nullptr;
-    const QJsonObject op = batch ? operation(*batch, account.batchObject(*batch)) : QJsonObject();
+    const QJsonObject op =
+        batch ? SimGeminiOperation::operation(*batch, account.batchObject(*batch)) : QJsonObject();
     const QJsonObject metadata = op.value(QLatin1String("metadata")).toObject();
     const QString name = QStringLiteral("files/") + fileId;
     if (!batch ||
@@ -308,7 +214,7 @@ SimResponse SimGeminiDialect::file(const SimRequest &request, const SimAccount &
     const QJsonObject counts = account.batchObject(*batch).value(QLatin1String("request_counts")).toObject();
     SimResponse response;
     response.contentType = "application/octet-stream";
-    response.body = SimProviderLines::geminiResponses(batch->id, geminiModel(batch->model),
+    response.body = SimProviderLines::geminiResponses(batch->id, SimGeminiOperation::model(batch->model),
                                                       counts.value(QLatin1String("completed")).toInteger(),
                                                       counts.value(QLatin1String("failed")).toInteger());
     if (content)

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "sim/simdialect.h"
-
-class SimBatch;
+#include "sim/simgeminioperation.h"
 
 // The Gemini API's Batch Mode: /v1beta/batches?pageSize&pageToken listing long-running operations,
 // BATCH_STATE_* states, batchStats counts as strings, responses files downloaded with ?alt=media, the key in
@@ -25,15 +24,15 @@ public:
     QByteArray wrongShapePage() const override;
     std::optional<SimRequest> nextPage(const SimRequest &request, const QByteArray &page) const override;
     SimRequest firstPage(int limit) const override;
-
-    // "batch_<hex>" <-> "<hex>" (the name is "batches/<hex>"); empty when `id` is not one of ours.
-    static QString toGeminiId(const QString &openAiId);
-    static QString toOpenAiId(const QString &geminiId);
-    // The operation `batch` is now.
-    static QJsonObject operation(const SimBatch &batch, const QJsonObject &openAi);
+    QString publicId(const QString &openAiId) const override
+    {
+        return QStringLiteral("batches/") + SimGeminiOperation::toGeminiId(openAiId);
+    }
 
 private:
     SimResponse list(const SimRequest &request, const SimAccount &account) const;
+    // POST /v1beta/models/{model}:batchGenerateContent with inline requests; results then come inline too.
+    SimResponse create(const SimRequest &request, SimAccount &account, const QString &model) const;
     // GET files/{id}:download?alt=media, and GET files/{id} (the File's metadata).
     SimResponse file(const SimRequest &request, const SimAccount &account, const QString &fileId,
                      bool content) const;

@@ -119,4 +119,16 @@ QByteArray geminiResponses(const QString &batchId, const QString &model, qint64 
     return out;
 }
 
+QJsonArray geminiInlined(const QString &batchId, const QString &model, qint64 succeeded, qint64 failed)
+{
+    QJsonArray inlined;
+    for (qint64 n = 1; n <= succeeded + failed; ++n) {
+        QJsonObject line = n <= succeeded ? responseLine(batchId, model, n) : errorLine(n);
+        line.insert(QStringLiteral("metadata"),
+                    QJsonObject{{QStringLiteral("key"), line.take(QLatin1String("key"))}});
+        inlined.append(line);
+    }
+    return inlined;
+}
+
 } // namespace SimProviderLines

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QString>
 
 #include <array>
@@ -14,4 +15,7 @@ QByteArray anthropicResults(const QString &batchId, const QString &model,
                             const std::array<qint64, 4> &counts);
 // Gemini's responses file: `succeeded` responses, then `failed` errors, keyed request-N.
 QByteArray geminiResponses(const QString &batchId, const QString &model, qint64 succeeded, qint64 failed);
+// The same results inline, as a batch created with inline requests shows them: {response|error,
+// metadata{key}}.
+QJsonArray geminiInlined(const QString &batchId, const QString &model, qint64 succeeded, qint64 failed);
 } // namespace SimProviderLines

@@ -4,6 +4,7 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
@@ -86,6 +87,11 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const SimRequest simRequest = toSimRequest(request);
     if (request.url().path() == QLatin1String("/v1/_sim/stats")) {
         send(request, socket, stats(), simRequest.requestId);
+        return true;
+    }
+    if (request.url().path() == QLatin1String("/v1/_sim/batches") &&
+        simRequest.method == QLatin1String("POST")) {
+        send(request, socket, createForTests(simRequest), simRequest.requestId);
         return true;
     }
     ++m_apiRequests;
@@ -173,6 +179,20 @@ SimServer::Fault SimServer::injectFault(const SimRequest &simRequest, const QHtt
         return Fault::TookOver;
     }
     return Fault::None;
+}
+
+SimResponse SimServer::createForTests(const SimRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const qint64 requests = body.value(QLatin1String("requests")).toInteger(-1);
+    if (requests < 0 || requests > 100'000)
+        return SimResponse::error(400, QStringLiteral("'requests' must be 0 to 100000"),
+                                  QStringLiteral("invalid"));
+    const SimBatch &batch =
+        m_account->createBatch(QStringLiteral("/v1/responses"), body.value(QLatin1String("model")).toString(),
+                               requests, body.value(QLatin1String("metadata")).toObject());
+    return SimResponse::json(
+        {{QStringLiteral("id"), m_dialect->publicId(batch.id)}, {QStringLiteral("openai_id"), batch.id}});
 }
 
 SimResponse SimServer::stats() const

@@ -109,6 +109,18 @@ QString SimProcess::createBatch(int requests, const QJsonObject &metadata) const
         reply->deleteLater();
         return QJsonDocument::fromJson(reply->readAll()).object();
     };
+    if (dialect() == QLatin1String("anthropic") || dialect() == QLatin1String("gemini")) {
+        // These dialects create from inline requests; the simulator's own route makes the same batch.
+        QJsonObject create{{QStringLiteral("requests"), requests},
+                           {QStringLiteral("model"), QStringLiteral("gpt-4.1")}};
+        if (!metadata.isEmpty())
+            create.insert(QStringLiteral("metadata"), metadata);
+        QUrl url = rootUrl();
+        url.setPath(QStringLiteral("/v1/_sim/batches"));
+        return send(QNetworkRequest(url), "application/json", QJsonDocument(create).toJson())
+            .value(QStringLiteral("id"))
+            .toString();
+    }
     const QString base = dialect() == QLatin1String("azure")
                              ? rootUrl().toString() + QStringLiteral("/openai/v1")
                              : m_baseUrl.toString();

@@ -121,3 +121,28 @@ test('x-api-key with anthropic-version works too; a wrong key gets the error sha
   await assert.rejects(client.messages.batches.list({ limit: 1001 }), (err) => err.status === 400);
   await assert.rejects(client.messages.batches.retrieve('msgbatch_nope'), (err) => err instanceof Anthropic.NotFoundError);
 });
+
+test('create a batch from inline requests and watch it end with every request succeeded', async () => {
+  const requests = [1, 2, 3].map((n) => ({
+    custom_id: `req-${n}`,
+    params: { model: 'claude-haiku-4-5', max_tokens: 64, messages: [{ role: 'user', content: `Say ${n}` }] },
+  }));
+  const created = await client.messages.batches.create({ requests });
+  assert.match(created.id, /^msgbatch_/);
+  assert.equal(created.processing_status, 'in_progress');
+  assert.equal(created.request_counts.processing, 3);
+  const newest = await client.messages.batches.list({ limit: 1 });
+  assert.equal(newest.data[0].id, created.id);
+  let current = created;
+  for (let i = 0; i < 100 && current.processing_status !== 'ended'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    current = await client.messages.batches.retrieve(created.id);
+  }
+  assert.equal(current.processing_status, 'ended');
+  assert.deepEqual(current.request_counts, { processing: 0, succeeded: 3, errored: 0, canceled: 0, expired: 0 });
+  const lines = [];
+  for await (const line of await client.messages.batches.results(created.id)) lines.push(line);
+  assert.equal(lines.length, 3);
+  assert.ok(lines.every((l) => l.result.type === 'succeeded' && l.result.message.model === 'claude-haiku-4-5'));
+  await assert.rejects(client.messages.batches.create({ requests: [] }), (err) => err.status === 400);
+});

@@ -125,3 +125,31 @@ test('keys: header or ?key=; a wrong key and a missing key answer in Google\'s e
   assert.equal((await anonymous.json()).error.status, 'PERMISSION_DENIED');
   await assert.rejects(ai.batches.get({ name: 'batches/nope' }), (err) => err.status === 404);
 });
+
+test('create from inline requests: PENDING, then SUCCEEDED with the responses inline', async () => {
+  const src = [1, 2, 3].map((n) => ({
+    contents: [{ role: 'user', parts: [{ text: `Say ${n}` }] }],
+    metadata: { key: `k${n}` },
+  }));
+  const created = await ai.batches.create({ model: 'gemini-2.5-flash', src, config: { displayName: 'sdk-inline' } });
+  assert.match(created.name, /^batches\/[0-9a-f]+$/);
+  assert.equal(created.state, 'JOB_STATE_PENDING');
+  assert.equal(created.displayName, 'sdk-inline');
+  assert.equal(created.model, 'models/gemini-2.5-flash');
+  const newest = [];
+  for await (const job of await ai.batches.list({ config: { pageSize: 1 } })) {
+    newest.push(job.name);
+    break;
+  }
+  assert.deepEqual(newest, [created.name]);
+  let job = created;
+  for (let i = 0; i < 100 && job.state !== 'JOB_STATE_SUCCEEDED'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    job = await ai.batches.get({ name: created.name });
+  }
+  assert.equal(job.state, 'JOB_STATE_SUCCEEDED');
+  assert.equal(job.dest.fileName, undefined);
+  assert.equal(job.dest.inlinedResponses.length, 3);
+  assert.ok(job.dest.inlinedResponses.every((r) => r.response.candidates[0].content.parts[0].text));
+  await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: 'files/uploaded' }), (err) => err.status === 400);
+});
