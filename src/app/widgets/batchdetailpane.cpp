@@ -362,7 +362,8 @@ QString BatchDetailPane::rawJson() const
 
 QString BatchDetailPane::overviewText() const
 {
-    return QStringList{m_title->fullText(),     m_endpoint->fullText(), m_model->fullText(), m_window->text(),
-                       m_inputFile->fullText(), m_requests->text(),     m_usage->text()}
+    return QStringList{m_title->fullText(), m_endpoint->fullText(),  m_model->fullText(),
+                       m_window->text(),    m_inputFile->fullText(), m_requests->text(),
+                       m_usage->text(),     m_status->text(),        m_providerDetails->text()}
         .join(u'\n');
 }
