@@ -43,22 +43,18 @@ int BatchTableModel::addSource(const QString &account, Provider provider, const 
 int BatchTableModel::addSession(AccountSession *session)
 {
     Q_ASSERT(session && sourceOf(session) < 0);
-    const int index = addSource(session->name(), session->provider(), &session->history());
-    m_sources[size_t(index)].session = session;
+    const int added = addSource(session->name(), session->provider(), &session->history());
+    m_sources[size_t(added)].session = session;
     connect(session, &AccountSession::batchesArrived, this,
             [this, session](const std::vector<Batch> &batches) {
                 const int from = sourceOf(session);
                 if (from >= 0)
                     merge(batches, from);
             });
-    // A new sample moves the ETA; the rows it belongs to were merged (or are about to be) with their counts.
-    connect(session, &AccountSession::sampleRecorded, this, [this, session](const QString &id) {
-        const int row = rowOf(id, sourceOf(session));
-        if (row >= 0)
-            Q_EMIT dataChanged(index(row, BatchColumns::Eta), index(row, BatchColumns::Eta));
-    });
+    // The session records a sample before it emits the rows, and a merge that moves the counts announces the
+    // estimate's column with them.
     connect(session, &AccountSession::fetchingChanged, this, &BatchTableModel::fetchingChanged);
-    return index;
+    return added;
 }
 
 void BatchTableModel::setHistory(int index, const ProgressHistory *history)
