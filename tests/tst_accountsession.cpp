@@ -136,6 +136,7 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(first.count() == 300 && !first.isFetching(), 10'000);
         }
         // Pretend 100 old batches were still running when last seen (a cache from long ago would say so).
+        QStringList stale;
         {
             BatchCache cache;
             QVERIFY(cache.open(path, nullptr));
@@ -145,8 +146,11 @@ private Q_SLOTS:
             QVERIFY(complete);
             for (size_t row = 150; row < 250; ++row) {
                 QJsonObject o = cached[row].rawObject();
+                if (cached[row].status.isRunning())
+                    continue; // running on the server too
                 o[QStringLiteral("status")] = QStringLiteral("in_progress");
                 cached[row] = BatchParser::parseBatch(o).value;
+                stale << cached[row].id;
             }
             QVERIFY(cache.replaceAll(cached, true));
         }
@@ -162,9 +166,10 @@ private Q_SLOTS:
         QVERIFY2(session.requestsInLastRefresh() <= 4,
                  qPrintable(QString::number(session.requestsInLastRefresh())));
         QCOMPARE(model.rowCount(), 300);
+        QVERIFY(stale.size() > 90);
         int stillRunning = 0;
-        for (int row = 0; row < model.rowCount(); ++row)
-            stillRunning += model.batchAt(row).status.isRunning();
+        for (const QString &id : std::as_const(stale))
+            stillRunning += model.batchAt(model.rowOf(id)).status.isRunning();
         QCOMPARE(stillRunning, 0);
     }
 
