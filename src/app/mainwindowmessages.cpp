@@ -63,7 +63,7 @@ QString MainWindow::statusText() const
                                              : tr("more on the server (scroll or Load all)"));
     if (m_model->isFetching())
         parts << tr("loading...");
-    if (const AccountSession *session = m_session.get()) {
+    if (const AccountSession *session = this->session()) {
         if (session->isRefreshing())
             parts << tr("refreshing...");
         else if (session->lastRefreshFailed()) // its counts describe nothing
