@@ -44,8 +44,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_statusLabel(new QLabel(this))
     , m_actions(new BatchActions(this, this))
-    , m_sessions(new SessionSet(this))
 {
+    m_sessions = new SessionSet(this);
     m_notifier = new CompletionNotifier(m_model, this);
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
@@ -109,7 +109,13 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatusBar();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The sessions go first, quietly: the model and widgets they would report to are going too.
+    m_sessions->disconnect(this);
+    m_model->clear();
+    delete m_sessions;
+}
 
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
 {

@@ -97,8 +97,8 @@ private:
     void onCurrentChanged();
     void showInDetail(int sourceRow);
     void onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
-    void showError(const QString &what, const ApiError &error);
-    QString failureText(const ApiError &error) const;
+    void showError(const QString &what, const ApiError &error, const AccountSession *session = nullptr);
+    QString failureText(const ApiError &error, const QString &host) const;
     void setLoadError(const QString &text);
     void updateEmptyText();
     void updateStatusBar();
@@ -109,7 +109,7 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
-    SessionSet *m_sessions;
+    SessionSet *m_sessions = nullptr;
     QString m_shownAccount;
     QPointer<AccountSession> m_bannerSession; // whose failure the error banner shows
     QPointer<AccountSession> m_clientSession; // whose client the detail pane and the actions use

@@ -66,11 +66,11 @@ void MainWindow::onSessionAdded(AccountSession *s)
                    ? s->name() + QStringLiteral(": ") + text
                    : text;
     };
-    connect(s, &AccountSession::refreshFinished, this, [this, s, named](const ApiError &error) {
+    connect(s, &AccountSession::refreshFinished, this, [this, s](const ApiError &error) {
         if (error.isError()) {
             m_retryIsPage = false;
             m_bannerSession = s;
-            showError(named(tr("Refresh failed; the rows shown are from the last good refresh")), error);
+            showError(tr("Refresh failed; the rows shown are from the last good refresh"), error, s);
         } else if (!m_bannerSession || m_bannerSession == s) {
             // Only this account's failure is over: another's stays on screen.
             m_errorBanner->hide();
@@ -79,10 +79,10 @@ void MainWindow::onSessionAdded(AccountSession *s)
         }
         updateStatusBar();
     });
-    connect(s, &AccountSession::fetchFailed, this, [this, s, named](const ApiError &error) {
+    connect(s, &AccountSession::fetchFailed, this, [this, s](const ApiError &error) {
         m_retryIsPage = true;
         m_bannerSession = s;
-        showError(named(tr("Loading more batches failed")), error);
+        showError(tr("Loading more batches failed"), error, s);
     });
     connect(s, &AccountSession::pageLoaded, this, [this] { setLoadError(QString()); });
     connect(s, &AccountSession::scheduleChanged, this, &MainWindow::updateStatusBar);
