@@ -167,6 +167,7 @@ void SyncEngine::onOlderPage(const BatchPage &page)
 
 void SyncEngine::takeOlderPage(const BatchPage &page)
 {
+    m_opaqueCursors |= !page.next.isEmpty();
     // The cursor first: a view reacting to the rows may already ask for the next page.
     if (!page.nextCursor().isEmpty())
         m_cursor = page.nextCursor();
