@@ -2,11 +2,11 @@
 #include "app/account/accountsettings.h"
 #include "app/account/demoserver.h"
 #include "app/account/settingsdialog.h"
+#include "app/appcontroller.h"
+#include "app/mainwindow.h"
 #include "core/api/apicall.h"
 #include "core/api/apiclient.h"
-#include "app/appcontroller.h"
 #include "models/batchtablemodel.h"
-#include "app/mainwindow.h"
 #include "simprocess.h"
 
 #include <QApplication>

@@ -1,11 +1,11 @@
 #include "cli/exportcommand.h"
 
+#include "cli/exitcode.h"
+#include "cli/outputtarget.h"
 #include "core/api/apiclient.h"
 #include "core/cache/batchcache.h"
 #include "core/export/batchexportjob.h"
 #include "core/export/batchformat.h"
-#include "cli/exitcode.h"
-#include "cli/outputtarget.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
