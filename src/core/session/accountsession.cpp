@@ -29,8 +29,8 @@ AccountSession::AccountSession(const SessionSpec &spec, QObject *parent)
 
 AccountSession::~AccountSession()
 {
-    m_engine->stopRefresh();
-    m_engine->stopOlder();
+    // Before the client and the cache it uses go (members die before the children would).
+    delete m_engine;
 }
 
 void AccountSession::start()
