@@ -8,9 +8,9 @@
 #include "app/widgets/filterbar.h"
 #include "app/widgets/progressdelegate.h"
 #include "app/widgets/statusfilterpanel.h"
-#include "core/api/apiclient.h"
-#include "models/batchcachekeeper.h"
-#include "models/batchrefresher.h"
+#include "core/cache/batchcache.h"
+#include "core/session/accountsession.h"
+#include "core/session/sessionset.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -45,13 +45,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusLabel(new QLabel(this))
     , m_actions(new BatchActions(this, this))
 {
+    m_sessions = new SessionSet(this);
     m_notifier = new CompletionNotifier(m_model, this);
-    m_cacheKeeper = new BatchCacheKeeper(m_model, this);
-    // A cache that could not be read whole was moved aside; the table reads the list again. Say so.
-    connect(m_cacheKeeper, &BatchCacheKeeper::cacheDamaged, this, [this](const QString &message) {
-        m_lastMessage = message;
-        statusBar()->showMessage(message, 15'000);
-    });
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     m_table->setItemDelegateForColumn(BatchColumns::Progress, new ProgressDelegate(m_table));
@@ -63,14 +58,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_statusPanel->setCounts(m_model->statusCounts());
         updateStatusBar();
     });
-    connect(m_model, &BatchTableModel::fetchFailed, this, [this](const ApiError &error) {
-        m_retryIsPage = true;
-        showError(tr("Loading more batches failed"), error);
-    });
     // Rows on screen, or another account: the first-load failure is history.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { setLoadError(QString()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { setLoadError(QString()); });
-    connect(m_model, &BatchTableModel::pageLoaded, this, [this] { setLoadError(QString()); });
     connect(m_errorBanner, &ErrorBanner::settingsRequested, this, &MainWindow::settingsRequested);
     connect(m_model, &BatchTableModel::fetchingChanged, this, &MainWindow::updateStatusBar);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onRowsChanged);
@@ -85,8 +75,17 @@ MainWindow::MainWindow(QWidget *parent)
         m_lastMessage = text;
         statusBar()->showMessage(text, 8000);
     });
-    connect(m_actions, &BatchActions::batchUpdated, this,
-            [this](const Batch &batch) { m_model->merge({batch}); });
+    // A cancel's answer is news of the account: its session holds it, caches it and passes it on.
+    connect(m_actions, &BatchActions::batchUpdated, this, [this](const Batch &batch) {
+        AccountSession *owner = m_clientSession ? m_clientSession.data() : session();
+        if (owner)
+            owner->updateBatch(batch);
+    });
+    connect(m_sessions, &SessionSet::sessionAdded, this, &MainWindow::onSessionAdded);
+    connect(m_sessions, &SessionSet::sessionRemoved, this, &MainWindow::onSessionRemoved);
+    connect(m_sessions, &SessionSet::errorChanged, this, [this](AccountSession *s, const ApiError &error) {
+        Q_EMIT accountErrorChanged(s->name(), error);
+    });
     connect(m_notifier, &CompletionNotifier::batchActivated, this, &MainWindow::selectBatch);
     connect(m_notifier, &CompletionNotifier::noticeRequested, this,
             [this](const QString &text, const QString &id) {
@@ -110,13 +109,20 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatusBar();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The sessions go first, quietly: the model and widgets they would report to are going too.
+    m_sessions->disconnect(this);
+    m_model->clear();
+    delete m_sessions;
+}
 
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
 {
-    const bool sameAccount =
-        m_client && config.baseUrl == m_config.baseUrl && config.apiKey == m_config.apiKey &&
-        config.organization == m_config.organization && config.project == m_config.project;
+    const bool sameAccount = session() && m_sessions->sessions().size() == 1 &&
+                             config.baseUrl == m_config.baseUrl && config.apiKey == m_config.apiKey &&
+                             config.organization == m_config.organization &&
+                             config.project == m_config.project && config.provider == m_config.provider;
     m_config = config;
     m_demo = demo;
     m_demoBanner->setVisible(demo);
@@ -124,46 +130,14 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     setWindowTitle(demo ? tr("Demo data") : config.baseUrl.host());
     if (sameAccount)
         return;
-    m_refresher.reset();
-    m_cacheKeeper->close();
-    m_model->setClient(nullptr);
-    m_model->clear();
-    m_detail->clear();
-    m_errorBanner->hide();
-    m_client = std::make_unique<ApiClient>(config);
-    m_model->setClient(m_client.get());
-    m_detail->setClient(m_client.get());
-    m_actions->setClient(m_client.get(), config.baseUrl.host() == QLatin1String("api.openai.com"));
-    m_refresher = std::make_unique<BatchRefresher>(m_client.get(), m_model);
-    m_refresher->setIntervalSeconds(m_refreshSeconds);
-    m_refresher->setAutoRefresh(m_autoRefresh);
-    connect(m_refresher.get(), &BatchRefresher::finished, this, [this](const ApiError &error) {
-        if (error.isError()) {
-            m_retryIsPage = false;
-            showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
-        } else {
-            m_errorBanner->hide();
-            setLoadError(QString());
-        }
-        updateStatusBar();
-    });
-    connect(m_refresher.get(), &BatchRefresher::scheduleChanged, this, &MainWindow::updateStatusBar);
-    const QString insecure = config.insecureTransportReason();
-    if (!insecure.isEmpty()) {
-        m_errorBanner->showMessage(insecure, false);
-        return;
-    }
-    QString cacheMessage;
+    SessionSpec spec;
+    spec.config = config;
     // The demo's account is made up afresh at each start: nothing in it is worth keeping.
-    if (!demo && m_cacheKeeper->open(config, &cacheMessage))
-        m_cacheKeeper->watch(m_refresher.get());
-    if (!cacheMessage.isEmpty())
-        statusBar()->showMessage(cacheMessage, 10'000);
-    // Cached rows are on screen already; a refresh brings them up to date. Without any, load the first page.
-    if (m_model->rowCount() > 0)
-        m_refresher->refreshNow();
-    else if (m_model->canFetchMore(QModelIndex()))
-        m_model->fetchMore(QModelIndex());
+    spec.cachePath = demo ? QString() : BatchCache::defaultPath(config);
+    spec.refreshSeconds = m_refreshSeconds;
+    spec.autoRefresh = m_autoRefresh;
+    // Another account: its rows replace the old ones (one reset), never mixed with them.
+    setAccounts({spec});
 }
 
 void MainWindow::selectBatch(const QString &id)
@@ -192,7 +166,8 @@ QString MainWindow::noticeText() const
 
 void MainWindow::clearCache()
 {
-    m_cacheKeeper->clear();
+    for (AccountSession *s : m_sessions->sessions())
+        s->clearCache();
     m_lastMessage = tr("Cache cleared; it fills again as batches load.");
     statusBar()->showMessage(m_lastMessage, 8000);
 }
@@ -201,10 +176,7 @@ void MainWindow::setRefreshInterval(int seconds, bool automatic)
 {
     m_refreshSeconds = seconds;
     m_autoRefresh = automatic;
-    if (m_refresher) {
-        m_refresher->setIntervalSeconds(seconds);
-        m_refresher->setAutoRefresh(automatic);
-    }
+    m_sessions->setRefreshInterval(seconds, automatic);
 }
 
 std::vector<Batch> MainWindow::selectedBatches() const
@@ -254,8 +226,17 @@ void MainWindow::onCurrentChanged()
 void MainWindow::showInDetail(int sourceRow)
 {
     const Batch &batch = m_model->batchAt(sourceRow);
+    // The pane's files and the actions go to the account the batch belongs to.
+    AccountSession *owner = sessionAt(sourceRow);
+    if (owner && owner != m_clientSession) {
+        m_clientSession = owner;
+        m_detail->setClient(owner->client());
+        m_actions->setClient(owner->client(),
+                             owner->config().baseUrl.host() == QLatin1String("api.openai.com"));
+    }
     m_detail->setBatch(batch);
-    m_detail->setProgress(m_model->history().samples(batch.id),
+    const ProgressHistory *history = m_model->historyAt(sourceRow);
+    m_detail->setProgress(history ? history->samples(batch.id) : QList<ProgressSample>(),
                           m_model->index(sourceRow, BatchColumns::Eta).data().toString());
 }
 
@@ -272,8 +253,8 @@ void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bo
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::WindowStateChange && m_refresher)
-        m_refresher->setPaused(isMinimized());
+    if (event->type() == QEvent::WindowStateChange)
+        m_sessions->setPaused(isMinimized());
     if (event->type() == QEvent::PaletteChange)
         updatePalette();
     QMainWindow::changeEvent(event);

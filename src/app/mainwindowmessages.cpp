@@ -4,26 +4,31 @@
 #include "app/widgets/batchtableview.h"
 #include "app/widgets/errorbanner.h"
 #include "core/export/batchformat.h"
-#include "models/batchrefresher.h"
+#include "core/session/accountsession.h"
+#include "core/session/sessionset.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
 #include <QLabel>
 
-void MainWindow::showError(const QString &what, const ApiError &error)
+void MainWindow::showError(const QString &what, const ApiError &error, const AccountSession *session)
 {
     // With nothing on screen there is no "more" and no "last good refresh": say what could not be loaded.
     const bool nothingLoaded = m_model->rowCount() == 0;
-    const QString text =
-        (nothingLoaded ? tr("Could not load batches") : what) + QStringLiteral(": ") + failureText(error);
+    // Several accounts: the message names its own.
+    const QString account = session && m_sessions->sessions().size() > 1 && !session->name().isEmpty()
+                                ? session->name() + QStringLiteral(": ")
+                                : QString();
+    const QString host = session ? session->config().baseUrl.host() : m_config.baseUrl.host();
+    const QString text = account + (nothingLoaded ? tr("Could not load batches") : what) +
+                         QStringLiteral(": ") + failureText(error, host);
     // A refused key is fixed in Settings, not by retrying.
     m_errorBanner->showMessage(text, true, error.isAuthentication());
     setLoadError(nothingLoaded ? text : QString());
 }
 
-QString MainWindow::failureText(const ApiError &error) const
+QString MainWindow::failureText(const ApiError &error, const QString &host) const
 {
-    const QString host = m_config.baseUrl.host();
     switch (error.kind) {
     case ApiError::Network:
         return tr("could not connect to %1 (%2)").arg(host, error.toString());
@@ -63,25 +68,24 @@ QString MainWindow::statusText() const
                                              : tr("more on the server (scroll or Load all)"));
     if (m_model->isFetching())
         parts << tr("loading...");
-    if (m_refresher) {
-        if (m_refresher->isRefreshing())
+    if (const AccountSession *session = this->session()) {
+        if (session->isRefreshing())
             parts << tr("refreshing...");
-        else if (m_refresher->lastRefreshFailed()) // its counts describe nothing
+        else if (session->lastRefreshFailed()) // its counts describe nothing
             parts << tr("refresh failed at %1")
-                         .arg(m_refresher->lastAttempt().toString(QStringLiteral("HH:mm:ss")));
-        else if (m_refresher->lastRefresh().isValid())
+                         .arg(session->lastAttempt().toString(QStringLiteral("HH:mm:ss")));
+        else if (session->lastRefresh().isValid())
             parts << tr("refreshed %1 of %2 at %3 in %n request(s)", nullptr,
-                        m_refresher->requestsInLastRefresh())
-                         .arg(BatchFormat::count(m_refresher->newIds().size() +
-                                                 m_refresher->updatedIds().size()),
+                        session->requestsInLastRefresh())
+                         .arg(BatchFormat::count(session->refreshedInLastRefresh()),
                               BatchFormat::count(m_model->rowCount()),
-                              m_refresher->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
-        const QDateTime next = m_refresher->nextRefresh();
+                              session->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
+        const QDateTime next = session->nextRefresh();
         if (next.isValid())
             parts << tr("next in %1")
                          .arg(BatchFormat::duration(
                              qMax<qint64>(0, QDateTime::currentDateTime().secsTo(next))));
-        else if (!m_refresher->autoRefresh())
+        else if (!session->autoRefresh())
             parts << tr("auto-refresh off");
     }
     return parts.join(QStringLiteral(" · "));

@@ -108,8 +108,19 @@ void BatchSortFilterProxy::refilter(bool changed)
     Q_EMIT filterChanged();
 }
 
+void BatchSortFilterProxy::setSourceFilter(int source)
+{
+    if (source == m_source)
+        return;
+    m_source = source;
+    invalidate();
+    Q_EMIT filterChanged();
+}
+
 bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_source >= 0 && m_model && !sourceParent.isValid() && m_model->sourceAt(sourceRow) != m_source)
+        return false;
     if (m_filter.isEmpty() || !m_model || sourceParent.isValid())
         return true;
     return m_filter.matches(m_model->batchAt(sourceRow));
@@ -118,8 +129,9 @@ bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
 bool BatchSortFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const int column = left.column();
-    // The estimate lives in the model (it holds the history); everything else compares the fields directly.
-    if (!m_model || column == BatchColumns::Eta)
+    // The estimate and the row's account live in the model; everything else compares the fields directly.
+    if (!m_model || column == BatchColumns::Eta || column == BatchColumns::Account ||
+        column == BatchColumns::Provider)
         return QSortFilterProxyModel::lessThan(left, right);
     const int l = left.row();
     const int r = right.row();
