@@ -456,6 +456,41 @@ private Q_SLOTS:
         QCOMPARE(cache.count(), 100);
         QVERIFY(!cache.isComplete());
     }
+
+    void aProviderWithPageTokensResumesFromTheTop()
+    {
+        // Gemini's pages start only at the token the page before handed out, never after a batch id: a
+        // session that starts from a cache holding the first pages must read on from the top (the cached
+        // batches come back as updates), not ask for a page "after" its oldest cached id.
+        SimProcess sim(QStringLiteral("gemini"), {QStringLiteral("--batches"), QStringLiteral("250"),
+                                                   QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gemini.sqlite"));
+        {
+            AccountSession first(specFor(sim.config(), path));
+            BatchTableModel model;
+            model.addSession(&first);
+            first.start();
+            QTRY_VERIFY(model.rowCount() == 100 && !model.isFetching() && !first.isRefreshing());
+            QVERIFY(model.hasMore());
+        }
+        AccountSession session(specFor(sim.config(), path));
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model);
+        model.addSession(&session);
+        QSignalSpy failures(&session, &AccountSession::fetchFailed);
+        session.start();
+        QTRY_VERIFY(!session.isLoadingCache() && model.rowCount() >= 100);
+        session.loadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isFetching() && !model.hasMore(), 20'000);
+        QCOMPARE(failures.count(), 0);
+        QCOMPARE(model.rowCount(), 250);
+        QSet<QString> ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids.insert(model.batchAt(row).id);
+        QCOMPARE(ids.size(), 250);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAccountSession)

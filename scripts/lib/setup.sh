@@ -12,7 +12,7 @@ BATCHWATCH_DEBS=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev qt6-qpa-plugins libsimdjson-dev libsqlite3-dev
   dbus gnome-keyring fonts-dejavu-core
-  desktop-file-utils appstream
+  desktop-file-utils appstream dpkg-dev
 )
 
 bw_missing_debs() {
@@ -57,7 +57,8 @@ bw_install_node() {
 
 bw_install_sdk_test_deps() {
   local dir=$BATCHWATCH_ROOT/tests/sdk
-  if [[ ! -d $dir/node_modules/openai || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+  if [[ ! -d $dir/node_modules/openai || ! -d $dir/node_modules/@anthropic-ai/sdk || ! -d $dir/node_modules/@google/genai ||
+        $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -16,6 +16,7 @@ public:
     Request retrieve(const ApiConfig &config, const QString &id) const override;
     Request cancel(const ApiConfig &config, const QString &id) const override;
     bool cancelReturnsBatch() const override { return false; }
+    bool pagesStartAfterAnId() const override { return false; }
     // `fileId` as the batch names it: "files/abc".
     Request fileInfo(const ApiConfig &config, const QString &fileId) const override;
     Request fileContent(const ApiConfig &config, const QString &fileId) const override;

@@ -38,6 +38,9 @@ public:
     virtual Request cancel(const ApiConfig &config, const QString &id) const = 0;
     // Whether the cancel answer is the batch (OpenAI, Azure, Anthropic) or empty (Gemini).
     virtual bool cancelReturnsBatch() const { return true; }
+    // Whether a page can start after any batch id (OpenAI's `after`, Anthropic's `after_id`), or only at a
+    // token the previous page handed out (Gemini's pageToken).
+    virtual bool pagesStartAfterAnId() const { return true; }
     // A file's metadata and its content; a refusal where the provider has no such thing.
     virtual Request fileInfo(const ApiConfig &config, const QString &fileId) const = 0;
     virtual Request fileContent(const ApiConfig &config, const QString &fileId) const = 0;

@@ -94,7 +94,7 @@ bool AccountSession::openCache(QString *message)
 {
     auto cache = std::make_unique<BatchCache>();
     QString error, warning;
-    if (!cache->open(m_spec.cachePath, &error, &warning)) {
+    if (!cache->open(m_spec.cachePath, m_spec.config.provider, &error, &warning)) {
         *message = tr("Working without a cache: %1").arg(error);
         return false;
     }

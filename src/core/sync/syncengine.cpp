@@ -5,6 +5,7 @@
 #include "core/api/apiclient.h"
 #include "core/cache/batchcache.h"
 #include "core/cache/batchcachewalkwriter.h"
+#include "core/providers/provideradapter.h"
 #include "core/sync/syncsink.h"
 
 #include <QLoggingCategory>
@@ -20,6 +21,7 @@ SyncEngine::SyncEngine(ApiClient *client, SyncSink *sink, QObject *parent)
     , m_walker(new BatchListFetcher(client, this))
 {
     Q_ASSERT(client && sink);
+    m_opaqueCursors = !client->adapter().pagesStartAfterAnId();
     connect(m_refresher, &BatchListFetcher::pageReceived, this, &SyncEngine::onRefreshPage);
     connect(m_refresher, &BatchListFetcher::finished, this, &SyncEngine::onRefreshFetched);
     connect(m_pager, &BatchListFetcher::pageReceived, this, &SyncEngine::onOlderPage);
@@ -106,7 +108,9 @@ std::vector<Batch> SyncEngine::adopt(const std::vector<Batch> &batches)
 
 void SyncEngine::resumeAfter(const QString &cursor, bool hasMore)
 {
-    m_cursor = cursor;
+    // A provider whose pages start only at its own tokens cannot start after a cached batch's id: older pages
+    // are read from the top again, and the held batches among them come back as updates.
+    m_cursor = m_opaqueCursors ? QString() : cursor;
     m_hasMore = hasMore;
     m_olderFailed = false;
 }
