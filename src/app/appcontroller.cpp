@@ -7,79 +7,173 @@
 #include "app/mainwindow.h"
 
 #include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace {
+const QString kAlertsKey = QStringLiteral("alerts/mode");
+
+Account defaultOpenAI()
+{
+    Account account;
+    account.name = Providers::displayName(Provider::OpenAI);
+    return account;
+}
+} // namespace
 
 AppController::AppController(MainWindow *window, bool forceDemo, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_keys(new KeyStore(this))
-    , m_settings(AccountSettings::load())
     , m_forceDemo(forceDemo)
 {
     connect(m_keys, &KeyStore::keyRead, this, &AppController::onKeyRead);
     connect(m_window, &MainWindow::settingsRequested, this, &AppController::showSettings);
-    m_window->setRefreshInterval(m_settings.refreshSeconds, m_settings.autoRefresh);
-    m_window->notifier()->setMode(CompletionNotifier::modeFromString(m_settings.alerts));
+    m_window->notifier()->setMode(
+        CompletionNotifier::modeFromString(QSettings().value(kAlertsKey, QStringLiteral("all")).toString()));
 }
 
 void AppController::start()
 {
-    // The environment's key wins and needs no keychain; otherwise ask the keychain (asynchronously).
-    if (m_forceDemo || AccountSettings::keyFromEnvironment())
-        connectWithKey(QString());
-    else // a key stored before keys were per account was entered for the settings saved then: these
-        m_keys->read(m_settings.keyAccount(), true);
+    reload();
 }
 
-void AppController::onKeyRead(const QString &account, const QString &key)
+QString AppController::keyOf(const Account &account) const
 {
-    // A read for an account the user has since left is no key for the current one.
-    if (account != m_settings.keyAccount())
-        return;
-    m_storedKey = key;
-    connectWithKey(key);
+    return account.fromEnvironment ? Accounts::environmentKey(account)
+                                   : m_storedKeys.value(account.keyAccount());
 }
 
-void AppController::connectWithKey(const QString &storedKey)
+void AppController::reload()
 {
-    const ApiConfig config = m_settings.toConfig(storedKey);
-    if (!m_forceDemo && !config.apiKey.isEmpty()) {
-        m_window->connectTo(config, false);
+    m_accounts = Accounts::all();
+    if (m_forceDemo) {
+        showDemo(QString());
         return;
     }
+    // The first saved OpenAI account takes over the single key very early versions stored for "the" account.
+    bool legacyOffered = false;
+    for (const Account &account : std::as_const(m_accounts)) {
+        if (account.fromEnvironment)
+            continue;
+        const QString keyAccount = account.keyAccount();
+        const bool adoptLegacy = !legacyOffered && account.provider == Provider::OpenAI;
+        legacyOffered = legacyOffered || adoptLegacy;
+        if (m_storedKeys.contains(keyAccount) || m_asked.contains(keyAccount))
+            continue;
+        m_asked.insert(keyAccount);
+        m_keys->read(keyAccount, adoptLegacy);
+    }
+    if (m_accounts.isEmpty() && m_probe.isEmpty()) {
+        m_probe = defaultOpenAI().keyAccount();
+        m_asked.insert(m_probe);
+        m_keys->read(m_probe, true);
+    }
+    decide();
+}
+
+void AppController::onKeyRead(const QString &keyAccount, const QString &key)
+{
+    m_asked.remove(keyAccount);
+    m_storedKeys.insert(keyAccount, key);
+    if (keyAccount == m_probe) {
+        m_probe.clear();
+        if (!key.isEmpty() && Accounts::saved().isEmpty()) {
+            Accounts::save({defaultOpenAI()});
+            m_accounts = Accounts::all();
+        }
+    }
+    decide();
+}
+
+void AppController::decide()
+{
+    if (m_forceDemo)
+        return;
+    QString skipped;
+    for (const Account &account : std::as_const(m_accounts)) {
+        // An earlier account whose key is still on its way may be the one to show: wait for it.
+        if (!account.fromEnvironment && m_asked.contains(account.keyAccount()))
+            return;
+        const QString key = keyOf(account);
+        if (key.isEmpty())
+            continue;
+        const QString problem = account.problem();
+        if (!problem.isEmpty()) {
+            if (skipped.isEmpty())
+                skipped = problem;
+            continue;
+        }
+        showAccount(account, key);
+        return;
+    }
+    if (!m_probe.isEmpty())
+        return;
+    showDemo(skipped);
+}
+
+void AppController::showAccount(const Account &account, const QString &key)
+{
+    m_window->setRefreshInterval(account.refreshSeconds, account.autoRefresh);
+    m_window->connectTo(account.toConfig(key), false);
+    if (m_shown != account.name) {
+        m_shown = account.name;
+        Q_EMIT shownAccountChanged(m_shown);
+    }
+}
+
+void AppController::showDemo(const QString &why)
+{
     if (!m_demo) {
         m_demo = new DemoServer(this);
         if (!m_demo->start()) {
-            QMessageBox::critical(
-                m_window, tr("Demo unavailable"),
-                tr("The demo could not open a port on this machine. Add an API key in Settings."));
+            QMessageBox::critical(m_window, tr("Demo unavailable"),
+                                  tr("The demo could not open a port on this machine. Add an account with "
+                                     "its key in Settings."));
             return;
         }
     }
+    m_window->setRefreshInterval(30, true);
     m_window->connectTo(m_demo->config(), true);
+    if (!why.isEmpty())
+        m_window->statusBar()->showMessage(why);
+    if (!m_shown.isEmpty()) {
+        m_shown.clear();
+        Q_EMIT shownAccountChanged(m_shown);
+    }
 }
 
 void AppController::showSettings()
 {
-    SettingsDialog dialog(m_settings, m_keys->keychainAvailable(), !m_storedKey.isEmpty(), m_window);
+    SettingsDialog::Input input;
+    input.environment = Accounts::fromEnvironment();
+    input.saved = Accounts::saved();
+    for (auto it = m_storedKeys.cbegin(); it != m_storedKeys.cend(); ++it) {
+        if (!it.value().isEmpty())
+            input.storedKeys.insert(it.key());
+    }
+    input.keychainAvailable = m_keys->keychainAvailable();
+    input.alerts = QSettings().value(kAlertsKey, QStringLiteral("all")).toString();
+    input.current = m_shown;
+    SettingsDialog dialog(input, m_window);
     connect(&dialog, &SettingsDialog::clearCacheRequested, m_window, &MainWindow::clearCache);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_settings = dialog.settings();
-    m_settings.save();
-    m_window->setRefreshInterval(m_settings.refreshSeconds, m_settings.autoRefresh);
-    m_window->notifier()->setMode(CompletionNotifier::modeFromString(m_settings.alerts));
-    m_forceDemo = false;
-    QString key = dialog.enteredKey();
-    if (key.isEmpty() && dialog.reuseKey())
-        key = m_storedKey; // the user said so, for this account
-    if (!key.isEmpty()) {
-        m_storedKey = key;
-        m_keys->write(m_settings.keyAccount(), key); // kept for the session even when no keychain takes it
-        connectWithKey(key);
-        return;
+    Accounts::save(dialog.accounts());
+    QSettings().setValue(kAlertsKey, dialog.alerts());
+    m_window->notifier()->setMode(CompletionNotifier::modeFromString(dialog.alerts()));
+    for (const SettingsDialog::KeyChange &change : dialog.keyChanges()) {
+        // A copy goes only where the user said, and only from the entry they saw named.
+        const QString key = change.key.isEmpty() ? m_storedKeys.value(change.copyFrom) : change.key;
+        if (key.isEmpty())
+            continue;
+        m_storedKeys.insert(change.keyAccount, key);
+        m_keys->write(change.keyAccount, key); // kept for the session even when no keychain takes it
     }
-    // Another account's key never goes along: only what is stored for this one.
-    if (dialog.accountChanged())
-        m_storedKey.clear();
-    m_keys->read(m_settings.keyAccount());
+    for (const QString &keyAccount : dialog.removedKeys()) {
+        m_storedKeys.remove(keyAccount);
+        m_keys->remove(keyAccount);
+    }
+    m_forceDemo = false;
+    reload();
 }

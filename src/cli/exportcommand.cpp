@@ -1,11 +1,12 @@
 #include "cli/exportcommand.h"
 
+#include "cli/accountconfig.h"
+#include "cli/exitcode.h"
+#include "cli/outputtarget.h"
 #include "core/api/apiclient.h"
 #include "core/cache/batchcache.h"
 #include "core/export/batchexportjob.h"
 #include "core/export/batchformat.h"
-#include "cli/exitcode.h"
-#include "cli/outputtarget.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -68,10 +69,18 @@ int ExportCommand::run(const QStringList &arguments)
         printError(QStringLiteral("warning: ") + warning);
 
     ApiConfig config = ApiConfig::fromEnvironment();
+    if (!options.account.isEmpty()) {
+        const auto chosen = AccountConfig::resolve(options.account, &error);
+        if (!chosen) {
+            printError(error);
+            return ExitCode::Usage;
+        }
+        config = chosen->config;
+    }
     config.transferTimeoutMs = options.timeoutSeconds * 1000;
     config.maxRetries = options.maxRetries;
     config.maxResponseBytes = options.maxResponseMb << 20;
-    if (config.apiKey.isEmpty())
+    if (config.apiKey.isEmpty() && options.account.isEmpty())
         std::fputs("batchwatch: OPENAI_API_KEY is not set; the server will likely refuse\n", stderr);
 
     OutputTarget output;

@@ -22,6 +22,7 @@ struct HeadlessOptions
     bool useCache = true;      // --no-cache: neither read nor write the local cache
     bool refreshAll = false;   // --refresh-all: re-read every batch (and rewrite the cache)
     bool helpShown = false;
+    QString account; // --account: a saved account or one the environment describes, by name (empty: none)
     // What is worth saying but does not stop the run (a status Batchwatch does not know), for stderr.
     QStringList warnings;
 

@@ -33,8 +33,8 @@ public:
     BatchCache(const BatchCache &) = delete;
     BatchCache &operator=(const BatchCache &) = delete;
 
-    // The file for this account under the platform's cache folder, named from the base URL, organization,
-    // project and a hash of the key (never the key itself).
+    // The file for this account under the platform's cache folder, named from the provider (other than
+    // OpenAI), base URL, organization, project and a hash of the key (never the key itself).
     static QString defaultPath(const ApiConfig &config);
 
     // Opens (creating or migrating) the database; `warning` says when a bad file had to be moved aside.

@@ -69,6 +69,10 @@ QString BatchCache::defaultPath(const ApiConfig &config)
     const QUrl &base = config.baseUrl;
     QString name = base.host() + (base.port() > 0 ? u'-' + QString::number(base.port()) : QString()) +
                    base.path() + u'_' + config.organization + u'_' + config.project;
+    // Other providers' files start with the provider: a simulator speaking two dialects on one port is two
+    // accounts. OpenAI's keep the names they had before there were providers.
+    if (config.provider != Provider::OpenAI)
+        name = Providers::id(config.provider) + u'_' + name;
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("-"));
     const QString dir =
         QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/accounts");
