@@ -5,10 +5,10 @@
 //   gui_probe first-paint    time from the process's start to the first painted table row (warm cache).
 // The account comes from OPENAI_BASE_URL / OPENAI_API_KEY; the cache from XDG_CACHE_HOME. Prints RESULT
 // lines; asserts nothing about time.
-#include "core/api/apiconfig.h"
-#include "models/batchtablemodel.h"
 #include "app/mainwindow.h"
 #include "app/widgets/batchtableview.h"
+#include "core/api/apiconfig.h"
+#include "models/batchtablemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "core/api/apiclient.h"
-#include "core/json/batchparser.h"
 #include "core/api/filedownload.h"
+#include "core/json/batchparser.h"
 #include "hostileserver.h"
 #include "simprocess.h"
 

@@ -1,5 +1,5 @@
-#include "models/batchtablemodel.h"
 #include "app/completionnotifier.h"
+#include "models/batchtablemodel.h"
 #include "testbatches.h"
 
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 // `batchwatch export` and `list` through the real binary, against the real simulator and its faults.
-#include "core/api/apiclient.h"
 #include "batchwatchrun.h"
+#include "core/api/apiclient.h"
 #include "simprocess.h"
 
 #include <QDir>

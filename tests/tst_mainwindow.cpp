@@ -1,12 +1,6 @@
 // The dashboard, offscreen, against the real simulator: what a user sees and does.
 #include "app/batchactions.h"
-#include "core/cache/batchcache.h"
-#include "models/batchrefresher.h"
-#include "models/batchsortfilterproxy.h"
-#include "models/batchtablemodel.h"
 #include "app/mainwindow.h"
-#include "mainwindowtesting.h"
-#include "simprocess.h"
 #include "app/widgets/batchdetailpane.h"
 #include "app/widgets/batchtableview.h"
 #include "app/widgets/errorbanner.h"
@@ -14,6 +8,12 @@
 #include "app/widgets/filterbar.h"
 #include "app/widgets/progresschart.h"
 #include "app/widgets/statusfilterpanel.h"
+#include "core/cache/batchcache.h"
+#include "mainwindowtesting.h"
+#include "models/batchrefresher.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
+#include "simprocess.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>

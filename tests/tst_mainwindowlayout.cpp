@@ -1,15 +1,15 @@
 // The dashboard's layout, offscreen, against the real simulator: what fits, what is reachable from the
 // keyboard, what the empty places say.
-#include "models/batchsortfilterproxy.h"
-#include "models/batchtablemodel.h"
 #include "app/mainwindow.h"
-#include "mainwindowtesting.h"
-#include "simprocess.h"
 #include "app/widgets/batchdetailpane.h"
 #include "app/widgets/batchtableview.h"
 #include "app/widgets/elidedlabel.h"
 #include "app/widgets/filespanel.h"
 #include "app/widgets/progresschart.h"
+#include "mainwindowtesting.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
+#include "simprocess.h"
 
 #include <QAbstractButton>
 #include <QApplication>

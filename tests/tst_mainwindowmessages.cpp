@@ -1,18 +1,18 @@
 // What the dashboard says when something cannot work: a failed first load, a failed refresh, actions with
 // nothing to act on, and a server's file name in the Save dialog. Offscreen, against the real simulator or a
 // small server written here.
-#include "core/api/apicall.h"
-#include "core/api/apiclient.h"
-#include "models/batchrefresher.h"
-#include "models/batchsortfilterproxy.h"
-#include "models/batchtablemodel.h"
 #include "app/mainwindow.h"
-#include "mainwindowtesting.h"
-#include "simprocess.h"
 #include "app/widgets/batchdetailpane.h"
 #include "app/widgets/batchtableview.h"
 #include "app/widgets/errorbanner.h"
 #include "app/widgets/filespanel.h"
+#include "core/api/apicall.h"
+#include "core/api/apiclient.h"
+#include "mainwindowtesting.h"
+#include "models/batchrefresher.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
+#include "simprocess.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,14 +1,14 @@
 // What the dashboard shows in its states, offscreen, against the real simulator: the detail pane following
 // the selection, empty places that say why, the title, the search field after Esc.
-#include "models/batchsortfilterproxy.h"
-#include "models/batchtablemodel.h"
 #include "app/mainwindow.h"
-#include "mainwindowtesting.h"
-#include "simprocess.h"
 #include "app/widgets/batchdetailpane.h"
 #include "app/widgets/batchtableview.h"
 #include "app/widgets/filterbar.h"
 #include "app/widgets/progresschart.h"
+#include "mainwindowtesting.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
+#include "simprocess.h"
 
 #include <QDir>
 #include <QGuiApplication>

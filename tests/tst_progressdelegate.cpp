@@ -1,7 +1,7 @@
+#include "app/widgets/progressdelegate.h"
 #include "core/batch/batchcolumns.h"
 #include "core/batch/batchstatus.h"
 #include "models/batchtablemodel.h"
-#include "app/widgets/progressdelegate.h"
 
 #include <QApplication>
 #include <QImage>

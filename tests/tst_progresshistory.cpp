@@ -1,5 +1,5 @@
-#include "core/json/batchparser.h"
 #include "core/batch/progresshistory.h"
+#include "core/json/batchparser.h"
 
 #include <QJsonObject>
 #include <QTest>

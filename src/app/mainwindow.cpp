@@ -1,11 +1,6 @@
 #include "app/mainwindow.h"
 
-#include "core/api/apiclient.h"
 #include "app/batchactions.h"
-#include "models/batchcachekeeper.h"
-#include "models/batchrefresher.h"
-#include "models/batchsortfilterproxy.h"
-#include "models/batchtablemodel.h"
 #include "app/completionnotifier.h"
 #include "app/widgets/batchdetailpane.h"
 #include "app/widgets/batchtableview.h"
@@ -13,6 +8,11 @@
 #include "app/widgets/filterbar.h"
 #include "app/widgets/progressdelegate.h"
 #include "app/widgets/statusfilterpanel.h"
+#include "core/api/apiclient.h"
+#include "models/batchcachekeeper.h"
+#include "models/batchrefresher.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
 
 #include <QCloseEvent>
 #include <QLabel>

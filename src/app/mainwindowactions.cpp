@@ -3,14 +3,14 @@
 #include "models/plaintooltip.h"
 
 #include "app/batchactions.h"
-#include "models/batchrefresher.h"
-#include "models/batchsortfilterproxy.h"
-#include "models/batchtablemodel.h"
 #include "app/widgets/batchdetailpane.h"
 #include "app/widgets/batchtableview.h"
 #include "app/widgets/filespanel.h"
 #include "app/widgets/filterbar.h"
 #include "app/widgets/statusfilterpanel.h"
+#include "models/batchrefresher.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
 
 #include <QMenu>
 #include <QMenuBar>

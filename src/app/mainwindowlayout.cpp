@@ -2,15 +2,15 @@
 // how it follows the window's width and what of it is kept across restarts.
 #include "app/mainwindow.h"
 
-#include "models/batchrefresher.h"
-#include "models/batchsortfilterproxy.h"
-#include "models/batchtablemodel.h"
 #include "app/widgets/batchdetailpane.h"
 #include "app/widgets/batchtableview.h"
 #include "app/widgets/detailsplitter.h"
 #include "app/widgets/errorbanner.h"
 #include "app/widgets/filterbar.h"
 #include "app/widgets/statusfilterpanel.h"
+#include "models/batchrefresher.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
 
 #include <QLabel>
 #include <QLineEdit>

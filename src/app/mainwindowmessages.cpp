@@ -1,12 +1,12 @@
 // What the window says: the error banner and the empty table's text after a failure, and the status bar.
 #include "app/mainwindow.h"
 
+#include "app/widgets/batchtableview.h"
+#include "app/widgets/errorbanner.h"
 #include "core/export/batchformat.h"
 #include "models/batchrefresher.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
-#include "app/widgets/batchtableview.h"
-#include "app/widgets/errorbanner.h"
 
 #include <QLabel>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/export/batchexporter.h"
 #include "core/batch/batchfilter.h"
+#include "core/export/batchexporter.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
 // batchwatch: the headless subcommands, and the door to the dashboard. This binary links no GUI library, so
 // `batchwatch export` starts fast and small; the dashboard is batchwatch-gui, which it executes in its place.
-#include "core/export/batchformat.h"
 #include "cli/exitcode.h"
 #include "cli/exportcommand.h"
+#include "core/export/batchformat.h"
 
 #include <QCoreApplication>
 

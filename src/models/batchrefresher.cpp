@@ -4,8 +4,8 @@
 #include "core/api/apiclient.h"
 #include "core/api/batchlistfetcher.h"
 #include "core/json/batchparser.h"
-#include "models/batchtablemodel.h"
 #include "core/sync/refreshplan.h"
+#include "models/batchtablemodel.h"
 
 #include <QLoggingCategory>
 

@@ -1,8 +1,8 @@
 #include "models/batchtablemodel.h"
 #include "models/plaintooltip.h"
 
-#include "core/export/batchformat.h"
 #include "core/api/batchlistfetcher.h"
+#include "core/export/batchformat.h"
 #include "models/statuscolors.h"
 
 #include <QDateTime>

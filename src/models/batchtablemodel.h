@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/api/apierror.h"
+#include "core/api/batchpage.h"
 #include "core/batch/batch.h"
 #include "core/batch/batchcolumns.h"
-#include "core/api/batchpage.h"
 #include "core/batch/progresshistory.h"
 
 #include <QAbstractTableModel>

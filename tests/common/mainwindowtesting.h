@@ -2,10 +2,10 @@
 // include it).
 #pragma once
 
-#include "models/batchsortfilterproxy.h"
-#include "models/batchtablemodel.h"
 #include "app/mainwindow.h"
 #include "app/widgets/batchtableview.h"
+#include "models/batchsortfilterproxy.h"
+#include "models/batchtablemodel.h"
 
 #include <QTest>
 

@@ -1,11 +1,11 @@
 #include "app/widgets/batchdetailpane.h"
 #include "models/plaintooltip.h"
 
-#include "core/batch/batch.h"
-#include "core/export/batchformat.h"
 #include "app/widgets/elidedlabel.h"
 #include "app/widgets/filespanel.h"
 #include "app/widgets/progresschart.h"
+#include "core/batch/batch.h"
+#include "core/export/batchformat.h"
 #include "models/statuscolors.h"
 
 #include <QApplication>

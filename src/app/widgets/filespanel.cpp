@@ -1,11 +1,11 @@
 #include "app/widgets/filespanel.h"
 
+#include "app/widgets/elidedlabel.h"
 #include "core/api/apiclient.h"
+#include "core/api/downloadname.h"
+#include "core/api/filedownload.h"
 #include "core/batch/batch.h"
 #include "core/export/batchformat.h"
-#include "core/api/downloadname.h"
-#include "app/widgets/elidedlabel.h"
-#include "core/api/filedownload.h"
 
 #include <QDir>
 #include <QFileDialog>

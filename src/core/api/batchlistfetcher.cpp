@@ -1,8 +1,8 @@
 #include "core/api/batchlistfetcher.h"
 
 #include "core/api/apiclient.h"
-#include "core/json/batchparser.h"
 #include "core/api/retrypolicy.h"
+#include "core/json/batchparser.h"
 
 #include <QRandomGenerator>
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/api/apierror.h"
-#include "core/export/batchexporter.h"
-#include "core/batch/batchfilter.h"
 #include "core/api/batchpage.h"
+#include "core/batch/batchfilter.h"
+#include "core/export/batchexporter.h"
 
 #include <QObject>
 #include <QSet>

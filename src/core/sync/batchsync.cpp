@@ -1,9 +1,9 @@
 #include "core/sync/batchsync.h"
 
 #include "core/api/apiclient.h"
+#include "core/api/batchlistfetcher.h"
 #include "core/cache/batchcache.h"
 #include "core/cache/batchcachewalkwriter.h"
-#include "core/api/batchlistfetcher.h"
 #include "core/json/batchparser.h"
 #include "core/sync/refreshplan.h"
 
