@@ -103,9 +103,11 @@ private Q_SLOTS:
         child<QPushButton>(&dialog, "addButton")->click();
         QCOMPARE(list->count(), 3);
         QCOMPARE(list->currentRow(), 2);
-        QVERIFY(okEnabled(&dialog));
+        // A new account starts on OpenAI's server, which "Team A" has already: not savable as it is.
+        QVERIFY(problem(&dialog).contains(QLatin1String("share one key")));
         edit(&dialog, "nameEdit")->setText(QStringLiteral("Claude"));
         selectProvider(&dialog, Provider::Anthropic);
+        QVERIFY(okEnabled(&dialog));
         // Organization and project are OpenAI's; the base URL says Anthropic's default.
         QVERIFY(!edit(&dialog, "organizationEdit")->isVisibleTo(&dialog));
         QVERIFY(!edit(&dialog, "apiVersionEdit")->isVisibleTo(&dialog));
@@ -247,8 +249,9 @@ private Q_SLOTS:
             letters.insert(letter);
         }
         // Alt+A adds an account and puts the cursor in its name.
-        QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
-        QCOMPARE(dialog.accounts().size(), 2);
+        // (A mnemonic clicks as a button animates: a moment later.)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::AltModifier);
+        QTRY_COMPARE(dialog.accounts().size(), 2);
         QTRY_COMPARE(QApplication::focusWidget(), edit(&dialog, "nameEdit"));
         QTest::keyClicks(edit(&dialog, "nameEdit"), QStringLiteral("Typed"));
         QCOMPARE(dialog.accounts().at(1).name, QStringLiteral("Typed"));
@@ -258,8 +261,8 @@ private Q_SLOTS:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), edit(&dialog, "baseUrlEdit"));
         // Alt+M removes it again.
-        QTest::keyClick(&dialog, Qt::Key_M, Qt::AltModifier);
-        QCOMPARE(dialog.accounts().size(), 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_M, Qt::AltModifier);
+        QTRY_COMPARE(dialog.accounts().size(), 1);
     }
 
     void fitsASmallScreen()

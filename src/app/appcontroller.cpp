@@ -12,13 +12,6 @@
 
 namespace {
 const QString kAlertsKey = QStringLiteral("alerts/mode");
-
-Account defaultOpenAI()
-{
-    Account account;
-    account.name = Providers::displayName(Provider::OpenAI);
-    return account;
-}
 } // namespace
 
 AppController::AppController(MainWindow *window, bool forceDemo, QObject *parent)
@@ -64,11 +57,6 @@ void AppController::reload()
         m_asked.insert(keyAccount);
         m_keys->read(keyAccount, adoptLegacy);
     }
-    if (m_accounts.isEmpty() && m_probe.isEmpty()) {
-        m_probe = defaultOpenAI().keyAccount();
-        m_asked.insert(m_probe);
-        m_keys->read(m_probe, true);
-    }
     decide();
 }
 
@@ -76,13 +64,6 @@ void AppController::onKeyRead(const QString &keyAccount, const QString &key)
 {
     m_asked.remove(keyAccount);
     m_storedKeys.insert(keyAccount, key);
-    if (keyAccount == m_probe) {
-        m_probe.clear();
-        if (!key.isEmpty() && Accounts::saved().isEmpty()) {
-            Accounts::save({defaultOpenAI()});
-            m_accounts = Accounts::all();
-        }
-    }
     decide();
 }
 
@@ -107,8 +88,6 @@ void AppController::decide()
         showAccount(account, key);
         return;
     }
-    if (!m_probe.isEmpty())
-        return;
     showDemo(skipped);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 class DemoServer;
 class KeyStore;
@@ -47,9 +48,6 @@ private:
     QList<Account> m_accounts;
     QHash<QString, QString> m_storedKeys; // keyAccount() -> what the keychain answered (empty: none)
     QSet<QString> m_asked;                // keyAccount()s read and not answered yet
-    // With no account at all, the key earlier versions stored for the default OpenAI server (or under their
-    // older single entry) makes one: this is its entry while it is being looked for.
-    QString m_probe;
     QString m_shown;
     bool m_forceDemo;
 };

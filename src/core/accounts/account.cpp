@@ -65,7 +65,12 @@ QString Account::keyAccount() const
     if (!config.project.isEmpty())
         account += QStringLiteral(" project ") + config.project;
     // OpenAI's entries keep the spelling of versions before accounts: the keys stored then are found.
-    return provider == Provider::OpenAI ? account : Providers::id(provider) + u' ' + account;
+    if (provider == Provider::OpenAI)
+        return account;
+    // Endpoints are often written with a bare "/" path, which QUrl keeps: one account all the same.
+    if (account.endsWith(u'/'))
+        account.chop(1);
+    return Providers::id(provider) + u' ' + account;
 }
 
 QString Account::cacheName(const QString &key) const
