@@ -68,7 +68,8 @@ private Q_SLOTS:
         SettingsDialog dialog(input);
         auto *list = child<QListWidget>(&dialog, "accountList");
         QCOMPARE(list->count(), 2);
-        QVERIFY(list->item(0)->text().contains(QLatin1String("from the environment")));
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Anthropic (environment)"));
+        QVERIFY(list->item(0)->toolTip().contains(QLatin1String("ANTHROPIC_API_KEY")));
         // The saved account is selected first, for editing.
         QCOMPARE(list->currentRow(), 1);
         QVERIFY(edit(&dialog, "nameEdit")->isEnabled());
@@ -276,7 +277,7 @@ private Q_SLOTS:
                                    QStringLiteral("https://a%1.example/v1").arg(i));
         SettingsDialog dialog(input);
         dialog.show();
-        const QSize size = dialog.sizeHint().expandedTo(dialog.minimumSizeHint());
+        const QSize size = dialog.size().expandedTo(dialog.minimumSizeHint());
         QVERIFY2(size.width() <= 1024 && size.height() <= 640,
                  qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
     }

@@ -46,8 +46,8 @@ SettingsDialog::SettingsDialog(const Input &input, QWidget *parent)
     m_ui->problemLabel->setAccessibleName(tr("Problem"));
 
     for (const Account &account : std::as_const(m_environment)) {
-        auto *item =
-            new QListWidgetItem(tr("%1 (from the environment)").arg(account.name), m_ui->accountList);
+        auto *item = new QListWidgetItem(tr("%1 (environment)").arg(account.name), m_ui->accountList);
+        item->setToolTip(tr("From the environment: %1").arg(keyVariables(account.provider)));
         QFont font = item->font();
         font.setItalic(true);
         item->setFont(font);
@@ -81,6 +81,9 @@ SettingsDialog::SettingsDialog(const Input &input, QWidget *parent)
                                                 : (m_entries.empty() ? 0 : int(m_environment.size())));
     showCurrent();
     validate();
+    // Room for the account with the most rows (OpenAI's, with the key's wrapped explanation) whichever is
+    // selected first: a wrapped label does not make a shown dialog grow. Fits a 1024x640 screen.
+    resize(sizeHint().expandedTo(QSize(780, 540)));
 }
 
 SettingsDialog::~SettingsDialog() = default;
