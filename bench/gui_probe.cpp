@@ -8,6 +8,7 @@
 #include "app/mainwindow.h"
 #include "app/widgets/batchtableview.h"
 #include "core/api/apiconfig.h"
+#include "core/session/accountsession.h"
 #include "models/batchtablemodel.h"
 
 #include <QApplication>
@@ -116,7 +117,7 @@ int loadAll(MainWindow &window, int expected)
     });
     clock.start();
     meter.start();
-    model->loadAll();
+    window.session()->loadAll();
     while (!done && clock.elapsed() < 600'000)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     meter.stop();

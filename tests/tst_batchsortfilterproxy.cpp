@@ -88,15 +88,17 @@ private Q_SLOTS:
         proxy.setSourceModel(&model);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         // Two running batches at different paces, named so that their ids sort the other way round.
+        ProgressHistory history; // a session's, read by the model
         for (const auto &[id, perMinute] :
              {std::pair{QStringLiteral("a-slow"), 10}, std::pair{QStringLiteral("z-fast"), 100}}) {
-            model.history().add(id, ProgressSample{now - 60, 0, 0, 1000});
-            model.history().add(id, ProgressSample{now, perMinute, 0, 1000});
+            history.add(id, ProgressSample{now - 60, 0, 0, 1000});
+            history.add(id, ProgressSample{now, perMinute, 0, 1000});
         }
+        model.setHistory(0, &history);
         const auto running = [](const QString &id, qint64 done) {
             return TestBatch(id, QStringLiteral("in_progress"), 1).counts(1000, done, 0).build();
         };
-        model.merge({running(QStringLiteral("a-slow"), 10), running(QStringLiteral("z-fast"), 100)}, false);
+        model.merge({running(QStringLiteral("a-slow"), 10), running(QStringLiteral("z-fast"), 100)});
         proxy.sort(BatchColumns::Eta, Qt::AscendingOrder);
         QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("z-fast"), QStringLiteral("a-slow")}));
         proxy.sort(BatchColumns::Eta, Qt::DescendingOrder);

@@ -1,5 +1,5 @@
-#include "core/api/apiclient.h"
 #include "core/batch/batchcolumns.h"
+#include "core/session/accountsession.h"
 #include "models/batchtablemodel.h"
 #include "simprocess.h"
 #include "testbatches.h"
@@ -137,11 +137,14 @@ private Q_SLOTS:
         SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--speed"),
                         QStringLiteral("0")});
         QVERIFY(sim.start());
-        ApiClient client(sim.config());
+        SessionSpec spec;
+        spec.config = sim.config();
+        spec.autoRefresh = false;
+        AccountSession session(spec);
         BatchTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!model.canFetchMore(QModelIndex()));
-        model.setClient(&client);
+        model.addSession(&session); // the model asks its sessions for more
         QVERIFY(model.canFetchMore(QModelIndex()));
         QSignalSpy fetching(&model, &BatchTableModel::fetchingChanged);
         model.fetchMore(QModelIndex());
@@ -151,7 +154,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!model.isFetching());
         QVERIFY(model.canFetchMore(QModelIndex()));
         QVERIFY(!model.canFetchMore(model.index(0, 0))); // a table: rows have no children to fetch
-        model.loadAll();
+        session.loadAll();
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 250, 10'000);
         QTRY_VERIFY(!model.canFetchMore(QModelIndex()));
         QCOMPARE(sim.stats().value(QStringLiteral("requests")).toInteger(), 3);
@@ -162,10 +165,14 @@ private Q_SLOTS:
         SimProcess sim({QStringLiteral("--batches"), QStringLiteral("250"), QStringLiteral("--fail-every"),
                         QStringLiteral("2"), QStringLiteral("--fail-status"), QStringLiteral("400")});
         QVERIFY(sim.start());
-        ApiClient client(sim.config());
+        SessionSpec spec;
+        spec.config = sim.config();
+        spec.autoRefresh = false;
+        AccountSession session(spec);
         BatchTableModel model;
-        model.setClient(&client);
-        QSignalSpy failed(&model, &BatchTableModel::fetchFailed);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addSession(&session);
+        QSignalSpy failed(&session, &AccountSession::fetchFailed);
         model.fetchMore(QModelIndex());
         QTRY_COMPARE(model.rowCount(), 100);
         QTRY_VERIFY(model.canFetchMore(QModelIndex()));
@@ -190,37 +197,91 @@ private Q_SLOTS:
             QCOMPARE(sim.requestsServed(), served);
         }
         // Retry: the same page again (request 3 goes through), from the same cursor.
-        model.retryFetch();
+        session.retryFetch();
         QVERIFY(model.isFetching());
         QTRY_COMPARE(model.rowCount(), 200);
         QVERIFY(!model.lastFetchFailed());
     }
 
-    void etaNeedsTwoSamplesAndNeverComesFromTheCache()
+    void etaNeedsTwoSamples()
     {
+        // The history is the session's (which records only counts seen now, never a cache's: see
+        // tst_accountsession); the model reads it for the row's source.
         BatchTableModel model;
+        ProgressHistory history;
+        const int source = model.addSource(QStringLiteral("a"), Provider::OpenAI, &history);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        // Rows from the cache carry old counts: they must not count as seen now.
-        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 10, now - 600)}, false);
-        QVERIFY(model.history().samples(QStringLiteral("r")).isEmpty());
+        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 10, now - 600)}, source);
         const QModelIndex eta = model.index(0, BatchColumns::Eta);
         QCOMPARE(eta.data().toString(), QStringLiteral("no estimate"));
-        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 20, now - 600)});
+        const Batch twenty = makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 20, now - 600);
+        QVERIFY(history.record(twenty, now));
+        model.merge({twenty}, source);
         QCOMPARE(eta.data().toString(), QStringLiteral("no estimate")); // one sample says nothing of a rate
         // Pretend the first sample was an hour ago: 30 more requests in an hour leaves 50 for about 100 min.
-        ProgressHistory &history = model.history();
         ProgressHistory rebuilt;
         rebuilt.add(QStringLiteral("r"), ProgressSample{now - 3600, 20, 0, 100});
         history = rebuilt;
-        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 50, now - 600)});
+        const Batch fifty = makeBatch(QStringLiteral("r"), QStringLiteral("in_progress"), 50, now - 600);
+        QVERIFY(history.record(fifty, now));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.merge({fifty}, source);
+        // Moving counts announce the estimate's column too.
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(changed.constFirst().at(0).value<QModelIndex>().column() <= BatchColumns::Eta);
+        QVERIFY(changed.constFirst().at(1).value<QModelIndex>().column() >= BatchColumns::Eta);
         const QString text = eta.data().toString();
         QVERIFY2(text.startsWith(QStringLiteral("\u2248 1 h 4")) ||
                      text.startsWith(QStringLiteral("\u2248 1 h 3")),
                  qPrintable(text));
         QVERIFY(eta.data(BatchTableModel::SortRole).toLongLong() > 0);
         // A finished batch has nothing left to estimate.
-        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("completed"), 100, now - 600)});
+        model.merge({makeBatch(QStringLiteral("r"), QStringLiteral("completed"), 100, now - 600)}, source);
         QCOMPARE(eta.data().toString(), QString());
+    }
+
+    void rowsOfSeveralSourcesKeepTheirIdentityAndAccount()
+    {
+        // The All accounts view: two sessions may both hold an id; (source, id) is a row's identity.
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int work = model.addSource(QStringLiteral("work"), Provider::OpenAI);
+        const int lab = model.addSource(QStringLiteral("lab"), Provider::Anthropic);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.merge({makeBatch(QStringLiteral("same"), QStringLiteral("in_progress"), 1),
+                     makeBatch(QStringLiteral("w2"), QStringLiteral("failed"), 0)},
+                    work);
+        model.merge({makeBatch(QStringLiteral("same"), QStringLiteral("completed"), 100)}, lab);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(reset.count(), 0);
+        const int inWork = model.rowOf(QStringLiteral("same"), work);
+        const int inLab = model.rowOf(QStringLiteral("same"), lab);
+        QVERIFY(inWork >= 0 && inLab >= 0 && inWork != inLab);
+        QCOMPARE(model.index(inWork, BatchColumns::Account).data().toString(), QStringLiteral("work"));
+        QCOMPARE(model.index(inLab, BatchColumns::Account).data().toString(), QStringLiteral("lab"));
+        QCOMPARE(model.index(inLab, BatchColumns::Provider).data().toString(),
+                 Providers::displayName(Provider::Anthropic));
+        QCOMPARE(model.headerData(BatchColumns::Account, Qt::Horizontal).toString(),
+                 QStringLiteral("Account"));
+        QCOMPARE(model.index(inLab, 0).data(BatchTableModel::SourceRole).toInt(), lab);
+        // Per-account counts for the side bar, and the sum for the window.
+        QCOMPARE(model.statusCounts(work).value(QStringLiteral("in_progress")), 1);
+        QCOMPARE(model.statusCounts(lab).value(QStringLiteral("completed")), 1);
+        QCOMPARE(model.statusCounts().value(QStringLiteral("in_progress")), 1);
+        QCOMPARE(model.statusCounts().value(QStringLiteral("completed")), 1);
+        // An update reaches only its own source's row.
+        model.merge({makeBatch(QStringLiteral("same"), QStringLiteral("completed"), 100)}, work);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.statusCounts().value(QStringLiteral("completed")), 2);
+        QCOMPARE(model.statusCounts(work).value(QStringLiteral("in_progress")), 0);
+        // An account taken away takes its rows, and only those.
+        model.removeSource(work);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("same"), lab), 0);
+        QCOMPARE(model.rowOf(QStringLiteral("w2")), -1);
+        QCOMPARE(model.statusCounts().value(QStringLiteral("completed")), 1);
+        QVERIFY(model.statusCounts(work).isEmpty());
     }
 
     void clearIsTheOnlyReset()

@@ -9,8 +9,8 @@
 #include "app/widgets/progresschart.h"
 #include "app/widgets/statusfilterpanel.h"
 #include "core/cache/batchcache.h"
+#include "core/session/accountsession.h"
 #include "mainwindowtesting.h"
-#include "models/batchrefresher.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 #include "simprocess.h"
@@ -116,7 +116,7 @@ private Q_SLOTS:
         MainWindow window;
         openOn(window, m_sim->config(), QSize(1024, 640));
         QTRY_VERIFY(window.model()->rowCount() >= 100);
-        window.model()->loadAll(); // a stable account, so counts do not move under the test
+        window.session()->loadAll(); // a stable account, so counts do not move under the test
         QTRY_COMPARE(window.model()->rowCount(), 260);
         QTRY_VERIFY(!window.model()->isFetching());
         const int all = window.proxy()->rowCount();
@@ -221,8 +221,8 @@ private Q_SLOTS:
         QTRY_VERIFY(window.detailPane()->rawJson().contains(QStringLiteral("\"status\": \"cancelling\"")));
         QCOMPARE(window.detailPane()->batchId(), id);
 
-        QSignalSpy refreshed(window.refresher(), &BatchRefresher::finished);
-        window.refresher()->refreshNow();
+        QSignalSpy refreshed(window.session(), &AccountSession::refreshFinished);
+        window.session()->refreshNow();
         QVERIFY(refreshed.wait(10'000));
         QVERIFY(!refreshed.at(0).at(0).value<ApiError>().isError());
         QCOMPARE(reset.count(), 0);
@@ -242,8 +242,8 @@ private Q_SLOTS:
         config.maxRetries = 0;
         openOn(window, config);
         QTRY_COMPARE(window.model()->rowCount(), 30);
-        QSignalSpy refreshed(window.refresher(), &BatchRefresher::finished);
-        window.refresher()->refreshNow();
+        QSignalSpy refreshed(window.session(), &AccountSession::refreshFinished);
+        window.session()->refreshNow();
         QVERIFY(refreshed.wait(10'000));
         QVERIFY(window.errorBanner()->isVisible());
         QVERIFY(window.errorBanner()->message().contains(QStringLiteral("HTTP 503")));
@@ -308,7 +308,7 @@ private Q_SLOTS:
             QVERIFY(sim.start());
             MainWindow window;
             openOn(window, sim.config(), size == 5 ? QSize(1024, 640) : QSize(1400, 900));
-            window.model()->loadAll();
+            window.session()->loadAll();
             QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), size, 30'000);
             QTRY_VERIFY(!window.model()->isFetching());
             int counted = 0;
@@ -341,7 +341,7 @@ private Q_SLOTS:
         second.connectTo(config, false);
         // No event has been processed yet, so nothing can have come from the network.
         QCOMPARE(second.model()->rowCount(), 100);
-        QSignalSpy refreshed(second.refresher(), &BatchRefresher::finished);
+        QSignalSpy refreshed(second.session(), &AccountSession::refreshFinished);
         QVERIFY(refreshed.wait(10'000));
         QVERIFY(second.statusText().contains(QStringLiteral("refreshed")));
         QVERIFY(second.model()->canFetchMore(QModelIndex())); // the cache knew there were older ones
@@ -364,12 +364,12 @@ private Q_SLOTS:
         QVERIFY(running >= 0);
         selectRow(window, running);
         QCOMPARE(window.detailPane()->etaText(), QStringLiteral("Estimated time left: no estimate"));
-        QSignalSpy refreshed(window.refresher(), &BatchRefresher::finished);
+        QSignalSpy refreshed(window.session(), &AccountSession::refreshFinished);
         // A rate needs two samples at different seconds: wait for the clock to pass the first one's.
         const QString id = window.proxy()->index(running, 0).data(BatchTableModel::IdRole).toString();
-        const qint64 firstSample = window.model()->history().samples(id).constLast().at;
+        const qint64 firstSample = window.session()->history().samples(id).constLast().at;
         QTRY_VERIFY(QDateTime::currentSecsSinceEpoch() > firstSample);
-        window.refresher()->refreshNow();
+        window.session()->refreshNow();
         QVERIFY(refreshed.wait(10'000));
         // At this pace the estimate is short ("< 1 min" or "≈ n min"), but it is one.
         QTRY_VERIFY(!window.detailPane()->etaText().contains(QStringLiteral("no estimate")));

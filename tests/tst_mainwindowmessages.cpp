@@ -8,8 +8,8 @@
 #include "app/widgets/filespanel.h"
 #include "core/api/apicall.h"
 #include "core/api/apiclient.h"
+#include "core/session/accountsession.h"
 #include "mainwindowtesting.h"
-#include "models/batchrefresher.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 #include "simprocess.h"
@@ -123,7 +123,7 @@ private Q_SLOTS:
         // Retry: the rows come, and with them the truth about what is left on the server.
         QTest::mouseClick(window.errorBanner()->retryButton(), Qt::LeftButton);
         QTRY_COMPARE(window.model()->rowCount(), 30);
-        QTRY_VERIFY(!window.refresher()->isRefreshing());
+        QTRY_VERIFY(!window.session()->isRefreshing());
         QVERIFY(!window.errorBanner()->isVisible());
         QCOMPARE(window.loadErrorText(), QString());
         QVERIFY2(!window.statusText().contains(QStringLiteral("more on the server")),
@@ -212,13 +212,13 @@ private Q_SLOTS:
         openOn(window, config);
         QTRY_COMPARE(window.model()->rowCount(), 30);
         QTRY_VERIFY(!window.model()->isFetching());
-        QSignalSpy refreshed(window.refresher(), &BatchRefresher::finished);
-        window.refresher()->refreshNow();
+        QSignalSpy refreshed(window.session(), &AccountSession::refreshFinished);
+        window.session()->refreshNow();
         QVERIFY(refreshed.wait(10'000));
         QVERIFY(!refreshed.at(0).at(0).value<ApiError>().isError());
         QVERIFY2(window.statusText().contains(QStringLiteral("refreshed 30 of 30")),
                  qPrintable(window.statusText()));
-        window.refresher()->refreshNow();
+        window.session()->refreshNow();
         QVERIFY(refreshed.wait(10'000));
         QVERIFY(refreshed.at(1).at(0).value<ApiError>().isError());
         QVERIFY2(window.statusText().contains(QStringLiteral("refresh failed at ")),

@@ -8,9 +8,8 @@
 #include "app/widgets/filterbar.h"
 #include "app/widgets/progressdelegate.h"
 #include "app/widgets/statusfilterpanel.h"
-#include "core/api/apiclient.h"
-#include "models/batchcachekeeper.h"
-#include "models/batchrefresher.h"
+#include "core/cache/batchcache.h"
+#include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -46,12 +45,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_actions(new BatchActions(this, this))
 {
     m_notifier = new CompletionNotifier(m_model, this);
-    m_cacheKeeper = new BatchCacheKeeper(m_model, this);
-    // A cache that could not be read whole was moved aside; the table reads the list again. Say so.
-    connect(m_cacheKeeper, &BatchCacheKeeper::cacheDamaged, this, [this](const QString &message) {
-        m_lastMessage = message;
-        statusBar()->showMessage(message, 15'000);
-    });
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     m_table->setItemDelegateForColumn(BatchColumns::Progress, new ProgressDelegate(m_table));
@@ -63,14 +56,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_statusPanel->setCounts(m_model->statusCounts());
         updateStatusBar();
     });
-    connect(m_model, &BatchTableModel::fetchFailed, this, [this](const ApiError &error) {
-        m_retryIsPage = true;
-        showError(tr("Loading more batches failed"), error);
-    });
     // Rows on screen, or another account: the first-load failure is history.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { setLoadError(QString()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { setLoadError(QString()); });
-    connect(m_model, &BatchTableModel::pageLoaded, this, [this] { setLoadError(QString()); });
     connect(m_errorBanner, &ErrorBanner::settingsRequested, this, &MainWindow::settingsRequested);
     connect(m_model, &BatchTableModel::fetchingChanged, this, &MainWindow::updateStatusBar);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::onRowsChanged);
@@ -85,8 +73,11 @@ MainWindow::MainWindow(QWidget *parent)
         m_lastMessage = text;
         statusBar()->showMessage(text, 8000);
     });
-    connect(m_actions, &BatchActions::batchUpdated, this,
-            [this](const Batch &batch) { m_model->merge({batch}); });
+    // A cancel's answer is news of the account: its session holds it, caches it and passes it on.
+    connect(m_actions, &BatchActions::batchUpdated, this, [this](const Batch &batch) {
+        if (m_session)
+            m_session->updateBatch(batch);
+    });
     connect(m_notifier, &CompletionNotifier::batchActivated, this, &MainWindow::selectBatch);
     connect(m_notifier, &CompletionNotifier::noticeRequested, this,
             [this](const QString &text, const QString &id) {
@@ -114,9 +105,10 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
 {
-    const bool sameAccount =
-        m_client && config.baseUrl == m_config.baseUrl && config.apiKey == m_config.apiKey &&
-        config.organization == m_config.organization && config.project == m_config.project;
+    const bool sameAccount = m_session && config.baseUrl == m_config.baseUrl &&
+                             config.apiKey == m_config.apiKey &&
+                             config.organization == m_config.organization &&
+                             config.project == m_config.project && config.provider == m_config.provider;
     m_config = config;
     m_demo = demo;
     m_demoBanner->setVisible(demo);
@@ -124,20 +116,31 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     setWindowTitle(demo ? tr("Demo data") : config.baseUrl.host());
     if (sameAccount)
         return;
-    m_refresher.reset();
-    m_cacheKeeper->close();
-    m_model->setClient(nullptr);
+    SessionSpec spec;
+    spec.config = config;
+    // The demo's account is made up afresh at each start: nothing in it is worth keeping.
+    spec.cachePath = demo ? QString() : BatchCache::defaultPath(config);
+    spec.refreshSeconds = m_refreshSeconds;
+    spec.autoRefresh = m_autoRefresh;
+    showSession(std::make_unique<AccountSession>(spec));
+}
+
+void MainWindow::showSession(std::unique_ptr<AccountSession> session)
+{
     m_model->clear();
+    m_session.reset();
     m_detail->clear();
     m_errorBanner->hide();
-    m_client = std::make_unique<ApiClient>(config);
-    m_model->setClient(m_client.get());
-    m_detail->setClient(m_client.get());
-    m_actions->setClient(m_client.get(), config.baseUrl.host() == QLatin1String("api.openai.com"));
-    m_refresher = std::make_unique<BatchRefresher>(m_client.get(), m_model);
-    m_refresher->setIntervalSeconds(m_refreshSeconds);
-    m_refresher->setAutoRefresh(m_autoRefresh);
-    connect(m_refresher.get(), &BatchRefresher::finished, this, [this](const ApiError &error) {
+    m_session = std::move(session);
+    AccountSession *s = m_session.get();
+    m_model->addSession(s);
+    // One account: its name and provider would be the same on every row.
+    m_table->setColumnHidden(BatchColumns::Account, true);
+    m_table->setColumnHidden(BatchColumns::Provider, true);
+    m_detail->setClient(s->client());
+    m_actions->setClient(s->client(), s->config().baseUrl.host() == QLatin1String("api.openai.com"));
+    s->setPaused(isMinimized());
+    connect(s, &AccountSession::refreshFinished, this, [this](const ApiError &error) {
         if (error.isError()) {
             m_retryIsPage = false;
             showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
@@ -147,23 +150,24 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
         }
         updateStatusBar();
     });
-    connect(m_refresher.get(), &BatchRefresher::scheduleChanged, this, &MainWindow::updateStatusBar);
-    const QString insecure = config.insecureTransportReason();
+    connect(s, &AccountSession::fetchFailed, this, [this](const ApiError &error) {
+        m_retryIsPage = true;
+        showError(tr("Loading more batches failed"), error);
+    });
+    connect(s, &AccountSession::pageLoaded, this, [this] { setLoadError(QString()); });
+    connect(s, &AccountSession::scheduleChanged, this, &MainWindow::updateStatusBar);
+    // A cache that could not be opened or read whole (then moved aside, and the list is read again), or a
+    // walk that may have ended short: said in the status bar.
+    connect(s, &AccountSession::warning, this, [this](const QString &message) {
+        m_lastMessage = message;
+        statusBar()->showMessage(message, 15'000);
+    });
+    const QString insecure = s->config().insecureTransportReason();
     if (!insecure.isEmpty()) {
         m_errorBanner->showMessage(insecure, false);
         return;
     }
-    QString cacheMessage;
-    // The demo's account is made up afresh at each start: nothing in it is worth keeping.
-    if (!demo && m_cacheKeeper->open(config, &cacheMessage))
-        m_cacheKeeper->watch(m_refresher.get());
-    if (!cacheMessage.isEmpty())
-        statusBar()->showMessage(cacheMessage, 10'000);
-    // Cached rows are on screen already; a refresh brings them up to date. Without any, load the first page.
-    if (m_model->rowCount() > 0)
-        m_refresher->refreshNow();
-    else if (m_model->canFetchMore(QModelIndex()))
-        m_model->fetchMore(QModelIndex());
+    s->start();
 }
 
 void MainWindow::selectBatch(const QString &id)
@@ -192,7 +196,8 @@ QString MainWindow::noticeText() const
 
 void MainWindow::clearCache()
 {
-    m_cacheKeeper->clear();
+    if (m_session)
+        m_session->clearCache();
     m_lastMessage = tr("Cache cleared; it fills again as batches load.");
     statusBar()->showMessage(m_lastMessage, 8000);
 }
@@ -201,9 +206,9 @@ void MainWindow::setRefreshInterval(int seconds, bool automatic)
 {
     m_refreshSeconds = seconds;
     m_autoRefresh = automatic;
-    if (m_refresher) {
-        m_refresher->setIntervalSeconds(seconds);
-        m_refresher->setAutoRefresh(automatic);
+    if (m_session) {
+        m_session->setIntervalSeconds(seconds);
+        m_session->setAutoRefresh(automatic);
     }
 }
 
@@ -255,7 +260,8 @@ void MainWindow::showInDetail(int sourceRow)
 {
     const Batch &batch = m_model->batchAt(sourceRow);
     m_detail->setBatch(batch);
-    m_detail->setProgress(m_model->history().samples(batch.id),
+    const ProgressHistory *history = m_model->historyAt(sourceRow);
+    m_detail->setProgress(history ? history->samples(batch.id) : QList<ProgressSample>(),
                           m_model->index(sourceRow, BatchColumns::Eta).data().toString());
 }
 
@@ -272,8 +278,8 @@ void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bo
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::WindowStateChange && m_refresher)
-        m_refresher->setPaused(isMinimized());
+    if (event->type() == QEvent::WindowStateChange && m_session)
+        m_session->setPaused(isMinimized());
     if (event->type() == QEvent::PaletteChange)
         updatePalette();
     QMainWindow::changeEvent(event);

@@ -10,11 +10,9 @@
 #include <memory>
 #include <vector>
 
-class ApiClient;
+class AccountSession;
 class BatchActions;
-class BatchCacheKeeper;
 class BatchDetailPane;
-class BatchRefresher;
 class BatchSortFilterProxy;
 class BatchTableModel;
 class BatchTableView;
@@ -53,7 +51,8 @@ public:
     StatusFilterPanel *statusPanel() const { return m_statusPanel; }
     FilterBar *filterBar() const { return m_filterBar; }
     ErrorBanner *errorBanner() const { return m_errorBanner; }
-    BatchRefresher *refresher() const { return m_refresher.get(); }
+    // The account shown (null before connectTo()).
+    AccountSession *session() const { return m_session.get(); }
     BatchActions *actions() const { return m_actions; }
     QString statusText() const;
     // What the empty table says when the first load failed ("Could not load batches: ..."; empty otherwise).
@@ -70,6 +69,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Shows this session's account in place of the one shown (a reset of the model).
+    void showSession(std::unique_ptr<AccountSession> session);
     void buildLayout();
     void buildActions();
     void showRowMenu(const QPoint &pos);
@@ -89,9 +90,7 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
-    std::unique_ptr<ApiClient> m_client;
-    BatchCacheKeeper *m_cacheKeeper;
-    std::unique_ptr<BatchRefresher> m_refresher;
+    std::unique_ptr<AccountSession> m_session;
     ApiConfig m_config;
     bool m_demo = false;
 

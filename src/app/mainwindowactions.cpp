@@ -8,7 +8,7 @@
 #include "app/widgets/filespanel.h"
 #include "app/widgets/filterbar.h"
 #include "app/widgets/statusfilterpanel.h"
-#include "models/batchrefresher.h"
+#include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -41,10 +41,13 @@ void MainWindow::buildActions()
         return action;
     };
     add(viewMenu, tr("&Refresh"), QKeySequence(Qt::Key_F5), [this] {
-        if (m_refresher)
-            m_refresher->refreshNow();
+        if (m_session)
+            m_session->refreshNow();
     });
-    add(viewMenu, tr("Load &all"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { m_model->loadAll(); });
+    add(viewMenu, tr("Load &all"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        if (m_session)
+            m_session->loadAll();
+    });
     viewMenu->addSeparator();
     add(
         viewMenu, tr("&Find..."), QKeySequence::Find, [this] { m_filterBar->focusSearch(); }, false);
@@ -116,7 +119,7 @@ void MainWindow::updateActionStates()
     const bool anySelected = m_table->selectionModel()->hasSelection();
     m_openOnWeb->setEnabled(anySelected && m_actions->canOpenOnWeb());
     QString webWhy;
-    if (!m_client)
+    if (!m_session)
         webWhy = tr("Not connected to an account yet.");
     else if (!m_actions->canOpenOnWeb())
         webWhy =

@@ -8,7 +8,7 @@
 #include "app/widgets/errorbanner.h"
 #include "app/widgets/filterbar.h"
 #include "app/widgets/statusfilterpanel.h"
-#include "models/batchrefresher.h"
+#include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -68,10 +68,12 @@ void MainWindow::buildLayout()
     connect(m_errorBanner, &ErrorBanner::retryRequested, this, [this] {
         // Retry what the banner says failed: a page of older batches is asked for again; anything else (a
         // first load, a refresh) is a refresh.
-        if (m_retryIsPage && m_model->lastFetchFailed() && m_model->rowCount() > 0)
-            m_model->retryFetch();
-        else if (m_refresher)
-            m_refresher->refreshNow();
+        if (!m_session)
+            return;
+        if (m_retryIsPage && m_session->lastFetchFailed() && m_model->rowCount() > 0)
+            m_session->retryFetch();
+        else
+            m_session->refreshNow();
     });
     setTabOrder(m_filterBar->searchField(), m_table);
     setTabOrder(m_table, m_detail);

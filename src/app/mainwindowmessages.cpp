@@ -4,7 +4,7 @@
 #include "app/widgets/batchtableview.h"
 #include "app/widgets/errorbanner.h"
 #include "core/export/batchformat.h"
-#include "models/batchrefresher.h"
+#include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -63,25 +63,24 @@ QString MainWindow::statusText() const
                                              : tr("more on the server (scroll or Load all)"));
     if (m_model->isFetching())
         parts << tr("loading...");
-    if (m_refresher) {
-        if (m_refresher->isRefreshing())
+    if (const AccountSession *session = m_session.get()) {
+        if (session->isRefreshing())
             parts << tr("refreshing...");
-        else if (m_refresher->lastRefreshFailed()) // its counts describe nothing
+        else if (session->lastRefreshFailed()) // its counts describe nothing
             parts << tr("refresh failed at %1")
-                         .arg(m_refresher->lastAttempt().toString(QStringLiteral("HH:mm:ss")));
-        else if (m_refresher->lastRefresh().isValid())
+                         .arg(session->lastAttempt().toString(QStringLiteral("HH:mm:ss")));
+        else if (session->lastRefresh().isValid())
             parts << tr("refreshed %1 of %2 at %3 in %n request(s)", nullptr,
-                        m_refresher->requestsInLastRefresh())
-                         .arg(BatchFormat::count(m_refresher->newIds().size() +
-                                                 m_refresher->updatedIds().size()),
+                        session->requestsInLastRefresh())
+                         .arg(BatchFormat::count(session->refreshedInLastRefresh()),
                               BatchFormat::count(m_model->rowCount()),
-                              m_refresher->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
-        const QDateTime next = m_refresher->nextRefresh();
+                              session->lastRefresh().toString(QStringLiteral("HH:mm:ss")));
+        const QDateTime next = session->nextRefresh();
         if (next.isValid())
             parts << tr("next in %1")
                          .arg(BatchFormat::duration(
                              qMax<qint64>(0, QDateTime::currentDateTime().secsTo(next))));
-        else if (!m_refresher->autoRefresh())
+        else if (!session->autoRefresh())
             parts << tr("auto-refresh off");
     }
     return parts.join(QStringLiteral(" · "));

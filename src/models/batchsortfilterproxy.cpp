@@ -118,8 +118,9 @@ bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
 bool BatchSortFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const int column = left.column();
-    // The estimate lives in the model (it holds the history); everything else compares the fields directly.
-    if (!m_model || column == BatchColumns::Eta)
+    // The estimate and the row's account live in the model; everything else compares the fields directly.
+    if (!m_model || column == BatchColumns::Eta || column == BatchColumns::Account ||
+        column == BatchColumns::Provider)
         return QSortFilterProxyModel::lessThan(left, right);
     const int l = left.row();
     const int r = right.row();

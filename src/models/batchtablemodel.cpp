@@ -1,8 +1,8 @@
 #include "models/batchtablemodel.h"
 #include "models/plaintooltip.h"
 
-#include "core/api/batchlistfetcher.h"
 #include "core/export/batchformat.h"
+#include "core/session/accountsession.h"
 #include "models/statuscolors.h"
 
 #include <QDateTime>
@@ -10,10 +10,10 @@
 #include <array>
 
 namespace {
-constexpr int kPageSize = BatchListFetcher::kMaxPageSize;
 // What moves with the clock: text only. Announcing SortRole (or the proxy's filter role) for every row made
 // the proxy re-sort and re-filter 100,000 rows every 15 s, a 0.8 s freeze (bench/gui-probe.sh).
 const int kRoles[] = {Qt::DisplayRole, Qt::ToolTipRole};
+const QHash<QString, int> kNoCounts;
 } // namespace
 
 BatchTableModel::BatchTableModel(QObject *parent)
@@ -23,18 +23,107 @@ BatchTableModel::BatchTableModel(QObject *parent)
 
 BatchTableModel::~BatchTableModel() = default;
 
-void BatchTableModel::setClient(ApiClient *client)
+BatchTableModel::Source &BatchTableModel::source(int index)
 {
-    if (m_fetcher) {
-        m_fetcher->disconnect(this);
-        m_fetcher->abort();
-        m_fetcher->deleteLater();
-        m_fetcher = nullptr;
+    Q_ASSERT(index >= 0);
+    while (int(m_sources.size()) <= index)
+        m_sources.emplace_back();
+    return m_sources[size_t(index)];
+}
+
+int BatchTableModel::addSource(const QString &account, Provider provider, const ProgressHistory *history)
+{
+    Source &added = source(int(m_sources.size()));
+    added.account = account;
+    added.provider = provider;
+    added.history = history;
+    return int(m_sources.size()) - 1;
+}
+
+int BatchTableModel::addSession(AccountSession *session)
+{
+    Q_ASSERT(session && sourceOf(session) < 0);
+    const int added = addSource(session->name(), session->provider(), &session->history());
+    m_sources[size_t(added)].session = session;
+    connect(session, &AccountSession::batchesArrived, this,
+            [this, session](const std::vector<Batch> &batches) {
+                const int from = sourceOf(session);
+                if (from >= 0)
+                    merge(batches, from);
+            });
+    // The session records a sample before it emits the rows, and a merge that moves the counts announces the
+    // estimate's column with them.
+    connect(session, &AccountSession::fetchingChanged, this, &BatchTableModel::fetchingChanged);
+    return added;
+}
+
+void BatchTableModel::setHistory(int index, const ProgressHistory *history)
+{
+    source(index).history = history;
+}
+
+int BatchTableModel::sourceOf(const AccountSession *session) const
+{
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        if (!m_sources[i].removed && m_sources[i].session == session)
+            return int(i);
     }
-    if (client) {
-        m_fetcher = new BatchListFetcher(client, this);
-        connect(m_fetcher, &BatchListFetcher::pageReceived, this, &BatchTableModel::onPage);
-        connect(m_fetcher, &BatchListFetcher::finished, this, &BatchTableModel::onFetchFinished);
+    return -1;
+}
+
+AccountSession *BatchTableModel::sessionOf(int index) const
+{
+    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].session.data() : nullptr;
+}
+
+QString BatchTableModel::accountOf(int index) const
+{
+    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].account : QString();
+}
+
+const ProgressHistory *BatchTableModel::historyAt(int row) const
+{
+    return m_sources[size_t(m_rowSource[size_t(row)])].history;
+}
+
+void BatchTableModel::removeSource(int index)
+{
+    if (index < 0 || size_t(index) >= m_sources.size() || m_sources[size_t(index)].removed)
+        return;
+    Source &gone = m_sources[size_t(index)];
+    if (gone.session)
+        gone.session->disconnect(this);
+    beginResetModel();
+    std::vector<Batch> rows;
+    std::vector<int> sources;
+    rows.reserve(m_rows.size());
+    sources.reserve(m_rows.size());
+    for (size_t row = 0; row < m_rows.size(); ++row) {
+        if (m_rowSource[row] == index)
+            continue;
+        rows.push_back(std::move(m_rows[row]));
+        sources.push_back(m_rowSource[row]);
+    }
+    m_rows = std::move(rows);
+    m_rowSource = std::move(sources);
+    gone = Source();
+    gone.removed = true;
+    rebuildIndex();
+    endResetModel();
+    Q_EMIT statusCountsChanged();
+}
+
+void BatchTableModel::rebuildIndex()
+{
+    m_statusCounts.clear();
+    for (Source &s : m_sources) {
+        s.rowById.clear();
+        s.statusCounts.clear();
+    }
+    for (size_t row = 0; row < m_rows.size(); ++row) {
+        Source &s = m_sources[size_t(m_rowSource[row])];
+        s.rowById.insert(m_rows[row].id, int(row));
+        countStatus(s, m_rows[row].status, +1);
     }
 }
 
@@ -53,16 +142,29 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Batch &batch = m_rows[size_t(index.row())];
+    const Source &from = m_sources[size_t(m_rowSource[size_t(index.row())])];
     const int column = index.column();
+    const auto eta = [&]() -> std::optional<qint64> {
+        if (!from.history)
+            return std::nullopt;
+        return from.history->etaSeconds(batch, QDateTime::currentSecsSinceEpoch());
+    };
     switch (role) {
     case Qt::DisplayRole:
         if (column == BatchColumns::Eta)
-            return BatchFormat::eta(batch, m_history.etaSeconds(batch, QDateTime::currentSecsSinceEpoch()));
+            return BatchFormat::eta(batch, eta());
+        if (column == BatchColumns::Account)
+            return from.account;
+        if (column == BatchColumns::Provider)
+            return Providers::displayName(from.provider);
         return BatchColumns::display(batch, column, QDateTime::currentSecsSinceEpoch());
     case SortRole:
         if (column == BatchColumns::Eta)
-            return m_history.etaSeconds(batch, QDateTime::currentSecsSinceEpoch())
-                .value_or(std::numeric_limits<qint64>::max());
+            return eta().value_or(std::numeric_limits<qint64>::max());
+        if (column == BatchColumns::Account)
+            return from.account;
+        if (column == BatchColumns::Provider)
+            return Providers::displayName(from.provider);
         return BatchColumns::sortValue(batch, column, QDateTime::currentSecsSinceEpoch());
     case Qt::ToolTipRole: {
         const QString tip = BatchColumns::toolTip(batch, column);
@@ -80,6 +182,8 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
         return batch.status.toString();
     case IdRole:
         return batch.id;
+    case SourceRole:
+        return m_rowSource[size_t(index.row())];
     case ProgressRole: {
         BatchProgress progress;
         progress.completed = batch.requestCounts.completed;
@@ -105,90 +209,79 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-bool BatchTableModel::isFetching() const
-{
-    return m_fetcher && m_fetcher->isRunning();
-}
-
 bool BatchTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_fetcher && m_hasMore && !m_fetchFailed && !isFetching();
+    if (parent.isValid())
+        return false;
+    for (const Source &s : m_sources) {
+        if (s.session && s.session->canFetchMore())
+            return true;
+    }
+    return false;
 }
 
 void BatchTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
+    if (parent.isValid())
         return;
-    fetchPages(1);
+    // Each session that can, one page: the rows of several accounts grow together.
+    std::vector<QPointer<AccountSession>> sessions;
+    for (const Source &s : m_sources)
+        sessions.push_back(s.session);
+    for (const QPointer<AccountSession> &session : sessions) {
+        if (session && session->canFetchMore())
+            session->fetchMore();
+    }
 }
 
-void BatchTableModel::retryFetch()
+bool BatchTableModel::hasMore() const
 {
-    m_fetchFailed = false;
-    fetchMore(QModelIndex());
+    return std::any_of(m_sources.begin(), m_sources.end(),
+                       [](const Source &s) { return s.session && s.session->hasMore(); });
 }
 
-void BatchTableModel::loadAll()
+bool BatchTableModel::isFetching() const
 {
-    if (!m_fetcher || !m_hasMore)
+    return std::any_of(m_sources.begin(), m_sources.end(),
+                       [](const Source &s) { return s.session && s.session->isFetching(); });
+}
+
+bool BatchTableModel::lastFetchFailed() const
+{
+    return std::any_of(m_sources.begin(), m_sources.end(),
+                       [](const Source &s) { return s.session && s.session->lastFetchFailed(); });
+}
+
+int BatchTableModel::rowOf(const QString &id, int index) const
+{
+    // During a merge the index already holds the rows about to be inserted.
+    const auto valid = [this](int row) { return size_t(row) < m_rows.size() ? row : -1; };
+    if (index >= 0)
+        return size_t(index) < m_sources.size() ? valid(m_sources[size_t(index)].rowById.value(id, -1)) : -1;
+    for (const Source &s : m_sources) {
+        const int row = valid(s.rowById.value(id, -1));
+        if (row >= 0)
+            return row;
+    }
+    return -1;
+}
+
+void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
+{
+    if (batches.empty())
         return;
-    m_fetchFailed = false;
-    if (isFetching())
-        m_fetcher->stop(); // the walk below picks up from the same cursor
-    fetchPages(0);
-}
-
-void BatchTableModel::stopLoading()
-{
-    if (m_fetcher)
-        m_fetcher->stop();
-}
-
-void BatchTableModel::fetchPages(int maxPages)
-{
-    m_fetcher->start(m_cursor, kPageSize, maxPages);
-    Q_EMIT fetchingChanged(true);
-}
-
-void BatchTableModel::onPage(const BatchPage &page)
-{
-    // The cursor first: a view reacting to the inserted rows may already ask for the next page.
-    if (!page.nextCursor().isEmpty())
-        m_cursor = page.nextCursor();
-    m_hasMore = page.hasMore && !page.data.empty();
-    m_fetchFailed = false;
-    merge(page.data);
-    Q_EMIT pageLoaded(page);
-}
-
-void BatchTableModel::resumeAfter(const QString &cursor, bool hasMore)
-{
-    m_cursor = cursor;
-    m_hasMore = hasMore;
-    m_fetchFailed = false;
-}
-
-void BatchTableModel::onFetchFinished(const ApiError &error)
-{
-    const bool failed = error.isError() && error.kind != ApiError::Cancelled;
-    m_fetchFailed = failed;
-    Q_EMIT fetchingChanged(false);
-    if (failed)
-        Q_EMIT fetchFailed(error);
-}
-
-void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
-{
+    Source &into = source(index);
+    Q_ASSERT(!into.removed);
     std::vector<const Batch *> fresh;
     const int firstNew = int(m_rows.size());
     // New ids go into the index at once, at the row they will take: the same id twice in one merge is found
     // there (the later copy wins) without a second hash.
-    m_rowById.reserve(m_rowById.size() + qsizetype(batches.size()));
+    into.rowById.reserve(into.rowById.size() + qsizetype(batches.size()));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (const Batch &batch : batches) {
-        const auto known = m_rowById.constFind(batch.id);
-        if (known == m_rowById.cend()) {
-            m_rowById.insert(batch.id, firstNew + int(fresh.size()));
+        const auto known = into.rowById.constFind(batch.id);
+        if (known == into.rowById.cend()) {
+            into.rowById.insert(batch.id, firstNew + int(fresh.size()));
             fresh.push_back(&batch);
             continue;
         }
@@ -208,20 +301,20 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
                 last = column;
             }
         }
-        const bool moved = current.status != batch.status;
-        if (moved) {
-            countStatus(current.status, -1);
-            countStatus(batch.status, +1);
-        }
-        if (observedNow && m_history.record(batch, now)) {
-            Q_EMIT sampleRecorded(batch.id, m_history.samples(batch.id).constLast());
+        // Moving counts move the estimate (the session recorded the sample before the rows came).
+        if (!(current.requestCounts == batch.requestCounts) || current.status != batch.status) {
             first = first < 0 ? int(BatchColumns::Eta) : qMin(first, int(BatchColumns::Eta));
             last = qMax(last, int(BatchColumns::Eta));
+        }
+        const bool moved = current.status != batch.status;
+        if (moved) {
+            countStatus(into, current.status, -1);
+            countStatus(into, batch.status, +1);
         }
         const Batch before = moved ? current : Batch();
         current = batch;
         if (first >= 0)
-            Q_EMIT dataChanged(index(row, first), index(row, last));
+            Q_EMIT dataChanged(this->index(row, first), this->index(row, last));
         if (moved) {
             Q_EMIT statusCountsChanged();
             Q_EMIT statusChanged(before, batch);
@@ -231,25 +324,28 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, bool observedNow)
         return;
     beginInsertRows(QModelIndex(), firstNew, firstNew + int(fresh.size()) - 1);
     // Geometric growth: reserving the exact size at every page moved all rows each time (quadratic).
-    if (m_rows.capacity() < m_rows.size() + fresh.size())
-        m_rows.reserve(std::max(m_rows.size() + fresh.size(), m_rows.capacity() * 2));
+    if (m_rows.capacity() < m_rows.size() + fresh.size()) {
+        const size_t capacity = std::max(m_rows.size() + fresh.size(), m_rows.capacity() * 2);
+        m_rows.reserve(capacity);
+        m_rowSource.reserve(capacity);
+    }
     std::array<int, BatchStatus::Cancelled + 1> counts{};
     for (const Batch *batch : fresh) {
         m_rows.push_back(*batch);
+        m_rowSource.push_back(index);
         if (batch->status.value() == BatchStatus::Unknown)
-            countStatus(batch->status, +1);
+            countStatus(into, batch->status, +1);
         else
             ++counts[size_t(batch->status.value())];
     }
     for (size_t value = 0; value < counts.size(); ++value) {
-        if (counts[value] > 0)
-            m_statusCounts[BatchStatus(BatchStatus::Value(value)).toString()] += counts[value];
+        if (counts[value] > 0) {
+            const QString status = BatchStatus(BatchStatus::Value(value)).toString();
+            m_statusCounts[status] += counts[value];
+            into.statusCounts[status] += counts[value];
+        }
     }
     endInsertRows();
-    for (const Batch *batch : fresh) {
-        if (observedNow && m_history.record(*batch, now))
-            Q_EMIT sampleRecorded(batch->id, m_history.samples(batch->id).constLast());
-    }
     Q_EMIT statusCountsChanged();
 }
 
@@ -258,33 +354,27 @@ void BatchTableModel::reserve(int rows)
     if (rows <= 0)
         return;
     m_rows.reserve(std::max(m_rows.capacity(), size_t(rows)));
-    m_rowById.reserve(std::max(m_rowById.capacity(), qsizetype(rows)));
-}
-
-void BatchTableModel::mergeCached(const std::vector<Batch> &batches)
-{
-    std::vector<Batch> unknown;
-    for (const Batch &batch : batches) {
-        if (rowOf(batch.id) < 0)
-            unknown.push_back(batch);
-    }
-    merge(unknown, false);
+    m_rowSource.reserve(std::max(m_rowSource.capacity(), size_t(rows)));
 }
 
 void BatchTableModel::clear()
 {
-    if (m_fetcher)
-        m_fetcher->abort();
     beginResetModel();
+    for (Source &s : m_sources) {
+        if (s.session)
+            s.session->disconnect(this);
+    }
     m_rows.clear();
-    m_rowById.clear();
+    m_rowSource.clear();
+    m_sources.clear();
     m_statusCounts.clear();
-    m_history = ProgressHistory();
-    m_cursor.clear();
-    m_hasMore = true;
-    m_fetchFailed = false;
     endResetModel();
     Q_EMIT statusCountsChanged();
+}
+
+const QHash<QString, int> &BatchTableModel::statusCounts(int index) const
+{
+    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].statusCounts : kNoCounts;
 }
 
 int BatchTableModel::runningCount() const
@@ -315,10 +405,12 @@ void BatchTableModel::refreshTimeColumns()
     Q_EMIT dataChanged(index(0, BatchColumns::Created), index(rowCount() - 1, BatchColumns::Duration), roles);
 }
 
-void BatchTableModel::countStatus(const BatchStatus &status, int delta)
+void BatchTableModel::countStatus(Source &into, const BatchStatus &status, int delta)
 {
-    int &count = m_statusCounts[status.toString()];
-    count += delta;
-    if (count <= 0)
-        m_statusCounts.remove(status.toString());
+    for (QHash<QString, int> *counts : {&m_statusCounts, &into.statusCounts}) {
+        int &count = (*counts)[status.toString()];
+        count += delta;
+        if (count <= 0)
+            counts->remove(status.toString());
+    }
 }

@@ -1,21 +1,22 @@
 #pragma once
 
-#include "core/api/apierror.h"
-#include "core/api/batchpage.h"
 #include "core/batch/batch.h"
 #include "core/batch/batchcolumns.h"
 #include "core/batch/progresshistory.h"
+#include "core/providers/provider.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QPointer>
 
 #include <vector>
 
-class ApiClient;
-class BatchListFetcher;
+class AccountSession;
 
-// The account's batches as a table. Rows merge by id (a refresh never resets the model); more rows load page
-// by page as the view asks (canFetchMore/fetchMore), one request at a time.
+// Batches as a table, passive: it keeps rows, roles and counts, and receives what sessions emit. Rows can
+// come from several sources (one per account session: the All accounts view is sessions feeding one model); a
+// row's identity is (source, id). Rows merge by id (a refresh never resets the model); fetchMore asks the
+// sessions for older pages.
 class BatchTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,13 +27,27 @@ public:
         StatusRole,                  // the status as the API spells it
         ProgressRole,                // a BatchProgress for the delegate
         IdRole,
+        SourceRole, // the row's source (an index into the model's sources)
     };
 
     explicit BatchTableModel(QObject *parent = nullptr);
     ~BatchTableModel() override;
 
-    // Where pages come from; nullptr: nothing more to fetch. Does not clear the rows (see clear()).
-    void setClient(ApiClient *client);
+    // A session's rows: what it emits is merged under a new source, its history gives the ETA, and fetchMore
+    // asks it for older pages. Not owned; remove it (or clear()) before it goes.
+    int addSession(AccountSession *session);
+    // A source fed by hand (tests, benchmarks); `history` (not owned, may be null) gives the ETA.
+    int addSource(const QString &account, Provider provider, const ProgressHistory *history = nullptr);
+    void setHistory(int source, const ProgressHistory *history);
+    // Takes a source's rows away (a reset: the set of accounts changed). Its index stays unused.
+    void removeSource(int source);
+    int sourceOf(const AccountSession *session) const;
+    int sourceCount() const { return int(m_sources.size()); }
+    AccountSession *sessionOf(int source) const;
+    QString accountOf(int source) const;
+    int sourceAt(int row) const { return m_rowSource[size_t(row)]; }
+    // The progress history of the row's account (null: none).
+    const ProgressHistory *historyAt(int row) const;
 
     // Without QAbstractTableModel's two virtual calls to rowCount and columnCount: a sort of 100,000 rows
     // asks for an index about three million times.
@@ -50,42 +65,27 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    // Updates known ids in place (dataChanged for the changed cells) and appends new ones (one insert).
-    // `observedNow` is false for rows from the cache, whose counts are not from this moment.
-    void merge(const std::vector<Batch> &batches, bool observedNow = true);
-    // Rows from the cache: only ids not shown yet, so a cached copy never overwrites what a refresh brought.
-    void mergeCached(const std::vector<Batch> &batches);
+    // Updates known ids of the source in place (dataChanged for the changed cells) and appends new ones (one
+    // insert). Source 0 is made on first use when none was added.
+    void merge(const std::vector<Batch> &batches, int source = 0);
     // Room for this many rows: growing the rows and their index by doubling stalled the event loop for up to
     // 50 ms at 65,000 rows while a cache was read in.
     void reserve(int rows);
-    // Another account: the only reset.
+    // Every row and source gone: the only reset besides removeSource().
     void clear();
-    // Walks every remaining page.
-    void loadAll();
-    // After a failed page: asks for it again. Until then canFetchMore() is false, because views call
-    // fetchMore() on any layout change and would turn one failure into a stream of automatic retries.
-    void retryFetch();
-    bool lastFetchFailed() const { return m_fetchFailed; }
-    void stopLoading();
-    // After rows from a cache: the next page starts after `cursor`; `hasMore` says whether older ones exist.
-    void resumeAfter(const QString &cursor, bool hasMore);
 
     const Batch &batchAt(int row) const { return m_rows[size_t(row)]; }
-    int rowOf(const QString &id) const
-    {
-        // During a merge the index already holds the rows about to be inserted.
-        const int row = m_rowById.value(id, -1);
-        return size_t(row) < m_rows.size() ? row : -1;
-    }
+    // The row of `id` in `source` (-1: in whichever source holds it first).
+    int rowOf(const QString &id, int source = -1) const;
     const std::vector<Batch> &batches() const { return m_rows; }
-    bool hasMore() const { return m_hasMore; }
+    // Over every session: whether one has older pages, is fetching, or failed its last page.
+    bool hasMore() const;
     bool isFetching() const;
-    // Batches per status (the API's word), for the status side bar.
+    bool lastFetchFailed() const;
+    // Batches per status (the API's word), for the status side bar: of every source, or of one.
     const QHash<QString, int> &statusCounts() const { return m_statusCounts; }
+    const QHash<QString, int> &statusCounts(int source) const;
     int runningCount() const;
-
-    ProgressHistory &history() { return m_history; }
-    const ProgressHistory &history() const { return m_history; }
 
     // Colours follow the palette; the view tells the model when it turns dark or light.
     void setDarkPalette(bool dark);
@@ -93,29 +93,30 @@ public:
     void refreshTimeColumns();
 
 Q_SIGNALS:
+    // A session's paging started or ended.
     void fetchingChanged(bool fetching);
-    void fetchFailed(const ApiError &error);
-    // A page of older batches arrived (through fetchMore or loadAll), after it was merged.
-    void pageLoaded(const BatchPage &page);
     // A known batch moved to another status in a merge (alerts listen for the end of a batch).
     void statusChanged(const Batch &before, const Batch &after);
-    // The counts of a running batch moved; worth keeping for the ETA.
-    void sampleRecorded(const QString &id, const ProgressSample &sample);
     void statusCountsChanged();
 
 private:
-    void fetchPages(int maxPages);
-    void onPage(const BatchPage &page);
-    void onFetchFinished(const ApiError &error);
-    void countStatus(const BatchStatus &status, int delta);
+    struct Source
+    {
+        QString account;
+        Provider provider = Provider::OpenAI;
+        QPointer<AccountSession> session;
+        const ProgressHistory *history = nullptr;
+        QHash<QString, int> rowById;
+        QHash<QString, int> statusCounts;
+        bool removed = false;
+    };
+    Source &source(int index);
+    void countStatus(Source &source, const BatchStatus &status, int delta);
+    void rebuildIndex();
 
     std::vector<Batch> m_rows;
-    QHash<QString, int> m_rowById;
+    std::vector<int> m_rowSource;
+    std::vector<Source> m_sources;
     QHash<QString, int> m_statusCounts;
-    BatchListFetcher *m_fetcher = nullptr;
-    QString m_cursor;
-    bool m_hasMore = true;
-    bool m_fetchFailed = false; // the last page asked for failed; paging waits for retryFetch() or loadAll()
     bool m_dark = false;
-    ProgressHistory m_history;
 };

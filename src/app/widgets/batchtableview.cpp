@@ -39,7 +39,8 @@ constexpr ColumnWidth kWidths[] = {
     {BatchColumns::Eta, 5, 8},        {BatchColumns::Model, 5, 9},     {BatchColumns::Created, 7, 9},
     {BatchColumns::Tokens, 7, 8},     {BatchColumns::ExpiresIn, 6, 8}, {BatchColumns::Endpoint, 6, 11},
     {BatchColumns::Failed, 4, 5},     {BatchColumns::Duration, 5, 7},  {BatchColumns::OutputFile, 7, 12},
-    {BatchColumns::ErrorFile, 7, 12}, {BatchColumns::Metadata, 7, 14}};
+    {BatchColumns::ErrorFile, 7, 12}, {BatchColumns::Metadata, 7, 14}, {BatchColumns::Account, 6, 10},
+    {BatchColumns::Provider, 6, 8}};
 static_assert(std::size(kWidths) == BatchColumns::Count, "every column has its widths");
 } // namespace
 

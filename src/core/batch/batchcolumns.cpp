@@ -81,6 +81,10 @@ QString title(int column)
         return QObject::tr("Error file");
     case Metadata:
         return QObject::tr("Metadata");
+    case Account:
+        return QObject::tr("Account");
+    case Provider:
+        return QObject::tr("Provider");
     default:
         return {};
     }
@@ -187,6 +191,8 @@ bool differ(const Batch &a, const Batch &b, int column, qint64 now)
     case Progress:
         return a.status != b.status || !(a.requestCounts == b.requestCounts);
     case Eta:
+    case Account:
+    case Provider:
         return false;
     case Metadata:
         return a.metadata != b.metadata;

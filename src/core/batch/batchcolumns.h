@@ -22,6 +22,8 @@ enum Column {
     OutputFile,
     ErrorFile,
     Metadata,
+    Account,  // filled by the model from the row's source (hidden while one account is shown)
+    Provider, // likewise
     Count
 };
 
@@ -32,7 +34,8 @@ QVariant sortValue(const Batch &batch, int column, qint64 now);
 // couple of million times). Not for Eta, which the model computes.
 int compare(const Batch &a, const Batch &b, int column, qint64 now);
 // Whether the column shows or sorts the two versions of a batch differently: from the fields, without
-// formatting text (a refresh compares every column of every changed batch). False for Eta (the model's own).
+// formatting text (a refresh compares every column of every changed batch). False for Eta, Account and
+// Provider (the model's own).
 bool differ(const Batch &a, const Batch &b, int column, qint64 now);
 // The number compare() orders a numeric column by, so a sort can work from a dense array of keys instead of
 // reaching into a batch for every comparison; false for the text columns.

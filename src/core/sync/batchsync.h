@@ -1,35 +1,26 @@
 #pragma once
 
 #include "core/api/apierror.h"
-#include "core/api/batchpage.h"
+#include "core/sync/syncsink.h"
 
-#include <QHash>
 #include <QObject>
-#include <QSet>
-#include <QStringList>
 
-#include <memory>
 #include <vector>
 
-class ApiCall;
 class ApiClient;
 class BatchCache;
-class BatchCacheWalkWriter;
-class BatchListFetcher;
+class SyncEngine;
 
-// Brings a cached account up to date with as few requests as it can: the new batches from the top of the list
-// until the first one already known, then the batches that may still change, by re-reading list pages or by
-// retrieving them one by one, whichever costs fewer requests. Without a complete cache it walks everything.
-class BatchSync : public QObject
+// The headless side of the sync: brings a cached account up to date through SyncEngine (the same plan the
+// window's AccountSession uses) and hands the result over in one piece. Without a complete cache it walks
+// everything, streaming the pages out through walked() and into the cache.
+class BatchSync : public QObject, private SyncSink
 {
     Q_OBJECT
 
 public:
     BatchSync(ApiClient *client, BatchCache *cache, QObject *parent = nullptr);
     ~BatchSync() override;
-
-    // Margin past the 24 h window after which a batch is surely terminal.
-    static constexpr qint64 kWindowMarginSeconds = 3600;
 
     void start(bool refreshAll = false);
     // Ends a walk over everything after the page being delivered (the caller has what it wants): what came
@@ -43,58 +34,31 @@ public:
     // whose pages went out through walked() as they came.
     const std::vector<Batch> &batches() const { return m_result; }
     bool streamed() const { return m_streamed; }
-    int requests() const { return m_requests; }
+    int requests() const;
     qint64 refreshed() const { return m_refreshed; }
     // What the requests were for, e.g. "1 list page for new batches, 2 retrieves of changing batches".
     QString summary() const;
 
 Q_SIGNALS:
     void progress(int requests);
-    // A page of a walk over everything, already in the cache (newest first across pages).
+    // A page of a walk over everything, already on its way to the cache (newest first across pages).
     void walked(const std::vector<Batch> &batches);
     // Something the user should know that did not stop the sync (a damaged cache moved aside).
     void warning(const QString &message);
     void finished(const ApiError &error);
 
 private:
+    void syncArrived(const std::vector<Batch> &batches, bool onTop) override;
+    void syncUpdated(const std::vector<Batch> &) override {}
     std::vector<Batch> readCache(bool *complete);
     void walkAll();
-    void onPage(const BatchPage &page);
-    void onWalkFinished(const ApiError &error);
-    void onWalkWritten(const QString &error);
-    void refreshChanging();
-    void startRetrieves();
-    void onRetrieved(ApiCall *call);
+    void onRefreshed(const ApiError &error);
     void finish(const ApiError &error);
 
-    enum class Phase { Idle, Full, NewOnTop, RereadPages, Retrieve };
-
-    ApiClient *m_client;
     BatchCache *m_cache;
-    BatchListFetcher *m_fetcher;
-    Phase m_phase = Phase::Idle;
-
-    std::vector<Batch> m_cached;                    // server order
-    QHash<QString, int> m_index;                    // id -> position in m_cached
-    std::vector<Batch> m_new;                       // found above everything cached, server order
-    qint64 m_walkRank = 0;                          // the cache rank the next walked batch takes
-    qint64 m_walked = 0;                            // batches a walk over everything has passed on
-    std::unique_ptr<BatchCacheWalkWriter> m_writer; // a walk's cache writes, on their own thread
-    ApiError m_walkError;
+    SyncEngine *m_engine;
+    bool m_walking = false;
     bool m_streamed = false;
-    bool m_stopped = false; // a walk cut short by stop(): it did not see everything
-    bool m_walkPrefetch = true;
-    QSet<QString> m_fresh;   // cached ids read again in this sync
-    int m_deepestKnown = -1; // the furthest cached position a list page has covered
-    QStringList m_toRetrieve;
-    QList<ApiCall *> m_inFlight;
     std::vector<Batch> m_result;
-
-    int m_requests = 0;
-    int m_newPages = 0;
-    int m_rereadPages = 0;
-    int m_retrieves = 0;
-    int m_fullPages = 0;
     qint64 m_refreshed = 0;
-    ApiError m_error;
 };

@@ -1,17 +1,18 @@
 #include "core/sync/refreshplan.h"
 
-RefreshPlan RefreshPlan::make(const std::vector<Batch> &held, int deepestRead, int pageSize,
-                              const std::function<bool(const Batch &)> &mayChange)
+RefreshPlan RefreshPlan::make(int count, const std::function<const Batch &(int)> &at, int deepestRead,
+                              int pageSize, const std::function<bool(const Batch &)> &mayChange)
 {
     Q_ASSERT(pageSize > 0);
     RefreshPlan plan;
     // One pass: how many of the changing batches each page after `deepestRead` would bring. Reading k pages
     // then costs k requests plus a retrieve for every changing batch outside them.
     std::vector<int> perPage;
-    for (int i = 0; i < int(held.size()); ++i) {
-        if (!mayChange(held[size_t(i)]))
+    for (int i = 0; i < count; ++i) {
+        const Batch &batch = at(i);
+        if (!mayChange(batch))
             continue;
-        plan.retrieves.append(held[size_t(i)].id);
+        plan.retrieves.append(batch.id);
         if (deepestRead < 0 || i <= deepestRead)
             continue; // pages read on from `deepestRead` cannot bring it
         const size_t page = size_t((i - deepestRead - 1) / pageSize);
@@ -31,6 +32,6 @@ RefreshPlan RefreshPlan::make(const std::vector<Batch> &held, int deepestRead, i
         }
     }
     if (plan.pages > 0)
-        plan.after = held[size_t(deepestRead)].id;
+        plan.after = at(deepestRead).id;
     return plan;
 }

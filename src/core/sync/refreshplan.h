@@ -9,8 +9,7 @@
 
 // What a refresh reads again of the batches it holds, in the server's newest-first order: those that may
 // still change, by reading list pages on from the deepest position a page of this refresh reached down to
-// the depth that costs fewest requests, and retrieving the ones below it one by one. Shared by the window's
-// refresher and the headless sync.
+// the depth that costs fewest requests, and retrieving the ones below it one by one. Used by SyncEngine.
 struct RefreshPlan
 {
     QStringList retrieves; // every batch that may change, in order; pages, if read, bring some of them
@@ -20,5 +19,13 @@ struct RefreshPlan
 
     // `deepestRead`: the furthest position in `held` a list page of this refresh covered (-1: none).
     static RefreshPlan make(const std::vector<Batch> &held, int deepestRead, int pageSize,
-                            const std::function<bool(const Batch &)> &mayChange);
+                            const std::function<bool(const Batch &)> &mayChange)
+    {
+        return make(
+            int(held.size()), [&held](int i) -> const Batch & { return held[size_t(i)]; }, deepestRead,
+            pageSize, mayChange);
+    }
+    // The same over any container: `at(i)` is the batch at position i of `count`.
+    static RefreshPlan make(int count, const std::function<const Batch &(int)> &at, int deepestRead,
+                            int pageSize, const std::function<bool(const Batch &)> &mayChange);
 };
