@@ -39,6 +39,30 @@ private Q_SLOTS:
         QCOMPARE(notices.at(0).at(1).toString(), QStringLiteral("a"));
     }
 
+    void endingsNameTheirAccount()
+    {
+        // Several accounts in one window: a notification says whose batch ended.
+        BatchTableModel model;
+        CompletionNotifier notifier(&model);
+        const int work = model.addSource(QStringLiteral("work"), Provider::OpenAI);
+        const int lab = model.addSource(QStringLiteral("lab"), Provider::Anthropic);
+        QSignalSpy notices(&notifier, &CompletionNotifier::noticeRequested);
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("in_progress"))}, work);
+        model.merge({makeBatch(QStringLiteral("a"), QStringLiteral("completed"))}, work);
+        QVERIFY(notices.wait(2000));
+        QVERIFY2(notices.at(0).at(0).toString().startsWith(QStringLiteral("Batch completed in work")),
+                 qPrintable(notices.at(0).at(0).toString()));
+        model.merge({makeBatch(QStringLiteral("b"), QStringLiteral("in_progress"))}, work);
+        model.merge({makeBatch(QStringLiteral("c"), QStringLiteral("in_progress"))}, lab);
+        model.merge({makeBatch(QStringLiteral("b"), QStringLiteral("failed"))}, work);
+        model.merge({makeBatch(QStringLiteral("c"), QStringLiteral("failed"))}, lab);
+        QVERIFY(notices.wait(2000));
+        const QString several = notices.at(1).at(0).toString();
+        QVERIFY2(several.contains(QStringLiteral("2 batches ended")) &&
+                     several.contains(QStringLiteral("work")) && several.contains(QStringLiteral("lab")),
+                 qPrintable(several));
+    }
+
     void severalEndingsOneMessage()
     {
         BatchTableModel model;

@@ -38,11 +38,13 @@ private Q_SLOTS:
         BatchTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         SessionSet set;
-        connect(&set, &SessionSet::sessionAdded, &model, [&model](AccountSession *s) { model.addSession(s); });
+        connect(&set, &SessionSet::sessionAdded, &model,
+                [&model](AccountSession *s) { model.addSession(s); });
         connect(&set, &SessionSet::sessionRemoved, &model,
                 [&model](AccountSession *s) { model.removeSource(model.sourceOf(s)); });
         QSignalSpy errors(&set, &SessionSet::errorChanged);
-        set.setSpecs({specFor(QStringLiteral("work"), live.config()), specFor(QStringLiteral("lab"), broken)});
+        set.setSpecs(
+            {specFor(QStringLiteral("work"), live.config()), specFor(QStringLiteral("lab"), broken)});
         QCOMPARE(set.sessions().size(), 2);
         QTRY_COMPARE(model.rowCount(), 30);
         QTRY_VERIFY(!errors.isEmpty());
@@ -52,7 +54,8 @@ private Q_SLOTS:
         QCOMPARE(errors.constLast().at(0).value<AccountSession *>(), lab);
         QCOMPARE(errors.constLast().at(1).value<ApiError>().httpStatus, 500);
         for (const auto &signal : std::as_const(errors))
-            QVERIFY(signal.at(0).value<AccountSession *>() != work || !signal.at(1).value<ApiError>().isError());
+            QVERIFY(signal.at(0).value<AccountSession *>() != work ||
+                    !signal.at(1).value<ApiError>().isError());
         // Every row is the live account's, and says so.
         for (int row = 0; row < model.rowCount(); ++row)
             QCOMPARE(model.index(row, BatchColumns::Account).data().toString(), QStringLiteral("work"));
@@ -63,7 +66,8 @@ private Q_SLOTS:
         QVERIFY(model.statusCounts(model.sourceOf(lab)).isEmpty());
 
         // The same list again keeps both sessions (and their rows); dropping one takes only its rows.
-        set.setSpecs({specFor(QStringLiteral("work"), live.config()), specFor(QStringLiteral("lab"), broken)});
+        set.setSpecs(
+            {specFor(QStringLiteral("work"), live.config()), specFor(QStringLiteral("lab"), broken)});
         QCOMPARE(set.session(QStringLiteral("work")), work);
         QCOMPARE(model.rowCount(), 30);
         QSignalSpy removed(&set, &SessionSet::sessionRemoved);

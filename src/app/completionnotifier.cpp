@@ -67,7 +67,7 @@ QString CompletionNotifier::outcome(const Batch &b)
     }
 }
 
-void CompletionNotifier::onStatusChanged(const Batch &before, const Batch &after)
+void CompletionNotifier::onStatusChanged(const Batch &before, const Batch &after, const QString &account)
 {
     if (m_mode == Mode::Off || before.status.isTerminal() || !after.status.isTerminal())
         return;
@@ -76,6 +76,7 @@ void CompletionNotifier::onStatusChanged(const Batch &before, const Batch &after
     if (m_mode == Mode::FailuresOnly && !bad)
         return;
     m_pending.append(after);
+    m_pendingAccounts.append(account);
     m_gather.start();
 }
 
@@ -84,10 +85,15 @@ void CompletionNotifier::flush()
     if (m_pending.isEmpty())
         return;
     QString title, text;
+    QStringList accounts = m_pendingAccounts;
+    accounts.removeAll(QString());
+    accounts.removeDuplicates();
     if (m_pending.size() == 1) {
         const Batch &b = m_pending.first();
         m_lastBatchId = b.id;
-        title = tr("Batch %1").arg(BatchFormat::statusLabel(b.status));
+        title = accounts.isEmpty()
+                    ? tr("Batch %1").arg(BatchFormat::statusLabel(b.status))
+                    : tr("Batch %1 in %2").arg(BatchFormat::statusLabel(b.status), accounts.first());
         text = b.id + QStringLiteral(": ") + outcome(b);
     } else {
         m_lastBatchId.clear();
@@ -98,10 +104,15 @@ void CompletionNotifier::flush()
         for (auto it = counts.cbegin(); it != counts.cend(); ++it)
             parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
         parts.sort();
-        title = tr("%n batches ended", nullptr, int(m_pending.size()));
+        title = accounts.size() == 1
+                    ? tr("%n batches ended in %1", nullptr, int(m_pending.size())).arg(accounts.first())
+                    : tr("%n batches ended", nullptr, int(m_pending.size()));
         text = parts.join(QStringLiteral(", "));
+        if (accounts.size() > 1)
+            text += QStringLiteral(" (") + accounts.join(QStringLiteral(", ")) + u')';
     }
     m_pending.clear();
+    m_pendingAccounts.clear();
     if (m_tray)
         m_tray->showMessage(title, text, QSystemTrayIcon::Information, 10'000);
     else

@@ -10,7 +10,8 @@ class BatchTableModel;
 class QSystemTrayIcon;
 
 // Tells the user when a batch they have seen ends: a desktop notification through the tray, or, where there
-// is no tray, a notice in the window. Several endings close together make one message.
+// is no tray, a notice in the window. Several endings close together make one message. With several
+// accounts, the message names them.
 class CompletionNotifier : public QObject
 {
     Q_OBJECT
@@ -37,13 +38,14 @@ Q_SIGNALS:
     void batchActivated(const QString &batchId);
 
 private:
-    void onStatusChanged(const Batch &before, const Batch &after);
+    void onStatusChanged(const Batch &before, const Batch &after, const QString &account);
     void flush();
 
     BatchTableModel *m_model;
     Mode m_mode = Mode::All;
     QPointer<QSystemTrayIcon> m_tray;
     QList<Batch> m_pending;
-    QTimer m_gather; // endings within a moment of each other become one message
+    QStringList m_pendingAccounts; // each pending ending's account (empty: the unnamed single account)
+    QTimer m_gather;               // endings within a moment of each other become one message
     QString m_lastBatchId;
 };

@@ -10,6 +10,7 @@
 #include "app/widgets/statusfilterpanel.h"
 #include "core/cache/batchcache.h"
 #include "core/session/accountsession.h"
+#include "core/session/sessionset.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusLabel(new QLabel(this))
     , m_actions(new BatchActions(this, this))
 {
+    m_sessions = new SessionSet(this);
     m_notifier = new CompletionNotifier(m_model, this);
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
@@ -75,8 +77,14 @@ MainWindow::MainWindow(QWidget *parent)
     });
     // A cancel's answer is news of the account: its session holds it, caches it and passes it on.
     connect(m_actions, &BatchActions::batchUpdated, this, [this](const Batch &batch) {
-        if (m_session)
-            m_session->updateBatch(batch);
+        AccountSession *owner = m_clientSession ? m_clientSession.data() : session();
+        if (owner)
+            owner->updateBatch(batch);
+    });
+    connect(m_sessions, &SessionSet::sessionAdded, this, &MainWindow::onSessionAdded);
+    connect(m_sessions, &SessionSet::sessionRemoved, this, &MainWindow::onSessionRemoved);
+    connect(m_sessions, &SessionSet::errorChanged, this, [this](AccountSession *s, const ApiError &error) {
+        Q_EMIT accountErrorChanged(s->name(), error);
     });
     connect(m_notifier, &CompletionNotifier::batchActivated, this, &MainWindow::selectBatch);
     connect(m_notifier, &CompletionNotifier::noticeRequested, this,
@@ -101,12 +109,18 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatusBar();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The sessions go first, quietly: the model and widgets they would report to are going too.
+    m_sessions->disconnect(this);
+    m_model->clear();
+    delete m_sessions;
+}
 
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
 {
-    const bool sameAccount = m_session && config.baseUrl == m_config.baseUrl &&
-                             config.apiKey == m_config.apiKey &&
+    const bool sameAccount = session() && m_sessions->sessions().size() == 1 &&
+                             config.baseUrl == m_config.baseUrl && config.apiKey == m_config.apiKey &&
                              config.organization == m_config.organization &&
                              config.project == m_config.project && config.provider == m_config.provider;
     m_config = config;
@@ -122,52 +136,8 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     spec.cachePath = demo ? QString() : BatchCache::defaultPath(config);
     spec.refreshSeconds = m_refreshSeconds;
     spec.autoRefresh = m_autoRefresh;
-    showSession(std::make_unique<AccountSession>(spec));
-}
-
-void MainWindow::showSession(std::unique_ptr<AccountSession> session)
-{
-    m_model->clear();
-    m_session.reset();
-    m_detail->clear();
-    m_errorBanner->hide();
-    m_session = std::move(session);
-    AccountSession *s = m_session.get();
-    m_model->addSession(s);
-    // One account: its name and provider would be the same on every row.
-    m_table->setColumnHidden(BatchColumns::Account, true);
-    m_table->setColumnHidden(BatchColumns::Provider, true);
-    m_detail->setClient(s->client());
-    m_actions->setClient(s->client(), s->config().baseUrl.host() == QLatin1String("api.openai.com"));
-    s->setPaused(isMinimized());
-    connect(s, &AccountSession::refreshFinished, this, [this](const ApiError &error) {
-        if (error.isError()) {
-            m_retryIsPage = false;
-            showError(tr("Refresh failed; the rows shown are from the last good refresh"), error);
-        } else {
-            m_errorBanner->hide();
-            setLoadError(QString());
-        }
-        updateStatusBar();
-    });
-    connect(s, &AccountSession::fetchFailed, this, [this](const ApiError &error) {
-        m_retryIsPage = true;
-        showError(tr("Loading more batches failed"), error);
-    });
-    connect(s, &AccountSession::pageLoaded, this, [this] { setLoadError(QString()); });
-    connect(s, &AccountSession::scheduleChanged, this, &MainWindow::updateStatusBar);
-    // A cache that could not be opened or read whole (then moved aside, and the list is read again), or a
-    // walk that may have ended short: said in the status bar.
-    connect(s, &AccountSession::warning, this, [this](const QString &message) {
-        m_lastMessage = message;
-        statusBar()->showMessage(message, 15'000);
-    });
-    const QString insecure = s->config().insecureTransportReason();
-    if (!insecure.isEmpty()) {
-        m_errorBanner->showMessage(insecure, false);
-        return;
-    }
-    s->start();
+    // Another account: its rows replace the old ones (one reset), never mixed with them.
+    setAccounts({spec});
 }
 
 void MainWindow::selectBatch(const QString &id)
@@ -196,8 +166,8 @@ QString MainWindow::noticeText() const
 
 void MainWindow::clearCache()
 {
-    if (m_session)
-        m_session->clearCache();
+    for (AccountSession *s : m_sessions->sessions())
+        s->clearCache();
     m_lastMessage = tr("Cache cleared; it fills again as batches load.");
     statusBar()->showMessage(m_lastMessage, 8000);
 }
@@ -206,10 +176,7 @@ void MainWindow::setRefreshInterval(int seconds, bool automatic)
 {
     m_refreshSeconds = seconds;
     m_autoRefresh = automatic;
-    if (m_session) {
-        m_session->setIntervalSeconds(seconds);
-        m_session->setAutoRefresh(automatic);
-    }
+    m_sessions->setRefreshInterval(seconds, automatic);
 }
 
 std::vector<Batch> MainWindow::selectedBatches() const
@@ -259,6 +226,14 @@ void MainWindow::onCurrentChanged()
 void MainWindow::showInDetail(int sourceRow)
 {
     const Batch &batch = m_model->batchAt(sourceRow);
+    // The pane's files and the actions go to the account the batch belongs to.
+    AccountSession *owner = sessionAt(sourceRow);
+    if (owner && owner != m_clientSession) {
+        m_clientSession = owner;
+        m_detail->setClient(owner->client());
+        m_actions->setClient(owner->client(),
+                             owner->config().baseUrl.host() == QLatin1String("api.openai.com"));
+    }
     m_detail->setBatch(batch);
     const ProgressHistory *history = m_model->historyAt(sourceRow);
     m_detail->setProgress(history ? history->samples(batch.id) : QList<ProgressSample>(),
@@ -278,8 +253,8 @@ void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bo
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::WindowStateChange && m_session)
-        m_session->setPaused(isMinimized());
+    if (event->type() == QEvent::WindowStateChange)
+        m_sessions->setPaused(isMinimized());
     if (event->type() == QEvent::PaletteChange)
         updatePalette();
     QMainWindow::changeEvent(event);

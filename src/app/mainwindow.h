@@ -6,11 +6,14 @@
 #include "core/batch/progresshistory.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 #include <vector>
 
 class AccountSession;
+class SessionSet;
+struct SessionSpec;
 class BatchActions;
 class BatchDetailPane;
 class BatchSortFilterProxy;
@@ -34,8 +37,17 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Shows this account (clearing the rows if it is another one); `demo` adds the demo banner.
+    // Shows this account (clearing the rows if it is another one); `demo` adds the demo banner. One
+    // account: setAccounts() of one unnamed session, with the window's refresh interval.
     void connectTo(const ApiConfig &config, bool demo);
+    // Shows these accounts in the one table, a session each (the All accounts view when there are several).
+    // Sessions whose spec did not change keep their rows; the others' rows go with them.
+    void setAccounts(const QList<SessionSpec> &specs);
+    // Shows only this account's rows (empty: every account's; the Account and Provider columns show when
+    // there are several).
+    void showAccount(const QString &name);
+    const QString &shownAccount() const { return m_shownAccount; }
+    SessionSet *sessions() const { return m_sessions; }
     void setRefreshInterval(int seconds, bool automatic);
     // Forgets what the cache holds for this account (Settings' "Clear cache").
     void clearCache();
@@ -51,8 +63,8 @@ public:
     StatusFilterPanel *statusPanel() const { return m_statusPanel; }
     FilterBar *filterBar() const { return m_filterBar; }
     ErrorBanner *errorBanner() const { return m_errorBanner; }
-    // The account shown (null before connectTo()).
-    AccountSession *session() const { return m_session.get(); }
+    // The shown account's session, or the first one (null before connectTo()/setAccounts()).
+    AccountSession *session() const;
     BatchActions *actions() const { return m_actions; }
     QString statusText() const;
     // What the empty table says when the first load failed ("Could not load batches: ..."; empty otherwise).
@@ -62,6 +74,9 @@ public:
 
 Q_SIGNALS:
     void settingsRequested();
+    // An account's refresh or page failed, or went through again (`error.isError()` false): for per-account
+    // banners and the side bar.
+    void accountErrorChanged(const QString &account, const ApiError &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -69,8 +84,12 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    // Shows this session's account in place of the one shown (a reset of the model).
-    void showSession(std::unique_ptr<AccountSession> session);
+    // mainwindowsessions.cpp: a session's rows, banners and messages wired in, or taken out.
+    void onSessionAdded(AccountSession *session);
+    void onSessionRemoved(AccountSession *session);
+    void updateAccountColumns();
+    // The session a source row belongs to.
+    AccountSession *sessionAt(int sourceRow) const;
     void buildLayout();
     void buildActions();
     void showRowMenu(const QPoint &pos);
@@ -78,8 +97,8 @@ private:
     void onCurrentChanged();
     void showInDetail(int sourceRow);
     void onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
-    void showError(const QString &what, const ApiError &error);
-    QString failureText(const ApiError &error) const;
+    void showError(const QString &what, const ApiError &error, const AccountSession *session = nullptr);
+    QString failureText(const ApiError &error, const QString &host) const;
     void setLoadError(const QString &text);
     void updateEmptyText();
     void updateStatusBar();
@@ -90,7 +109,10 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
-    std::unique_ptr<AccountSession> m_session;
+    SessionSet *m_sessions = nullptr;
+    QString m_shownAccount;
+    QPointer<AccountSession> m_bannerSession; // whose failure the error banner shows
+    QPointer<AccountSession> m_clientSession; // whose client the detail pane and the actions use
     ApiConfig m_config;
     bool m_demo = false;
 

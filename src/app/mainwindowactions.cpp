@@ -9,6 +9,7 @@
 #include "app/widgets/filterbar.h"
 #include "app/widgets/statusfilterpanel.h"
 #include "core/session/accountsession.h"
+#include "core/session/sessionset.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -41,12 +42,17 @@ void MainWindow::buildActions()
         return action;
     };
     add(viewMenu, tr("&Refresh"), QKeySequence(Qt::Key_F5), [this] {
-        if (m_session)
-            m_session->refreshNow();
+        // The account shown, or all of them.
+        if (AccountSession *s = m_sessions->session(m_shownAccount); s && !m_shownAccount.isEmpty())
+            s->refreshNow();
+        else
+            m_sessions->refreshAll();
     });
     add(viewMenu, tr("Load &all"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
-        if (m_session)
-            m_session->loadAll();
+        for (AccountSession *s : m_sessions->sessions()) {
+            if (m_shownAccount.isEmpty() || s->name() == m_shownAccount)
+                s->loadAll();
+        }
     });
     viewMenu->addSeparator();
     add(
@@ -119,7 +125,7 @@ void MainWindow::updateActionStates()
     const bool anySelected = m_table->selectionModel()->hasSelection();
     m_openOnWeb->setEnabled(anySelected && m_actions->canOpenOnWeb());
     QString webWhy;
-    if (!m_session)
+    if (!session())
         webWhy = tr("Not connected to an account yet.");
     else if (!m_actions->canOpenOnWeb())
         webWhy =

@@ -68,12 +68,13 @@ void MainWindow::buildLayout()
     connect(m_errorBanner, &ErrorBanner::retryRequested, this, [this] {
         // Retry what the banner says failed: a page of older batches is asked for again; anything else (a
         // first load, a refresh) is a refresh.
-        if (!m_session)
+        AccountSession *failed = m_bannerSession ? m_bannerSession.data() : session();
+        if (!failed)
             return;
-        if (m_retryIsPage && m_session->lastFetchFailed() && m_model->rowCount() > 0)
-            m_session->retryFetch();
+        if (m_retryIsPage && failed->lastFetchFailed() && m_model->rowCount() > 0)
+            failed->retryFetch();
         else
-            m_session->refreshNow();
+            failed->refreshNow();
     });
     setTabOrder(m_filterBar->searchField(), m_table);
     setTabOrder(m_table, m_detail);

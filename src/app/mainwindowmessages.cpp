@@ -5,25 +5,30 @@
 #include "app/widgets/errorbanner.h"
 #include "core/export/batchformat.h"
 #include "core/session/accountsession.h"
+#include "core/session/sessionset.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
 #include <QLabel>
 
-void MainWindow::showError(const QString &what, const ApiError &error)
+void MainWindow::showError(const QString &what, const ApiError &error, const AccountSession *session)
 {
     // With nothing on screen there is no "more" and no "last good refresh": say what could not be loaded.
     const bool nothingLoaded = m_model->rowCount() == 0;
-    const QString text =
-        (nothingLoaded ? tr("Could not load batches") : what) + QStringLiteral(": ") + failureText(error);
+    // Several accounts: the message names its own.
+    const QString account = session && m_sessions->sessions().size() > 1 && !session->name().isEmpty()
+                                ? session->name() + QStringLiteral(": ")
+                                : QString();
+    const QString host = session ? session->config().baseUrl.host() : m_config.baseUrl.host();
+    const QString text = account + (nothingLoaded ? tr("Could not load batches") : what) +
+                         QStringLiteral(": ") + failureText(error, host);
     // A refused key is fixed in Settings, not by retrying.
     m_errorBanner->showMessage(text, true, error.isAuthentication());
     setLoadError(nothingLoaded ? text : QString());
 }
 
-QString MainWindow::failureText(const ApiError &error) const
+QString MainWindow::failureText(const ApiError &error, const QString &host) const
 {
-    const QString host = m_config.baseUrl.host();
     switch (error.kind) {
     case ApiError::Network:
         return tr("could not connect to %1 (%2)").arg(host, error.toString());
@@ -63,7 +68,7 @@ QString MainWindow::statusText() const
                                              : tr("more on the server (scroll or Load all)"));
     if (m_model->isFetching())
         parts << tr("loading...");
-    if (const AccountSession *session = m_session.get()) {
+    if (const AccountSession *session = this->session()) {
         if (session->isRefreshing())
             parts << tr("refreshing...");
         else if (session->lastRefreshFailed()) // its counts describe nothing

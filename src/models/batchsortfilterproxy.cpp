@@ -108,8 +108,19 @@ void BatchSortFilterProxy::refilter(bool changed)
     Q_EMIT filterChanged();
 }
 
+void BatchSortFilterProxy::setSourceFilter(int source)
+{
+    if (source == m_source)
+        return;
+    m_source = source;
+    invalidate();
+    Q_EMIT filterChanged();
+}
+
 bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_source >= 0 && m_model && !sourceParent.isValid() && m_model->sourceAt(sourceRow) != m_source)
+        return false;
     if (m_filter.isEmpty() || !m_model || sourceParent.isValid())
         return true;
     return m_filter.matches(m_model->batchAt(sourceRow));

@@ -24,6 +24,10 @@ public:
     void setSearchText(const QString &text);
     void setCreatedRange(const QDateTime &after, const QDateTime &before);
     void clearFilter();
+    // Only the rows of this source of the BatchTableModel (-1: every source): the account switcher. Not part
+    // of the filter the user clears.
+    void setSourceFilter(int source);
+    int sourceFilter() const { return m_source; }
 
 Q_SIGNALS:
     void filterChanged();
@@ -43,6 +47,7 @@ private:
                      const QString &rightId) const;
 
     BatchFilter m_filter;
+    int m_source = -1;
     const BatchTableModel *m_model = nullptr; // the source, when it is one (looked up once, not per compare)
     mutable std::vector<double> m_keys;       // by source row, for m_keyColumn
     mutable std::vector<qint64> m_created;    // by source row: the first tie-break

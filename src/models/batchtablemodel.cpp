@@ -317,7 +317,7 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
             Q_EMIT dataChanged(this->index(row, first), this->index(row, last));
         if (moved) {
             Q_EMIT statusCountsChanged();
-            Q_EMIT statusChanged(before, batch);
+            Q_EMIT statusChanged(before, batch, into.account);
         }
     }
     if (fresh.empty())

@@ -95,8 +95,9 @@ public:
 Q_SIGNALS:
     // A session's paging started or ended.
     void fetchingChanged(bool fetching);
-    // A known batch moved to another status in a merge (alerts listen for the end of a batch).
-    void statusChanged(const Batch &before, const Batch &after);
+    // A known batch moved to another status in a merge (alerts listen for the end of a batch); `account` is
+    // its source's (empty for the unnamed single account).
+    void statusChanged(const Batch &before, const Batch &after, const QString &account);
     void statusCountsChanged();
 
 private:

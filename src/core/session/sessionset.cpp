@@ -17,9 +17,9 @@ SessionSet::~SessionSet()
 bool SessionSet::sameAccount(const SessionSpec &a, const SessionSpec &b)
 {
     const ApiConfig &x = a.config, &y = b.config;
-    return a.name == b.name && a.cachePath == b.cachePath && x.provider == y.provider && x.baseUrl == y.baseUrl &&
-           x.apiKey == y.apiKey && x.organization == y.organization && x.project == y.project &&
-           x.apiVersion == y.apiVersion && x.adToken == y.adToken;
+    return a.name == b.name && a.cachePath == b.cachePath && x.provider == y.provider &&
+           x.baseUrl == y.baseUrl && x.apiKey == y.apiKey && x.organization == y.organization &&
+           x.project == y.project && x.apiVersion == y.apiVersion && x.adToken == y.adToken;
 }
 
 void SessionSet::setSpecs(const QList<SessionSpec> &specs)
