@@ -167,7 +167,7 @@ private Q_SLOTS:
         runSettings(controller, [&](SettingsDialog *dialog) { field(dialog, "apiKeyEdit")->setText(key); });
         QTRY_COMPARE(window.model()->rowCount(), 12);
         QVERIFY(!window.windowTitle().contains(QStringLiteral("Demo")));
-        QCOMPARE(controller.shownAccount(), QStringLiteral("Sim"));
+        QCOMPARE(controller.watchedAccounts(), QStringList{QStringLiteral("Sim")});
 
         // Another server: the dialog offers to send the key there, and without the tick it does not go.
         bool offered = false;
@@ -235,7 +235,7 @@ private Q_SLOTS:
             field(dialog, "apiKeyEdit")->setText(key);
         });
         QTRY_COMPARE(window.model()->rowCount(), 7);
-        QCOMPARE(controller.shownAccount(), QStringLiteral("Keyed"));
+        QCOMPARE(controller.watchedAccounts(), QStringList{QStringLiteral("Keyed")});
         QCOMPARE(keyless.requests, 0);
         QCOMPARE(Accounts::saved().size(), 2);
         QSettings().clear();
@@ -251,7 +251,7 @@ private Q_SLOTS:
         controller.start();
         QCOMPARE(controller.accounts().size(), 1);
         QCOMPARE(controller.accounts().at(0).name, QStringLiteral("Anthropic"));
-        QCOMPARE(controller.shownAccount(), QStringLiteral("Anthropic"));
+        QCOMPARE(controller.watchedAccounts(), QStringList{QStringLiteral("Anthropic")});
         QCOMPARE(controller.keyOf(controller.accounts().at(0)), QStringLiteral("sk-ant-test"));
         clearEnvironment();
     }
@@ -322,7 +322,7 @@ private Q_SLOTS:
         window.show();
         controller.start();
         QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 9, 20'000);
-        QCOMPARE(controller.shownAccount(), QStringLiteral("OpenAI"));
+        QCOMPARE(controller.watchedAccounts(), QStringList{QStringLiteral("OpenAI")});
         const QList<Account> saved = Accounts::saved();
         QCOMPARE(saved.size(), 1);
         QCOMPARE(saved.at(0).refreshSeconds, 600);
@@ -380,7 +380,8 @@ private Q_SLOTS:
         window.show();
         controller.start();
         QTRY_COMPARE(window.model()->rowCount(), 12);
-        QVERIFY(window.windowTitle().contains(QStringLiteral("127.0.0.1")));
+        // The environment's account, named after its provider.
+        QCOMPARE(window.windowTitle(), QStringLiteral("OpenAI"));
         auto *banner = window.findChild<QLabel *>(QStringLiteral("demoBanner"));
         QVERIFY(banner && !banner->isVisible());
         qunsetenv("OPENAI_API_KEY");

@@ -5,6 +5,8 @@
 #include "app/account/settingsdialog.h"
 #include "app/completionnotifier.h"
 #include "app/mainwindow.h"
+#include "core/cache/batchcache.h"
+#include "core/session/accountsession.h"
 
 #include <QMessageBox>
 #include <QSettings>
@@ -12,6 +14,8 @@
 
 namespace {
 const QString kAlertsKey = QStringLiteral("alerts/mode");
+// The account the window showed when it closed (empty: all of them).
+const QString kShownKey = QStringLiteral("window/account");
 } // namespace
 
 AppController::AppController(MainWindow *window, bool forceDemo, QObject *parent)
@@ -22,6 +26,11 @@ AppController::AppController(MainWindow *window, bool forceDemo, QObject *parent
 {
     connect(m_keys, &KeyStore::keyRead, this, &AppController::onKeyRead);
     connect(m_window, &MainWindow::settingsRequested, this, &AppController::showSettings);
+    connect(m_window, &MainWindow::accountShown, this, [this](const QString &name) {
+        // Only the user's choice among their accounts is worth remembering, not the demo's.
+        if (!m_watched.isEmpty())
+            QSettings().setValue(kShownKey, name);
+    });
     m_window->notifier()->setMode(
         CompletionNotifier::modeFromString(QSettings().value(kAlertsKey, QStringLiteral("all")).toString()));
 }
@@ -71,11 +80,15 @@ void AppController::decide()
 {
     if (m_forceDemo)
         return;
+    QList<Account> ready;
+    QStringList keys;
     QString skipped;
+    bool waiting = false;
     for (const Account &account : std::as_const(m_accounts)) {
-        // An earlier account whose key is still on its way may be the one to show: wait for it.
-        if (!account.fromEnvironment && m_asked.contains(account.keyAccount()))
-            return;
+        if (!account.fromEnvironment && m_asked.contains(account.keyAccount())) {
+            waiting = true; // added when its key arrives
+            continue;
+        }
         const QString key = keyOf(account);
         if (key.isEmpty())
             continue;
@@ -85,19 +98,46 @@ void AppController::decide()
                 skipped = problem;
             continue;
         }
-        showAccount(account, key);
-        return;
+        ready << account;
+        keys << key;
     }
-    showDemo(skipped);
+    if (!ready.isEmpty()) {
+        watch(ready, keys);
+        if (!skipped.isEmpty())
+            m_window->statusBar()->showMessage(skipped);
+    } else if (!waiting) {
+        showDemo(skipped);
+    }
+    if (!waiting)
+        m_restored = true; // the remembered account is gone: all of them stay shown
 }
 
-void AppController::showAccount(const Account &account, const QString &key)
+void AppController::watch(const QList<Account> &accounts, const QStringList &keys)
 {
-    m_window->setRefreshInterval(account.refreshSeconds, account.autoRefresh);
-    m_window->connectTo(account.toConfig(key), false);
-    if (m_shown != account.name) {
-        m_shown = account.name;
-        Q_EMIT shownAccountChanged(m_shown);
+    Q_ASSERT(accounts.size() == keys.size());
+    QList<SessionSpec> specs;
+    QStringList names;
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        const Account &account = accounts.at(i);
+        SessionSpec spec;
+        spec.name = account.name;
+        spec.config = account.toConfig(keys.at(i));
+        // The file Account::cacheName() names: for OpenAI, the one kept before there were accounts.
+        spec.cachePath = BatchCache::defaultPath(spec.config);
+        spec.refreshSeconds = account.refreshSeconds;
+        spec.autoRefresh = account.autoRefresh;
+        specs << spec;
+        names << account.name;
+    }
+    m_window->watchAccounts(specs);
+    const QString remembered = QSettings().value(kShownKey).toString();
+    if (!m_restored && names.contains(remembered)) {
+        m_window->showAccount(remembered);
+        m_restored = true;
+    }
+    if (names != m_watched) {
+        m_watched = names;
+        Q_EMIT watchedAccountsChanged(m_watched);
     }
 }
 
@@ -116,9 +156,9 @@ void AppController::showDemo(const QString &why)
     m_window->connectTo(m_demo->config(), true);
     if (!why.isEmpty())
         m_window->statusBar()->showMessage(why);
-    if (!m_shown.isEmpty()) {
-        m_shown.clear();
-        Q_EMIT shownAccountChanged(m_shown);
+    if (!m_watched.isEmpty()) {
+        m_watched.clear();
+        Q_EMIT watchedAccountsChanged(m_watched);
     }
 }
 
@@ -133,7 +173,7 @@ void AppController::showSettings()
     }
     input.keychainAvailable = m_keys->keychainAvailable();
     input.alerts = QSettings().value(kAlertsKey, QStringLiteral("all")).toString();
-    input.current = m_shown;
+    input.current = m_window->shownAccount();
     SettingsDialog dialog(input, m_window);
     connect(&dialog, &SettingsDialog::clearCacheRequested, m_window, &MainWindow::clearCache);
     if (dialog.exec() != QDialog::Accepted)

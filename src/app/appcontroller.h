@@ -12,8 +12,9 @@ class MainWindow;
 
 // Decides what the window shows and runs the Settings dialog. The accounts are the environment's and the
 // saved ones (Accounts::all()), the saved ones with their keys from the keychain, read asynchronously; the
-// window shows the first account in that order that has a key, or the demo when none has. A stored key is
-// used only for the account it was stored for (Account::keyAccount()).
+// window watches every account that has a key (a session each, in that order; each one added as its key
+// arrives), shows the one shown when it last closed (else all of them), or the demo when none has a key. A
+// stored key is used only for the account it was stored for (Account::keyAccount()).
 class AppController : public QObject
 {
     Q_OBJECT
@@ -25,21 +26,21 @@ public:
     void showSettings();
 
     QList<Account> accounts() const { return m_accounts; }
-    // The account on screen (empty name: the demo, or nothing yet).
-    QString shownAccount() const { return m_shown; }
+    // The accounts the window watches, in order (empty: the demo, or nothing yet).
+    const QStringList &watchedAccounts() const { return m_watched; }
     // The key known for this account: the environment's, or what the keychain (or this session) gave;
     // empty when there is none or the keychain has not answered yet.
     QString keyOf(const Account &account) const;
 
 Q_SIGNALS:
-    // The window switched to another account (or to the demo).
-    void shownAccountChanged(const QString &name);
+    // The window watches other accounts (empty: the demo).
+    void watchedAccountsChanged(const QStringList &names);
 
 private:
     void reload();
     void onKeyRead(const QString &keyAccount, const QString &key);
     void decide();
-    void showAccount(const Account &account, const QString &key);
+    void watch(const QList<Account> &accounts, const QStringList &keys);
     void showDemo(const QString &why);
 
     MainWindow *m_window;
@@ -48,6 +49,7 @@ private:
     QList<Account> m_accounts;
     QHash<QString, QString> m_storedKeys; // keyAccount() -> what the keychain answered (empty: none)
     QSet<QString> m_asked;                // keyAccount()s read and not answered yet
-    QString m_shown;
+    QStringList m_watched;
+    bool m_restored = false; // the account remembered from the last run was shown (or is gone)
     bool m_forceDemo;
 };

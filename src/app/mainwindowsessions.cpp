@@ -20,15 +20,20 @@ void MainWindow::setAccounts(const QList<SessionSpec> &specs)
         showAccount(QString());
     updateAccountColumns();
     updateStatusBar();
+    updateSwitcher();
 }
 
 void MainWindow::showAccount(const QString &name)
 {
+    const bool changed = name != m_shownAccount;
     m_shownAccount = name;
     AccountSession *shown = name.isEmpty() ? nullptr : m_sessions->session(name);
     m_proxy->setSourceFilter(shown ? m_model->sourceOf(shown) : -1);
     updateAccountColumns();
     updateStatusBar();
+    updateSwitcher();
+    if (changed)
+        Q_EMIT accountShown(name);
 }
 
 AccountSession *MainWindow::session() const
