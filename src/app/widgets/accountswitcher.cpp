@@ -9,7 +9,7 @@ AccountSwitcher::AccountSwitcher(QWidget *window)
     : QObject(window)
     , m_window(window)
     , m_combo(new QComboBox(window))
-    , m_menu(new QMenu(tr("A&ccount"), window))
+    , m_menu(new QMenu(tr("&Show account"), window))
     , m_group(new QActionGroup(this))
 {
     m_combo->setObjectName(QStringLiteral("accountCombo"));
