@@ -7,6 +7,7 @@
 #include "core/api/apicall.h"
 #include "core/api/apiclient.h"
 #include "core/cache/batchcache.h"
+#include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 #include "simprocess.h"
 
@@ -328,6 +329,59 @@ private Q_SLOTS:
         QCOMPARE(saved.at(0).refreshSeconds, 600);
         // The rows went to the file the earlier version kept for this account and key.
         QTRY_VERIFY(QFile::exists(BatchCache::defaultPath(earlier)));
+        QSettings().clear();
+    }
+
+    // Needs a keychain for the keys to outlive the first window: run by tst_appcontroller_gnome_keyring.
+    void theAccountShownIsRememberedAcrossRuns()
+    {
+        if (qEnvironmentVariableIntValue("BATCHWATCH_EXPECT_KEYCHAIN") != 1)
+            QSKIP("needs a keychain (tst_appcontroller_gnome_keyring)");
+        clearEnvironment();
+        QSettings().clear();
+        SimProcess first({QStringLiteral("--batches"), QStringLiteral("5"), QStringLiteral("--speed"),
+                          QStringLiteral("0"), QStringLiteral("--api-key"), QStringLiteral("sk-first-0123")});
+        SimProcess second({QStringLiteral("--batches"), QStringLiteral("8"), QStringLiteral("--speed"),
+                           QStringLiteral("0"), QStringLiteral("--api-key"),
+                           QStringLiteral("sk-second-0123")});
+        QVERIFY(first.start());
+        QVERIFY(second.start());
+        Account a;
+        a.name = QStringLiteral("First");
+        a.baseUrl = first.baseUrl().toString();
+        Account b;
+        b.name = QStringLiteral("Second");
+        b.baseUrl = second.baseUrl().toString();
+        Accounts::save({a, b});
+        for (const auto &[account, key] : {std::pair{a, QStringLiteral("sk-first-0123")},
+                                           std::pair{b, QStringLiteral("sk-second-0123")}}) {
+            QKeychain::WritePasswordJob write(QStringLiteral("batchwatch"));
+            write.setAutoDelete(false);
+            write.setKey(account.keyAccount());
+            write.setTextData(key);
+            QSignalSpy written(&write, &QKeychain::Job::finished);
+            write.start();
+            QVERIFY(written.wait(20'000));
+        }
+        {
+            MainWindow window;
+            AppController controller(&window, false);
+            window.show();
+            controller.start();
+            QTRY_COMPARE(window.model()->rowCount(), 13);
+            QCOMPARE(controller.watchedAccounts(),
+                     (QStringList{QStringLiteral("First"), QStringLiteral("Second")}));
+            QCOMPARE(window.windowTitle(), QStringLiteral("All accounts"));
+            QCOMPARE(window.shownAccount(), QString());
+            window.showAccount(QStringLiteral("Second"));
+        }
+        MainWindow window;
+        AppController controller(&window, false);
+        window.show();
+        controller.start();
+        QTRY_COMPARE(window.shownAccount(), QStringLiteral("Second"));
+        QTRY_COMPARE(window.proxy()->rowCount(), 8);
+        QCOMPARE(window.windowTitle(), QStringLiteral("Second"));
         QSettings().clear();
     }
 
