@@ -4,6 +4,7 @@
 #include "app/mainwindow.h"
 #include "app/widgets/accountswitcher.h"
 #include "app/widgets/batchtableview.h"
+#include "app/widgets/errorbanner.h"
 #include "app/widgets/statusfilterpanel.h"
 #include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
@@ -162,6 +163,46 @@ private Q_SLOTS:
         QCOMPARE(window.shownAccount(), QStringLiteral("work"));
         Q_EMIT accounts->itemActivated(accounts->item(0));
         QCOMPARE(window.shownAccount(), QString());
+    }
+
+    void eachAccountsFailureStaysItsOwn()
+    {
+        ApiConfig broken = m_failing->config();
+        broken.maxRetries = 0;
+        SimProcess otherFailing({QStringLiteral("--batches"), QStringLiteral("3"),
+                                 QStringLiteral("--fail-every"), QStringLiteral("1"),
+                                 QStringLiteral("--fail-status"), QStringLiteral("503")});
+        QVERIFY(otherFailing.start());
+        ApiConfig broken2 = otherFailing.config();
+        broken2.maxRetries = 0;
+        MainWindow window;
+        window.show();
+        window.watchAccounts({specFor(QStringLiteral("work"), m_live->config()),
+                              specFor(QStringLiteral("lab"), broken),
+                              specFor(QStringLiteral("lab2"), broken2)});
+        QTRY_COMPARE(window.model()->rowCount(), 30);
+        ErrorBanner *banner = window.errorBanner();
+        QTRY_VERIFY(banner->isVisible());
+        QTRY_VERIFY(
+            window.statusPanel()->accountList()->item(3)->toolTip().contains(QLatin1String("failed")));
+        // The live account shown alone: no other account's failure over its rows.
+        window.showAccount(QStringLiteral("work"));
+        QVERIFY(!banner->isVisible());
+        window.showAccount(QStringLiteral("lab2"));
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->message().startsWith(QStringLiteral("lab2: ")), qPrintable(banner->message()));
+        window.showAccount(QStringLiteral("lab"));
+        QVERIFY2(banner->message().startsWith(QStringLiteral("lab: ")), qPrintable(banner->message()));
+        // The account whose failure is on screen goes away: the other failing one takes the banner.
+        window.showAccount(QString());
+        const QString gone = banner->message().section(u':', 0, 0);
+        const QString stays = gone == QLatin1String("lab") ? QStringLiteral("lab2") : QStringLiteral("lab");
+        QList<SessionSpec> remaining = {specFor(QStringLiteral("work"), m_live->config())};
+        remaining << (stays == QLatin1String("lab") ? specFor(QStringLiteral("lab"), broken)
+                                                    : specFor(QStringLiteral("lab2"), broken2));
+        window.watchAccounts(remaining);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->message().startsWith(stays + QStringLiteral(": ")), qPrintable(banner->message()));
     }
 
     void oneAccountNeedsNoSwitcher()

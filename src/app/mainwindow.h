@@ -103,6 +103,7 @@ private:
     void buildSwitcher(QToolBar *bar, QMenu *viewMenu);
     void updateSwitcher();
     void updateSideBar();
+    void updateBanner();
     void buildLayout();
     void buildActions();
     void showRowMenu(const QPoint &pos);
@@ -125,7 +126,8 @@ private:
     SessionSet *m_sessions = nullptr;
     QString m_shownAccount;
     AccountSwitcher *m_switcher = nullptr;
-    QHash<const AccountSession *, QString> m_accountErrors; // each account's last failure (empty: none)
+    QHash<const AccountSession *, ApiError>
+        m_accountErrors;                      // each account's last failure (none: went through)
     QPointer<AccountSession> m_bannerSession; // whose failure the error banner shows
     QPointer<AccountSession> m_clientSession; // whose client the detail pane and the actions use
     ApiConfig m_config;

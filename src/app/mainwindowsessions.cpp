@@ -21,6 +21,7 @@ void MainWindow::setAccounts(const QList<SessionSpec> &specs)
     updateAccountColumns();
     updateStatusBar();
     updateSwitcher();
+    updateBanner();
 }
 
 void MainWindow::showAccount(const QString &name)
@@ -32,6 +33,7 @@ void MainWindow::showAccount(const QString &name)
     updateAccountColumns();
     updateStatusBar();
     updateSwitcher();
+    updateBanner();
     if (changed)
         Q_EMIT accountShown(name);
 }

@@ -3,6 +3,7 @@
 #include "app/mainwindow.h"
 
 #include "app/widgets/accountswitcher.h"
+#include "app/widgets/errorbanner.h"
 #include "app/widgets/statusfilterpanel.h"
 #include "core/session/accountsession.h"
 #include "core/session/sessionset.h"
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
+#include <QTimer>
 #include <QToolBar>
 
 void MainWindow::buildSwitcher(QToolBar *bar, QMenu *viewMenu)
@@ -23,8 +25,10 @@ void MainWindow::buildSwitcher(QToolBar *bar, QMenu *viewMenu)
     connect(m_model, &BatchTableModel::statusCountsChanged, this, &MainWindow::updateSideBar);
     // Each account's last failure (a refresh or a page), for its row in the side bar.
     connect(m_sessions, &SessionSet::errorChanged, this, [this](AccountSession *s, const ApiError &error) {
-        m_accountErrors.insert(s, error.isError() ? error.toString() : QString());
+        m_accountErrors.insert(s, error);
         updateSideBar();
+        // After the session's own handler has shown or hidden the banner for this answer.
+        QTimer::singleShot(0, this, &MainWindow::updateBanner);
     });
     connect(m_sessions, &SessionSet::sessionRemoved, this,
             [this](AccountSession *s) { m_accountErrors.remove(s); });
@@ -68,10 +72,42 @@ void MainWindow::updateSideBar()
         count.name = s->name();
         for (int n : m_model->statusCounts(m_model->sourceOf(s)))
             count.batches += n;
-        count.error = m_accountErrors.value(s);
+        if (const ApiError error = m_accountErrors.value(s); error.isError())
+            count.error = error.toString();
         if (count.error.isEmpty())
             count.error = s->config().insecureTransportReason();
         counts << count;
     }
     m_statusPanel->setAccounts(counts, m_shownAccount);
+}
+
+void MainWindow::updateBanner()
+{
+    // The banner speaks for the account shown, or in All accounts for one that is failing while any is: one
+    // account going through again never hides another's failure, and one shown alone never shows another's.
+    const AccountSession *shown = m_shownAccount.isEmpty() ? nullptr : m_sessions->session(m_shownAccount);
+    const auto failing = [this](const AccountSession *s) { return s && m_accountErrors.value(s).isError(); };
+    if (m_bannerSession && failing(m_bannerSession) && (!shown || shown == m_bannerSession) &&
+        m_errorBanner->isVisible())
+        return;
+    AccountSession *next = nullptr;
+    for (AccountSession *s : m_sessions->sessions()) {
+        if (failing(s) && (!shown || s == shown)) {
+            next = s;
+            break;
+        }
+    }
+    if (!next) {
+        if (m_bannerSession && m_errorBanner->isVisible() &&
+            m_bannerSession->config().insecureTransportReason().isEmpty()) {
+            m_errorBanner->hide();
+            m_bannerSession = nullptr;
+        }
+        return;
+    }
+    m_bannerSession = next;
+    m_retryIsPage = !next->lastRefreshFailed();
+    showError(m_retryIsPage ? tr("Loading more batches failed")
+                            : tr("Refresh failed; the rows shown are from the last good refresh"),
+              m_accountErrors.value(next), next);
 }
