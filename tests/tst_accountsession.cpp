@@ -1,5 +1,7 @@
 // One account's session feeding the passive table model, against the real simulator: refreshes (ported from
 // tst_batchrefresher), the cache shown at start (ported from tst_batchcachekeeper), its timing and history.
+#include "core/api/apicall.h"
+#include "core/api/apiclient.h"
 #include "core/cache/batchcache.h"
 #include "core/json/batchparser.h"
 #include "core/session/accountsession.h"
@@ -119,6 +121,36 @@ private Q_SLOTS:
         QVERIFY(session.lastRefresh().isValid());
         // What the session holds is what the model shows.
         QCOMPARE(session.count(), qsizetype(151));
+    }
+
+    void aStatusChangeIsToldWithWhatItWas()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("40"), QStringLiteral("--speed"),
+                        QStringLiteral("0")});
+        QVERIFY(sim.start());
+        AccountSession session(specFor(sim.config()));
+        BatchTableModel model;
+        model.addSession(&session);
+        session.start();
+        QTRY_VERIFY(session.count() == 40 && !session.isFetching());
+        QString running;
+        for (int row = 0; row < model.rowCount() && running.isEmpty(); ++row) {
+            if (model.batchAt(row).status.value() == BatchStatus::InProgress)
+                running = model.batchAt(row).id;
+        }
+        QVERIFY(!running.isEmpty());
+        ApiClient other(sim.config()); // someone else cancels it
+        ApiCall *cancel = other.cancelBatch(running);
+        QSignalSpy cancelled(cancel, &ApiCall::finished);
+        QVERIFY(cancelled.wait(10'000));
+        QSignalSpy changes(&session, &AccountSession::statusChanged);
+        QSignalSpy finished(&session, &AccountSession::refreshFinished);
+        session.refreshNow();
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(changes.constFirst().at(0).value<Batch>().id, running);
+        QCOMPARE(changes.constFirst().at(0).value<Batch>().status.value(), BatchStatus::InProgress);
+        QCOMPARE(changes.constFirst().at(1).value<Batch>().status.value(), BatchStatus::Cancelling);
     }
 
     void manyChangingBatchesDeepDownAreReadByTheList()

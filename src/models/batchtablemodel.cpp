@@ -13,7 +13,6 @@ namespace {
 // What moves with the clock: text only. Announcing SortRole (or the proxy's filter role) for every row made
 // the proxy re-sort and re-filter 100,000 rows every 15 s, a 0.8 s freeze (bench/gui-probe.sh).
 const int kRoles[] = {Qt::DisplayRole, Qt::ToolTipRole};
-const QHash<QString, int> kNoCounts;
 } // namespace
 
 BatchTableModel::BatchTableModel(QObject *parent)
@@ -22,110 +21,6 @@ BatchTableModel::BatchTableModel(QObject *parent)
 }
 
 BatchTableModel::~BatchTableModel() = default;
-
-BatchTableModel::Source &BatchTableModel::source(int index)
-{
-    Q_ASSERT(index >= 0);
-    while (int(m_sources.size()) <= index)
-        m_sources.emplace_back();
-    return m_sources[size_t(index)];
-}
-
-int BatchTableModel::addSource(const QString &account, Provider provider, const ProgressHistory *history)
-{
-    Source &added = source(int(m_sources.size()));
-    added.account = account;
-    added.provider = provider;
-    added.history = history;
-    return int(m_sources.size()) - 1;
-}
-
-int BatchTableModel::addSession(AccountSession *session)
-{
-    Q_ASSERT(session && sourceOf(session) < 0);
-    const int added = addSource(session->name(), session->provider(), &session->history());
-    m_sources[size_t(added)].session = session;
-    connect(session, &AccountSession::batchesArrived, this,
-            [this, session](const std::vector<Batch> &batches) {
-                const int from = sourceOf(session);
-                if (from >= 0)
-                    merge(batches, from);
-            });
-    // The session records a sample before it emits the rows, and a merge that moves the counts announces the
-    // estimate's column with them.
-    connect(session, &AccountSession::fetchingChanged, this, &BatchTableModel::fetchingChanged);
-    return added;
-}
-
-void BatchTableModel::setHistory(int index, const ProgressHistory *history)
-{
-    source(index).history = history;
-}
-
-int BatchTableModel::sourceOf(const AccountSession *session) const
-{
-    for (size_t i = 0; i < m_sources.size(); ++i) {
-        if (!m_sources[i].removed && m_sources[i].session == session)
-            return int(i);
-    }
-    return -1;
-}
-
-AccountSession *BatchTableModel::sessionOf(int index) const
-{
-    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].session.data() : nullptr;
-}
-
-QString BatchTableModel::accountOf(int index) const
-{
-    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].account : QString();
-}
-
-const ProgressHistory *BatchTableModel::historyAt(int row) const
-{
-    return m_sources[size_t(m_rowSource[size_t(row)])].history;
-}
-
-void BatchTableModel::removeSource(int index)
-{
-    if (index < 0 || size_t(index) >= m_sources.size() || m_sources[size_t(index)].removed)
-        return;
-    Source &gone = m_sources[size_t(index)];
-    if (gone.session)
-        gone.session->disconnect(this);
-    beginResetModel();
-    std::vector<Batch> rows;
-    std::vector<int> sources;
-    rows.reserve(m_rows.size());
-    sources.reserve(m_rows.size());
-    for (size_t row = 0; row < m_rows.size(); ++row) {
-        if (m_rowSource[row] == index)
-            continue;
-        rows.push_back(std::move(m_rows[row]));
-        sources.push_back(m_rowSource[row]);
-    }
-    m_rows = std::move(rows);
-    m_rowSource = std::move(sources);
-    gone = Source();
-    gone.removed = true;
-    rebuildIndex();
-    endResetModel();
-    Q_EMIT statusCountsChanged();
-}
-
-void BatchTableModel::rebuildIndex()
-{
-    m_statusCounts.clear();
-    for (Source &s : m_sources) {
-        s.rowById.clear();
-        s.statusCounts.clear();
-    }
-    for (size_t row = 0; row < m_rows.size(); ++row) {
-        Source &s = m_sources[size_t(m_rowSource[row])];
-        s.rowById.insert(m_rows[row].id, int(row));
-        countStatus(s, m_rows[row].status, +1);
-    }
-}
 
 int BatchTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -355,26 +250,6 @@ void BatchTableModel::reserve(int rows)
         return;
     m_rows.reserve(std::max(m_rows.capacity(), size_t(rows)));
     m_rowSource.reserve(std::max(m_rowSource.capacity(), size_t(rows)));
-}
-
-void BatchTableModel::clear()
-{
-    beginResetModel();
-    for (Source &s : m_sources) {
-        if (s.session)
-            s.session->disconnect(this);
-    }
-    m_rows.clear();
-    m_rowSource.clear();
-    m_sources.clear();
-    m_statusCounts.clear();
-    endResetModel();
-    Q_EMIT statusCountsChanged();
-}
-
-const QHash<QString, int> &BatchTableModel::statusCounts(int index) const
-{
-    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].statusCounts : kNoCounts;
 }
 
 int BatchTableModel::runningCount() const

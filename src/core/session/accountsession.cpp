@@ -29,8 +29,8 @@ AccountSession::AccountSession(const SessionSpec &spec, QObject *parent)
 
 AccountSession::~AccountSession()
 {
-    m_engine->stopRefresh();
-    m_engine->stopOlder();
+    // Before the client and the cache it uses go (members die before the children would).
+    delete m_engine;
 }
 
 void AccountSession::start()
@@ -60,6 +60,12 @@ void AccountSession::syncArrived(const std::vector<Batch> &batches, bool)
 
 void AccountSession::syncUpdated(const std::vector<Batch> &batches)
 {
+    // The engine still holds the old copies.
+    for (const Batch &batch : batches) {
+        const int position = m_engine->positionOf(batch.id);
+        if (position >= 0 && m_engine->heldAt(position).status != batch.status)
+            Q_EMIT statusChanged(m_engine->heldAt(position), batch);
+    }
     observed(batches);
     Q_EMIT batchesArrived(batches);
 }

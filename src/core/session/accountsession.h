@@ -99,6 +99,9 @@ public:
 Q_SIGNALS:
     // Batches new or changed, in no particular order: a model merges them by id.
     void batchesArrived(const std::vector<Batch> &batches);
+    // A held batch moved to another status (emitted before batchesArrived brings it); for listeners without a
+    // model, such as a headless watcher.
+    void statusChanged(const Batch &before, const Batch &after);
     // The counts of a running batch moved; the history holds it already.
     void sampleRecorded(const QString &id, const ProgressSample &sample);
     void refreshStarted();

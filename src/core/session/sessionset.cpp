@@ -46,6 +46,7 @@ void SessionSet::setSpecs(const QList<SessionSpec> &specs)
         added.append(session);
     }
     for (AccountSession *gone : std::as_const(old)) {
+        m_failing.remove(gone);
         Q_EMIT sessionRemoved(gone);
         delete gone;
     }
@@ -62,13 +63,21 @@ void SessionSet::setSpecs(const QList<SessionSpec> &specs)
 
 void SessionSet::watch(AccountSession *session)
 {
-    connect(session, &AccountSession::refreshFinished, this,
-            [this, session](const ApiError &error) { Q_EMIT errorChanged(session, error); });
-    connect(session, &AccountSession::fetchFailed, this,
-            [this, session](const ApiError &error) { Q_EMIT errorChanged(session, error); });
-    connect(session, &AccountSession::pageLoaded, this, [this, session] {
+    // Every failure is told; a success only when it ends a failure.
+    const auto report = [this, session](const ApiError &error) {
+        if (!error.isError() && !m_failing.contains(session))
+            return;
+        if (error.isError())
+            m_failing.insert(session);
+        else
+            m_failing.remove(session);
+        Q_EMIT errorChanged(session, error);
+    };
+    connect(session, &AccountSession::refreshFinished, this, report);
+    connect(session, &AccountSession::fetchFailed, this, report);
+    connect(session, &AccountSession::pageLoaded, this, [session, report] {
         if (!session->lastRefreshFailed())
-            Q_EMIT errorChanged(session, ApiError());
+            report(ApiError());
     });
 }
 

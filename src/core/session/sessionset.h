@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 // The accounts a window shows, one AccountSession each: made, kept or dropped as the list of accounts
 // changes, and timed together (pause while minimised, refresh all). A failure in one never touches another.
@@ -39,13 +40,14 @@ Q_SIGNALS:
     void sessionAdded(AccountSession *session);
     // A session about to be deleted: take its rows away.
     void sessionRemoved(AccountSession *session);
-    // An account's error changed: a refresh or a page failed, or went through again (`error.isError()`
-    // false). One account's failure is never another's.
+    // An account's error changed: a refresh or a page failed, or one went through after a failure
+    // (`error.isError()` false). One account's failure is never another's.
     void errorChanged(AccountSession *session, const ApiError &error);
 
 private:
     void watch(AccountSession *session);
 
-    QList<AccountSession *> m_sessions; // owned (children)
+    QList<AccountSession *> m_sessions;     // owned (children)
+    QSet<const AccountSession *> m_failing; // whose last refresh or page failed
     bool m_paused = false;
 };

@@ -167,6 +167,7 @@ void SyncEngine::onOlderPage(const BatchPage &page)
 
 void SyncEngine::takeOlderPage(const BatchPage &page)
 {
+    m_opaqueCursors |= !page.next.isEmpty();
     // The cursor first: a view reacting to the rows may already ask for the next page.
     if (!page.nextCursor().isEmpty())
         m_cursor = page.nextCursor();
@@ -195,7 +196,6 @@ void SyncEngine::takeOlderPage(const BatchPage &page)
 
 void SyncEngine::endOlderWalk(const BatchListFetcher *fetcher, const ApiError &error)
 {
-    m_requests += fetcher->requestsMade() - fetcher->pagesFetched();
     // Only a walk that reached the end says the cache holds everything; one that ended on an empty page
     // claiming more may be short.
     if (m_cache && !error.isError() && !m_hasMore && !fetcher->endedShort())
@@ -204,6 +204,8 @@ void SyncEngine::endOlderWalk(const BatchListFetcher *fetcher, const ApiError &e
 
 void SyncEngine::onOlderFetched(const ApiError &error)
 {
+    // Pages were counted as they came; the retries now.
+    m_requests += m_pager->requestsMade() - m_pager->pagesFetched();
     endOlderWalk(m_pager, error);
     const bool failed = error.isError() && error.kind != ApiError::Cancelled;
     m_olderFailed = failed;

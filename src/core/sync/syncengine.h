@@ -155,6 +155,9 @@ private:
     QString m_cursor;
     bool m_hasMore = true;
     bool m_olderFailed = false;
+    // The provider hands out opaque page tokens (Gemini's nextPageToken): a page cannot start after a batch
+    // id, so the plan re-reads by retrieves only.
+    bool m_opaqueCursors = false;
 
     Phase m_phase = Phase::Idle;
     std::vector<Batch> m_new; // found above everything held, server order

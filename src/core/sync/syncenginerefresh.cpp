@@ -53,6 +53,7 @@ void SyncEngine::stopRefresh()
 void SyncEngine::onRefreshPage(const BatchPage &page)
 {
     countPage();
+    m_opaqueCursors |= !page.next.isEmpty();
     switch (m_phase) {
     case Phase::FirstPage:
         m_firstLoadCount += qsizetype(page.data.size());
@@ -135,9 +136,11 @@ void SyncEngine::planChanging()
 {
     // The held batches run in the server's order, so those still changing below the first page can also be
     // had by reading on from where it stopped.
+    // Pages after a batch id need cursors that are ids; with opaque tokens only retrieves can reach them.
     const RefreshPlan plan = RefreshPlan::make(
-        int(m_held.size()), [this](int i) -> const Batch & { return m_held[size_t(i)]; }, m_deepestKnown,
-        kPageSize, [this](const Batch &b) { return mayChange(b) && !m_fresh.contains(b.id); });
+        int(m_held.size()), [this](int i) -> const Batch & { return m_held[size_t(i)]; },
+        m_opaqueCursors ? -1 : m_deepestKnown, kPageSize,
+        [this](const Batch &b) { return mayChange(b) && !m_fresh.contains(b.id); });
     m_toRetrieve = plan.retrieves;
     qCDebug(lcSync, "%lld changing batches: %d list pages, then retrieves, %d requests in all",
             qint64(m_toRetrieve.size()), plan.pages, plan.requests);
