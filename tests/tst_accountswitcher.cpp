@@ -188,9 +188,12 @@ private Q_SLOTS:
         // The live account shown alone: no other account's failure over its rows.
         window.showAccount(QStringLiteral("work"));
         QVERIFY(!banner->isVisible());
+        QCOMPARE(window.loadErrorText(), QString());
         window.showAccount(QStringLiteral("lab2"));
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->message().startsWith(QStringLiteral("lab2: ")), qPrintable(banner->message()));
+        // Its empty table says why, not "No batches to show".
+        QCOMPARE(window.loadErrorText(), banner->message());
         window.showAccount(QStringLiteral("lab"));
         QVERIFY2(banner->message().startsWith(QStringLiteral("lab: ")), qPrintable(banner->message()));
         // The account whose failure is on screen goes away: the other failing one takes the banner.

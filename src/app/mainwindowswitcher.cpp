@@ -7,6 +7,7 @@
 #include "app/widgets/statusfilterpanel.h"
 #include "core/session/accountsession.h"
 #include "core/session/sessionset.h"
+#include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
 #include <QComboBox>
@@ -97,7 +98,13 @@ void MainWindow::updateBanner()
             break;
         }
     }
+    // One account shown alone, of several: an empty table says why when that account failed.
+    const auto sayWhyEmpty = [this, shown, &failing] {
+        if (shown && m_sessions->sessions().size() > 1)
+            setLoadError(failing(shown) && m_proxy->rowCount() == 0 ? m_errorBanner->message() : QString());
+    };
     if (!next) {
+        sayWhyEmpty();
         if (m_bannerSession && m_errorBanner->isVisible() &&
             m_bannerSession->config().insecureTransportReason().isEmpty()) {
             m_errorBanner->hide();
@@ -110,4 +117,5 @@ void MainWindow::updateBanner()
     showError(m_retryIsPage ? tr("Loading more batches failed")
                             : tr("Refresh failed; the rows shown are from the last good refresh"),
               m_accountErrors.value(next), next);
+    sayWhyEmpty();
 }
