@@ -1,9 +1,9 @@
 // Which account the window shows at start: the environment's, or the built-in demo when there is no key.
-#include "app/account/accountsettings.h"
 #include "app/account/demoserver.h"
 #include "app/account/settingsdialog.h"
 #include "app/appcontroller.h"
 #include "app/mainwindow.h"
+#include "core/accounts/account.h"
 #include "core/api/apicall.h"
 #include "core/api/apiclient.h"
 #include "models/batchtablemodel.h"
@@ -18,9 +18,11 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -72,6 +74,15 @@ private:
 
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
+
+void clearEnvironment()
+{
+    for (const char *name :
+         {"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "AZURE_OPENAI_API_KEY",
+          "AZURE_OPENAI_AD_TOKEN", "AZURE_OPENAI_ENDPOINT", "OPENAI_API_VERSION", "ANTHROPIC_API_KEY",
+          "ANTHROPIC_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GEMINI_BASE_URL"})
+        qunsetenv(name);
+}
 
 // Runs the Settings dialog as a user would: `edit` changes its fields, then OK.
 template <typename Edit> void runSettings(AppController &controller, Edit edit)
@@ -131,22 +142,19 @@ private Q_SLOTS:
 
     void aStoredKeyStaysWithItsAccount()
     {
-        qunsetenv("OPENAI_API_KEY");
-        qunsetenv("OPENAI_BASE_URL");
-        qunsetenv("OPENAI_ORG_ID");
-        qunsetenv("OPENAI_PROJECT_ID");
+        clearEnvironment();
         const QString key = QStringLiteral("sk-account-a-0123456789");
         SimProcess sim({QStringLiteral("--batches"), QStringLiteral("12"), QStringLiteral("--speed"),
                         QStringLiteral("0"), QStringLiteral("--api-key"), key});
         QVERIFY(sim.start());
         RecordingServer other;
         QVERIFY(other.isListening());
-        AccountSettings settings = AccountSettings::load();
-        settings.baseUrl = sim.baseUrl().toString();
-        settings.save();
+        Account saved;
+        saved.name = QStringLiteral("Sim");
+        saved.baseUrl = sim.baseUrl().toString();
+        Accounts::save({saved});
 
         MainWindow window;
-        window.setRefreshInterval(600, false);
         AppController controller(&window, false);
         window.show();
         controller.start();
@@ -155,6 +163,7 @@ private Q_SLOTS:
         runSettings(controller, [&](SettingsDialog *dialog) { field(dialog, "apiKeyEdit")->setText(key); });
         QTRY_COMPARE(window.model()->rowCount(), 12);
         QVERIFY(!window.windowTitle().contains(QStringLiteral("Demo")));
+        QCOMPARE(controller.watchedAccounts(), QStringList{QStringLiteral("Sim")});
 
         // Another server: the dialog offers to send the key there, and without the tick it does not go.
         bool offered = false;
@@ -193,6 +202,68 @@ private Q_SLOTS:
         });
         QTRY_VERIFY(other.authorizations.contains(QByteArray("Bearer ") + key.toUtf8()));
         QSettings().clear();
+    }
+
+    void theFirstAccountWithAKeyIsShown()
+    {
+        clearEnvironment();
+        const QString key = QStringLiteral("sk-account-b-0123456789");
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("7"), QStringLiteral("--speed"),
+                        QStringLiteral("0"), QStringLiteral("--api-key"), key});
+        QVERIFY(sim.start());
+        RecordingServer keyless;
+        Account first;
+        first.name = QStringLiteral("No key");
+        first.baseUrl = keyless.baseUrl();
+        Account second;
+        second.name = QStringLiteral("Keyed");
+        second.baseUrl = sim.baseUrl().toString();
+        Accounts::save({first, second});
+
+        MainWindow window;
+        AppController controller(&window, false);
+        window.show();
+        controller.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.windowTitle().contains(QStringLiteral("Demo")), 20'000);
+        // The key goes to the second account, chosen in the list.
+        runSettings(controller, [&](SettingsDialog *dialog) {
+            dialog->findChild<QListWidget *>(QStringLiteral("accountList"))->setCurrentRow(1);
+            field(dialog, "apiKeyEdit")->setText(key);
+        });
+        QTRY_COMPARE(window.model()->rowCount(), 7);
+        QCOMPARE(controller.watchedAccounts(), QStringList{QStringLiteral("Keyed")});
+        QCOMPARE(keyless.requests, 0);
+        QCOMPARE(Accounts::saved().size(), 2);
+        QSettings().clear();
+    }
+
+    void anEnvironmentAccountOfAnotherProviderIsListed()
+    {
+        clearEnvironment();
+        qputenv("ANTHROPIC_API_KEY", "sk-ant-test");
+        qputenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9");
+        MainWindow window;
+        AppController controller(&window, false);
+        controller.start();
+        QCOMPARE(controller.accounts().size(), 1);
+        QCOMPARE(controller.accounts().at(0).name, QStringLiteral("Anthropic"));
+        QCOMPARE(controller.watchedAccounts(), QStringList{QStringLiteral("Anthropic")});
+        QCOMPARE(controller.keyOf(controller.accounts().at(0)), QStringLiteral("sk-ant-test"));
+        clearEnvironment();
+    }
+
+    void anAzureAccountWithoutEndpointSaysSo()
+    {
+        clearEnvironment();
+        qputenv("AZURE_OPENAI_API_KEY", "az-test");
+        MainWindow window;
+        AppController controller(&window, false);
+        window.show();
+        controller.start();
+        QTRY_VERIFY_WITH_TIMEOUT(window.windowTitle().contains(QStringLiteral("Demo")), 20'000);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("AZURE_OPENAI_ENDPOINT")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        clearEnvironment();
     }
 
     void demoShowsNoMomentAheadOfTheClock()
@@ -244,7 +315,8 @@ private Q_SLOTS:
         window.show();
         controller.start();
         QTRY_COMPARE(window.model()->rowCount(), 12);
-        QVERIFY(window.windowTitle().contains(QStringLiteral("127.0.0.1")));
+        // The environment's account, named after its provider.
+        QCOMPARE(window.windowTitle(), QStringLiteral("OpenAI"));
         auto *banner = window.findChild<QLabel *>(QStringLiteral("demoBanner"));
         QVERIFY(banner && !banner->isVisible());
         qunsetenv("OPENAI_API_KEY");

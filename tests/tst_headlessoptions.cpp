@@ -191,6 +191,21 @@ private Q_SLOTS:
                  now.addDays(-3'650'000));
         QVERIFY(!tooFarBack);
     }
+
+    void accountByName()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(parse(HeadlessOptions::Command::Export, {}, &o, &error));
+        QCOMPARE(o.account, QString());
+        QVERIFY(parse(HeadlessOptions::Command::List,
+                      {QStringLiteral("--account"), QStringLiteral(" Team A ")}, &o, &error));
+        QCOMPARE(o.account, QStringLiteral("Team A"));
+        HeadlessOptions empty;
+        QVERIFY(!parse(HeadlessOptions::Command::Export, {QStringLiteral("--account"), QStringLiteral(" ")},
+                       &empty, &error));
+        QVERIFY2(error.contains(QLatin1String("--account")), qPrintable(error));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHeadlessOptions)

@@ -124,6 +124,22 @@ private Q_SLOTS:
         store.remove(kAccount);
         QVERIFY(removed.wait(20'000));
     }
+
+    void aStoreGoneWithAJobInFlightIsNoCrash()
+    {
+        // The window closing while the keychain still works on a write: its answer comes to nobody.
+        {
+            KeyStore store;
+            store.write(kOtherAccount, kSecret);
+        }
+        KeyStore later;
+        QSignalSpy read(&later, &KeyStore::keyRead);
+        later.read(kOtherAccount);
+        QVERIFY(read.wait(20'000));
+        QSignalSpy removed(&later, &KeyStore::keyRemoved);
+        later.remove(kOtherAccount);
+        QVERIFY(removed.wait(20'000));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKeyStore)

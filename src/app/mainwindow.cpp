@@ -54,10 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
     buildLayout();
     buildActions();
 
-    connect(m_model, &BatchTableModel::statusCountsChanged, this, [this] {
-        m_statusPanel->setCounts(m_model->statusCounts());
-        updateStatusBar();
-    });
+    // The side bar's counts follow the account shown (mainwindowswitcher.cpp).
+    connect(m_model, &BatchTableModel::statusCountsChanged, this, &MainWindow::updateStatusBar);
     // Rows on screen, or another account: the first-load failure is history.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { setLoadError(QString()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { setLoadError(QString()); });

@@ -5,6 +5,7 @@
 #include "core/batch/batch.h"
 #include "core/batch/progresshistory.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 class AccountSession;
+class AccountSwitcher;
 class SessionSet;
 struct SessionSpec;
 class BatchActions;
@@ -25,7 +27,9 @@ class ErrorBanner;
 class FilterBar;
 class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
+class QToolBar;
 class StatusFilterPanel;
 
 // The composition root: builds the window, wires the parts together, keeps settings. No logic of its own.
@@ -47,6 +51,9 @@ public:
     // there are several).
     void showAccount(const QString &name);
     const QString &shownAccount() const { return m_shownAccount; }
+    // The user's accounts (not the demo): setAccounts(), with the demo banner gone and the title naming them.
+    void watchAccounts(const QList<SessionSpec> &specs);
+    AccountSwitcher *accountSwitcher() const { return m_switcher; }
     SessionSet *sessions() const { return m_sessions; }
     void setRefreshInterval(int seconds, bool automatic);
     // Forgets what the cache holds for this account (Settings' "Clear cache").
@@ -77,6 +84,8 @@ Q_SIGNALS:
     // An account's refresh or page failed, or went through again (`error.isError()` false): for per-account
     // banners and the side bar.
     void accountErrorChanged(const QString &account, const ApiError &error);
+    // The switcher (or showAccount()) changed the account shown (empty: all), to be remembered.
+    void accountShown(const QString &name);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -90,6 +99,11 @@ private:
     void updateAccountColumns();
     // The session a source row belongs to.
     AccountSession *sessionAt(int sourceRow) const;
+    // mainwindowswitcher.cpp: the account switcher, the title and the side bar's counts.
+    void buildSwitcher(QToolBar *bar, QMenu *viewMenu);
+    void updateSwitcher();
+    void updateSideBar();
+    void updateBanner();
     void buildLayout();
     void buildActions();
     void showRowMenu(const QPoint &pos);
@@ -111,6 +125,9 @@ private:
 
     SessionSet *m_sessions = nullptr;
     QString m_shownAccount;
+    AccountSwitcher *m_switcher = nullptr;
+    QHash<const AccountSession *, ApiError>
+        m_accountErrors;                      // each account's last failure (none: went through)
     QPointer<AccountSession> m_bannerSession; // whose failure the error banner shows
     QPointer<AccountSession> m_clientSession; // whose client the detail pane and the actions use
     ApiConfig m_config;

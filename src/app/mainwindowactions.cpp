@@ -54,6 +54,7 @@ void MainWindow::buildActions()
                 s->loadAll();
         }
     });
+    buildSwitcher(bar, viewMenu);
     viewMenu->addSeparator();
     add(
         viewMenu, tr("&Find..."), QKeySequence::Find, [this] { m_filterBar->focusSearch(); }, false);

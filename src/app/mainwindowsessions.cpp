@@ -20,15 +20,22 @@ void MainWindow::setAccounts(const QList<SessionSpec> &specs)
         showAccount(QString());
     updateAccountColumns();
     updateStatusBar();
+    updateSwitcher();
+    updateBanner();
 }
 
 void MainWindow::showAccount(const QString &name)
 {
+    const bool changed = name != m_shownAccount;
     m_shownAccount = name;
     AccountSession *shown = name.isEmpty() ? nullptr : m_sessions->session(name);
     m_proxy->setSourceFilter(shown ? m_model->sourceOf(shown) : -1);
     updateAccountColumns();
     updateStatusBar();
+    updateSwitcher();
+    updateBanner();
+    if (changed)
+        Q_EMIT accountShown(name);
 }
 
 AccountSession *MainWindow::session() const

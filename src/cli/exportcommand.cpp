@@ -1,5 +1,6 @@
 #include "cli/exportcommand.h"
 
+#include "cli/accountconfig.h"
 #include "cli/exitcode.h"
 #include "cli/outputtarget.h"
 #include "core/api/apiclient.h"
@@ -67,13 +68,22 @@ int ExportCommand::run(const QStringList &arguments)
     for (const QString &warning : std::as_const(options.warnings))
         printError(QStringLiteral("warning: ") + warning);
 
-    // The environment's account is named after its provider (a saved account's name goes here).
+    // The environment's account is named after its provider; a saved account by its own name.
     ApiConfig config = ApiConfig::fromEnvironment(options.provider);
-    const QString accountName = Providers::displayName(options.provider);
+    QString accountName = Providers::displayName(options.provider);
+    if (!options.account.isEmpty()) {
+        const auto chosen = AccountConfig::resolve(options.account, &error);
+        if (!chosen) {
+            printError(error);
+            return ExitCode::Usage;
+        }
+        config = chosen->config;
+        accountName = chosen->account.name;
+    }
     config.transferTimeoutMs = options.timeoutSeconds * 1000;
     config.maxRetries = options.maxRetries;
     config.maxResponseBytes = options.maxResponseMb << 20;
-    if (!config.hasCredential())
+    if (!config.hasCredential() && options.account.isEmpty())
         printError(QStringLiteral("%1 is not set; the server will likely refuse")
                        .arg(ApiConfig::keyVariable(options.provider)));
 
@@ -87,7 +97,7 @@ int ExportCommand::run(const QStringList &arguments)
     const BatchExporter::Format format =
         options.command == HeadlessOptions::Command::List ? BatchExporter::Format::Table : options.format;
     BatchExporter exporter(output.device(), format);
-    exporter.setSource(accountName, Providers::id(options.provider));
+    exporter.setSource(accountName, Providers::id(config.provider));
     if (!exporter.begin()) {
         printError(QStringLiteral("cannot write %1: %2").arg(options.output, exporter.errorString()));
         return ExitCode::Output;

@@ -135,8 +135,15 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     const QCommandLineOption refreshAll(
         QStringLiteral("refresh-all"),
         QStringLiteral("Re-read every batch from the server, and rewrite the cache."));
+    const QCommandLineOption account(
+        QStringLiteral("account"),
+        QStringLiteral(
+            "Read the account NAME: one saved in the dashboard's Settings (its key from the system "
+            "keychain), or one the environment describes, named after its provider (OpenAI, "
+            "Azure OpenAI, Anthropic, Gemini)."),
+        QStringLiteral("NAME"));
     parser.addOption(help);
-    parser.addOption(provider);
+    parser.addOptions({provider, account});
     if (!list)
         parser.addOptions({format, output});
     parser.addOptions(
@@ -250,6 +257,19 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         !number(deadline, 1, 7 * 86'400, &deadlineValue) ||
         !number(maxResponse, 1, 4096, &options->maxResponseMb))
         return false;
+    if (parser.isSet(account)) {
+        // An account names its provider itself: both would say two different things.
+        if (parser.isSet(provider)) {
+            *error = QStringLiteral("--account and --provider cannot be used together (an account has its "
+                                    "provider)");
+            return false;
+        }
+        options->account = parser.value(account).trimmed();
+        if (options->account.isEmpty()) {
+            *error = QStringLiteral("--account needs the name of an account");
+            return false;
+        }
+    }
     options->deadlineSeconds = int(deadlineValue);
     options->useCache = !parser.isSet(noCache);
     options->refreshAll = parser.isSet(refreshAll);

@@ -26,6 +26,7 @@ struct HeadlessOptions
     // Where the connection comes from (one block in parse(), "the source": --account NAME goes beside it).
     // --provider: that provider's environment variables (ApiConfig::fromEnvironment); default OpenAI's.
     Provider provider = Provider::OpenAI;
+    QString account; // --account: a saved account or one the environment describes, by name (empty: none)
     // What is worth saying but does not stop the run (a status Batchwatch does not know), for stderr.
     QStringList warnings;
 

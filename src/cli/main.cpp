@@ -22,7 +22,8 @@ const char kUsage[] =
     "       batchwatch --version\n"
     "\n"
     "Connection: OPENAI_API_KEY, OPENAI_BASE_URL (default https://api.openai.com/v1),\n"
-    "OPENAI_ORG_ID, OPENAI_PROJECT_ID, as the official SDKs read them.\n"
+    "OPENAI_ORG_ID, OPENAI_PROJECT_ID, as the official SDKs read them; or --account NAME: an account saved\n"
+    "in the dashboard's Settings (its key from the system keychain) or the environment's, by provider name.\n"
     "Exit status: 0 done, 2 usage or unusable configuration, 3 authentication or permission (HTTP 401/403),\n"
     "4 API, network or data error after retries, 5 the output could not be written.\n";
 

@@ -9,6 +9,9 @@ const QString kService = QStringLiteral("batchwatch");
 // Where versions before per-account keys kept the one key, whatever server it was then sent to.
 const QString kLegacyAccount = QStringLiteral("openai-api-key");
 
+// Jobs have no parent: one still in flight when its store goes away must not be deleted under the keychain
+// library, whose answer would then land on freed memory. It deletes itself once answered (autoDelete), and
+// the connections' context (the store) drops an answer that comes too late.
 bool noKeychain(QKeychain::Error error)
 {
     return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented ||
@@ -24,7 +27,7 @@ KeyStore::KeyStore(QObject *parent)
 void KeyStore::read(const QString &account, bool adoptLegacy)
 {
     Q_ASSERT(!account.isEmpty());
-    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    auto *job = new QKeychain::ReadPasswordJob(kService);
     job->setKey(account);
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [this, job, account, adoptLegacy] {
@@ -53,7 +56,7 @@ void KeyStore::read(const QString &account, bool adoptLegacy)
 
 void KeyStore::readLegacy(const QString &account)
 {
-    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    auto *job = new QKeychain::ReadPasswordJob(kService);
     job->setKey(kLegacyAccount);
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [this, job, account] {
@@ -72,7 +75,7 @@ void KeyStore::readLegacy(const QString &account)
                              disconnect(*moved);
                              if (!stored)
                                  return;
-                             auto *remove = new QKeychain::DeletePasswordJob(kService, this);
+                             auto *remove = new QKeychain::DeletePasswordJob(kService);
                              remove->setKey(kLegacyAccount);
                              remove->setAutoDelete(true);
                              remove->start();
@@ -87,7 +90,7 @@ void KeyStore::write(const QString &account, const QString &key)
 {
     Q_ASSERT(!account.isEmpty());
     m_sessionKeys.insert(account, key);
-    auto *job = new QKeychain::WritePasswordJob(kService, this);
+    auto *job = new QKeychain::WritePasswordJob(kService);
     job->setKey(account);
     job->setTextData(key);
     job->setAutoDelete(true);
@@ -105,7 +108,7 @@ void KeyStore::write(const QString &account, const QString &key)
 void KeyStore::remove(const QString &account)
 {
     m_sessionKeys.remove(account);
-    auto *job = new QKeychain::DeletePasswordJob(kService, this);
+    auto *job = new QKeychain::DeletePasswordJob(kService);
     job->setKey(account);
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, [this, account] { Q_EMIT keyRemoved(account); });

@@ -4,7 +4,7 @@
 #include <QObject>
 
 // API keys in the system keychain (Secret Service, KWallet, ...) through QtKeychain, one per account (see
-// AccountSettings::keyAccount()): a key entered for one server is never read back for another. When no
+// Account::keyAccount()): a key entered for one server is never read back for another. When no
 // keychain is there, keys live in memory for this session only: never in plain text on disk.
 class KeyStore : public QObject
 {

@@ -1,48 +1,88 @@
 #pragma once
 
-#include "app/account/accountsettings.h"
+#include "core/accounts/account.h"
 
 #include <QDialog>
+#include <QSet>
 
 #include <memory>
+#include <vector>
 
 namespace Ui {
 class SettingsDialog;
 }
 
-class QCheckBox;
-
-// Account and refresh settings. The key field is empty when the key comes from the environment (which wins).
-// A stored key belongs to its account: moving to another server, organization or project asks for that
-// account's key, or for an explicit tick to send the current one there too.
+// The accounts (a list with Add, Duplicate and Remove, and the selected one's fields beside it), when to
+// tell about ended batches, and the cache. The environment's accounts are listed read-only. A key typed for
+// an account goes to the keychain under that account's keyAccount(); a stored key stays with the server and
+// scope it was entered for unless the user ticks the box that sends it to the changed account too.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    // `hasStoredKey`: a key from the keychain (or this session) is in use for `settings`' account.
-    SettingsDialog(const AccountSettings &settings, bool keychainAvailable, bool hasStoredKey,
-                   QWidget *parent = nullptr);
+    struct Input
+    {
+        QList<Account> environment;
+        QList<Account> saved;
+        QSet<QString> storedKeys; // the keyAccount() entries that hold a key (keychain or this session)
+        bool keychainAvailable = true;
+        QString alerts = QStringLiteral("all"); // all, failures or off
+        QString current;                        // the account to select first (by name)
+    };
+    // What to do in the keychain once the dialog is accepted.
+    struct KeyChange
+    {
+        QString keyAccount;
+        QString key;      // typed in; empty: copy the key stored under `copyFrom`
+        QString copyFrom; // the entry the user agreed to take the key from
+    };
+
+    explicit SettingsDialog(const Input &input, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
-    AccountSettings settings() const;
-    // The key typed in, or empty when unchanged.
-    QString enteredKey() const;
-    // Whether the account (server, organization or project) differs from the one the dialog opened with.
-    bool accountChanged() const;
-    // The user ticked "use the same key" for a changed account (and typed no new key).
-    bool reuseKey() const;
+    QList<Account> accounts() const; // the saved accounts, in the list's order
+    QList<KeyChange> keyChanges() const;
+    // Entries of removed accounts that no remaining account uses: their keys can go.
+    QStringList removedKeys() const;
+    QString alerts() const;
+    // Why the accounts cannot be saved ("NAME: why"), or empty; OK is disabled meanwhile.
+    QString problem() const;
+
+    void accept() override;
 
 Q_SIGNALS:
     void clearCacheRequested();
 
 private:
-    void updateKeyChoice();
+    struct Entry
+    {
+        Account account;
+        QString originalKeyAccount; // where its key was stored when the dialog opened (empty: new)
+        bool hadKey = false;
+        QString typedKey;
+        bool reuseKey = false;
+    };
+
+    Entry *currentEntry();
+    bool hasKey(const Entry &entry) const;
+    void addEntry(const Entry &entry);
+    void addAccount();
+    void duplicateAccount();
+    void removeAccount();
+    void showCurrent();
+    void readForm();
+    void updateProviderFields(Provider provider);
+    void updateKeyStatus();
+    void updateListItem(int entryIndex);
+    void validate();
+    QString uniqueName(const QString &base) const;
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
-    QCheckBox *m_reuseKey = nullptr;
-    QString m_originalAccount;
-    QString m_originalHost;
-    QString m_keyStatus; // what keyStatusLabel says while the account is unchanged
-    bool m_hasStoredKey;
+    QList<Account> m_environment;
+    std::vector<Entry> m_entries;
+    QStringList m_removedKeys;
+    QSet<QString> m_storedKeys;
+    bool m_keychainAvailable;
+    bool m_loading = false; // the form is being filled from an entry: its signals are no edits
 };

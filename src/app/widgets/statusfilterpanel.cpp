@@ -8,6 +8,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPixmap>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -30,6 +31,8 @@ QIcon swatch(const QColor &color)
 StatusFilterPanel::StatusFilterPanel(QWidget *parent)
     : QWidget(parent)
     , m_list(new QListWidget(this))
+    , m_accountsTitle(new QLabel(tr("Accounts"), this))
+    , m_accounts(new QListWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -57,7 +60,50 @@ StatusFilterPanel::StatusFilterPanel(QWidget *parent)
         item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
         m_toggledByBox = nullptr;
     });
+    m_accountsTitle->setFont(bold);
+    m_accountsTitle->setBuddy(m_accounts);
+    m_accounts->setObjectName(QStringLiteral("accountCounts"));
+    m_accounts->setAccessibleName(tr("Accounts"));
+    m_accounts->setAccessibleDescription(tr("Each account's number of batches; choose one to show only it"));
+    layout->addWidget(m_accountsTitle);
+    layout->addWidget(m_accounts);
+    m_accountsTitle->hide();
+    m_accounts->hide();
+    connect(m_accounts, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { Q_EMIT accountActivated(item->data(Qt::UserRole).toString()); });
+    connect(m_accounts, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { Q_EMIT accountActivated(item->data(Qt::UserRole).toString()); });
     setMinimumWidth(150);
+}
+
+void StatusFilterPanel::setAccounts(const QList<AccountCount> &accounts, const QString &shown)
+{
+    const bool several = accounts.size() > 1;
+    m_accountsTitle->setVisible(several);
+    m_accounts->setVisible(several);
+    // Rows are rewritten in place: a rebuild on every count would lose the keyboard's place in the list.
+    while (m_accounts->count() > accounts.size() + 1)
+        delete m_accounts->takeItem(m_accounts->count() - 1);
+    while (m_accounts->count() < accounts.size() + 1)
+        new QListWidgetItem(m_accounts);
+    int total = 0;
+    for (const AccountCount &account : accounts)
+        total += account.batches;
+    const auto fill = [&](int row, const QString &name, const QString &text, int batches,
+                          const QString &error) {
+        QListWidgetItem *item = m_accounts->item(row);
+        item->setData(Qt::UserRole, name);
+        item->setText(QStringLiteral("%1  (%2)").arg(text, BatchFormat::count(batches)));
+        item->setIcon(error.isEmpty() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        item->setToolTip(PlainToolTip::of(error.isEmpty() ? tr("%1 batches").arg(BatchFormat::count(batches))
+                                                          : tr("Last refresh failed: %1").arg(error)));
+        QFont font = item->font();
+        font.setBold(name == shown);
+        item->setFont(font);
+    };
+    fill(0, QString(), tr("All accounts"), total, QString());
+    for (int i = 0; i < accounts.size(); ++i)
+        fill(i + 1, accounts.at(i).name, accounts.at(i).name, accounts.at(i).batches, accounts.at(i).error);
 }
 
 QListWidgetItem *StatusFilterPanel::itemFor(const QString &status)

@@ -21,18 +21,30 @@ struct Account
     bool autoRefresh = true;
     bool fromEnvironment = false; // described by the provider's variables; not saved, not editable
 
-    // The connection this account describes, with `key` as its credential.
+    // The connection this account describes, with `key` as its credential. For an Azure account of the
+    // environment that only has AZURE_OPENAI_AD_TOKEN, `key` is that token and goes to ApiConfig::adToken.
     ApiConfig toConfig(const QString &key) const;
     // The keychain entry its key lives under: provider, server and scope. A key entered for one account is
-    // never read back for another.
+    // never read back for another. For OpenAI exactly what versions before accounts used ("api-key SERVER
+    // [organization ORG] [project PROJ]"), so keys stored then are found; other providers put their id first.
     QString keyAccount() const;
-    // The cache file's name for this account (stable across runs, distinct per account).
-    QString cacheName() const;
+    // The cache file's name for this account used with `key` (stable across runs, distinct per account):
+    // the file BatchCache::defaultPath(toConfig(key)) names, which for OpenAI is the name versions before
+    // accounts gave it (server, scope and a hash of the key), so existing caches are kept.
+    QString cacheName(const QString &key) const;
+    // Why this account cannot be used on its own (no name, an Azure account without endpoint, a base URL
+    // that is not http(s)); empty when it can.
+    QString problem() const;
+
+    bool operator==(const Account &other) const;
+    bool operator!=(const Account &other) const { return !(*this == other); }
 };
 
 // The saved accounts (QSettings) and the ones the environment describes, one per provider whose key
 // variable is set, named after the provider.
 namespace Accounts {
+// The saved accounts. On the first run after an update, the settings of the single account earlier versions
+// kept (account/*, refresh/*) become one saved OpenAI account named "OpenAI" (see migrateLegacySettings()).
 QList<Account> saved();
 void save(const QList<Account> &accounts);
 QList<Account> fromEnvironment();
@@ -41,4 +53,19 @@ QList<Account> fromEnvironment();
 QList<Account> all();
 // The key the environment gives this account (empty for saved accounts).
 QString environmentKey(const Account &account);
+
+// The base URL an account of this provider uses when it names none; empty for Azure, which has no default.
+QString defaultBaseUrl(Provider provider);
+// When no accounts were ever saved and earlier versions' settings are there, saves them as the account
+// "OpenAI", so its keyAccount() is where those versions stored the key: without OPENAI_API_KEY they sent the
+// stored key with OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID winning field by field, so those
+// values are taken. Returns whether it did; saved() calls it.
+bool migrateLegacySettings();
+// Why accounts[index], about to be saved with `accounts`, cannot be: its own problem(), a name taken by
+// another, the same keychain entry as another (they would share one key), or a key that would travel over
+// plain http to another machine (`hasKey`: it has one, typed or stored). Empty when it can be saved.
+QString problem(const QList<Account> &accounts, int index, bool hasKey);
+// The account with this name in `accounts` (exactly, else the only one matching without regard to case);
+// -1 when none.
+int indexOf(const QList<Account> &accounts, const QString &name);
 } // namespace Accounts
