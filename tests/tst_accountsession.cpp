@@ -463,7 +463,7 @@ private Q_SLOTS:
         // session that starts from a cache holding the first pages must read on from the top (the cached
         // batches come back as updates), not ask for a page "after" its oldest cached id.
         SimProcess sim(QStringLiteral("gemini"), {QStringLiteral("--batches"), QStringLiteral("250"),
-                                                   QStringLiteral("--speed"), QStringLiteral("0")});
+                                                  QStringLiteral("--speed"), QStringLiteral("0")});
         QVERIFY(sim.start());
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("gemini.sqlite"));

@@ -564,7 +564,8 @@ private Q_SLOTS:
         for (const QString &id : {QString(), QStringLiteral("."), QStringLiteral(".."), QStringLiteral("a/b"),
                                   QStringLiteral("a?b"), QStringLiteral("a#b")}) {
             for (ApiCall *call :
-                 {static_cast<ApiCall *>(client.retrieveBatch(id)), static_cast<ApiCall *>(client.cancelBatch(id)),
+                 {static_cast<ApiCall *>(client.retrieveBatch(id)),
+                  static_cast<ApiCall *>(client.cancelBatch(id)),
                   static_cast<ApiCall *>(client.retrieveFile(id)),
                   static_cast<ApiCall *>(client.downloadFileContent(id, QStringLiteral("/nonexistent/x")))}) {
                 QVERIFY(waitFor(call));

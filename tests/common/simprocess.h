@@ -33,9 +33,9 @@ public:
     // GET /v1/_sim/stats: requests served, faults injected, requests per route.
     QJsonObject stats() const;
     qint64 requestsServed() const;
-    // Uploads an input file of `requests` lines and creates a batch from it, as a user's script would (OpenAI,
-    // Azure); in the other dialects through the simulator's POST /v1/_sim/batches. Returns the dialect's id.
-    // `metadata` goes on the batch as the create request's metadata.
+    // Uploads an input file of `requests` lines and creates a batch from it, as a user's script would
+    // (OpenAI, Azure); in the other dialects through the simulator's POST /v1/_sim/batches. Returns the
+    // dialect's id. `metadata` goes on the batch as the create request's metadata.
     QString createBatch(int requests, const QJsonObject &metadata = QJsonObject()) const;
 
 private:
