@@ -44,6 +44,9 @@ private Q_SLOTS:
         QTest::newRow("nothing at all")
             << "ended" << C{0, 0, 0, 0, 0} << false << int(BatchStatus::Completed);
         QTest::newRow("a new word") << "paused" << C{0, 0, 0, 0, 0} << false << int(BatchStatus::Unknown);
+        // OpenAI's words are not Anthropic's: a terminal-sounding one must not stop the batch being re-read.
+        QTest::newRow("completed") << "completed" << C{5, 0, 0, 0, 0} << false << int(BatchStatus::Unknown);
+        QTest::newRow("failed") << "failed" << C{5, 0, 0, 0, 0} << false << int(BatchStatus::Unknown);
     }
 
     void endedMapsByTheRule()
@@ -134,10 +137,26 @@ private Q_SLOTS:
               QByteArray(R"({"id":"msgbatch_a","created_at":"2024-01-01T00:00:00Z"})"),
               QByteArray(R"({"id":"msgbatch_a","processing_status":"ended","created_at":1.5e300})"),
               QByteArray(R"({"id":"msgbatch_a","processing_status":"ended","created_at":"yesterday"})"),
+              // Feb 29 of a year that has none.
+              QByteArray(
+                  R"({"id":"msgbatch_a","processing_status":"ended","created_at":"2023-02-29T00:00:00Z"})"),
               QByteArray("[]"), QByteArray("{"), QByteArray()}) {
             const Parsed<Batch> refused = adapter.parseBatch(body);
             QVERIFY2(!refused.ok(), body.constData());
         }
+        // Ids that cannot be asked for (one such held batch would fail every later refresh): refused.
+        for (const char *id : {"a/b", "a?b", "a#b", ".", ".."}) {
+            const QByteArray body =
+                QByteArray("{\"id\":\"") + id +
+                "\",\"processing_status\":\"in_progress\",\"created_at\":\"2024-01-01T00:00:00Z\"}";
+            QVERIFY2(!adapter.parseBatch(body).ok(), id);
+            QVERIFY2(!adapter.parsePage("{\"data\":[" + body + "],\"has_more\":false}").ok(), id);
+        }
+        // Feb 29 of a leap year is a day like any other.
+        QVERIFY(adapter
+                    .parseBatch("{\"id\":\"msgbatch_a\",\"processing_status\":\"ended\","
+                                "\"created_at\":\"2024-02-29T00:00:00Z\"}")
+                    .ok());
         // A page without has_more, with an item that is no object, or cut anywhere: refused.
         QVERIFY(!adapter.parsePage(R"({"data":[]})").ok());
         QVERIFY(!adapter.parsePage(R"({"data":[1],"has_more":false})").ok());

@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+#include <memory>
+
 namespace {
 const QString kKey = QStringLiteral("key-0123456789abcdef");
 
@@ -205,6 +208,25 @@ private Q_SLOTS:
         QVERIFY(call->error().isAuthentication());
     }
 
+    void aKeyEchoedInAnErrorIsMasked()
+    {
+        // A gateway that repeats the key it was given: the error is printed and shown, the key must not be.
+        for (const Provider p : Providers::all()) {
+            HostileServer server([&](QTcpSocket *socket, const QByteArray &) {
+                socket->write(HostileServer::response(401, "{\"error\":{\"message\":\"invalid key " +
+                                                               kKey.toUtf8() + "\",\"code\":\"" +
+                                                               kKey.toUtf8() + "\"}}"));
+            });
+            ApiConfig config = configFor(p, server);
+            ApiClient client(config);
+            ApiCall *call = client.retrieveBatch(QStringLiteral("b1"));
+            QVERIFY(waitFor(call));
+            const QString shown = call->error().toString() + call->error().message + call->error().code;
+            QVERIFY2(!shown.contains(kKey), qPrintable(shown));
+            QVERIFY2(call->error().message.contains(config.maskedKey()), qPrintable(call->error().message));
+        }
+    }
+
     void theKeyFollowsNoRedirectToAnotherOrigin_data()
     {
         QTest::addColumn<int>("provider");
@@ -240,6 +262,44 @@ private Q_SLOTS:
         QCOMPARE(redirecting.requestLines().size(), 3);
         QCOMPARE(elsewhere.connections(), 0); // the key never went there
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("r"))));
+    }
+
+    void resultsOfUnknownSizeAreStillBounded()
+    {
+        // Anthropic's results come without a size: a body that never ends must not fill the disk. The server
+        // gives up after 40 MiB, more than a one-request batch's results may hold (16 MiB).
+        constexpr int kChunk = 1 << 20;
+        HostileServer endless([](QTcpSocket *socket, const QByteArray &) {
+            socket->write("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
+            auto sent = std::make_shared<int>(0);
+            const auto more = [socket, sent] {
+                if (socket->bytesToWrite() > kChunk)
+                    return;
+                if (++*sent > 40) {
+                    socket->disconnectFromHost();
+                    return;
+                }
+                socket->write(QByteArray(kChunk, 'x'));
+            };
+            QObject::connect(socket, &QTcpSocket::bytesWritten, socket, more);
+            more();
+        });
+        ApiClient client(configFor(Provider::Anthropic, endless));
+        QTemporaryDir dir;
+        Batch batch;
+        batch.id = QStringLiteral("msgbatch_1");
+        batch.status = BatchStatus::Completed;
+        batch.requestCounts.present = true;
+        batch.requestCounts.total = 1;
+        const QString path = dir.filePath(QStringLiteral("results.jsonl"));
+        FileDownload *download = client.downloadResults(batch, path);
+        QVERIFY(waitFor(download));
+        QVERIFY2(download->error().isError(), "40 MiB of results for one request were taken");
+        QVERIFY2(download->error().message.contains(QStringLiteral("grew past")),
+                 qPrintable(download->error().message));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(FileDownload::capForUnknownSize(-1), qint64(16) << 30);
+        QCOMPARE(FileDownload::capForUnknownSize(std::numeric_limits<qint64>::max()), qint64(16) << 30);
     }
 
     void aResultsUrlOnAnotherHostIsNotWhereTheKeyGoes()

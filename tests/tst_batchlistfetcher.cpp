@@ -47,6 +47,28 @@ QByteArray batchJson(const QByteArray &id, qint64 createdAt)
            QByteArray::number(createdAt) + "}";
 }
 
+// One Gemini operation (a batch) and a page of them with an opaque next-page token.
+QByteArray operationJson(const QByteArray &id)
+{
+    return "{\"name\":\"batches/" + id +
+           "\",\"metadata\":{\"createTime\":\"2025-07-01T10:00:00Z\",\"state\":\"BATCH_STATE_RUNNING\"}}";
+}
+
+QByteArray operationsJson(const QByteArray &items, const QByteArray &token)
+{
+    return "{\"operations\":[" + items + "]" +
+           (token.isEmpty() ? QByteArray() : ",\"nextPageToken\":\"" + token + "\"") + "}";
+}
+
+ApiConfig geminiConfig(const HostileServer &server)
+{
+    ApiConfig config;
+    config.provider = Provider::Gemini;
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    config.maxRetries = 0;
+    return config;
+}
+
 QByteArray listJson(const QByteArray &items, bool hasMore)
 {
     return "{\"object\":\"list\",\"data\":[" + items + "],\"has_more\":" + (hasMore ? "true" : "false") + "}";
@@ -244,6 +266,60 @@ private Q_SLOTS:
                  qPrintable(result.error.message));
         QCOMPARE(served, 2);
         QCOMPARE(result.batches.size(), size_t(1));
+    }
+
+    void aRepeatedBatchWithFreshTokensStopsTheWalk()
+    {
+        // The same operation on every page with a fresh token: cursors never repeat and createTime never
+        // rises, so only the ids can tell. (The server gives up after 50 pages so a failing run ends.)
+        int served = 0;
+        HostileServer endless([&](QTcpSocket *socket, const QByteArray &) {
+            ++served;
+            const QByteArray token = served < 50 ? "t" + QByteArray::number(served) : QByteArray();
+            socket->write(HostileServer::response(200, operationsJson(operationJson("same"), token)));
+        });
+        ApiClient client(geminiConfig(endless));
+        BatchListFetcher fetcher(&client);
+        const Walk result = walk(fetcher, QString(), 1);
+        QCOMPARE(result.error.kind, ApiError::InvalidResponse);
+        QVERIFY2(result.error.message.contains(QStringLiteral("same twice")),
+                 qPrintable(result.error.message));
+        QCOMPARE(served, 2);
+        QCOMPARE(result.batches.size(), size_t(1));
+    }
+
+    void batchesOfTheSameSecondAreAllTaken()
+    {
+        // Equal createTimes across pages are fine as long as no id comes back.
+        int served = 0;
+        HostileServer server([&](QTcpSocket *socket, const QByteArray &) {
+            ++served;
+            const QByteArray token = served < 3 ? "t" + QByteArray::number(served) : QByteArray();
+            socket->write(HostileServer::response(
+                200, operationsJson(operationJson("b" + QByteArray::number(served)), token)));
+        });
+        ApiClient client(geminiConfig(server));
+        BatchListFetcher fetcher(&client);
+        const Walk result = walk(fetcher, QString(), 1);
+        QVERIFY2(!result.error.isError(), qPrintable(result.error.toString()));
+        QCOMPARE(result.batches.size(), size_t(3));
+    }
+
+    void anOverlongPageTokenIsAnError()
+    {
+        int served = 0;
+        HostileServer server([&](QTcpSocket *socket, const QByteArray &) {
+            ++served;
+            socket->write(HostileServer::response(
+                200, operationsJson(operationJson("b" + QByteArray::number(served)), QByteArray(5000, 'x'))));
+        });
+        ApiClient client(geminiConfig(server));
+        BatchListFetcher fetcher(&client);
+        const Walk result = walk(fetcher, QString(), 1);
+        QCOMPARE(result.error.kind, ApiError::InvalidResponse);
+        QVERIFY2(result.error.message.contains(QStringLiteral("5000 characters")),
+                 qPrintable(result.error.message));
+        QCOMPARE(served, 1);
     }
 
     void wrongShapeIsAnErrorWithTheRequestId()

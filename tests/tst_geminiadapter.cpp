@@ -136,6 +136,21 @@ private Q_SLOTS:
         }
         QVERIFY(!adapter.parsePage(R"({"operations":{}})").ok());
         QVERIFY(!adapter.parsePage(R"({"operations":["batches/x"]})").ok());
+        // An id that would address a custom method instead of the batch.
+        QVERIFY(
+            !adapter
+                 .parseBatch(R"({"name":"batches/x:cancel","metadata":{"createTime":"2025-01-01T00:00:00Z",)"
+                             R"("state":"BATCH_STATE_RUNNING"}})")
+                 .ok());
+        // The token says whether more pages exist: one of another type is an error, never the end of the
+        // list.
+        for (const char *token : {"12345", "{}", "[\"t\"]", "true"}) {
+            const Parsed<BatchPage> wrong =
+                adapter.parsePage(QByteArray(R"({"operations":[],"nextPageToken":)") + token + "}");
+            QVERIFY2(!wrong.ok(), token);
+            QVERIFY2(wrong.error.contains(QStringLiteral("nextPageToken")), qPrintable(wrong.error));
+        }
+        QVERIFY(adapter.parsePage(R"({"operations":[],"nextPageToken":null})").ok());
         const QByteArray page = data("gemini-list.json");
         for (qsizetype length = 0; length < page.size(); length += 11)
             QVERIFY(!adapter.parsePage(page.left(length)).ok());
@@ -163,6 +178,7 @@ private Q_SLOTS:
         for (const char *bad : {"files/../x", "files/a/b", "files/a:b", "files/", ""})
             QVERIFY2(!adapter.fileContent(config, QLatin1String(bad)).refusal.isEmpty(), bad);
         QVERIFY(!adapter.cancel(config, QStringLiteral("b1:x")).refusal.isEmpty());
+        QVERIFY(!adapter.retrieve(config, QStringLiteral("x:cancel")).refusal.isEmpty());
         QNetworkRequest request;
         adapter.authorize(config, &request);
         QCOMPARE(request.rawHeader("x-goog-api-key"), QByteArray("AIza-test"));

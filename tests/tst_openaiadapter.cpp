@@ -17,6 +17,22 @@ class TestOpenAiAdapter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void idsThatCannotBeAskedForAreRefused()
+    {
+        // Held, such a batch would fail every later refresh (its retrieve is refused): the page fails now.
+        const OpenAiAdapter adapter;
+        for (const char *id : {"a/b", "a?b", "a#b", ".", ".."}) {
+            const QByteArray batch = QByteArray("{\"id\":\"") + id +
+                                     "\",\"object\":\"batch\",\"endpoint\":\"/v1/chat/completions\","
+                                     "\"status\":\"in_progress\",\"created_at\":1700000000}";
+            QVERIFY2(!adapter.parseBatch(batch).ok(), id);
+            const Parsed<BatchPage> page =
+                adapter.parsePage("{\"object\":\"list\",\"data\":[" + batch + "],\"has_more\":false}");
+            QVERIFY2(!page.ok(), id);
+            QVERIFY(page.value.data.empty());
+        }
+    }
+
     void togetherIsReadAsItWritesBatches()
     {
         const QByteArray body = data("together-batch.json");

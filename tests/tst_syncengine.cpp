@@ -160,7 +160,7 @@ private Q_SLOTS:
         QCOMPARE(engine.updatedCount(), 3); // the first page's batch and two retrieves
     }
 
-    void newBatchesAboveAGapLeaveTheCacheIncomplete()
+    void newBatchesAboveAGapMakeTheHeadlessRunReadEverything()
     {
         // The cache holds the whole account. The server's first page holds a batch never seen, and the page
         // after it is empty yet claims more: whatever lies between it and the cached batches is unknown.
@@ -173,22 +173,151 @@ private Q_SLOTS:
             true));
         const QByteArray fresh =
             objectOf(TestBatch(QStringLiteral("batch_new"), QStringLiteral("completed"), 1'700'000'000));
+        // The first time round the server hides what lies below the new batch; asked again from the top it
+        // lists the whole account (batch_gap included).
+        int tops = 0;
+        const QByteArray gap =
+            objectOf(TestBatch(QStringLiteral("batch_gap"), QStringLiteral("completed"), 1'650'000'000));
         HostileServer server([&](QTcpSocket *socket, const QByteArray &head) {
             const bool later = head.left(head.indexOf("\r\n")).contains("after=");
-            socket->write(HostileServer::response(200, "{\"object\":\"list\",\"data\":[" +
-                                                           (later ? QByteArray() : fresh) +
-                                                           "],\"has_more\":true}"));
+            tops += !later;
+            const QByteArray items =
+                later       ? QByteArray()
+                : tops == 1 ? fresh
+                            : fresh + "," + gap + "," +
+                                  objectOf(TestBatch(QStringLiteral("batch_old1"),
+                                                     QStringLiteral("completed"), 1'600'000'000));
+            socket->write(HostileServer::response(
+                200, "{\"object\":\"list\",\"data\":[" + items +
+                         "],\"has_more\":" + (later || tops == 1 ? "true" : "false") + "}"));
         });
         ApiClient client(configFor(server));
         BatchSync sync(&client, &cache);
         QSignalSpy warnings(&sync, &BatchSync::warning);
         QSignalSpy finished(&sync, &BatchSync::finished);
+        std::vector<Batch> walked;
+        connect(&sync, &BatchSync::walked, this, [&](const std::vector<Batch> &page) {
+            walked.insert(walked.end(), page.begin(), page.end());
+        });
         sync.start();
         QVERIFY(finished.wait(10'000));
         QVERIFY(!finished.constFirst().constFirst().value<ApiError>().isError());
-        QCOMPARE(sync.batches().size(), size_t(3));
+        // Never the short answer (new + cached, 3 batches, exit 0): the gap made it read everything.
+        QStringList ids;
+        for (const Batch &batch : sync.batches().empty() ? walked : sync.batches())
+            ids << batch.id;
+        QCOMPARE(ids, QStringList({QStringLiteral("batch_new"), QStringLiteral("batch_gap"),
+                                   QStringLiteral("batch_old1")}));
         QCOMPARE(warnings.size(), 1);
-        QVERIFY(!cache.isComplete()); // so the next run walks everything
+        QVERIFY(cache.isComplete());
+    }
+
+    void aRetrieveAnsweredForAnotherBatchFailsTheRefresh()
+    {
+        // Asked for batch 1, the server answers with batch 120's object: taken, it would overwrite 120 and
+        // leave 1 stale without a word.
+        QTemporaryDir dir;
+        BatchCache cache;
+        QVERIFY(cache.open(dir.filePath(QStringLiteral("account.sqlite")), nullptr));
+        std::vector<Batch> held;
+        for (int n = 0; n < 250; ++n)
+            held.push_back(heldBatch(n));
+        QVERIFY(cache.replaceAll(held, true));
+        HostileServer server([](QTcpSocket *socket, const QByteArray &head) {
+            const QByteArray line = head.left(head.indexOf("\r\n"));
+            if (line.contains("/batches?"))
+                socket->write(HostileServer::response(200, listOf({heldBatch(0)}, true)));
+            else
+                socket->write(
+                    HostileServer::response(200, objectOf(heldBatch(120, QStringLiteral("completed")))));
+        });
+        ApiClient client(configFor(server));
+        RecordingSink sink;
+        SyncEngine engine(&client, &sink);
+        engine.setCache(&cache);
+        engine.setMaxConcurrent(1);
+        (void)engine.adopt(held);
+        QSignalSpy finished(&engine, &SyncEngine::refreshFinished);
+        engine.refresh();
+        QVERIFY(finished.wait(10'000));
+        const ApiError error = finished.constFirst().constFirst().value<ApiError>();
+        QCOMPARE(error.kind, ApiError::InvalidResponse);
+        QVERIFY2(error.message.contains(QStringLiteral("another")) ||
+                     error.message.contains(QStringLiteral("answered for")),
+                 qPrintable(error.message));
+        QCOMPARE(engine.heldAt(120).status.value(), BatchStatus::InProgress);
+    }
+
+    void aGapIsReadFromTheTopBeforeTheCacheIsCompleteAgain()
+    {
+        // The window's path. The cache holds the whole account; a refresh finds new batches on top and then
+        // an empty page that claims more. The stretch below them (g1, g2) is unknown: older pages must read
+        // it from the top, never resume below the oldest cached batch and call the cache complete.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("account.sqlite"));
+        const auto b = [](const char *id, qint64 created) {
+            return TestBatch(QLatin1String(id), QStringLiteral("completed"), created);
+        };
+        const QList<TestBatch> top{b("batch_n2", 1'700'000'009), b("batch_n1", 1'700'000'008)};
+        const QList<TestBatch> gap{b("batch_g2", 1'700'000'007), b("batch_g1", 1'700'000'006)};
+        const QList<TestBatch> old{b("batch_a2", 1'600'000'001), b("batch_a1", 1'600'000'000)};
+        {
+            BatchCache cache;
+            QVERIFY(cache.open(path, nullptr));
+            QVERIFY(cache.replaceAll({old[0], old[1]}, true));
+        }
+        bool healed = false; // after the refresh the server lists everything
+        HostileServer server([&](QTcpSocket *socket, const QByteArray &head) {
+            const QByteArray line = head.left(head.indexOf("\r\n"));
+            if (healed) {
+                socket->write(HostileServer::response(
+                    200, line.contains("after=") ? listOf({}, false) : listOf(top + gap + old, false)));
+                return;
+            }
+            socket->write(
+                HostileServer::response(200, line.contains("after=") ? listOf({}, true) : listOf(top, true)));
+        });
+        ApiClient client(configFor(server));
+        for (const bool reopen : {false, true}) {
+            healed = false;
+            BatchCache cache;
+            QVERIFY(cache.open(path, nullptr));
+            QVERIFY(cache.replaceAll({old[0], old[1]}, true));
+            RecordingSink sink;
+            SyncEngine engine(&client, &sink);
+            engine.setCache(&cache);
+            (void)engine.adopt(cache.load());
+            engine.resumeAfter(cache.oldestId(), !cache.isComplete());
+            QSignalSpy finished(&engine, &SyncEngine::refreshFinished);
+            engine.refresh();
+            QVERIFY(finished.wait(10'000));
+            QVERIFY(engine.leftGap());
+            QVERIFY(!cache.isComplete());
+            std::unique_ptr<SyncEngine> next;
+            SyncEngine *older = &engine;
+            if (reopen) {
+                // As the window opens the cache on the next start (AccountSession::openCache).
+                next = std::make_unique<SyncEngine>(&client, &sink);
+                next->setCache(&cache);
+                (void)next->adopt(cache.load());
+                if (cache.hasGap())
+                    next->resumeAtGap();
+                else
+                    next->resumeAfter(cache.oldestId(), !cache.isComplete());
+                older = next.get();
+            }
+            healed = true;
+            QSignalSpy fetching(older, &SyncEngine::olderFetchingChanged);
+            older->fetchOlder(0);
+            QTRY_VERIFY_WITH_TIMEOUT(!older->isFetchingOlder() && fetching.count() == 2, 10'000);
+            QStringList ids;
+            for (const Batch &batch : cache.load())
+                ids << batch.id;
+            QVERIFY2(ids.contains(QStringLiteral("batch_g1")) && ids.contains(QStringLiteral("batch_g2")),
+                     qPrintable(ids.join(u' ')));
+            QVERIFY(cache.isComplete());
+            QVERIFY(!cache.hasGap());
+        }
     }
 
     void aShortWalkNeverCompletesTheCache()

@@ -315,9 +315,12 @@ void ApiCall::onReplyFinished()
     }
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
         discard();
-        const ApiError error = m_options.adapter
-                                   ? m_options.adapter->parseError(m_httpStatus, m_body, m_requestId)
-                                   : ApiError::fromHttpResponse(m_httpStatus, m_body, m_requestId);
+        ApiError error = m_options.adapter ? m_options.adapter->parseError(m_httpStatus, m_body, m_requestId)
+                                           : ApiError::fromHttpResponse(m_httpStatus, m_body, m_requestId);
+        for (const QString &secret : std::as_const(m_options.secrets)) {
+            for (QString *text : {&error.message, &error.code, &error.param, &error.type})
+                text->replace(secret, m_options.secretMask);
+        }
         m_body.clear();
         retryOrFinish(error, m_httpStatus, xShouldRetry, retryAfterMs, retryAfter);
         return;

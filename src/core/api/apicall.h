@@ -5,6 +5,7 @@
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 
 class ProviderAdapter;
@@ -27,6 +28,10 @@ public:
         qint64 maxBodyBytes = 0;        // largest body kept in memory (0: no limit); streams are not held
         // Reads the provider's error bodies and request-id headers (null: OpenAI's).
         const ProviderAdapter *adapter = nullptr;
+        // The account's secrets and what to show instead: a server (or gateway) that echoes the key in its
+        // error must not have it printed or logged.
+        QStringList secrets;
+        QString secretMask;
     };
 
     ~ApiCall() override;

@@ -71,6 +71,12 @@ ApiCall::Options ApiClient::callOptions() const
     options.minBytesPerSecond = m_config.minBytesPerSecond;
     options.maxBodyBytes = m_config.maxResponseBytes;
     options.adapter = m_adapter;
+    // Shorter strings would mask ordinary words; no real key or token is that short.
+    for (const QString &secret : {m_config.apiKey, m_config.adToken}) {
+        if (secret.size() >= 8)
+            options.secrets.append(secret);
+    }
+    options.secretMask = m_config.apiKey.isEmpty() ? QStringLiteral("****") : m_config.maskedKey();
     return options;
 }
 
@@ -152,7 +158,13 @@ FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QStrin
 FileDownload *ApiClient::downloadResults(const Batch &batch, const QString &path, qint64 declaredBytes)
 {
     const ProviderAdapter::Request r = m_adapter->results(m_config, batch);
-    return download(r.refusal, r.url, path, declaredBytes);
+    FileDownload *call = download(r.refusal, r.url, path, declaredBytes);
+    // Results with no size to hold them to (Anthropic's) are still bounded: an endless body must not fill
+    // the disk.
+    if (declaredBytes < 0)
+        call->m_limit = FileDownload::capForUnknownSize(
+            batch.requestCounts.present ? batch.requestCounts.total : qint64(-1));
+    return call;
 }
 
 FileDownload *ApiClient::download(const QString &refusal, const QUrl &url, const QString &path,

@@ -4,7 +4,19 @@
 #include "core/api/retrypolicy.h"
 #include "core/json/batchparser.h"
 
+#include <QCryptographicHash>
 #include <QRandomGenerator>
+
+namespace {
+// No provider's page token comes near this; a longer one is a server feeding us memory.
+constexpr qsizetype kMaxCursorLength = 4096;
+
+// Cursors are remembered as digests: a walk of many pages keeps 20 bytes per page, whatever the tokens hold.
+QByteArray digestOf(const QString &cursor)
+{
+    return QCryptographicHash::hash(cursor.toUtf8(), QCryptographicHash::Sha1);
+}
+} // namespace
 
 BatchListFetcher::BatchListFetcher(ApiClient *client, QObject *parent)
     : QObject(parent)
@@ -37,6 +49,7 @@ void BatchListFetcher::start(const QString &after, int pageSize, int maxPages, q
     m_emptyRetries = 0;
     m_lastCreatedAt = 0;
     m_lastId.clear();
+    m_runIds.clear();
     m_stopRequested = false;
     ++m_generation;
     requestNext();
@@ -137,14 +150,21 @@ void BatchListFetcher::onCallFinished(ApiCall *call)
     // An empty page that claims more would send us round forever; so would a cursor we already followed.
     m_hasMore = page.hasMore && !page.data.empty();
     const QString next = page.nextCursor();
+    if (next.size() > kMaxCursorLength) {
+        finish(call->invalidResponse(
+            QStringLiteral("the server sent a next-page token of %1 characters (at most %2 are taken)")
+                .arg(next.size())
+                .arg(kMaxCursorLength)));
+        return;
+    }
     if (!next.isEmpty())
         m_cursor = next;
     const bool more = !m_stopRequested && m_hasMore && !(m_maxPages > 0 && m_pages >= m_maxPages) &&
                       !(m_maxBatches > 0 && m_batches >= m_maxBatches);
     // Prefetching: the next request is on its way while listeners handle this page.
-    const bool prefetched = more && m_prefetch && !m_cursorsSeen.contains(m_cursor);
+    const bool prefetched = more && m_prefetch && !m_cursorsSeen.contains(digestOf(m_cursor));
     if (prefetched) {
-        m_cursorsSeen.insert(m_cursor);
+        m_cursorsSeen.insert(digestOf(m_cursor));
         requestNext();
     }
     // Listeners may start another walk from inside pageReceived (views call fetchMore on rowsInserted); this
@@ -160,13 +180,13 @@ void BatchListFetcher::onCallFinished(ApiCall *call)
         finish(ApiError());
         return;
     }
-    if (m_cursorsSeen.contains(m_cursor)) {
+    if (m_cursorsSeen.contains(digestOf(m_cursor))) {
         finish(call->invalidResponse(
             QStringLiteral("the server sent the page after %1 twice; stopping instead of looping")
                 .arg(m_cursor)));
         return;
     }
-    m_cursorsSeen.insert(m_cursor);
+    m_cursorsSeen.insert(digestOf(m_cursor));
     requestNext();
 }
 
@@ -187,6 +207,13 @@ QString BatchListFetcher::contractBreach(const BatchPage &page)
                 .arg(batch.createdAt)
                 .arg(m_lastId)
                 .arg(m_lastCreatedAt);
+        // A batch comes once: a repeat (with a fresh token, say) can only hide among those created in the
+        // same second, so only their ids are kept.
+        if (m_lastId.isEmpty() || batch.createdAt < m_lastCreatedAt)
+            m_runIds.clear();
+        if (m_runIds.contains(batch.id))
+            return QStringLiteral("the server sent %1 twice; stopping instead of looping").arg(batch.id);
+        m_runIds.insert(batch.id);
         m_lastCreatedAt = batch.createdAt;
         m_lastId = batch.id;
     }

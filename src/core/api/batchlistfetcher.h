@@ -65,7 +65,8 @@ private:
     ApiClient *m_client;
     QPointer<ApiCall> m_call;
     QString m_cursor;
-    QSet<QString> m_cursorsSeen;
+    QSet<QByteArray> m_cursorsSeen; // digests of the cursors followed
+    QSet<QString> m_runIds;         // ids delivered with m_lastCreatedAt, to catch a repeated batch
     int m_pageSize = 100;
     int m_maxPages = 0;
     qint64 m_maxBatches = 0;

@@ -22,6 +22,20 @@ qint64 FileDownload::limitFor(qint64 declaredBytes)
                                                                        : declaredBytes + margin;
 }
 
+qint64 FileDownload::capForUnknownSize(qint64 requests)
+{
+    // Anthropic's results come with no size. One result line is bounded by the largest answer a request may
+    // ask for (128 K tokens: about 0.5 MB of text, a few MB at worst once JSON-escaped), so 4 MiB a request
+    // (at least 16 MiB, at most 16 GiB, the most when the count is unknown) never cuts real results short and
+    // still stops an endless body at a size the user can see.
+    constexpr qint64 kPerRequest = qint64(4) << 20;
+    constexpr qint64 kFloor = qint64(16) << 20;
+    constexpr qint64 kCeiling = qint64(16) << 30;
+    if (requests < 0 || requests > kCeiling / kPerRequest)
+        return kCeiling;
+    return qMax(kFloor, requests * kPerRequest);
+}
+
 bool FileDownload::beginAttempt(QString *error)
 {
     // A retry starts the file again from nothing.
@@ -41,9 +55,12 @@ bool FileDownload::consume(const QByteArray &chunk, ApiError *error)
         return true;
     if (m_limit > 0 && m_written + chunk.size() > m_limit) {
         // A compressed answer can unpack to any size; the file's own `bytes` says how much to expect.
-        *error = invalidResponse(QStringLiteral("the download grew past %1 bytes, more than the file is said "
-                                                "to hold; stopped and kept nothing")
-                                     .arg(m_limit));
+        *error = invalidResponse(
+            (m_declared >= 0 ? QStringLiteral("the download grew past %1 bytes, more than the file is said "
+                                              "to hold; stopped and kept nothing")
+                             : QStringLiteral("the download grew past %1 bytes, more than results of this "
+                                              "batch can hold; stopped and kept nothing"))
+                .arg(m_limit));
         return false;
     }
     if (m_file->write(chunk) != chunk.size()) {

@@ -31,6 +31,9 @@ public:
     // Past this many bytes a download of a file declaring `declaredBytes` counts as hostile (< 0: unknown,
     // 0).
     static qint64 limitFor(qint64 declaredBytes);
+    // The most bytes taken when the size is not known (results with no file object): the limit for a
+    // batch of `requests` requests (< 0: unknown). See filedownload.cpp for the numbers.
+    static qint64 capForUnknownSize(qint64 requests);
 
 private:
     QString m_path;

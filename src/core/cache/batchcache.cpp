@@ -340,6 +340,16 @@ bool BatchCache::setComplete(bool complete)
     return setMeta(QStringLiteral("complete"), complete ? QStringLiteral("1") : QStringLiteral("0"));
 }
 
+bool BatchCache::hasGap() const
+{
+    return meta(QStringLiteral("gap")) == QLatin1String("1");
+}
+
+bool BatchCache::setGap(bool gap)
+{
+    return setMeta(QStringLiteral("gap"), gap ? QStringLiteral("1") : QStringLiteral("0"));
+}
+
 bool BatchCache::clear(QString *error)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));

@@ -91,6 +91,10 @@ public:
     // Stores older batches below everything cached (a view scrolled further down), in server order.
     bool append(const std::vector<Batch> &older, QString *error = nullptr);
     bool setComplete(bool complete);
+    // A refresh stored new batches above a stretch it could not read: until a walk from the top reaches the
+    // end, older pages start from the top (not below the oldest row) and the cache is never complete.
+    bool hasGap() const;
+    bool setGap(bool gap);
     bool clear(QString *error = nullptr);
 
     // Observed progress of running batches, for the ETA and the progress chart.

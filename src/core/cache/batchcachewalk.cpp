@@ -82,7 +82,7 @@ bool BatchCache::finishWalk(qint64 endRank, QString *error)
     QSqlQuery query(db);
     query.prepare(QStringLiteral("DELETE FROM batches WHERE rank >= ?"));
     query.addBindValue(endRank);
-    if (!query.exec() || !setComplete(true)) {
+    if (!query.exec() || !setComplete(true) || !setGap(false)) {
         if (error)
             *error = query.lastError().text();
         m_walkOpen = false;

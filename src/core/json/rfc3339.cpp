@@ -41,6 +41,9 @@ std::optional<qint64> Rfc3339::parse(std::string_view text)
     if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || hour > 23 || minute > 59 ||
         second > 60)
         return std::nullopt;
+    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    if (month == 2 && day == 29 && !leap)
+        return std::nullopt;
     size_t at = 19;
     if (at < text.size() && text[at] == '.') {
         ++at;

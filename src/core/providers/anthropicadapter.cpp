@@ -21,6 +21,11 @@ Parsed<Batch> readBatch(const element &object, const JsonSlicer::Slice *source)
         return result;
     }
     batch.id = reader.string(id, "id");
+    // One held batch whose id cannot be asked for would fail every refresh after it: refused here, loudly.
+    if (const QString why = ProviderAdapter::unusableIdReason(batch.id); !why.isEmpty()) {
+        result.error = QStringLiteral("required field 'id' is unusable: %1").arg(why);
+        return result;
+    }
     const Value status = member(o, "processing_status");
     if (!status || !status->is_string() || ProviderJson::isAbsent(status)) {
         result.error =
@@ -97,7 +102,8 @@ BatchStatus AnthropicAdapter::statusFor(const QString &processingStatus, const C
     if (processingStatus == QLatin1String("canceling"))
         return BatchStatus::Cancelling;
     if (processingStatus != QLatin1String("ended"))
-        return BatchStatus::fromString(processingStatus); // unknown, with the word as sent
+        // Unknown, with the word as sent: never read through OpenAI's words ("completed" would be terminal).
+        return BatchStatus::unknown(processingStatus);
     if (counts.canceled > 0 || cancelInitiated)
         return BatchStatus::Cancelled;
     if (counts.expired > 0)

@@ -1,5 +1,6 @@
 #include "core/providers/geminiadapter.h"
 
+#include "core/json/batchobjectreader.h"
 #include "core/json/jsondocument.h"
 #include "core/providers/providerjson.h"
 
@@ -25,7 +26,8 @@ Parsed<Batch> readBatch(const element &object, const JsonSlicer::Slice *source)
     const Value name = member(o, "name");
     const QString fullName = name && name->is_string() ? reader.string(name, "name") : QString();
     batch.id = fullName.startsWith(kBatchesPrefix) ? fullName.mid(kBatchesPrefix.size()) : fullName;
-    if (!ProviderAdapter::unusableIdReason(batch.id).isEmpty()) {
+    // ':' would address a custom method ("batches/x:cancel") instead of the batch.
+    if (!ProviderAdapter::unusableIdReason(batch.id).isEmpty() || batch.id.contains(u':')) {
         result.error = QStringLiteral("required field 'name' is not \"batches/ID\"");
         return result;
     }
@@ -148,6 +150,8 @@ ProviderAdapter::Request GeminiAdapter::list(const ApiConfig &config, const QStr
 
 ProviderAdapter::Request GeminiAdapter::retrieve(const ApiConfig &config, const QString &id) const
 {
+    if (id.contains(u':'))
+        return refused(QStringLiteral("the id \"%1\" holds ':', which no batch id has").arg(id));
     return onItem(config, QByteArrayLiteral("GET"), id, QStringLiteral("v1beta/batches/") + id);
 }
 
@@ -205,8 +209,15 @@ Parsed<BatchPage> GeminiAdapter::parsePage(const QByteArray &body) const
     // The last page has no token; an empty list leaves "operations" out.
     return ProviderJson::readPage(
         body, "operations", true, readBatch, [](const element &root, Parsed<BatchPage> *page) {
+            // The token decides whether more pages exist: one of another type is an error, never the end.
+            const Value token = member(root, "nextPageToken");
+            if (token && !token->is_null() && !token->is_string()) {
+                page->error = QStringLiteral("the list response's 'nextPageToken' is %1, expected a string")
+                                  .arg(BatchObjectReader::typeName(token));
+                return;
+            }
             ProviderJson::Reader reader(&page->warnings);
-            page->value.next = reader.string(member(root, "nextPageToken"), "nextPageToken");
+            page->value.next = reader.string(token, "nextPageToken");
             page->value.hasMore = !page->value.next.isEmpty();
         });
 }

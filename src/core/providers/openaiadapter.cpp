@@ -65,12 +65,30 @@ void OpenAiAdapter::authorize(const ApiConfig &config, QNetworkRequest *request)
 
 Parsed<Batch> OpenAiAdapter::parseBatch(const QByteArray &body) const
 {
-    return BatchParser::parseBatch(body);
+    Parsed<Batch> parsed = BatchParser::parseBatch(body);
+    if (parsed.ok()) {
+        if (const QString why = unusableIdReason(parsed.value.id); !why.isEmpty()) {
+            parsed.error = QStringLiteral("required field 'id' is unusable: %1").arg(why);
+            parsed.value = Batch();
+        }
+    }
+    return parsed;
 }
 
 Parsed<BatchPage> OpenAiAdapter::parsePage(const QByteArray &body) const
 {
-    return BatchParser::parseListPage(body);
+    // A batch whose id cannot be asked for would be held and fail every refresh after: the page fails now,
+    // loudly, instead of a run that is short without saying so.
+    Parsed<BatchPage> parsed = BatchParser::parseListPage(body);
+    for (size_t i = 0; parsed.ok() && i < parsed.value.data.size(); ++i) {
+        if (const QString why = unusableIdReason(parsed.value.data[i].id); !why.isEmpty()) {
+            parsed.error = QStringLiteral("item %1 of the list: required field 'id' is unusable: %2")
+                               .arg(i + 1)
+                               .arg(why);
+            parsed.value = BatchPage();
+        }
+    }
+    return parsed;
 }
 
 Parsed<FileInfo> OpenAiAdapter::parseFileInfo(const QByteArray &body) const

@@ -105,7 +105,9 @@ bool AccountSession::openCache(QString *message)
             m_history.add(it.key(), sample);
     }
     const QString oldest = cache->oldestId();
-    if (!oldest.isEmpty())
+    if (cache->hasGap())
+        m_engine->resumeAtGap();
+    else if (!oldest.isEmpty())
         m_engine->resumeAfter(oldest, !cache->isComplete());
     m_recordedRows = cache->recordedRows();
     m_loadedRows = 0;

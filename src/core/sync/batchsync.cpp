@@ -108,6 +108,13 @@ void BatchSync::onRefreshed(const ApiError &error)
         walkAll();
         return;
     }
+    if (!error.isError() && m_engine->leftGap()) {
+        // New batches above a stretch the server would not give: the cached ones below may not be all that
+        // is there. Never a short answer as success: read everything.
+        qCInfo(lcSync, "the refresh left a gap above the cached batches; reading everything");
+        walkAll();
+        return;
+    }
     if (!error.isError()) {
         m_refreshed = qint64(m_engine->newCount() + m_engine->updatedCount());
         m_result = m_engine->heldBatches();

@@ -113,6 +113,17 @@ void SyncEngine::resumeAfter(const QString &cursor, bool hasMore)
     m_cursor = m_opaqueCursors ? QString() : cursor;
     m_hasMore = hasMore;
     m_olderFailed = false;
+    m_olderFromTop = m_cursor.isEmpty();
+}
+
+void SyncEngine::resumeAtGap()
+{
+    // What lies between the new batches on top and the older ones is unknown: read from the top again (the
+    // held ones come back as updates), and only reaching the end that way completes the cache.
+    if (m_pager->isRunning())
+        m_pager->abort(); // its pages run below the gap
+    resumeAfter(QString(), true);
+    m_gapOpen = true;
 }
 
 void SyncEngine::clearHeld()
@@ -123,6 +134,7 @@ void SyncEngine::clearHeld()
     m_rank.clear();
     m_unheld.clear();
     m_topRank = 0;
+    m_gapOpen = false;
     resumeAfter(QString(), true);
 }
 
@@ -198,19 +210,23 @@ void SyncEngine::takeOlderPage(const BatchPage &page)
     Q_EMIT olderPageLoaded(page);
 }
 
-void SyncEngine::endOlderWalk(const BatchListFetcher *fetcher, const ApiError &error)
+void SyncEngine::endOlderWalk(const BatchListFetcher *fetcher, const ApiError &error, bool fromTop)
 {
     // Only a walk that reached the end says the cache holds everything; one that ended on an empty page
-    // claiming more may be short.
-    if (m_cache && !error.isError() && !m_hasMore && !fetcher->endedShort())
-        m_cache->setComplete(true);
+    // claiming more may be short, and one that started below a gap never read it.
+    if (!m_cache || error.isError() || m_hasMore || fetcher->endedShort() || (m_gapOpen && !fromTop))
+        return;
+    m_cache->setComplete(true);
+    if (m_gapOpen)
+        m_cache->setGap(false);
+    m_gapOpen = false;
 }
 
 void SyncEngine::onOlderFetched(const ApiError &error)
 {
     // Pages were counted as they came; the retries now.
     m_requests += m_pager->requestsMade() - m_pager->pagesFetched();
-    endOlderWalk(m_pager, error);
+    endOlderWalk(m_pager, error, m_olderFromTop);
     const bool failed = error.isError() && error.kind != ApiError::Cancelled;
     m_olderFailed = failed;
     Q_EMIT olderFetchingChanged(false);

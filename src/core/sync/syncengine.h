@@ -53,6 +53,9 @@ public:
     std::vector<Batch> adopt(const std::vector<Batch> &batches);
     // Where older pages resume (empty: the top) and whether the server has more below.
     void resumeAfter(const QString &cursor, bool hasMore);
+    // After a refresh that left a gap (BatchCache::hasGap()): older pages start from the top, and only they
+    // reaching the end complete the cache.
+    void resumeAtGap();
     void clearHeld();
     qsizetype heldCount() const { return qsizetype(m_held.size()); }
     const Batch &heldAt(qsizetype position) const { return m_held[size_t(position)]; }
@@ -121,14 +124,14 @@ private:
     void applyUpdates(std::vector<Batch> updated);
     // A page below everything held: new ones appended, known ones updated, both cached.
     void takeOlderPage(const BatchPage &page);
-    void endOlderWalk(const BatchListFetcher *fetcher, const ApiError &error);
+    void endOlderWalk(const BatchListFetcher *fetcher, const ApiError &error, bool fromTop);
 
     // Refresh (syncenginerefresh.cpp).
     void onRefreshPage(const BatchPage &page);
     void onRefreshFetched(const ApiError &error);
     void planChanging();
     void startRetrieves();
-    void onRetrieved(ApiCall *call);
+    void onRetrieved(ApiCall *call, const QString &id);
     void abortRetrieves();
     void finishRefresh(const ApiError &error);
 
@@ -155,12 +158,16 @@ private:
     QString m_cursor;
     bool m_hasMore = true;
     bool m_olderFailed = false;
+    // A refresh left a gap (persisted in the cache): only older pages read from the top to the end close it.
+    bool m_gapOpen = false;
+    bool m_olderFromTop = false; // the older pages since the last resume started at the top
     // The provider hands out opaque page tokens (Gemini's nextPageToken): a page cannot start after a batch
     // id, so the plan re-reads by retrieves only.
     bool m_opaqueCursors = false;
 
     Phase m_phase = Phase::Idle;
     std::vector<Batch> m_new; // found above everything held, server order
+    QSet<QString> m_newIds;   // of m_new: a page sent again adds nothing
     qsizetype m_firstLoadCount = 0;
     QSet<QString> m_fresh; // held ids read again in this refresh
     // Passed on but not held (new ones of a refresh that broke off, a state learned by an action): a cache

@@ -18,6 +18,7 @@ void SyncEngine::refresh()
     if (isRefreshing())
         return;
     m_new.clear();
+    m_newIds.clear();
     m_firstLoadCount = 0;
     m_fresh.clear();
     m_updatedIds.clear();
@@ -75,8 +76,11 @@ void SyncEngine::onRefreshPage(const BatchPage &page)
         if (position < 0) {
             // Newest first: only above the first held batch can one be new. One further down lies in a gap
             // the paging will fill.
-            if (m_phase == Phase::NewOnTop && !reachedKnown)
+            // A page sent again (with a fresh token) must not grow the new ones without end.
+            if (m_phase == Phase::NewOnTop && !reachedKnown && !m_newIds.contains(batch.id)) {
+                m_newIds.insert(batch.id);
                 fresh.push_back(batch);
+            }
             continue;
         }
         reachedKnown = true;
@@ -101,7 +105,7 @@ void SyncEngine::onRefreshFetched(const ApiError &error)
     m_requests += m_refresher->requestsMade() - m_refresher->pagesFetched();
     switch (m_phase) {
     case Phase::FirstPage:
-        endOlderWalk(m_refresher, error);
+        endOlderWalk(m_refresher, error, true); // nothing held: it read from the top
         finishRefresh(error);
         return;
     case Phase::NewOnTop:
@@ -113,6 +117,8 @@ void SyncEngine::onRefreshFetched(const ApiError &error)
         }
         m_newComplete = true;
         m_leftGap = m_deepestKnown < 0 && m_refresher->endedShort();
+        if (m_leftGap)
+            resumeAtGap(); // older pages now read the gap, from the top
         m_foundNothingHeld = m_deepestKnown < 0 && !m_refresher->hasMore() && !m_refresher->endedShort();
         prependHeld(m_new);
         if (m_deepestKnown >= 0)
@@ -162,13 +168,13 @@ void SyncEngine::startRetrieves()
             continue; // a re-read page brought it already
         ApiCall *call = m_client->retrieveBatch(id);
         m_inFlight.append(call);
-        connect(call, &ApiCall::finished, this, [this, call] { onRetrieved(call); });
+        connect(call, &ApiCall::finished, this, [this, call, id] { onRetrieved(call, id); });
     }
     if (m_inFlight.isEmpty())
         finishRefresh(m_refreshError);
 }
 
-void SyncEngine::onRetrieved(ApiCall *call)
+void SyncEngine::onRetrieved(ApiCall *call, const QString &id)
 {
     m_inFlight.removeOne(call);
     call->deleteLater();
@@ -183,9 +189,13 @@ void SyncEngine::onRetrieved(ApiCall *call)
             m_refreshError = call->error();
     } else {
         Parsed<Batch> parsed = m_client->parseBatch(call->body());
-        if (!parsed.ok()) {
+        if (!parsed.ok() || parsed.value.id != id) {
+            // An answer naming another batch would overwrite that one and leave this one stale unnoticed.
             if (!m_refreshError.isError())
-                m_refreshError = call->invalidResponse(parsed.error);
+                m_refreshError = call->invalidResponse(
+                    parsed.ok()
+                        ? QStringLiteral("asked for %1, the server answered for %2").arg(id, parsed.value.id)
+                        : parsed.error);
         } else if (positionOf(parsed.value.id) >= 0) {
             if (!m_fresh.contains(parsed.value.id))
                 m_updatedIds.append(parsed.value.id);
@@ -225,8 +235,10 @@ void SyncEngine::finishRefresh(const ApiError &error)
             qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
         // New batches above a gap the server would not fill: stored, but the cache no longer reaches down
         // unbroken, so the next walk starts over.
-        if (m_leftGap)
+        if (m_leftGap) {
             m_cache->setComplete(false);
+            m_cache->setGap(true);
+        }
         Q_EMIT cacheWritten();
     }
     qCDebug(lcSync, "refresh: %lld new, %lld read again, in %d requests%s", qint64(newCount()),
