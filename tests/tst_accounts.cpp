@@ -400,6 +400,50 @@ private Q_SLOTS:
         else
             QVERIFY2(why.contains(problem), qPrintable(why));
     }
+
+    void namesStayUniqueWhenTheEnvironmentTakesOne()
+    {
+        // Saved when OPENAI_API_KEY was not set; now it is, and its account is named "OpenAI".
+        Accounts::save(
+            {make(QStringLiteral("OpenAI"), Provider::OpenAI, QStringLiteral("https://a.example/v1")),
+             make(QStringLiteral("OpenAI (saved)"), Provider::OpenAI,
+                  QStringLiteral("https://b.example/v1"))});
+        qputenv("OPENAI_API_KEY", "sk-1");
+        const QList<Account> all = Accounts::all();
+        QCOMPARE(all.size(), 3);
+        QStringList names;
+        for (const Account &account : all) {
+            QVERIFY2(!names.contains(account.name, Qt::CaseInsensitive), qPrintable(account.name));
+            names << account.name;
+        }
+        QCOMPARE(all.at(0).name, QStringLiteral("OpenAI"));
+        QVERIFY(all.at(1).name.startsWith(QStringLiteral("OpenAI (saved")));
+        QCOMPARE(all.at(2).name, QStringLiteral("OpenAI (saved)")); // its own name, taken by nobody
+    }
+
+    void theLegacyKeyGoesOnlyToTheMigratedAccountOrTheOldServer()
+    {
+        // No earlier settings: the old server is OpenAI's own.
+        QVERIFY(Accounts::mayAdoptLegacyKey(make(QStringLiteral("OpenAI"), Provider::OpenAI)));
+        QVERIFY(!Accounts::mayAdoptLegacyKey(make(QStringLiteral("Proxy"), Provider::OpenAI,
+                                                  QStringLiteral("https://api.some-proxy.example/v1"))));
+        QVERIFY(!Accounts::mayAdoptLegacyKey(make(QStringLiteral("Claude"), Provider::Anthropic)));
+        Account environment = make(QStringLiteral("OpenAI"), Provider::OpenAI);
+        environment.fromEnvironment = true;
+        QVERIFY(!Accounts::mayAdoptLegacyKey(environment));
+
+        // Earlier versions watched another server: the account migrated from them takes their key.
+        QSettings().setValue(QStringLiteral("account/baseUrl"),
+                             QStringLiteral("https://llm.corp.example/v1"));
+        const QList<Account> migrated = Accounts::saved();
+        QCOMPARE(migrated.size(), 1);
+        QVERIFY(Accounts::mayAdoptLegacyKey(migrated.first()));
+        QVERIFY(!Accounts::mayAdoptLegacyKey(make(QStringLiteral("Proxy"), Provider::OpenAI,
+                                                  QStringLiteral("https://api.some-proxy.example/v1"))));
+        // Saving the accounts again (the dialog's OK) keeps the mark.
+        Accounts::save(migrated);
+        QVERIFY(Accounts::mayAdoptLegacyKey(Accounts::saved().first()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAccounts)

@@ -177,7 +177,7 @@ private Q_SLOTS:
         for (int row : {2, 5, 9})
             window.table()->selectionModel()->select(window.proxy()->index(row, 0),
                                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        const std::vector<Batch> selected = window.selectedBatches();
+        const std::vector<AccountBatch> selected = window.selectedRows();
         QCOMPARE(selected.size(), size_t(3));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("picked.json"));
@@ -210,7 +210,7 @@ private Q_SLOTS:
         QSignalSpy reset(window.model(), &QAbstractItemModel::modelReset);
         QSignalSpy inserted(window.model(), &QAbstractItemModel::rowsInserted);
         QSignalSpy cancelled(window.actions(), &BatchActions::cancelFinished);
-        window.actions()->cancel(window.selectedBatches());
+        window.actions()->cancel(window.selectedRows());
         QVERIFY(cancelled.wait(10'000));
         QCOMPARE(cancelled.at(0).at(0).toString(), id);
         QCOMPARE(cancelled.at(0).at(1).toString(), QString());

@@ -281,6 +281,22 @@ private Q_SLOTS:
         QVERIFY2(size.width() <= 1024 && size.height() <= 640,
                  qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
     }
+
+    void aSavedAccountMayNotTakeAnEnvironmentAccountsName()
+    {
+        SettingsDialog::Input input;
+        Account env = account(QStringLiteral("OpenAI"), Provider::OpenAI);
+        env.fromEnvironment = true;
+        input.environment = {env};
+        input.saved = {account(QStringLiteral("Team A"), Provider::Anthropic)};
+        SettingsDialog dialog(input);
+        QVERIFY2(problem(&dialog).isEmpty(), qPrintable(problem(&dialog)));
+        edit(&dialog, "nameEdit")->setText(QStringLiteral("openai"));
+        QVERIFY(!okEnabled(&dialog));
+        QVERIFY2(problem(&dialog).contains(QLatin1String("environment")), qPrintable(problem(&dialog)));
+        edit(&dialog, "nameEdit")->setText(QStringLiteral("OpenAI 2"));
+        QVERIFY2(problem(&dialog).isEmpty(), qPrintable(problem(&dialog)));
+    }
 };
 
 QTEST_MAIN(TestSettingsDialog)

@@ -53,13 +53,14 @@ void AppController::reload()
         showDemo(QString());
         return;
     }
-    // The first saved OpenAI account takes over the single key very early versions stored for "the" account.
+    // The single key very early versions stored for "the" account goes to the account migrated from them, or
+    // to the first saved OpenAI account on the server they sent it to: never to a third party's server.
     bool legacyOffered = false;
     for (const Account &account : std::as_const(m_accounts)) {
         if (account.fromEnvironment)
             continue;
         const QString keyAccount = account.keyAccount();
-        const bool adoptLegacy = !legacyOffered && account.provider == Provider::OpenAI;
+        const bool adoptLegacy = !legacyOffered && Accounts::mayAdoptLegacyKey(account);
         legacyOffered = legacyOffered || adoptLegacy;
         if (m_storedKeys.contains(keyAccount) || m_asked.contains(keyAccount))
             continue;

@@ -3,6 +3,7 @@
 #include "core/api/apiclient.h"
 #include "core/export/batchexporter.h"
 #include "core/json/batchparser.h"
+#include "core/session/accountsession.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QSettings>
 #include <QUrl>
 
@@ -28,7 +30,7 @@ void BatchActions::setClient(ApiClient *client, bool isOpenAI)
     Q_EMIT clientChanged();
 }
 
-QString BatchActions::exportWithDialog(const std::vector<Batch> &batches, const QString &what)
+QString BatchActions::exportWithDialog(const std::vector<AccountBatch> &batches, const QString &what)
 {
     if (batches.empty()) {
         Q_EMIT message(tr("Nothing to export: no batches are %1.").arg(what));
@@ -60,9 +62,31 @@ QString BatchActions::exportWithDialog(const std::vector<Batch> &batches, const 
     return path;
 }
 
-bool BatchActions::exportTo(const QString &path, const std::vector<Batch> &batches, QString *error)
+bool BatchActions::exportTo(const QString &path, const std::vector<AccountBatch> &batches, QString *error)
 {
-    return BatchExporter::writeFile(path, BatchExporter::formatFromPath(path), batches, error);
+    // BatchExporter::writeFile's way (atomic, QSaveFile), with each row's own account and provider.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    BatchExporter exporter(&file, BatchExporter::formatFromPath(path));
+    bool ok = exporter.begin();
+    for (auto it = batches.begin(); ok && it != batches.end(); ++it) {
+        exporter.setSource(it->account, it->provider);
+        ok = exporter.write(it->batch);
+    }
+    ok = ok && exporter.finish();
+    if (!ok) {
+        *error = tr("cannot write %1: %2").arg(path, exporter.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        *error = tr("cannot save %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 void BatchActions::copyIds(const std::vector<Batch> &batches)
@@ -76,11 +100,11 @@ void BatchActions::copyIds(const std::vector<Batch> &batches)
     Q_EMIT message(tr("Copied %n id(s)", nullptr, int(ids.size())));
 }
 
-void BatchActions::cancelWithConfirmation(const std::vector<Batch> &batches)
+void BatchActions::cancelWithConfirmation(const std::vector<AccountBatch> &batches)
 {
-    std::vector<Batch> cancellable;
-    for (const Batch &b : batches) {
-        if (b.status.isCancellable())
+    std::vector<AccountBatch> cancellable;
+    for (const AccountBatch &b : batches) {
+        if (b.batch.status.isCancellable())
             cancellable.push_back(b);
     }
     if (cancellable.empty()) {
@@ -99,34 +123,42 @@ void BatchActions::cancelWithConfirmation(const std::vector<Batch> &batches)
         cancel(cancellable);
 }
 
-void BatchActions::cancel(const std::vector<Batch> &batches)
+void BatchActions::cancel(const std::vector<AccountBatch> &batches)
 {
-    if (!m_client)
+    if (batches.empty())
         return;
     // Each answer is reported; the summary comes once all are in.
     auto outcome = std::make_shared<std::pair<int, QStringList>>(int(batches.size()), QStringList());
-    for (const Batch &batch : batches) {
-        BatchCall *call = m_client->cancelBatch(batch.id);
-        const QString id = batch.id;
-        connect(call, &ApiCall::finished, this, [this, call, id, outcome] {
+    const auto done = [this, outcome](const QString &id, const QString &error) {
+        if (!error.isEmpty())
+            outcome->second << id + QStringLiteral(": ") + error;
+        Q_EMIT cancelFinished(id, error);
+        if (--outcome->first > 0)
+            return;
+        if (outcome->second.isEmpty())
+            Q_EMIT message(tr("Cancellation requested; the batches show \"cancelling\" until they stop."));
+        else
+            QMessageBox::warning(m_window, tr("Some batches were not cancelled"),
+                                 outcome->second.join(u'\n'));
+    };
+    for (const AccountBatch &row : batches) {
+        // Through the batch's own account: another's server does not know it, or is another project.
+        const QPointer<AccountSession> owner = row.owner;
+        const QString id = row.batch.id;
+        if (!owner || !owner->client()) {
+            done(id, tr("its account is gone"));
+            continue;
+        }
+        BatchCall *call = owner->client()->cancelBatch(id);
+        connect(call, &ApiCall::finished, this, [this, call, id, owner, done] {
             call->deleteLater();
             QString error;
-            if (call->error().isError()) {
+            if (call->error().isError())
                 error = call->error().toString();
-                outcome->second << id + QStringLiteral(": ") + error;
-            } else if (call->batch()) {
+            else if (call->batch() && owner)
                 // Gemini answers a cancel with nothing: its batch shows "cancelling" at the next refresh.
-                Q_EMIT batchUpdated(*call->batch());
-            }
-            Q_EMIT cancelFinished(id, error);
-            if (--outcome->first > 0)
-                return;
-            if (outcome->second.isEmpty())
-                Q_EMIT message(
-                    tr("Cancellation requested; the batches show \"cancelling\" until they stop."));
-            else
-                QMessageBox::warning(m_window, tr("Some batches were not cancelled"),
-                                     outcome->second.join(u'\n'));
+                Q_EMIT batchUpdated(owner.data(), *call->batch());
+            done(id, error);
         });
     }
 }

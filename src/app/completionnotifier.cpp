@@ -20,7 +20,7 @@ CompletionNotifier::CompletionNotifier(BatchTableModel *model, QObject *parent)
         m_tray->show();
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
             if (!m_lastBatchId.isEmpty())
-                Q_EMIT batchActivated(m_lastBatchId);
+                Q_EMIT batchActivated(m_lastBatchId, m_lastAccount);
         });
     }
 }
@@ -91,12 +91,14 @@ void CompletionNotifier::flush()
     if (m_pending.size() == 1) {
         const Batch &b = m_pending.first();
         m_lastBatchId = b.id;
+        m_lastAccount = m_pendingAccounts.first();
         title = accounts.isEmpty()
                     ? tr("Batch %1").arg(BatchFormat::statusLabel(b.status))
                     : tr("Batch %1 in %2").arg(BatchFormat::statusLabel(b.status), accounts.first());
         text = b.id + QStringLiteral(": ") + outcome(b);
     } else {
         m_lastBatchId.clear();
+        m_lastAccount.clear();
         QHash<QString, int> counts;
         for (const Batch &b : std::as_const(m_pending))
             counts[BatchFormat::statusLabel(b.status)]++;
@@ -116,5 +118,5 @@ void CompletionNotifier::flush()
     if (m_tray)
         m_tray->showMessage(title, text, QSystemTrayIcon::Information, 10'000);
     else
-        Q_EMIT noticeRequested(title + QStringLiteral(" — ") + text, m_lastBatchId);
+        Q_EMIT noticeRequested(title + QStringLiteral(" — ") + text, m_lastBatchId, m_lastAccount);
 }

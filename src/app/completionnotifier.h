@@ -33,9 +33,10 @@ public:
 Q_SIGNALS:
     // When there is no tray, the window shows this; `batchId` is the one to select on a click (empty:
     // several).
-    void noticeRequested(const QString &text, const QString &batchId);
+    // `account` is the batch's (empty: the unnamed single account).
+    void noticeRequested(const QString &text, const QString &batchId, const QString &account);
     // The user clicked a notification.
-    void batchActivated(const QString &batchId);
+    void batchActivated(const QString &batchId, const QString &account);
 
 private:
     void onStatusChanged(const Batch &before, const Batch &after, const QString &account);
@@ -48,4 +49,5 @@ private:
     QStringList m_pendingAccounts; // each pending ending's account (empty: the unnamed single account)
     QTimer m_gather;               // endings within a moment of each other become one message
     QString m_lastBatchId;
+    QString m_lastAccount; // m_lastBatchId's account: two accounts may list one id
 };

@@ -9,6 +9,7 @@
 #include "app/widgets/progressdelegate.h"
 #include "app/widgets/statusfilterpanel.h"
 #include "core/cache/batchcache.h"
+#include "core/providers/provider.h"
 #include "core/session/accountsession.h"
 #include "core/session/sessionset.h"
 #include "models/batchsortfilterproxy.h"
@@ -74,11 +75,9 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(text, 8000);
     });
     // A cancel's answer is news of the account: its session holds it, caches it and passes it on.
-    connect(m_actions, &BatchActions::batchUpdated, this, [this](const Batch &batch) {
-        AccountSession *owner = m_clientSession ? m_clientSession.data() : session();
-        if (owner)
-            owner->updateBatch(batch);
-    });
+    // Only to the session that asked: the row current now may be another account's.
+    connect(m_actions, &BatchActions::batchUpdated, this,
+            [](AccountSession *owner, const Batch &batch) { owner->updateBatch(batch); });
     connect(m_sessions, &SessionSet::sessionAdded, this, &MainWindow::onSessionAdded);
     connect(m_sessions, &SessionSet::sessionRemoved, this, &MainWindow::onSessionRemoved);
     connect(m_sessions, &SessionSet::errorChanged, this, [this](AccountSession *s, const ApiError &error) {
@@ -86,7 +85,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_notifier, &CompletionNotifier::batchActivated, this, &MainWindow::selectBatch);
     connect(m_notifier, &CompletionNotifier::noticeRequested, this,
-            [this](const QString &text, const QString &id) {
+            [this](const QString &text, const QString &id, const QString &account) {
+                m_noticeAccount = account;
                 const QString link =
                     id.isEmpty() ? QString() : QStringLiteral(" <a href='%1'>%2</a>").arg(id, tr("Show"));
                 m_noticeBanner->setText(text.toHtmlEscaped() + link);
@@ -117,10 +117,16 @@ MainWindow::~MainWindow()
 
 void MainWindow::connectTo(const ApiConfig &config, bool demo)
 {
-    const bool sameAccount = session() && m_sessions->sessions().size() == 1 &&
-                             config.baseUrl == m_config.baseUrl && config.apiKey == m_config.apiKey &&
-                             config.organization == m_config.organization &&
-                             config.project == m_config.project && config.provider == m_config.provider;
+    SessionSpec spec;
+    spec.config = config;
+    // The demo's account is made up afresh at each start: nothing in it is worth keeping.
+    spec.cachePath = demo ? QString() : BatchCache::defaultPath(config);
+    spec.refreshSeconds = m_refreshSeconds;
+    spec.autoRefresh = m_autoRefresh;
+    // Compared with the session running, not with the last connectTo(): accounts watched since then
+    // (watchAccounts) replaced it, and one of them must not survive a return to the demo.
+    const bool sameAccount = m_sessions->sessions().size() == 1 &&
+                             SessionSet::sameAccount(m_sessions->sessions().constFirst()->spec(), spec);
     m_config = config;
     m_demo = demo;
     m_demoBanner->setVisible(demo);
@@ -128,21 +134,22 @@ void MainWindow::connectTo(const ApiConfig &config, bool demo)
     setWindowTitle(demo ? tr("Demo data") : config.baseUrl.host());
     if (sameAccount)
         return;
-    SessionSpec spec;
-    spec.config = config;
-    // The demo's account is made up afresh at each start: nothing in it is worth keeping.
-    spec.cachePath = demo ? QString() : BatchCache::defaultPath(config);
-    spec.refreshSeconds = m_refreshSeconds;
-    spec.autoRefresh = m_autoRefresh;
     // Another account: its rows replace the old ones (one reset), never mixed with them.
     setAccounts({spec});
 }
 
-void MainWindow::selectBatch(const QString &id)
+void MainWindow::selectBatch(const QString &id, const QString &account)
 {
-    const int row = m_model->rowOf(id);
+    const AccountSession *owner = account.isEmpty() ? nullptr : m_sessions->session(account);
+    // Without an account, the copy in the account shown comes first.
+    int row = m_model->rowOf(id, owner ? m_model->sourceOf(owner) : m_proxy->sourceFilter());
+    if (row < 0 && !owner)
+        row = m_model->rowOf(id);
     if (row < 0)
         return;
+    // Another account's batch while one is shown alone: show them all.
+    if (m_proxy->sourceFilter() >= 0 && m_proxy->sourceFilter() != m_model->sourceAt(row))
+        showAccount(QString());
     QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid()) { // hidden by a filter: show everything rather than nothing
         m_filterBar->clear();
@@ -180,22 +187,40 @@ void MainWindow::setRefreshInterval(int seconds, bool automatic)
 std::vector<Batch> MainWindow::selectedBatches() const
 {
     std::vector<Batch> batches;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    batches.reserve(size_t(rows.size()));
-    for (const QModelIndex &index : rows)
-        batches.push_back(m_model->batchAt(m_proxy->mapToSource(index).row()));
-    std::sort(batches.begin(), batches.end(),
-              [](const Batch &a, const Batch &b) { return a.createdAt > b.createdAt; });
+    for (AccountBatch &row : selectedRows())
+        batches.push_back(std::move(row.batch));
     return batches;
 }
 
-std::vector<Batch> MainWindow::visibleBatches() const
+AccountBatch MainWindow::rowAt(const QModelIndex &proxyIndex) const
 {
-    std::vector<Batch> batches;
-    batches.reserve(size_t(m_proxy->rowCount()));
+    const int row = m_proxy->mapToSource(proxyIndex).row();
+    const int source = m_model->sourceAt(row);
+    AccountSession *owner = m_model->sessionOf(source);
+    return {m_model->batchAt(row), owner, m_model->accountOf(source),
+            owner ? Providers::id(owner->provider()) : QString()};
+}
+
+std::vector<AccountBatch> MainWindow::selectedRows() const
+{
+    std::vector<AccountBatch> rows;
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    rows.reserve(size_t(selected.size()));
+    for (const QModelIndex &index : selected)
+        rows.push_back(rowAt(index));
+    std::sort(rows.begin(), rows.end(), [](const AccountBatch &a, const AccountBatch &b) {
+        return a.batch.createdAt > b.batch.createdAt;
+    });
+    return rows;
+}
+
+std::vector<AccountBatch> MainWindow::visibleRows() const
+{
+    std::vector<AccountBatch> rows;
+    rows.reserve(size_t(m_proxy->rowCount()));
     for (int row = 0; row < m_proxy->rowCount(); ++row)
-        batches.push_back(m_model->batchAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
-    return batches;
+        rows.push_back(rowAt(m_proxy->index(row, 0)));
+    return rows;
 }
 
 void MainWindow::onCurrentChanged()
@@ -213,11 +238,13 @@ void MainWindow::onCurrentChanged()
     if (!source.isValid()) {
         if (!m_detail->batchId().isEmpty())
             m_detail->clear();
+        m_detailSource = -1;
         return;
     }
     // A filter removes rows range by range, each a call here: refill the pane only for another batch (changes
-    // to the shown one come through onRowsChanged).
-    if (m_model->batchAt(source.row()).id != m_detail->batchId())
+    // to the shown one come through onRowsChanged). Another account's copy of the batch is another batch.
+    if (m_model->batchAt(source.row()).id != m_detail->batchId() ||
+        m_model->sourceAt(source.row()) != m_detailSource)
         showInDetail(source.row());
 }
 
@@ -232,6 +259,7 @@ void MainWindow::showInDetail(int sourceRow)
         m_actions->setClient(owner->client(),
                              owner->config().baseUrl.host() == QLatin1String("api.openai.com"));
     }
+    m_detailSource = m_model->sourceAt(sourceRow);
     m_detail->setBatch(batch);
     const ProgressHistory *history = m_model->historyAt(sourceRow);
     m_detail->setProgress(history ? history->samples(batch.id) : QList<ProgressSample>(),
@@ -244,7 +272,9 @@ void MainWindow::onRowsChanged(const QModelIndex &topLeft, const QModelIndex &bo
     // Merges announce every role; clock ticks and palette changes name theirs and change nothing in the pane.
     if (!roles.isEmpty())
         return;
-    const int row = m_model->rowOf(m_detail->batchId());
+    if (m_detail->batchId().isEmpty())
+        return;
+    const int row = m_model->rowOf(m_detail->batchId(), m_detailSource);
     if (row >= topLeft.row() && row <= bottomRight.row())
         showInDetail(row);
 }

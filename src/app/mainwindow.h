@@ -17,6 +17,7 @@ class AccountSwitcher;
 class SessionSet;
 struct SessionSpec;
 class BatchActions;
+struct AccountBatch;
 class BatchDetailPane;
 class BatchSortFilterProxy;
 class BatchTableModel;
@@ -58,8 +59,9 @@ public:
     void setRefreshInterval(int seconds, bool automatic);
     // Forgets what the cache holds for this account (Settings' "Clear cache").
     void clearCache();
-    // Selects the batch, clearing filters that hide it.
-    void selectBatch(const QString &id);
+    // Selects the batch (of `account`; empty: of whichever account lists it), clearing filters that hide it
+    // and showing all accounts when another one is shown alone.
+    void selectBatch(const QString &id, const QString &account = QString());
     CompletionNotifier *notifier() const { return m_notifier; }
     QString noticeText() const;
 
@@ -77,7 +79,9 @@ public:
     // What the empty table says when the first load failed ("Could not load batches: ..."; empty otherwise).
     QString loadErrorText() const { return m_loadError; }
     std::vector<Batch> selectedBatches() const;
-    std::vector<Batch> visibleBatches() const;
+    // The selected rows (newest first) and the rows shown, each with its account.
+    std::vector<AccountBatch> selectedRows() const;
+    std::vector<AccountBatch> visibleRows() const;
 
 Q_SIGNALS:
     void settingsRequested();
@@ -99,6 +103,7 @@ private:
     void updateAccountColumns();
     // The session a source row belongs to.
     AccountSession *sessionAt(int sourceRow) const;
+    AccountBatch rowAt(const QModelIndex &proxyIndex) const;
     // mainwindowswitcher.cpp: the account switcher, the title and the side bar's counts.
     void buildSwitcher(QToolBar *bar, QMenu *viewMenu);
     void updateSwitcher();
@@ -130,6 +135,8 @@ private:
         m_accountErrors;                      // each account's last failure (none: went through)
     QPointer<AccountSession> m_bannerSession; // whose failure the error banner shows
     QPointer<AccountSession> m_clientSession; // whose client the detail pane and the actions use
+    int m_detailSource =
+        -1; // the model's source of the batch the detail pane shows: two accounts may list one id
     ApiConfig m_config;
     bool m_demo = false;
 
@@ -148,6 +155,7 @@ private:
     QLabel *m_statusLabel;
     BatchActions *m_actions;
     QString m_lastMessage;
+    QString m_noticeAccount; // the account of the batch the notice banner links to
     QString m_loadError;
     bool m_retryIsPage = false; // the banner shows a failed page of older batches, not a failed refresh
     QAction *m_openOnWeb = nullptr;

@@ -68,9 +68,9 @@ void MainWindow::buildActions()
         false);
     bar->addSeparator();
     add(fileMenu, tr("&Export selection..."), QKeySequence(Qt::CTRL | Qt::Key_E),
-        [this] { m_actions->exportWithDialog(selectedBatches(), tr("selected")); });
+        [this] { m_actions->exportWithDialog(selectedRows(), tr("selected")); });
     add(fileMenu, tr("Export &shown..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
-        [this] { m_actions->exportWithDialog(visibleBatches(), tr("shown")); });
+        [this] { m_actions->exportWithDialog(visibleRows(), tr("shown")); });
     fileMenu->addSeparator();
     QAction *settings = add(
         fileMenu, tr("Se&ttings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma),
@@ -78,7 +78,7 @@ void MainWindow::buildActions()
     add(
         fileMenu, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, false);
     add(batchMenu, tr("&Cancel batches..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
-        [this] { m_actions->cancelWithConfirmation(selectedBatches()); });
+        [this] { m_actions->cancelWithConfirmation(selectedRows()); });
     add(
         batchMenu, tr("Copy &IDs"), QKeySequence(), [this] { m_actions->copyIds(selectedBatches()); }, false);
     m_downloadOutput = add(
@@ -115,7 +115,7 @@ void MainWindow::buildActions()
 const Batch *MainWindow::batchForFiles() const
 {
     // The downloads act on the batch the detail pane shows.
-    const int row = m_model->rowOf(m_detail->batchId());
+    const int row = m_detail->batchId().isEmpty() ? -1 : m_model->rowOf(m_detail->batchId(), m_detailSource);
     return row < 0 ? nullptr : &m_model->batchAt(row);
 }
 
@@ -176,15 +176,16 @@ void MainWindow::downloadForCurrent(int kind)
 
 void MainWindow::showRowMenu(const QPoint &pos)
 {
+    const std::vector<AccountBatch> rows = selectedRows();
     const std::vector<Batch> batches = selectedBatches();
     if (batches.empty())
         return;
     QMenu menu(this);
     menu.addAction(tr("Copy ID(s)"), this, [this, batches] { m_actions->copyIds(batches); });
     menu.addAction(tr("Export selection..."), this,
-                   [this, batches] { m_actions->exportWithDialog(batches, tr("selected")); });
-    QAction *cancel = menu.addAction(tr("Cancel..."), this,
-                                     [this, batches] { m_actions->cancelWithConfirmation(batches); });
+                   [this, rows] { m_actions->exportWithDialog(rows, tr("selected")); });
+    QAction *cancel =
+        menu.addAction(tr("Cancel..."), this, [this, rows] { m_actions->cancelWithConfirmation(rows); });
     cancel->setEnabled(
         std::any_of(batches.begin(), batches.end(), [](const Batch &b) { return b.status.isCancellable(); }));
     if (batches.size() == 1) {

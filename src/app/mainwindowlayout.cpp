@@ -43,7 +43,7 @@ void MainWindow::buildLayout()
     m_noticeBanner->setAccessibleName(tr("Notice"));
     m_noticeBanner->setVisible(false);
     connect(m_noticeBanner, &QLabel::linkActivated, this, [this](const QString &id) {
-        selectBatch(id);
+        selectBatch(id, m_noticeAccount);
         m_noticeBanner->hide();
     });
     layout->addWidget(m_noticeBanner);

@@ -13,8 +13,10 @@
 
 void MainWindow::showError(const QString &what, const ApiError &error, const AccountSession *session)
 {
-    // With nothing on screen there is no "more" and no "last good refresh": say what could not be loaded.
-    const bool nothingLoaded = m_model->rowCount() == 0;
+    // With nothing loaded there is no "more" and no "last good refresh": say what could not be loaded. Each
+    // account for itself: another's rows are not this one's last good refresh.
+    const bool nothingLoaded =
+        session ? m_model->statusCounts(m_model->sourceOf(session)).isEmpty() : m_model->rowCount() == 0;
     // Several accounts: the message names its own.
     const QString account = session && m_sessions->sessions().size() > 1 && !session->name().isEmpty()
                                 ? session->name() + QStringLiteral(": ")

@@ -16,8 +16,13 @@
 void MainWindow::setAccounts(const QList<SessionSpec> &specs)
 {
     m_sessions->setSpecs(specs);
-    if (!m_shownAccount.isEmpty() && !m_sessions->session(m_shownAccount))
+    // An account whose key, server, scope or provider changed has a new session, with a new source in the
+    // model: the filter follows it, or the table would stay empty.
+    AccountSession *shown = m_shownAccount.isEmpty() ? nullptr : m_sessions->session(m_shownAccount);
+    if (!m_shownAccount.isEmpty() && !shown)
         showAccount(QString());
+    else
+        m_proxy->setSourceFilter(shown ? m_model->sourceOf(shown) : -1);
     updateAccountColumns();
     updateStatusBar();
     updateSwitcher();
@@ -110,9 +115,10 @@ void MainWindow::onSessionAdded(AccountSession *s)
 void MainWindow::onSessionRemoved(AccountSession *s)
 {
     const int source = m_model->sourceOf(s);
-    const int shown = m_model->rowOf(m_detail->batchId());
-    if (shown >= 0 && m_model->sourceAt(shown) == source)
+    if (m_detailSource == source) {
         m_detail->clear();
+        m_detailSource = -1;
+    }
     m_model->removeSource(source);
     if (m_bannerSession == s || !m_bannerSession) {
         m_errorBanner->hide();

@@ -290,7 +290,14 @@ QString SettingsDialog::problem() const
 {
     const QList<Account> saved = accounts();
     for (int i = 0; i < saved.size(); ++i) {
-        const QString why = Accounts::problem(saved, i, hasKey(m_entries[size_t(i)]));
+        QString why = Accounts::problem(saved, i, hasKey(m_entries[size_t(i)]));
+        // The environment's accounts are listed first under their own names: a saved one would be renamed,
+        // and two accounts could end up with one name.
+        for (const Account &environment : m_environment) {
+            if (why.isEmpty() &&
+                environment.name.compare(saved.at(i).name.trimmed(), Qt::CaseInsensitive) == 0)
+                why = tr("an account from the environment is named \"%1\"").arg(environment.name);
+        }
         if (!why.isEmpty())
             return (saved.at(i).name.isEmpty() ? tr("(no name)") : saved.at(i).name) + QStringLiteral(": ") +
                    why;

@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace {
 QString env(const char *name)
 {
@@ -171,17 +173,22 @@ QList<Account> fromEnvironment()
 QList<Account> all()
 {
     QList<Account> accounts = fromEnvironment();
-    const qsizetype environmentCount = accounts.size();
-    for (Account account : saved()) {
-        const auto taken = [&](const QString &name) {
-            for (qsizetype i = 0; i < environmentCount; ++i) {
-                if (accounts.at(i).name.compare(name, Qt::CaseInsensitive) == 0)
-                    return true;
-            }
-            return false;
+    const QList<Account> savedAccounts = saved();
+    for (Account account : savedAccounts) {
+        const auto taken = [&](const QString &name, bool bySaved) {
+            const auto same = [&](const Account &other) {
+                return other.name.compare(name, Qt::CaseInsensitive) == 0;
+            };
+            return std::any_of(accounts.begin(), accounts.end(), same) ||
+                   (bySaved && std::any_of(savedAccounts.begin(), savedAccounts.end(), same));
         };
-        if (taken(account.name))
-            account.name += QStringLiteral(" (saved)");
+        if (taken(account.name, false)) {
+            // Not a name another account has or will have: the switcher and sessions find accounts by name.
+            const QString base = account.name;
+            account.name = base + QStringLiteral(" (saved)");
+            for (int n = 2; taken(account.name, true); ++n)
+                account.name = base + QStringLiteral(" (saved %1)").arg(n);
+        }
         accounts << account;
     }
     return accounts;

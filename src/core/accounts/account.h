@@ -49,7 +49,7 @@ QList<Account> saved();
 void save(const QList<Account> &accounts);
 QList<Account> fromEnvironment();
 // Environment accounts first, then the saved ones; a saved account whose name an environment account took is
-// kept under "NAME (saved)".
+// kept under "NAME (saved)" ("NAME (saved 2)", ... when another account has that): every name is unique.
 QList<Account> all();
 // The key the environment gives this account (empty for saved accounts).
 QString environmentKey(const Account &account);
@@ -61,6 +61,10 @@ QString defaultBaseUrl(Provider provider);
 // stored key with OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID winning field by field, so those
 // values are taken. Returns whether it did; saved() calls it.
 bool migrateLegacySettings();
+// Whether the one key versions before accounts kept ("openai-api-key") may become this account's: only for a
+// saved OpenAI account that is the one migrateLegacySettings() made, or that is on the server those versions
+// used without settings (OPENAI_BASE_URL, else OpenAI's own). Never an account on a third party's server.
+bool mayAdoptLegacyKey(const Account &account);
 // Why accounts[index], about to be saved with `accounts`, cannot be: its own problem(), a name taken by
 // another, the same keychain entry as another (they would share one key), or a key that would travel over
 // plain http to another machine (`hasKey`: it has one, typed or stored). Empty when it can be saved.

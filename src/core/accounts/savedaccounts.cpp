@@ -2,11 +2,19 @@
 #include "core/accounts/account.h"
 
 #include <QSettings>
+#include <QUrl>
 
 #include <algorithm>
 
 namespace {
 const QString kArray = QStringLiteral("accounts");
+// The keychain entry of the account migrated from earlier versions: the one their key belongs to.
+const QString kLegacyKeyAccount = QStringLiteral("migration/legacyKeyAccount");
+
+QUrl server(const QString &baseUrl)
+{
+    return QUrl(baseUrl).adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+}
 
 QString firstSet(const char *variable, const QString &otherwise)
 {
@@ -102,7 +110,19 @@ bool migrateLegacySettings()
     }
     // The earlier keys stay: a downgrade still finds its settings.
     save({account});
+    settings.setValue(kLegacyKeyAccount, account.keyAccount());
     return true;
+}
+
+bool mayAdoptLegacyKey(const Account &account)
+{
+    if (account.fromEnvironment || account.provider != Provider::OpenAI)
+        return false;
+    if (account.keyAccount() == QSettings().value(kLegacyKeyAccount).toString())
+        return true;
+    const QString own =
+        account.baseUrl.trimmed().isEmpty() ? defaultBaseUrl(Provider::OpenAI) : account.baseUrl;
+    return server(own) == server(firstSet("OPENAI_BASE_URL", defaultBaseUrl(Provider::OpenAI)));
 }
 
 } // namespace Accounts
