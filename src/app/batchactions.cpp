@@ -2,7 +2,6 @@
 
 #include "core/api/apiclient.h"
 #include "core/export/batchexporter.h"
-#include "core/json/batchparser.h"
 #include "core/session/accountsession.h"
 
 #include <QApplication>
@@ -11,7 +10,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QUrl>
 
@@ -64,29 +62,16 @@ QString BatchActions::exportWithDialog(const std::vector<AccountBatch> &batches,
 
 bool BatchActions::exportTo(const QString &path, const std::vector<AccountBatch> &batches, QString *error)
 {
-    // BatchExporter::writeFile's way (atomic, QSaveFile), with each row's own account and provider.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    BatchExporter exporter(&file, BatchExporter::formatFromPath(path));
-    bool ok = exporter.begin();
-    for (auto it = batches.begin(); ok && it != batches.end(); ++it) {
-        exporter.setSource(it->account, it->provider);
-        ok = exporter.write(it->batch);
-    }
-    ok = ok && exporter.finish();
-    if (!ok) {
-        *error = tr("cannot write %1: %2").arg(path, exporter.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        *error = tr("cannot save %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    // Each row with its own account and provider (All accounts exports several).
+    const auto writeRows = [&batches](BatchExporter &exporter) {
+        for (const AccountBatch &row : batches) {
+            exporter.setSource(row.account, row.provider);
+            if (!exporter.write(row.batch))
+                return false;
+        }
+        return true;
+    };
+    return BatchExporter::writeFile(path, BatchExporter::formatFromPath(path), writeRows, error);
 }
 
 void BatchActions::copyIds(const std::vector<Batch> &batches)

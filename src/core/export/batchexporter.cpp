@@ -136,16 +136,26 @@ const QStringList &BatchExporter::csvColumns()
 bool BatchExporter::writeFile(const QString &path, Format format, const std::vector<Batch> &batches,
                               QString *error)
 {
+    const auto writeRows = [&batches](BatchExporter &exporter) {
+        for (const Batch &batch : batches) {
+            if (!exporter.write(batch))
+                return false;
+        }
+        return true;
+    };
+    return writeFile(path, format, writeRows, error);
+}
+
+bool BatchExporter::writeFile(const QString &path, Format format,
+                              const std::function<bool(BatchExporter &)> &writeRows, QString *error)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = QObject::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     BatchExporter exporter(&file, format);
-    bool ok = exporter.begin();
-    for (auto it = batches.begin(); ok && it != batches.end(); ++it)
-        ok = exporter.write(*it);
-    ok = ok && exporter.finish();
+    const bool ok = exporter.begin() && writeRows(exporter) && exporter.finish();
     if (!ok) {
         *error = QObject::tr("cannot write %1: %2").arg(path, exporter.errorString());
         file.cancelWriting();

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QIODevice;
@@ -35,6 +36,10 @@ public:
     // untouched.
     static bool writeFile(const QString &path, Format format, const std::vector<Batch> &batches,
                           QString *error);
+    // The same, with the rows written by `writeRows` (which may set each row's source before writing it); it
+    // returns false as soon as a write fails.
+    static bool writeFile(const QString &path, Format format,
+                          const std::function<bool(BatchExporter &)> &writeRows, QString *error);
 
     // Writes the CSV header or the JSON array's opening; the table's header waits for the first row or
     // finish(), so a run that fails before its first page prints nothing but its error.
