@@ -70,22 +70,7 @@ Parsed<Batch> readBatch(const element &object, const JsonSlicer::Slice *source)
         batch.providerDetails.append(
             {QStringLiteral("archived_at"), reader.string(member(o, "archived_at"), "")});
     batch.status = AnthropicAdapter::statusFor(batch.rawStatus, c, cancelInitiated.has_value());
-    switch (batch.status.value()) {
-    case BatchStatus::Completed:
-        batch.completedAt = ended;
-        break;
-    case BatchStatus::Failed:
-        batch.failedAt = ended;
-        break;
-    case BatchStatus::Expired:
-        batch.expiredAt = ended;
-        break;
-    case BatchStatus::Cancelled:
-        batch.cancelledAt = ended;
-        break;
-    default:
-        break;
-    }
+    ProviderJson::setEndedAt(&batch, ended);
     batch.json = source ? JsonDocument::compact(*source) : JsonDocument::compact(object);
     for (QString &warning : result.warnings)
         warning = batch.id + QStringLiteral(": ") + warning;

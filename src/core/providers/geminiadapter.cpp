@@ -53,22 +53,7 @@ Parsed<Batch> readBatch(const element &object, const JsonSlicer::Slice *source)
         model = model.mid(kModelsPrefix.size());
     batch.model = model;
     const std::optional<qint64> ended = reader.time(member(meta, "endTime"), "metadata.endTime");
-    switch (batch.status.value()) {
-    case BatchStatus::Completed:
-        batch.completedAt = ended;
-        break;
-    case BatchStatus::Failed:
-        batch.failedAt = ended;
-        break;
-    case BatchStatus::Expired:
-        batch.expiredAt = ended;
-        break;
-    case BatchStatus::Cancelled:
-        batch.cancelledAt = ended;
-        break;
-    default:
-        break;
-    }
+    ProviderJson::setEndedAt(&batch, ended);
 
     const Value stats = reader.object(member(meta, "batchStats"), "metadata.batchStats");
     if (stats) {

@@ -177,4 +177,24 @@ Parsed<BatchPage> readPage(const QByteArray &body, const char *arrayKey, bool ar
     return result;
 }
 
+void setEndedAt(Batch *batch, std::optional<qint64> at)
+{
+    switch (batch->status.value()) {
+    case BatchStatus::Completed:
+        batch->completedAt = at;
+        break;
+    case BatchStatus::Failed:
+        batch->failedAt = at;
+        break;
+    case BatchStatus::Expired:
+        batch->expiredAt = at;
+        break;
+    case BatchStatus::Cancelled:
+        batch->cancelledAt = at;
+        break;
+    default:
+        break;
+    }
+}
+
 } // namespace ProviderJson

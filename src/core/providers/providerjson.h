@@ -53,4 +53,7 @@ Parsed<Batch> readObject(const QByteArray &body, const ItemReader &read);
 Parsed<BatchPage> readPage(const QByteArray &body, const char *arrayKey, bool arrayOptional,
                            const ItemReader &read,
                            const std::function<void(const element &root, Parsed<BatchPage> *page)> &root);
+// Providers that give one end time (Anthropic's ended_at, Gemini's endTime): the field of the batch's
+// terminal status takes it; a batch not ended keeps none.
+void setEndedAt(Batch *batch, std::optional<qint64> at);
 } // namespace ProviderJson
