@@ -10,29 +10,14 @@ using BatchObjectReader::textOf;
 using BatchObjectReader::typeName;
 using simdjson::dom::element;
 
-namespace {
-
-QString notAnObject(const element &root)
-{
-    return QStringLiteral("the response is a JSON %1, expected an object")
-        .arg(root.is_array() ? QStringLiteral("array") : QStringLiteral("value"));
-}
-
-} // namespace
-
 namespace BatchParser {
 
 QJsonObject parseObject(const QByteArray &body, QString *error)
 {
     JsonDocument document(body);
-    if (!document.ok()) {
-        *error = document.error();
+    *error = document.objectError();
+    if (!error->isEmpty())
         return {};
-    }
-    if (!document.root().is_object()) {
-        *error = notAnObject(document.root());
-        return {};
-    }
     // The few callers of this general form read small bodies (errors, files); Qt's DOM suits them.
     return QJsonDocument::fromJson(body).object();
 }
@@ -45,10 +30,8 @@ Parsed<Batch> parseBatch(const QJsonObject &object)
 Parsed<Batch> parseBatch(const QByteArray &body)
 {
     JsonDocument document(body);
-    if (!document.ok())
-        return {Batch(), document.error(), {}};
-    if (!document.root().is_object())
-        return {Batch(), notAnObject(document.root()), {}};
+    if (QString why = document.objectError(); !why.isEmpty())
+        return {Batch(), why, {}};
     const JsonSlicer::Slice source =
         JsonSlicer::whole(std::string_view(body.constData(), size_t(body.size())));
     return BatchObjectReader::read(document.root(), &source);
@@ -58,15 +41,10 @@ Parsed<BatchPage> parseListPage(const QByteArray &body)
 {
     Parsed<BatchPage> result;
     JsonDocument document(body);
-    if (!document.ok()) {
-        result.error = document.error();
+    result.error = document.objectError();
+    if (!result.ok())
         return result;
-    }
     const element root = document.root();
-    if (!root.is_object()) {
-        result.error = notAnObject(root);
-        return result;
-    }
 
     const std::optional<element> data = member(root, "data");
     if (!data || !data->is_array()) {

@@ -48,3 +48,13 @@ QByteArray JsonDocument::compact(const JsonSlicer::Slice &slice)
     out.truncate(static_cast<qsizetype>(length));
     return out;
 }
+
+QString JsonDocument::objectError() const
+{
+    if (!ok())
+        return m_error;
+    if (m_root.is_object())
+        return {};
+    return QStringLiteral("the response is a JSON %1, expected an object")
+        .arg(m_root.is_array() ? QStringLiteral("array") : QStringLiteral("value"));
+}

@@ -22,6 +22,8 @@ public:
     bool ok() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
     simdjson::dom::element root() const { return m_root; }
+    // Why the body is not one JSON object (not JSON, or an array or a bare value), or empty when it is.
+    QString objectError() const;
 
     // Compact JSON of a value, keys in the order they came.
     static QByteArray compact(const simdjson::dom::element &value);

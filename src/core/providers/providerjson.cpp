@@ -98,21 +98,11 @@ void Reader::warn(const char *path, const Value &value, const char *expected)
                            .arg(QLatin1String(path), shown, QLatin1String(expected)));
 }
 
-namespace {
-QString notAnObject(const element &root)
-{
-    return QStringLiteral("the response is a JSON %1, expected an object")
-        .arg(root.is_array() ? QStringLiteral("array") : QStringLiteral("value"));
-}
-} // namespace
-
 Parsed<Batch> readObject(const QByteArray &body, const ItemReader &read)
 {
     JsonDocument document(body);
-    if (!document.ok())
-        return {Batch(), document.error(), {}};
-    if (!document.root().is_object())
-        return {Batch(), notAnObject(document.root()), {}};
+    if (QString why = document.objectError(); !why.isEmpty())
+        return {Batch(), why, {}};
     const JsonSlicer::Slice source =
         JsonSlicer::whole(std::string_view(body.constData(), size_t(body.size())));
     return read(document.root(), &source);
@@ -124,15 +114,10 @@ Parsed<BatchPage> readPage(const QByteArray &body, const char *arrayKey, bool ar
 {
     Parsed<BatchPage> result;
     JsonDocument document(body);
-    if (!document.ok()) {
-        result.error = document.error();
+    result.error = document.objectError();
+    if (!result.ok())
         return result;
-    }
     const element top = document.root();
-    if (!top.is_object()) {
-        result.error = notAnObject(top);
-        return result;
-    }
     const Value items = member(top, arrayKey);
     if (!(arrayOptional && isAbsent(items)) && (!items || !items->is_array())) {
         result.error = QStringLiteral("the list response's '%1' is %2, expected an array")
