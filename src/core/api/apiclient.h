@@ -5,10 +5,22 @@
 #include "core/api/typedcalls.h"
 #include "core/json/batchparser.h"
 
+#include <QMap>
 #include <QObject>
 
 class FileDownload;
 class ProviderAdapter;
+
+// A batch to create from requests the provider already holds (an uploaded file's id), or, for a provider that
+// takes requests in the create call (Anthropic), from the JSONL file at `requestsPath`.
+struct BatchCreateSpec
+{
+    QString inputFileId;
+    QString requestsPath;
+    QString endpoint;
+    QString completionWindow = QStringLiteral("24h");
+    QMap<QString, QString> metadata;
+};
 class QNetworkAccessManager;
 
 // Speaks one account's Batch API over one QNetworkAccessManager, through the adapter of its config's
@@ -46,6 +58,14 @@ public:
     // A batch's results, wherever its provider keeps them: the output file, or Anthropic's results (its
     // results_url only on the account's own origin, else the documented path on the account's host).
     FileDownload *downloadResults(const Batch &batch, const QString &path, qint64 declaredBytes = -1);
+    // Uploads the file at `path` (streamed from disk as multipart/form-data; progress() counts bytes sent).
+    FileInfoCall *uploadFile(const QString &path, const QString &purpose = QStringLiteral("batch"));
+    // Creates a batch; batch() holds the created batch.
+    BatchCall *createBatch(const BatchCreateSpec &spec);
+    // Whether a batch is created from an uploaded file (OpenAI, Azure, Gemini) or with its requests in the
+    // create call (Anthropic).
+    bool createsFromUploadedFile() const;
+
     // Why `id` cannot go into a URL path as one segment (empty, ".", "..", or holding '/', '?' or '#'), or
     // empty when it can.
     static QString unusableIdReason(const QString &id);

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/api/apierror.h"
+#include "core/batch/batch.h"
+
+#include <QMap>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+class ApiClient;
+
+// What a new batch is made of: a JSONL file of requests already through Preflight::check.
+struct SubmitSpec
+{
+    QString path;
+    QString endpoint; // the url every line names (Anthropic and Gemini: unused)
+    QString completionWindow = QStringLiteral("24h");
+    QMap<QString, QString> metadata;
+};
+
+// Sends a new batch the way its provider takes one: uploads the file (purpose=batch, streamed from disk, with
+// progress) then creates the batch from it (OpenAI, Azure, Gemini), or creates it with the requests in the
+// body (Anthropic). The window's New batch and Retry, and `batchwatch create` and `retry`, all come here.
+class BatchSubmit : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Phase { Uploading, Creating };
+    Q_ENUM(Phase)
+
+    BatchSubmit(ApiClient *client, const SubmitSpec &spec, QObject *parent = nullptr);
+    ~BatchSubmit() override;
+
+    void start();
+    void cancel();
+    bool isFinished() const { return m_finished; }
+
+    // After finished(): the created batch, or why not. fileId() names an uploaded file even when the create
+    // failed (it is not deleted: the user may create from it by hand).
+    const std::optional<Batch> &batch() const { return m_batch; }
+    const ApiError &error() const { return m_error; }
+    const QString &fileId() const { return m_fileId; }
+
+Q_SIGNALS:
+    void progress(BatchSubmit::Phase phase, qint64 done, qint64 total);
+    void finished();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    std::optional<Batch> m_batch;
+    ApiError m_error;
+    QString m_fileId;
+    bool m_finished = false;
+};
