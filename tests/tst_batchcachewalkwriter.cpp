@@ -37,7 +37,7 @@ private Q_SLOTS:
         QVERIFY(cache.replaceAll(page(9'000, 3), false)); // gone from the server by the time of the walk
         {
             // More pages than the queue holds, so write() has to wait for the disk at times.
-            BatchCacheWalkWriter writer(path, cache.beginWalk());
+            BatchCacheWalkWriter writer(path, cache.provider(), cache.beginWalk());
             QSignalSpy finished(&writer, &BatchCacheWalkWriter::finished);
             for (int first = 0; first < 2'500; first += 100)
                 writer.write(page(first, 100));
@@ -52,6 +52,24 @@ private Q_SLOTS:
         QVERIFY(cache.isComplete());
     }
 
+    void aWalkWritesTheCacheOfItsOwnProvider()
+    {
+        // The writer's own connection opens the file as the provider it holds: an Anthropic account's walk
+        // must not be refused as "holds batches of the provider anthropic, not openai".
+        const QString path = m_dir.filePath(QStringLiteral("anthropic.sqlite"));
+        BatchCache cache;
+        QVERIFY(cache.open(path, Provider::Anthropic, nullptr));
+        {
+            BatchCacheWalkWriter writer(path, cache.provider(), cache.beginWalk());
+            QSignalSpy finished(&writer, &BatchCacheWalkWriter::finished);
+            writer.write(page(0, 10));
+            writer.finish(true);
+            QVERIFY(finished.wait(10'000));
+            QCOMPARE(finished.constFirst().constFirst().toString(), QString());
+        }
+        QVERIFY(cache.isComplete());
+    }
+
     void aWriterDroppedMidWalkLeavesAUsableFile()
     {
         const QString path = m_dir.filePath(QStringLiteral("cut.sqlite"));
@@ -59,7 +77,7 @@ private Q_SLOTS:
         QVERIFY(cache.open(path, nullptr));
         QVERIFY(cache.replaceAll(page(9'000, 3), true));
         {
-            BatchCacheWalkWriter writer(path, cache.beginWalk());
+            BatchCacheWalkWriter writer(path, cache.provider(), cache.beginWalk());
             writer.write(page(0, 100));
         } // destroyed before finish(): what is not committed is rolled back, nothing crashes
         const std::vector<Batch> loaded = cache.load();
@@ -77,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(cache.open(path, nullptr));
         QVERIFY(cache.replaceAll(page(100, 3), true));
         {
-            BatchCacheWalkWriter writer(path, cache.beginWalk());
+            BatchCacheWalkWriter writer(path, cache.provider(), cache.beginWalk());
             QSignalSpy finished(&writer, &BatchCacheWalkWriter::finished);
             writer.write(page(0, 100));
             writer.finish(false);

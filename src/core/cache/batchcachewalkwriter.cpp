@@ -22,10 +22,10 @@ public:
     {
     }
 
-    void open(const QString &path)
+    void open(const QString &path, Provider provider)
     {
         m_cache = std::make_unique<BatchCache>();
-        if (!m_cache->open(path, &m_error))
+        if (!m_cache->open(path, provider, &m_error))
             m_cache.reset();
     }
 
@@ -65,7 +65,8 @@ private:
     QString m_error;
 };
 
-BatchCacheWalkWriter::BatchCacheWalkWriter(const QString &path, qint64 firstRank, QObject *parent)
+BatchCacheWalkWriter::BatchCacheWalkWriter(const QString &path, Provider provider, qint64 firstRank,
+                                           QObject *parent)
     : QObject(parent)
     , m_worker(new Worker(&m_room, firstRank))
 {
@@ -73,7 +74,8 @@ BatchCacheWalkWriter::BatchCacheWalkWriter(const QString &path, qint64 firstRank
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &Worker::done, this, &BatchCacheWalkWriter::finished); // queued: another thread
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path] { worker->open(path); });
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, path, provider] { worker->open(path, provider); });
 }
 
 BatchCacheWalkWriter::~BatchCacheWalkWriter()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/batch/batch.h"
+#include "core/providers/provider.h"
 
 #include <QObject>
 #include <QSemaphore>
@@ -19,8 +20,8 @@ class BatchCacheWalkWriter : public QObject
 public:
     static constexpr int kMaxQueued = 1000;
 
-    // `firstRank` from BatchCache::beginWalk() on the same file.
-    BatchCacheWalkWriter(const QString &path, qint64 firstRank, QObject *parent = nullptr);
+    // `firstRank` from BatchCache::beginWalk() on the same file, opened for `provider`.
+    BatchCacheWalkWriter(const QString &path, Provider provider, qint64 firstRank, QObject *parent = nullptr);
     ~BatchCacheWalkWriter() override;
 
     void write(const std::vector<Batch> &batches);

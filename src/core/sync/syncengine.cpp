@@ -242,7 +242,8 @@ void SyncEngine::walkAll()
     m_walkError = ApiError();
     m_walker->setPrefetch(m_walkPrefetch);
     if (m_cache) {
-        m_writer = std::make_unique<BatchCacheWalkWriter>(m_cache->path(), m_cache->beginWalk());
+        m_writer = std::make_unique<BatchCacheWalkWriter>(m_cache->path(), m_cache->provider(),
+                                                          m_cache->beginWalk());
         connect(m_writer.get(), &BatchCacheWalkWriter::finished, this, &SyncEngine::onWalkWritten);
     }
     m_walker->start(QString(), kPageSize);
