@@ -50,6 +50,8 @@ struct Files
     QStringList errors;
     qint64 outputOk = 0;     // 2xx lines of the output
     qint64 outputFailed = 0; // non-2xx lines of the output
+    QSet<int> outputStatuses;
+    QSet<QString> errorCodes; // the error file's codes, from `error` or the response body
 };
 
 QByteArray contentOf(const SimAccount &account, const QJsonValue &fileId)
@@ -79,10 +81,18 @@ Files filesOf(const SimAccount &account, const QString &id)
         files.output << line.value(QLatin1String("custom_id")).toString();
         const int status = line.value(QLatin1String("response"))[QLatin1String("status_code")].toInt();
         (status >= 200 && status < 300 ? files.outputOk : files.outputFailed)++;
+        files.outputStatuses << status;
     }
     for (const QJsonObject &line :
-         jsonLines(contentOf(account, files.batch.value(QLatin1String("error_file_id")))))
+         jsonLines(contentOf(account, files.batch.value(QLatin1String("error_file_id"))))) {
         files.errors << line.value(QLatin1String("custom_id")).toString();
+        const QJsonValue code =
+            line.value(QLatin1String("error")).isObject()
+                ? line.value(QLatin1String("error"))[QLatin1String("code")]
+                : line.value(QLatin1String(
+                      "response"))[QLatin1String("body")][QLatin1String("error")][QLatin1String("code")];
+        files.errorCodes << code.toString();
+    }
     return files;
 }
 
@@ -179,6 +189,10 @@ private Q_SLOTS:
         QCOMPARE(notRun > 0, partial);
         QVERIFY(files.outputFailed > 0); // some failures answer inside the output, with their status
         QVERIFY(!files.errors.isEmpty());
+        // Several kinds of failure, so that error groups have something to group.
+        QCOMPARE(files.outputStatuses, (QSet<int>{200, 400, 429, 500}));
+        QCOMPARE(files.errorCodes, (QSet<QString>{QStringLiteral("context_length_exceeded"),
+                                                  QStringLiteral("request_timeout")}));
         const qint64 failed = files.outputFailed + files.errors.size();
         const qint64 done = files.outputOk + failed;
         QVERIFY(qAbs(double(failed) - failedShare * double(done)) <= 1.0);

@@ -40,7 +40,7 @@ QJsonObject failedResponse(const SimBatch &batch, qint64 n, qint64 failure, bool
     QJsonObject error;
     const QString requestId = hexId("req_", batch.id, n, "q");
     if (inOutput) {
-        switch (failure % 3) {
+        switch ((failure / 3) % 3) { // the ranks in the output are 1, 4, 7, ...: vary by their place
         case 0:
             error =
                 apiError(QStringLiteral("Invalid 'messages[0].content': string too long. Expected a string "
@@ -109,7 +109,7 @@ QJsonObject outputLine(const SimBatch &batch, qint64 n, Fate fate, qint64 failur
 
 QJsonObject errorLine(const SimBatch &batch, qint64 n, qint64 failure)
 {
-    if (failure % 2 == 0)
+    if ((failure / 3) % 2 == 0) // the ranks in the error file are 0, 2, 3, 5, ...
         return resultLine(batch, n, failedResponse(batch, n, failure, false), QJsonValue::Null);
     // A request that never got an answer: no response, the error on the line itself.
     return resultLine(
