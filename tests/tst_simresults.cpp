@@ -209,6 +209,12 @@ private Q_SLOTS:
         QCOMPARE(object.value(QLatin1String("errors"))[QLatin1String("data")][0][QLatin1String("line")]
                      .toInteger(),
                  20);
+        // Its input file is still there, with the line that failed it broken.
+        const QList<QByteArray> lines =
+            account.fileContent(object.value(QLatin1String("input_file_id")).toString()).body.split('\n');
+        QCOMPARE(lines.size(), 41); // 40 lines and the last line end
+        for (int i = 0; i < 40; ++i)
+            QCOMPARE(QJsonDocument::fromJson(lines.at(i)).isObject(), i != 19);
     }
 
     void everyRequestFailedMeansNoOutputFile()

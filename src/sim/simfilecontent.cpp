@@ -206,7 +206,18 @@ QByteArray errors(const SimBatch &batch, qint64 at)
 QByteArray input(const SimBatch &batch)
 {
     QByteArray out;
-    for (qint64 n = 1; n <= batch.total; ++n) {
+    // A batch that failed validation still has its file: its requests, and the line that failed it broken.
+    const qint64 brokenLine =
+        batch.outcome == SimBatch::Outcome::Failed && batch.failureCode == QLatin1String("invalid_json_line")
+            ? batch.failureLine.value_or(0)
+            : 0;
+    const qint64 lines = qMax(qMax(batch.total, batch.submitted), brokenLine);
+    for (qint64 n = 1; n <= lines; ++n) {
+        if (n == brokenLine) {
+            out += "{\"custom_id\": \"" + batch.customIdOf(n).toUtf8().replace('"', "\\\"") +
+                   "\", \"method\": \"POST\", \"url\": \"\n";
+            continue;
+        }
         SimJsonWriter json(out);
         json.beginObject().key("custom_id").value(batch.customIdOf(n)).key("method").value("POST");
         json.key("url")
