@@ -159,6 +159,20 @@ QByteArray geminiResponses(const SimBatch &batch, const QString &model, qint64 s
     return out;
 }
 
+QByteArray geminiInput(const SimBatch &batch)
+{
+    QByteArray out;
+    for (qint64 n = 1; n <= batch.total; ++n) {
+        SimJsonWriter json(out);
+        json.beginObject().key("key").value(batch.customIdOf(n)).key("request").beginObject();
+        json.key("contents").beginArray().beginObject().key("role").value("user").key("parts").beginArray();
+        json.beginObject().key("text").value(QStringLiteral("Simulated question %1").arg(n)).endObject();
+        json.endArray().endObject().endArray().endObject().endObject();
+        out += '\n';
+    }
+    return out;
+}
+
 QJsonArray geminiInlined(const SimBatch &batch, const QString &model, qint64 succeeded, qint64 failed)
 {
     std::vector<std::pair<Fate, qint64>> fates(size_t(qMax<qint64>(0, batch.total)), {Fate::NotRun, 0});
