@@ -373,9 +373,10 @@ private Q_SLOTS:
             reply->deleteLater();
             return answer;
         };
-        const QString id = QJsonDocument::fromJson(call("POST", QStringLiteral("/v1/_sim/batches"),
-                                                        R"({"requests":300,"failed_share":0.3,"ended":true})")
-                                                       .body)[QLatin1String("id")]
+        const QString id = QJsonDocument::fromJson(
+                               call("POST", QStringLiteral("/v1/_sim/batches"),
+                                    R"({"requests":300,"failed_share":0.3,"ended":true,"answer_chars":700})")
+                                   .body)[QLatin1String("id")]
                                .toString();
         const QString output =
             QJsonDocument::fromJson(
@@ -386,6 +387,15 @@ private Q_SLOTS:
         QCOMPARE(whole.status, 200);
         QCOMPARE(whole.acceptRanges, QByteArray("bytes"));
         const qint64 size = whole.body.size();
+        for (const QJsonObject &line : jsonLines(whole.body)) { // answers as long as the hook asked
+            const QJsonObject response = line.value(QLatin1String("response")).toObject();
+            if (response.value(QLatin1String("status_code")).toInt() == 200)
+                QCOMPARE(response[QLatin1String("body")][QLatin1String("output")][0][QLatin1String("content")]
+                                 [0][QLatin1String("text")]
+                                     .toString()
+                                     .size(),
+                         700);
+        }
         const Reply rest = call("GET", path, {}, "bytes=1000-");
         QCOMPARE(rest.status, 206);
         QCOMPARE(rest.body, whole.body.mid(1000));

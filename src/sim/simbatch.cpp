@@ -115,6 +115,19 @@ QString SimBatch::modelOf(qint64 n) const
     return model;
 }
 
+QString SimBatch::answerOf(qint64 n) const
+{
+    static const char *const kOpenings[] = {"Simulated answer %1.", "The summary of item %1 follows.",
+                                            "Request %1: yes, with two caveats.",
+                                            "Translated text %1 below."};
+    QString text = QString::fromLatin1(kOpenings[n % 4]).arg(n);
+    static const QString kFiller =
+        QStringLiteral(" Lorem ipsum dolor sit amet, consectetur adipiscing elit.");
+    while (text.size() < answerChars)
+        text += kFiller;
+    return answerChars > 0 ? text.left(qMax<qsizetype>(answerChars, 1)) : text;
+}
+
 QString SimBatch::outputFileId() const
 {
     return fileIdFor(id, QLatin1String("output"));

@@ -53,7 +53,7 @@ void anthropicLine(QByteArray &out, const SimBatch &batch, const QString &model,
         json.key("message").beginObject().key("id").value(hexId("msg_", batch.id, n, 24));
         json.key("type").value("message").key("role").value("assistant").key("model").value(model);
         json.key("content").beginArray().beginObject().key("type").value("text").key("text");
-        json.value(QStringLiteral("Simulated answer %1.").arg(n)).endObject().endArray();
+        json.value(batch.answerOf(n)).endObject().endArray();
         json.key("stop_reason").value("end_turn").key("stop_sequence").null();
         json.key("usage").beginObject().key("input_tokens").value(qint64(20 + n % 50));
         json.key("output_tokens").value(qint64(5 + n % 20)).endObject().endObject();
@@ -78,7 +78,7 @@ void geminiLine(QByteArray &out, const SimBatch &batch, const QString &model, qi
             QByteArray(batch.id.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
         json.key("response").beginObject().key("candidates").beginArray().beginObject();
         json.key("content").beginObject().key("parts").beginArray().beginObject().key("text");
-        json.value(QStringLiteral("Simulated answer %1.").arg(n)).endObject().endArray();
+        json.value(batch.answerOf(n)).endObject().endArray();
         json.key("role").value("model").endObject();
         json.key("finishReason").value("STOP").key("index").value(0).endObject().endArray();
         json.key("usageMetadata").beginObject().key("promptTokenCount").value(qint64(20 + n % 50));
