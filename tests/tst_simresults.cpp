@@ -410,6 +410,45 @@ private Q_SLOTS:
         QCOMPARE(call("GET", path, {}, "bytes=oops").status, 200); // a range it cannot read: the whole file
     }
 
+    void validationListsTheFirstProblemsWithTheirLines()
+    {
+        SimAccount::Options options = frozen();
+        options.speed = 100'000;
+        SimAccount account(options);
+        QByteArray jsonl;
+        for (int i = 1; i <= 30; ++i)
+            jsonl += i % 4 == 0 ? QByteArray("not json\n")
+                                : requestLine(QStringLiteral("r%1").arg(i % 7), QStringLiteral("m"));
+        const QString fileId =
+            body(account.uploadFile("multipart/form-data; boundary=XyZ", uploadForm(jsonl)))
+                .value(QLatin1String("id"))
+                .toString();
+        const QString id =
+            body(account.createBatch(
+                     QJsonDocument(
+                         QJsonObject{{QStringLiteral("input_file_id"), fileId},
+                                     {QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions")},
+                                     {QStringLiteral("completion_window"), QStringLiteral("24h")}})
+                         .toJson()))
+                .value(QLatin1String("id"))
+                .toString();
+        QTRY_COMPARE(body(account.retrieveBatch(id)).value(QLatin1String("status")).toString(),
+                     QStringLiteral("failed"));
+        const QJsonArray errors =
+            body(account.retrieveBatch(id))[QLatin1String("errors")][QLatin1String("data")].toArray();
+        QCOMPARE(errors.size(), 10); // the first ten, in line order
+        QStringList seen;
+        for (const QJsonValue error : errors)
+            seen << QStringLiteral("%1:%2")
+                        .arg(error[QLatin1String("line")].toInt())
+                        .arg(error[QLatin1String("code")].toString());
+        // r1..r6, r0 repeat every 7 lines: line 8 is r1 again, line 4, 12, ... are not JSON.
+        QCOMPARE(
+            seen.mid(0, 4),
+            (QStringList{QStringLiteral("4:invalid_json_line"), QStringLiteral("8:invalid_json_line"),
+                         QStringLiteral("9:duplicate_custom_id"), QStringLiteral("10:duplicate_custom_id")}));
+    }
+
     void theHookMakesAnEndedBatchOf50000()
     {
         // Through HTTP, as the lead's screenshot and other tests make it.

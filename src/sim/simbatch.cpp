@@ -205,8 +205,11 @@ QJsonObject SimBatch::toJson(qint64 now) const
             {QLatin1String("message"), failureMessage},
             {QLatin1String("param"), QJsonValue(QJsonValue::Null)},
             {QLatin1String("line"), failureLine ? QJsonValue(*failureLine) : QJsonValue(QJsonValue::Null)}};
+        QJsonArray data{error};
+        for (const QJsonValue &more : moreErrors)
+            data.append(more);
         o.insert(QLatin1String("errors"), QJsonObject{{QLatin1String("object"), QLatin1String("list")},
-                                                      {QLatin1String("data"), QJsonArray{error}}});
+                                                      {QLatin1String("data"), data}});
     } else {
         o.insert(QLatin1String("errors"), QJsonValue(QJsonValue::Null));
     }

@@ -2,6 +2,7 @@
 
 #include "sim/simrequestplan.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -36,6 +37,7 @@ struct SimBatch
     QString failureCode; // for Outcome::Failed
     QString failureMessage;
     std::optional<qint64> failureLine;
+    QJsonArray moreErrors;             // validation errors after the first ({code, message, param, line})
     bool emptyStringErrorFile = false; // the "" trap instead of null
     std::optional<qint64> cancelRequestedAt;
 
