@@ -353,17 +353,6 @@ QByteArray SimAccount::resultContent(const ResultFile &file) const
     return SimFileContent::output(b, at);
 }
 
-QByteArray SimAccount::keptContent(const QString &id, const ResultFile &file) const
-{
-    // A result file only shows once its batch has ended, and then never changes; an input never changes.
-    if (id == m_keptFileId)
-        return m_keptFile;
-    QByteArray content = resultContent(file);
-    m_keptFileId = content.size() <= kKeptFileBytes ? id : QString();
-    m_keptFile = m_keptFileId.isEmpty() ? QByteArray() : content;
-    return content;
-}
-
 SimResponse SimAccount::retrieveFile(const QString &id) const
 {
     const auto stored = m_files.constFind(id);
@@ -376,7 +365,7 @@ SimResponse SimAccount::retrieveFile(const QString &id) const
     const QString key = id;
     auto size = m_resultSizes.constFind(key);
     if (size == m_resultSizes.cend())
-        size = m_resultSizes.insert(key, keptContent(id, result).size());
+        size = m_resultSizes.insert(key, resultContent(result).size());
     static const char *const kSuffix[] = {"_input.jsonl", "_output.jsonl", "_error.jsonl"};
     static const char *const kPurpose[] = {"batch", "batch_output", "batch_error"};
     const qint64 createdAt =
@@ -397,6 +386,6 @@ SimResponse SimAccount::fileContent(const QString &id) const
     const ResultFile result = findResultFile(id);
     if (!result.batch)
         return notFound(QStringLiteral("No such File object: %1").arg(id));
-    response.body = keptContent(id, result);
+    response.body = resultContent(result);
     return response;
 }

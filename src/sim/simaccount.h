@@ -109,9 +109,4 @@ private:
     QHash<QString, StoredFile> m_files;
     quint64 m_nextSerial;
     mutable QHash<QString, qint64> m_resultSizes; // generated content is costly; sizes are asked for often
-    // The last generated file, kept when small enough: a client asks its metadata, then its content.
-    static constexpr qsizetype kKeptFileBytes = 64 * 1024 * 1024;
-    mutable QString m_keptFileId;
-    mutable QByteArray m_keptFile;
-    QByteArray keptContent(const QString &id, const ResultFile &file) const;
 };
