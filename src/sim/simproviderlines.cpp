@@ -1,11 +1,18 @@
 #include "sim/simproviderlines.h"
 
+#include "sim/simbatch.h"
+#include "sim/simjsonwriter.h"
+#include "sim/simrequestplan.h"
+
 #include <QCryptographicHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <vector>
+
 namespace {
+using Fate = SimRequestPlan::Fate;
+
 QString hexId(const char *prefix, const QString &batchId, qint64 line, int length)
 {
     const QByteArray hash = QCryptographicHash::hash(
@@ -13,122 +20,178 @@ QString hexId(const char *prefix, const QString &batchId, qint64 line, int lengt
     return QLatin1String(prefix) + QString::fromLatin1(hash.toHex().left(length));
 }
 
-QJsonObject resultFor(const QString &batchId, const QString &model, qint64 n, const QString &type)
+void anthropicError(SimJsonWriter &json, qint64 n, qint64 failure, const QString &model)
 {
-    QJsonObject result{{QStringLiteral("type"), type}};
-    if (type == QLatin1String("succeeded")) {
-        result.insert(QStringLiteral("message"),
-                      QJsonObject{{QStringLiteral("id"), hexId("msg_", batchId, n, 24)},
-                                  {QStringLiteral("type"), QStringLiteral("message")},
-                                  {QStringLiteral("role"), QStringLiteral("assistant")},
-                                  {QStringLiteral("model"), model},
-                                  {QStringLiteral("content"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                                                          {QStringLiteral("text"),
-                                                           QStringLiteral("Simulated answer %1.").arg(n)}}}},
-                                  {QStringLiteral("stop_reason"), QStringLiteral("end_turn")},
-                                  {QStringLiteral("stop_sequence"), QJsonValue(QJsonValue::Null)},
-                                  {QStringLiteral("usage"),
-                                   QJsonObject{{QStringLiteral("input_tokens"), qint64(20 + n % 50)},
-                                               {QStringLiteral("output_tokens"), qint64(5 + n % 20)}}}});
-    } else if (type == QLatin1String("errored")) {
-        result.insert(
-            QStringLiteral("error"),
-            QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
-                        {QStringLiteral("error"),
-                         QJsonObject{{QStringLiteral("type"), QStringLiteral("invalid_request_error")},
-                                     {QStringLiteral("message"),
-                                      QStringLiteral("messages: at least one message is required")}}}});
+    const char *type = "invalid_request_error";
+    QString message;
+    switch (failure % 3) {
+    case 0:
+        message = QStringLiteral("messages: at least one message is required");
+        break;
+    case 1:
+        message =
+            QStringLiteral("max_tokens: %1 > 64000, which is the maximum allowed number of output tokens "
+                           "for %2")
+                .arg(64000 + n % 977)
+                .arg(model);
+        break;
+    default:
+        type = "overloaded_error";
+        message = QStringLiteral("Overloaded");
+        break;
     }
-    return {{QStringLiteral("custom_id"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("result"), result}};
+    json.beginObject().key("type").value("error").key("error").beginObject().key("type").value(type);
+    json.key("message").value(message).endObject().endObject();
 }
 
-QJsonObject responseLine(const QString &batchId, const QString &model, qint64 n)
+void anthropicLine(QByteArray &out, const SimBatch &batch, const QString &model, qint64 n,
+                   const QString &customId, const char *type, qint64 failure)
 {
-    const QJsonObject part{{QStringLiteral("text"), QStringLiteral("Simulated answer %1.").arg(n)}};
-    const QJsonObject candidate{
-        {QStringLiteral("content"), QJsonObject{{QStringLiteral("parts"), QJsonArray{part}},
-                                                {QStringLiteral("role"), QStringLiteral("model")}}},
-        {QStringLiteral("finishReason"), QStringLiteral("STOP")},
-        {QStringLiteral("index"), 0}};
-    const QJsonObject usage{{QStringLiteral("promptTokenCount"), qint64(20 + n % 50)},
-                            {QStringLiteral("candidatesTokenCount"), qint64(5 + n % 20)},
-                            {QStringLiteral("totalTokenCount"), qint64(25 + n % 50 + n % 20)}};
-    const QByteArray hash = QCryptographicHash::hash(
-        QByteArray(batchId.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
-    return {{QStringLiteral("key"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("response"),
-             QJsonObject{{QStringLiteral("candidates"), QJsonArray{candidate}},
-                         {QStringLiteral("usageMetadata"), usage},
-                         {QStringLiteral("modelVersion"), model.mid(7)},
-                         {QStringLiteral("responseId"),
-                          QString::fromLatin1(hash.toBase64(QByteArray::Base64UrlEncoding |
-                                                            QByteArray::OmitTrailingEquals))}}}};
+    SimJsonWriter json(out);
+    json.beginObject().key("custom_id").value(customId).key("result").beginObject().key("type").value(type);
+    if (qstrcmp(type, "succeeded") == 0) {
+        json.key("message").beginObject().key("id").value(hexId("msg_", batch.id, n, 24));
+        json.key("type").value("message").key("role").value("assistant").key("model").value(model);
+        json.key("content").beginArray().beginObject().key("type").value("text").key("text");
+        json.value(batch.answerOf(n)).endObject().endArray();
+        json.key("stop_reason").value("end_turn").key("stop_sequence").null();
+        json.key("usage").beginObject().key("input_tokens").value(qint64(20 + n % 50));
+        json.key("output_tokens").value(qint64(5 + n % 20)).endObject().endObject();
+    } else if (qstrcmp(type, "errored") == 0) {
+        json.key("error");
+        anthropicError(json, n, failure, model);
+    }
+    json.endObject().endObject();
+    out += '\n';
 }
 
-QJsonObject errorLine(qint64 n)
+// A Gemini result line: {"key", "response"|"error"} (`inlined`: the key inside "metadata" instead).
+void geminiLine(QByteArray &out, const SimBatch &batch, const QString &model, qint64 n, Fate fate,
+                qint64 failure, bool inlined)
 {
-    return {{QStringLiteral("key"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("code"), 400},
-                         {QStringLiteral("message"),
-                          QStringLiteral("* GenerateContentRequest.contents: contents is not specified")},
-                         {QStringLiteral("status"), QStringLiteral("INVALID_ARGUMENT")}}}};
-}
-
-// A stride coprime with `count` visits every request once, out of order.
-qint64 strideFor(qint64 count)
-{
-    return count > 2 ? (count % 7 ? 7 : (count % 11 ? 11 : 1)) : 1;
+    SimJsonWriter json(out);
+    json.beginObject();
+    if (!inlined)
+        json.key("key").value(batch.customIdOf(n));
+    if (fate == Fate::Ok) {
+        const QByteArray hash = QCryptographicHash::hash(
+            QByteArray(batch.id.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
+        json.key("response").beginObject().key("candidates").beginArray().beginObject();
+        json.key("content").beginObject().key("parts").beginArray().beginObject().key("text");
+        json.value(batch.answerOf(n)).endObject().endArray();
+        json.key("role").value("model").endObject();
+        json.key("finishReason").value("STOP").key("index").value(0).endObject().endArray();
+        json.key("usageMetadata").beginObject().key("promptTokenCount").value(qint64(20 + n % 50));
+        json.key("candidatesTokenCount").value(qint64(5 + n % 20));
+        json.key("totalTokenCount").value(qint64(25 + n % 50 + n % 20)).endObject();
+        json.key("modelVersion").value(QStringView(model).mid(7)).key("responseId");
+        json.value(QString::fromLatin1(
+            hash.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+        json.endObject();
+    } else {
+        int code = 400;
+        const char *status = "INVALID_ARGUMENT";
+        QString message = QStringLiteral("* GenerateContentRequest.contents: contents is not specified");
+        if (failure % 3 == 1) {
+            code = 429;
+            status = "RESOURCE_EXHAUSTED";
+            message = QStringLiteral("Resource has been exhausted (e.g. check quota).");
+        } else if (failure % 3 == 2) {
+            message =
+                QStringLiteral("The input token count (%1) exceeds the maximum number of tokens allowed "
+                               "(1048576).")
+                    .arg(1048576 + 13 * n);
+        }
+        json.key("error").beginObject().key("code").value(code).key("message").value(message);
+        json.key("status").value(status).endObject();
+    }
+    if (inlined)
+        json.key("metadata").beginObject().key("key").value(batch.customIdOf(n)).endObject();
+    json.endObject();
 }
 } // namespace
 
 namespace SimProviderLines {
 
-QByteArray anthropicResults(const QString &batchId, const QString &model, const std::array<qint64, 4> &counts)
+QByteArray anthropicResults(const SimBatch &batch, const QString &model, const std::array<qint64, 4> &counts)
 {
     static const char *const kTypes[] = {"succeeded", "errored", "canceled", "expired"};
-    const qint64 all = counts[0] + counts[1] + counts[2] + counts[3];
-    const qint64 stride = strideFor(all);
+    std::array<qint64, 4> written = {0, 0, 0, 0};
     QByteArray out;
-    for (qint64 i = 0; i < all; ++i) {
-        const qint64 n = 1 + (i * stride) % all;
-        qint64 bound = 0;
-        size_t kind = 0;
-        while (kind < 3 && n > bound + counts[kind])
-            bound += counts[kind++];
-        out += QJsonDocument(resultFor(batchId, model, n, QLatin1String(kTypes[kind])))
-                   .toJson(QJsonDocument::Compact);
+    const auto write = [&](size_t type, qint64 n, qint64 failure) {
+        anthropicLine(out, batch, model, n, batch.customIdOf(n), kTypes[type], failure);
+        ++written[type];
+    };
+    if (batch.total == 0) {
+        // Validation failed (Anthropic has no such state: every request errs) or there was nothing to run.
+        for (qint64 n = 1; n <= counts[1]; ++n)
+            write(1, n, n);
+    } else {
+        const size_t notRun = counts[2] > 0 ? 2 : 3;
+        SimRequestPlan::forEach(batch, counts[0] + counts[1], counts[0], [&](qint64 n, Fate fate, qint64 k) {
+            if (fate == Fate::Ok)
+                write(0, n, 0);
+            else if (fate != Fate::NotRun)
+                write(1, n, k);
+            else if (written[notRun] < counts[notRun])
+                write(notRun, n, 0);
+        });
+    }
+    qint64 past = batch.total;
+    for (size_t type = 0; type < 4; ++type) {
+        while (written[type] < counts[type]) {
+            ++past;
+            write(type, past, past);
+        }
+    }
+    return out;
+}
+
+QByteArray geminiResponses(const SimBatch &batch, const QString &model, qint64 succeeded, qint64 failed)
+{
+    QByteArray out;
+    SimRequestPlan::forEach(batch, succeeded + failed, succeeded, [&](qint64 n, Fate fate, qint64 k) {
+        if (fate != Fate::NotRun) {
+            geminiLine(out, batch, model, n, fate, k, false);
+            out += '\n';
+        }
+    });
+    return out;
+}
+
+QByteArray geminiInput(const SimBatch &batch)
+{
+    QByteArray out;
+    for (qint64 n = 1; n <= batch.total; ++n) {
+        SimJsonWriter json(out);
+        json.beginObject().key("key").value(batch.customIdOf(n)).key("request").beginObject();
+        json.key("contents").beginArray().beginObject().key("role").value("user").key("parts").beginArray();
+        json.beginObject().key("text").value(QStringLiteral("Simulated question %1").arg(n)).endObject();
+        json.endArray().endObject().endArray().endObject().endObject();
         out += '\n';
     }
     return out;
 }
 
-QByteArray geminiResponses(const QString &batchId, const QString &model, qint64 succeeded, qint64 failed)
+QJsonArray geminiInlined(const SimBatch &batch, const QString &model, qint64 succeeded, qint64 failed)
 {
-    const qint64 all = succeeded + failed;
-    const qint64 stride = strideFor(all);
+    std::vector<std::pair<Fate, qint64>> fates(size_t(qMax<qint64>(0, batch.total)), {Fate::NotRun, 0});
+    SimRequestPlan::forEach(batch, succeeded + failed, succeeded, [&](qint64 n, Fate fate, qint64 k) {
+        fates[size_t(n - 1)] = {fate, k};
+    });
     QByteArray out;
-    for (qint64 i = 0; i < all; ++i) {
-        const qint64 n = 1 + (i * stride) % all;
-        out += QJsonDocument(n <= succeeded ? responseLine(batchId, model, n) : errorLine(n))
-                   .toJson(QJsonDocument::Compact);
-        out += '\n';
+    SimJsonWriter array(out);
+    array.beginArray();
+    for (qint64 n = 1; n <= qint64(fates.size()); ++n) {
+        const auto [fate, k] = fates[size_t(n - 1)];
+        if (fate == Fate::NotRun)
+            continue;
+        if (out.size() > 1)
+            out += ',';
+        geminiLine(out, batch, model, n, fate, k, true);
     }
-    return out;
-}
-
-QJsonArray geminiInlined(const QString &batchId, const QString &model, qint64 succeeded, qint64 failed)
-{
-    QJsonArray inlined;
-    for (qint64 n = 1; n <= succeeded + failed; ++n) {
-        QJsonObject line = n <= succeeded ? responseLine(batchId, model, n) : errorLine(n);
-        line.insert(QStringLiteral("metadata"),
-                    QJsonObject{{QStringLiteral("key"), line.take(QLatin1String("key"))}});
-        inlined.append(line);
-    }
-    return inlined;
+    out += ']';
+    return QJsonDocument::fromJson(out).array();
 }
 
 } // namespace SimProviderLines
