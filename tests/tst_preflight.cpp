@@ -209,9 +209,19 @@ private Q_SLOTS:
             jsonLines({"{\"custom_id\":\"a\",\"params\":{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,"
                        "\"messages\":[]}}",
                        "{\"custom_id\":\"b\",\"params\":{\"max_tokens\":10,\"messages\":[]}}",
-                       "{\"key\":\"c\",\"params\":{\"model\":\"claude-sonnet-4-5\"}}"}));
+                       "{\"key\":\"c\",\"params\":{\"model\":\"claude-sonnet-4-5\"}}",
+                       "{\"custom_id\":\"with space\",\"params\":{\"model\":\"claude-sonnet-4-5\"}}",
+                       "{\"custom_id\":\"" + QByteArray(65, 'x') +
+                           "\",\"params\":{\"model\":\"claude-sonnet-4-5\"}}",
+                       "{\"custom_id\":\"" + QByteArray(64, 'x') +
+                           "\",\"params\":{\"model\":\"claude-sonnet-4-5\"}}"}));
         const PreflightReport report = Preflight::check(path, Provider::Anthropic);
-        QVERIFY2(report.problemCount == 2, qPrintable(shown(report)));
+        QVERIFY2(report.problemCount == 4, qPrintable(shown(report)));
+        // Anthropic's custom_ids are 1 to 64 letters, digits, '_' and '-'.
+        QCOMPARE(report.problems[2].kind, Kind::MissingCustomId);
+        QCOMPARE(report.problems[2].line, 4);
+        QCOMPARE(report.problems[3].kind, Kind::MissingCustomId);
+        QCOMPARE(report.problems[3].line, 5);
         QCOMPARE(report.problems[0].kind, Kind::MissingModel);
         QCOMPARE(report.problems[0].line, 2);
         QVERIFY(report.problems[0].message.contains(QStringLiteral("params.model")));

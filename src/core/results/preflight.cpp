@@ -32,6 +32,14 @@ bool isBlank(const QByteArray &bytes)
                        [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; });
 }
 
+bool isShortToken(const QString &id, int maxLength)
+{
+    return id.size() <= maxLength && std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+               return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+                      c == u'_' || c == u'-';
+           });
+}
+
 QString quoted(const QString &text)
 {
     return u'"' + (text.size() > 80 ? text.left(80) + QStringLiteral("…") : text) + u'"';
@@ -151,6 +159,11 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
         if (input.customId.isEmpty()) {
             out.add(line.number, Kind::MissingCustomId,
                     QStringLiteral("no %1 (a non-empty string)").arg(idKey));
+        } else if (shape.idMaxLength > 0 && !isShortToken(input.customId, shape.idMaxLength)) {
+            out.add(line.number, Kind::MissingCustomId,
+                    QStringLiteral("%1 %2 is not 1 to %3 letters, digits, _ or -")
+                        .arg(idKey, quoted(input.customId))
+                        .arg(shape.idMaxLength));
         } else if (const auto first = firstLineOf.constFind(input.customId); first != firstLineOf.cend()) {
             out.add(
                 line.number, Kind::DuplicateCustomId,
