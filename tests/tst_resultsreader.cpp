@@ -1,4 +1,4 @@
-#include "core/results/linereader.h"
+#include "core/results/linereader.h" // kMaxLineLength
 #include "core/results/resultsreader.h"
 
 #include "resultfiles.h"
@@ -298,31 +298,6 @@ private Q_SLOTS:
                                                            });
         QCOMPARE(read.error, QStringLiteral("cancelled"));
         QVERIFY(calls > 0);
-    }
-
-    void aLongLineIsSkippedWithoutHoldingIt()
-    {
-        // Without a newline for longer than the bound, a line is counted and skipped, and reading goes on.
-        const QString path = writeFile(m_dir, QStringLiteral("long.txt"),
-                                       "ab\n" + QByteArray(5000, 'x') + "\ncd\r\n" + QByteArray(3000, 'y'));
-        LineReader reader(path, 1000);
-        QString why;
-        QVERIFY(reader.open(&why));
-        LineReader::Line line;
-        QVERIFY(reader.next(&line));
-        QCOMPARE(line.bytes, QByteArray("ab"));
-        QVERIFY(reader.next(&line));
-        QVERIFY(line.overlong);
-        QCOMPARE(line.number, 2);
-        QCOMPARE(line.offset, 3);
-        QVERIFY(reader.next(&line));
-        QCOMPARE(line.bytes, QByteArray("cd"));
-        QCOMPARE(line.offset, 5004);
-        QVERIFY(reader.next(&line));
-        QVERIFY(line.overlong); // the last line, without its newline, too long as well
-        QCOMPARE(line.number, 4);
-        QVERIFY(!reader.next(&line));
-        QVERIFY(reader.error().isEmpty());
     }
 
     void aLineBeyondTheBoundIsAWarning()
