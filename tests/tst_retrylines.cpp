@@ -134,9 +134,31 @@ private Q_SLOTS:
         QBuffer out;
         out.open(QIODevice::WriteOnly);
         QString error;
+        QVERIFY(!RetryLines::write(read.value, {}, &out, &error));
+        QVERIFY2(error.contains(QStringLiteral("no input file")), qPrintable(error));
+        QVERIFY(out.data().isEmpty());
+        // Nothing selected is still no error.
+        QVERIFY(RetryLines::write(read.value, {false, true, -1}, &out, &error));
+    }
+
+    void aResultTheInputLacksIsSkipped()
+    {
+        // A failure whose custom_id is not in the input (the read warned of it) has no line to send again;
+        // the others still go.
+        const ResultFiles files{
+            writeFile(m_dir, QStringLiteral("lacks.jsonl"), jsonLines({m_a, m_d})),
+            writeFile(m_dir, QStringLiteral("lacks.out"),
+                      jsonLines({openAiOutput("stranger", 500, "{}"), openAiOutput("a", 500, "{}")})),
+            QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY(read.ok());
+        QCOMPARE(read.value.rows.size(), 3);
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QString error;
         const auto written = RetryLines::write(read.value, {}, &out, &error);
-        QVERIFY(written); // the failure has no input line: nothing to write
-        QCOMPARE(written->lines, 0);
+        QVERIFY2(written, qPrintable(error));
+        QCOMPARE(out.data(), m_a + '\n' + m_d + '\n');
     }
 
     void aRefusedWriteIsAnError()
