@@ -243,22 +243,6 @@ ApiError GeminiAdapter::parseError(int status, const QByteArray &body, const QSt
     return error;
 }
 
-namespace {
-// Gemini takes an upload over its resumable protocol (POST upload/v1beta/files, then the x-goog-upload-url)
-// and creates with models/{model}:batchGenerateContent and inputConfig.fileName; not built yet.
-const QLatin1String kNoCreate("creating Gemini batches is not supported yet: create it with Google's tools; "
-                              "Batchwatch watches it and reads its results");
-} // namespace
-
-ProviderAdapter::Request GeminiAdapter::uploadFile(const ApiConfig &) const
-{
-    return refused(kNoCreate);
-}
-
-ProviderAdapter::Request GeminiAdapter::createBatch(const ApiConfig &, const BatchCreateSpec &) const
-{
-    return refused(kNoCreate);
-
 Parsed<ResultLine> GeminiAdapter::readResultLine(const QByteArray &bytes) const
 {
     Parsed<ResultLine> result;
@@ -318,4 +302,21 @@ Parsed<InputLine> GeminiAdapter::readInputLine(const QByteArray &bytes) const
     result.value.customId = ProviderJson::idString(member(o, "key"));
     result.value.model = ProviderJson::idString(member(member(o, "request"), "model"));
     return result;
+}
+
+namespace {
+// Gemini takes an upload over its resumable protocol (POST upload/v1beta/files, then the x-goog-upload-url)
+// and creates with models/{model}:batchGenerateContent and inputConfig.fileName; not built yet.
+const QLatin1String kNoCreate("creating Gemini batches is not supported yet: create it with Google's tools; "
+                              "Batchwatch watches it and reads its results");
+} // namespace
+
+ProviderAdapter::Request GeminiAdapter::uploadFile(const ApiConfig &) const
+{
+    return refused(kNoCreate);
+}
+
+ProviderAdapter::Request GeminiAdapter::createBatch(const ApiConfig &, const BatchCreateSpec &) const
+{
+    return refused(kNoCreate);
 }
