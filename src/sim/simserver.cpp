@@ -45,6 +45,43 @@ SimRequest toSimRequest(const QHttpServerRequest &request)
     return simRequest;
 }
 
+// A file's bytes from the offset a `Range: bytes=FIRST-[LAST]` header asks for (one range only, as resumed
+// downloads send), as 206 with Content-Range, or 416 past the end. Other answers and other ranges are left
+// whole, as a server may.
+void applyRange(const SimRequest &request, SimResponse &response)
+{
+    const bool file =
+        response.contentType == "application/octet-stream" || response.contentType == "application/binary";
+    if (response.status != 200 || !file)
+        return;
+    response.headers.append(qMakePair(QByteArray("Accept-Ranges"), QByteArray("bytes")));
+    const QByteArray range = request.header("range").trimmed();
+    if (!range.startsWith("bytes=") || range.contains(','))
+        return;
+    const qsizetype dash = range.indexOf('-');
+    bool firstOk = false;
+    bool lastOk = true;
+    const qint64 first = range.mid(6, dash - 6).toLongLong(&firstOk);
+    const QByteArray lastText = range.mid(dash + 1);
+    const qint64 total = response.body.size();
+    const qint64 last = lastText.isEmpty() ? total - 1 : lastText.toLongLong(&lastOk);
+    if (dash < 0 || !firstOk || !lastOk || first < 0 || (!lastText.isEmpty() && last < first))
+        return;
+    if (first >= total) {
+        response.status = 416;
+        response.body.clear();
+        response.headers.append(
+            qMakePair(QByteArray("Content-Range"), "bytes */" + QByteArray::number(total)));
+        return;
+    }
+    const qint64 end = qMin(last, total - 1);
+    response.status = 206;
+    response.body = response.body.mid(first, end - first + 1);
+    response.headers.append(qMakePair(QByteArray("Content-Range"), "bytes " + QByteArray::number(first) +
+                                                                       '-' + QByteArray::number(end) + '/' +
+                                                                       QByteArray::number(total)));
+}
+
 // Writes the whole answer, or only its first `sentBytes` while still promising all of it.
 void writeResponse(QHttpServerResponder &responder, const SimResponse &response, const QByteArray &requestId,
                    qsizetype sentBytes = -1)
@@ -131,9 +168,10 @@ SimResponse SimServer::answer(const SimRequest &request)
     if (refused.status != 200)
         return refused;
     QString route;
-    const SimResponse response = m_dialect->handle(request, *m_account, &route);
+    SimResponse response = m_dialect->handle(request, *m_account, &route);
     if (!route.isEmpty())
         m_requestsByRoute[route]++;
+    applyRange(request, response);
     return response;
 }
 
@@ -184,13 +222,32 @@ SimServer::Fault SimServer::injectFault(const SimRequest &simRequest, const QHtt
 SimResponse SimServer::createForTests(const SimRequest &request)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    const qint64 requests = body.value(QLatin1String("requests")).toInteger(-1);
-    if (requests < 0 || requests > 100'000)
+    SimAccount::TestBatch spec;
+    spec.requests = body.value(QLatin1String("requests")).toInteger(-1);
+    if (spec.requests < 0 || spec.requests > 100'000)
         return SimResponse::error(400, QStringLiteral("'requests' must be 0 to 100000"),
                                   QStringLiteral("invalid"));
-    const SimBatch &batch =
-        m_account->createBatch(QStringLiteral("/v1/responses"), body.value(QLatin1String("model")).toString(),
-                               requests, body.value(QLatin1String("metadata")).toObject());
+    spec.model = body.value(QLatin1String("model")).toString();
+    spec.metadata = body.value(QLatin1String("metadata")).toObject();
+    spec.endpoint = body.value(QLatin1String("endpoint")).toString(spec.endpoint);
+    const QJsonValue share = body.value(QLatin1String("failed_share"));
+    spec.failedShare = share.toDouble(0.0);
+    if (!share.isUndefined() && (!share.isDouble() || spec.failedShare < 0.0 || spec.failedShare > 1.0))
+        return SimResponse::error(400, QStringLiteral("'failed_share' must be a number from 0 to 1"),
+                                  QStringLiteral("invalid"));
+    static const QHash<QString, SimBatch::Outcome> kOutcomes{
+        {QStringLiteral("completed"), SimBatch::Outcome::Completed},
+        {QStringLiteral("failed"), SimBatch::Outcome::Failed},
+        {QStringLiteral("expired"), SimBatch::Outcome::Expired},
+        {QStringLiteral("cancelled"), SimBatch::Outcome::Cancelled}};
+    const QString outcome = body.value(QLatin1String("outcome")).toString(QStringLiteral("completed"));
+    if (!kOutcomes.contains(outcome))
+        return SimResponse::error(400,
+                                  QStringLiteral("'outcome' must be completed, failed, expired or cancelled"),
+                                  QStringLiteral("invalid"));
+    spec.outcome = kOutcomes.value(outcome);
+    spec.ended = body.value(QLatin1String("ended")).toBool(false);
+    const SimBatch &batch = m_account->createForTests(spec);
     return SimResponse::json(
         {{QStringLiteral("id"), m_dialect->publicId(batch.id)}, {QStringLiteral("openai_id"), batch.id}});
 }
