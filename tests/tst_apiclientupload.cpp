@@ -167,26 +167,51 @@ private Q_SLOTS:
         QVERIFY2(create->error().message.contains(spec.requestsPath), qPrintable(create->error().message));
     }
 
-    void geminiSaysItIsNotSupportedYet()
+    void geminiUploadsAndCreatesFromTheFile()
     {
-        ApiConfig config;
-        config.provider = Provider::Gemini;
-        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-        config.apiKey = QStringLiteral("gm-0123456789");
-        ApiClient client(config);
+        SimProcess sim(QStringLiteral("gemini"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gemini \"requests\".jsonl"));
+        QByteArray content;
+        for (int i = 0; i < 6; ++i)
+            content +=
+                "{\"key\": \"k-" + QByteArray::number(i) +
+                " \xe2\x9c\x93\", \"request\": {\"contents\": [{\"parts\": [{\"text\": \"hi\"}], \"role\": "
+                "\"user\"}]}}\n";
+        QVERIFY(writeFile(path, content));
+        ApiClient client(sim.config());
         QVERIFY(client.createsFromUploadedFile());
-        FileInfoCall *upload = client.uploadFile(QStringLiteral("/tmp/x.jsonl"));
-        BatchCreateSpec spec;
-        spec.inputFileId = QStringLiteral("files/abc");
-        BatchCall *create = client.createBatch(spec);
+        FileInfoCall *upload = client.uploadFile(path);
+        QSignalSpy progress(upload, &ApiCall::progress);
         QVERIFY(waitFor(upload));
+        QVERIFY2(!upload->error().isError(), qPrintable(upload->error().toString()));
+        QVERIFY(upload->file().id.startsWith(QLatin1String("files/")));
+        QCOMPARE(upload->file().bytes, content.size());
+        QVERIFY(!progress.isEmpty());
+        const QString back = dir.filePath(QStringLiteral("back.jsonl"));
+        FileDownload *download = client.downloadFileContent(upload->file().id, back);
+        QVERIFY(waitFor(download));
+        QVERIFY2(!download->error().isError(), qPrintable(download->error().toString()));
+        QCOMPARE(readFile(back), content);
+
+        BatchCreateSpec spec;
+        spec.inputFileId = upload->file().id;
+        BatchCall *refused = client.createBatch(spec); // no model: Gemini names it in the path
+        QVERIFY(waitFor(refused));
+        QCOMPARE(refused->error().kind, ApiError::InvalidRequest);
+        QVERIFY2(refused->error().message.contains(QLatin1String("model")),
+                 qPrintable(refused->error().message));
+
+        spec.model = QStringLiteral("models/gemini-2.5-flash");
+        BatchCall *create = client.createBatch(spec);
         QVERIFY(waitFor(create));
-        for (ApiCall *call : {static_cast<ApiCall *>(upload), static_cast<ApiCall *>(create)}) {
-            QCOMPARE(call->error().kind, ApiError::InvalidRequest);
-            QVERIFY2(
-                call->error().message.contains(QLatin1String("creating Gemini batches is not supported yet")),
-                qPrintable(call->error().message));
-        }
+        QVERIFY2(!create->error().isError(), qPrintable(create->error().toString()));
+        QVERIFY(create->batch().has_value());
+        QVERIFY(!create->batch()->id.isEmpty());
+        QCOMPARE(create->batch()->inputFileId, upload->file().id);
+        QCOMPARE(create->batch()->model, QStringLiteral("gemini-2.5-flash"));
     }
 
     void uploadKeyStaysOnItsOrigin()
