@@ -2,6 +2,7 @@
 
 #include "core/api/apiconfig.h"
 #include "core/api/apierror.h"
+#include "core/api/batchcreatespec.h"
 #include "core/api/fileinfo.h"
 #include "core/json/batchparser.h"
 #include "core/providers/provider.h"
@@ -23,7 +24,14 @@ public:
     {
         QByteArray verb = QByteArrayLiteral("GET");
         QUrl url;
-        QString refusal; // non-empty: the request must not go out, and why
+        QString refusal;        // non-empty: the request must not go out, and why
+        QByteArray body;        // a JSON body, or with filePath what goes before the file
+        QByteArray contentType; // of the body (empty: application/json)
+        // A file streamed from disk between `body` and `bodyAfter` (an upload's content), its lines as the
+        // elements of a JSON array when `fileLinesAsJsonArray` (Anthropic's create).
+        QString filePath;
+        QByteArray bodyAfter;
+        bool fileLinesAsJsonArray = false;
     };
 
     virtual ~ProviderAdapter() = default;
@@ -48,6 +56,14 @@ public:
     // A batch's results: its output file, or where the provider keeps them (Anthropic's results_url when it
     // is on the account's origin, else the documented path there). A refusal when there are none yet.
     virtual Request results(const ApiConfig &config, const Batch &batch) const;
+
+    // The upload of the JSONL file at `path` (OpenAI: multipart/form-data with `purpose`; Gemini:
+    // multipart/related), or a refusal where the provider takes none (Anthropic).
+    virtual Request uploadFile(const ApiConfig &config, const QString &path, const QString &purpose) const;
+    // The create request for `spec`, its body included.
+    virtual Request createBatch(const ApiConfig &config, const BatchCreateSpec &spec) const;
+    // Whether a batch is created from an uploaded file's id, or with its requests in the create call.
+    virtual bool createsFromUploadedFile() const { return true; }
 
     // Puts the account's credential (and scope headers) on `request`.
     virtual void authorize(const ApiConfig &config, QNetworkRequest *request) const = 0;

@@ -10,12 +10,14 @@
 #include <optional>
 
 class ApiClient;
+struct BatchCreateSpec;
 
 // What a new batch is made of: a JSONL file of requests already through Preflight::check.
 struct SubmitSpec
 {
     QString path;
     QString endpoint; // the url every line names (Anthropic and Gemini: unused)
+    QString model; // Gemini: the model that runs the batch (a retry: the parent's Batch::model); else unused
     QString completionWindow = QStringLiteral("24h");
     QMap<QString, QString> metadata;
 };
@@ -49,6 +51,9 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void startCreate(const BatchCreateSpec &create, bool bodyIsTheFile);
+    void finish(const ApiError &error);
+
     struct Private;
     std::unique_ptr<Private> d;
     std::optional<Batch> m_batch;
