@@ -59,10 +59,10 @@ bool failedValidation(const Batch &batch)
 void printValidationErrors(const Batch &batch)
 {
     for (const BatchError &error : batch.errors) {
-        const QString where =
-            error.line ? QStringLiteral("line %1").arg(*error.line) : QStringLiteral("the whole file");
-        const QString code = error.code.isEmpty() ? QString() : error.code + QStringLiteral(": ");
-        CommandSupport::printLine(QStringLiteral("  %1: %2%3").arg(where, code, error.message));
+        QString text = error.code.isEmpty() ? error.message : error.code + QStringLiteral(": ") + error.message;
+        if (error.line)
+            text = QStringLiteral("line %1: %2").arg(*error.line).arg(text);
+        CommandSupport::printLine(QStringLiteral("  ") + text);
     }
 }
 
