@@ -163,6 +163,8 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("create"), QStringLiteral("f.jsonl"), QStringLiteral("--metadata"),
                            QString(65, u'k') + QStringLiteral("=v")}
             << QByteArray("longer than 64");
+        QTest::newRow("results ..") << QStringList{QStringLiteral("results"), QStringLiteral("..")}
+                                    << QByteArray("batchwatch: ");
         QTest::newRow("create unknown option")
             << QStringList{QStringLiteral("create"), QStringLiteral("f.jsonl"),
                            QStringLiteral("--frobnicate")}

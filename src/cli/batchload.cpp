@@ -13,12 +13,7 @@ namespace BatchLoad {
 std::optional<Batch> retrieve(ApiClient *client, const QString &batchId,
                               const CommandSupport::RunClock &clock, int *exitCode)
 {
-    const QString unusable = ApiClient::unusableIdReason(batchId);
-    if (!unusable.isEmpty() && !batchId.startsWith(QLatin1String("batches/"))) {
-        printError(QStringLiteral("\"%1\" is not a batch id: %2").arg(batchId, unusable));
-        *exitCode = ExitCode::Usage;
-        return std::nullopt;
-    }
+    // An id that cannot be one (empty, "..", a '/') is refused by the client before sending: exit 2.
     BatchCall *call = client->retrieveBatch(batchId);
     const bool done = clock.waitFor(call, &ApiCall::finished, [call] { return call->isFinished(); });
     call->deleteLater();

@@ -59,7 +59,8 @@ bool failedValidation(const Batch &batch)
 void printValidationErrors(const Batch &batch)
 {
     for (const BatchError &error : batch.errors) {
-        QString text = error.code.isEmpty() ? error.message : error.code + QStringLiteral(": ") + error.message;
+        QString text =
+            error.code.isEmpty() ? error.message : error.code + QStringLiteral(": ") + error.message;
         if (error.line)
             text = QStringLiteral("line %1: %2").arg(*error.line).arg(text);
         CommandSupport::printLine(QStringLiteral("  ") + text);
