@@ -72,8 +72,8 @@ private Q_SLOTS:
                 qPrintable(
                     QStringLiteral("line %1 missing in:\n%2").arg(line).arg(QString::fromUtf8(run.err))));
         }
-        QVERIFY2(!run.err.contains(path.toUtf8() + ":1: "), run.err.constData());
-        QVERIFY(run.err.contains(path.toUtf8() + ":4: ") && run.err.contains("line 1")); // names the first
+        QVERIFY2(!run.err.contains(QByteArray(path.toUtf8() + ":1: ")), run.err.constData());
+        QVERIFY(run.err.contains(QByteArray(path.toUtf8() + ":4: ")) && run.err.contains("line 1")); // names the first
         QVERIFY(run.out.isEmpty());
         QCOMPARE(posts(sim), 0);
     }
@@ -186,11 +186,11 @@ private Q_SLOTS:
         const Run top = runBatchwatch({QStringLiteral("--help")}, QUrl());
         QCOMPARE(top.exitCode, 0);
         for (const char *command : {"results BATCH_ID", "retry BATCH_ID", "create FILE"})
-            QVERIFY2(top.out.contains(QByteArray("batchwatch ") + command), top.out.constData());
+            QVERIFY2(top.out.contains(QByteArray(QByteArray("batchwatch ") + command)), top.out.constData());
         for (const char *command : {"results", "retry", "create"}) {
             const Run help = runBatchwatch({QString::fromLatin1(command), QStringLiteral("--help")}, QUrl());
             QCOMPARE(help.exitCode, 0);
-            QVERIFY2(help.out.startsWith(QByteArray("Usage: batchwatch ") + command), help.out.constData());
+            QVERIFY2(help.out.startsWith(QByteArray(QByteArray("Usage: batchwatch ") + command)), help.out.constData());
             QVERIFY2(help.out.contains("--account") && help.out.contains("--provider") &&
                          help.out.contains("--deadline"),
                      help.out.constData());

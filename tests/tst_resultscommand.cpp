@@ -290,7 +290,7 @@ private Q_SLOTS:
                 .toInteger();
         const Run failed = run({QStringLiteral("retry"), id});
         QCOMPARE(failed.exitCode, 2);
-        QVERIFY2(failed.err.contains("line " + QByteArray::number(line) + ": "), failed.err.constData());
+        QVERIFY2(failed.err.contains(QByteArray("line " + QByteArray::number(line) + ": ")), failed.err.constData());
         QVERIFY2(failed.err.contains("batchwatch create"), failed.err.constData());
         QCOMPARE(routeCount(*m_sim, QStringLiteral("POST files")), 0);
     }

@@ -13,32 +13,39 @@ QString description(BatchCommandOptions::Command command)
     switch (command) {
     case Command::Results:
         return QStringLiteral(
-            "Writes one record per request of the batch, in the order of its input file, joined by custom_id "
+            "Writes one record per request of the batch, in the order of its input file, joined by "
+            "custom_id\n"
             "across the input, output and error files: ok (a 2xx answer), failed (a non-2xx answer or an "
-            "error line) or not_run (in neither file, as in expired and cancelled batches). Results whose "
-            "custom_id the input lacks follow, in the order of their files.\n"
+            "error\n"
+            "line) or not_run (in neither file, as in expired and cancelled batches). Results whose "
+            "custom_id\n"
+            "the input lacks follow, in the order of their files.\n"
             "JSON Lines records: {\"custom_id\", \"outcome\", \"status_code\", \"error\": {\"code\", "
-            "\"message\"} or null, \"usage\": {\"input_tokens\", \"output_tokens\"} or null}; CSV has the "
-            "same columns flattened.\n"
+            "\"message\"}\n"
+            "or null, \"usage\": {\"input_tokens\", \"output_tokens\"} or null}; CSV has the same columns "
+            "flattened.\n"
             "The files are downloaded once into the account's cache; a second run reads them from there.\n"
             "A line that cannot be read is skipped with a warning on stderr; the records are still written "
-            "and the exit status is then 4.\n");
+            "and\n"
+            "the exit status is then 4.\n");
     case Command::Retry:
         return QStringLiteral(
-            "Resubmits the requests of a batch that failed or did not run: their input lines exactly as "
+            "Resubmits the requests of a batch that failed or did not run: their input lines exactly as\n"
             "uploaded, in input order, go into a new batch with the same endpoint and completion window and "
-            "the batch's metadata plus batchwatch_retry_of=BATCH_ID. Prints the new batch's id. With nothing "
-            "to retry it says so, sends nothing and exits 0.\n"
+            "the\n"
+            "batch's metadata plus batchwatch_retry_of=BATCH_ID. Prints the new batch's id. With nothing to\n"
+            "retry it says so, sends nothing and exits 0. A batch still running cannot be retried (exit 2).\n"
             "A batch that failed validation has nothing to retry: its validation errors are printed with "
-            "their line numbers and the exit status is 2 (fix the file, then use batchwatch create).\n");
+            "their\n"
+            "line numbers and the exit status is 2 (fix the file, then use batchwatch create).\n");
     case Command::Create:
         return QStringLiteral(
-            "Checks a JSONL file of requests and starts a batch from it. The check reports, one per line as "
+            "Checks a JSONL file of requests and starts a batch from it. The check reports, one per line as\n"
             "FILE:LINE: message, lines that are not JSON, a missing or duplicate custom_id, a method other "
-            "than POST, more than one url or model, a missing model, more than 50,000 lines or 200 MB; with "
-            "any, the exit status is 2 and nothing is sent. Then it prints a summary (lines, model, "
-            "endpoint, estimated input tokens) on stderr, uploads the file, creates the batch and prints its "
-            "id.\n");
+            "than\n"
+            "POST, more than one url or model, a missing model, more than 50,000 lines or 200 MB; with any,\n"
+            "the exit status is 2 and nothing is sent. Then it prints a summary on stderr (lines, model,\n"
+            "endpoint, estimated input tokens), uploads the file, creates the batch and prints its id.\n");
     }
     return {};
 }
@@ -120,7 +127,7 @@ bool BatchCommandOptions::parse(Command command, const QStringList &arguments, B
 {
     options->command = command;
     QCommandLineParser parser;
-    parser.setApplicationDescription(description(command) + ConnectionOptionSet::variablesHelp());
+    parser.setApplicationDescription(description(command) + u'\n' + ConnectionOptionSet::variablesHelp());
     const ConnectionOptionSet connection;
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Shows this help."));
@@ -207,15 +214,18 @@ bool BatchCommandOptions::parse(Command command, const QStringList &arguments, B
     else
         options->batchId = positional.constFirst().trimmed();
 
-    options->dryRun = parser.isSet(dryRun);
-    if (parser.isSet(output)) {
-        options->output = parser.value(output);
-        if (options->output.isEmpty()) {
-            *error = QStringLiteral("-o needs a file name (- for standard output)");
-            return false;
+    // Only the options this command added may be asked about (QCommandLineParser warns of the others).
+    options->dryRun = command != Command::Results && parser.isSet(dryRun);
+    if (command != Command::Create) {
+        if (parser.isSet(output)) {
+            options->output = parser.value(output);
+            if (options->output.isEmpty()) {
+                *error = QStringLiteral("-o needs a file name (- for standard output)");
+                return false;
+            }
+        } else if (command == Command::Results || options->dryRun) {
+            options->output = QStringLiteral("-");
         }
-    } else if (command == Command::Results || options->dryRun) {
-        options->output = QStringLiteral("-");
     }
 
     if (command == Command::Results) {
