@@ -151,5 +151,5 @@ test('create from inline requests: PENDING, then SUCCEEDED with the responses in
   assert.equal(job.dest.fileName, undefined);
   assert.equal(job.dest.inlinedResponses.length, 3);
   assert.ok(job.dest.inlinedResponses.every((r) => r.response.candidates[0].content.parts[0].text));
-  await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: 'files/uploaded' }), (err) => err.status === 400);
+  await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: 'files/never-uploaded' }), (err) => err.status === 404);
 });
