@@ -1,10 +1,10 @@
 #include "core/results/preflight.h"
 
+#include "core/export/batchformat.h"
 #include "core/providers/provideradapter.h"
 #include "core/results/linereader.h"
 
 #include <QHash>
-#include <QLocale>
 
 #include <algorithm>
 
@@ -112,7 +112,7 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
     if (report.bytes > kMaxBytes)
         out.add(0, Kind::TooLarge,
                 QStringLiteral("the file holds %1 bytes; a batch takes at most %2 MB")
-                    .arg(QLocale::c().toString(report.bytes))
+                    .arg(BatchFormat::count(report.bytes))
                     .arg(kMaxBytes >> 20));
     const ProviderAdapter &adapter = ProviderAdapter::of(provider);
     const InputShape shape = adapter.inputShape();
@@ -135,7 +135,7 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
             out.add(line.number, Kind::TooManyLines,
                     QStringLiteral("request %1: a batch takes at most %2 requests")
                         .arg(report.lines)
-                        .arg(QLocale::c().toString(kMaxLines)));
+                        .arg(BatchFormat::count(kMaxLines)));
         if (line.overlong) {
             out.add(line.number, Kind::NotJson,
                     QStringLiteral("the line is longer than %1 MB").arg(LineReader::kMaxLineLength >> 20));
