@@ -4,10 +4,14 @@
 #include "batchwatchrun.h"
 #include "simprocess.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +34,20 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
         return {};
     return path;
+}
+
+QByteArray fileContent(const SimProcess &sim, const QString &fileId)
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QNetworkRequest request(QUrl(sim.baseUrl().toString() + QStringLiteral("/files/%1/content").arg(fileId)));
+    request.setRawHeader("Authorization", "Bearer sk-test");
+    QNetworkReply *reply = manager.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    return reply->readAll();
 }
 
 qint64 posts(const SimProcess &sim)
@@ -73,7 +91,8 @@ private Q_SLOTS:
                     QStringLiteral("line %1 missing in:\n%2").arg(line).arg(QString::fromUtf8(run.err))));
         }
         QVERIFY2(!run.err.contains(QByteArray(path.toUtf8() + ":1: ")), run.err.constData());
-        QVERIFY(run.err.contains(QByteArray(path.toUtf8() + ":4: ")) && run.err.contains("line 1")); // names the first
+        QVERIFY(run.err.contains(QByteArray(path.toUtf8() + ":4: ")) &&
+                run.err.contains("line 1")); // names the first
         QVERIFY(run.out.isEmpty());
         QCOMPARE(posts(sim), 0);
     }
@@ -132,7 +151,8 @@ private Q_SLOTS:
             QCOMPARE(batch[QStringLiteral("endpoint")].toString(), QStringLiteral("/v1/chat/completions"));
             QCOMPARE(batch[QStringLiteral("metadata")][QStringLiteral("team")].toString(),
                      QStringLiteral("research"));
-            QCOMPARE(batch[QStringLiteral("request_counts")][QStringLiteral("total")].toInt(), 5);
+            // The file uploaded is the file given, byte for byte.
+            QCOMPARE(fileContent(sim, batch[QStringLiteral("input_file_id")].toString()), content);
         }
         QVERIFY2(found, qPrintable(id));
     }
@@ -164,7 +184,7 @@ private Q_SLOTS:
                            QString(65, u'k') + QStringLiteral("=v")}
             << QByteArray("longer than 64");
         QTest::newRow("results ..") << QStringList{QStringLiteral("results"), QStringLiteral("..")}
-                                    << QByteArray("batchwatch: ");
+                                    << QByteArray("\"..\" is not an id");
         QTest::newRow("create unknown option")
             << QStringList{QStringLiteral("create"), QStringLiteral("f.jsonl"),
                            QStringLiteral("--frobnicate")}
@@ -190,7 +210,8 @@ private Q_SLOTS:
         for (const char *command : {"results", "retry", "create"}) {
             const Run help = runBatchwatch({QString::fromLatin1(command), QStringLiteral("--help")}, QUrl());
             QCOMPARE(help.exitCode, 0);
-            QVERIFY2(help.out.startsWith(QByteArray(QByteArray("Usage: batchwatch ") + command)), help.out.constData());
+            QVERIFY2(help.out.startsWith(QByteArray(QByteArray("Usage: batchwatch ") + command)),
+                     help.out.constData());
             QVERIFY2(help.out.contains("--account") && help.out.contains("--provider") &&
                          help.out.contains("--deadline"),
                      help.out.constData());
