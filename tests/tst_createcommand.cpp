@@ -97,6 +97,19 @@ private Q_SLOTS:
         QCOMPARE(posts(sim), 0);
     }
 
+    void anEmptyOrMissingFileIsAProblem()
+    {
+        QTemporaryDir dir;
+        const QString empty = writeFile(dir, QStringLiteral("empty.jsonl"), "\n\n");
+        const QString missing = dir.filePath(QStringLiteral("missing.jsonl"));
+        for (const QString &path : {empty, missing}) {
+            const Run run = runBatchwatch({QStringLiteral("create"), path},
+                                          QUrl(QStringLiteral("http://127.0.0.1:9/v1")));
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.startsWith(QByteArray(path.toUtf8() + ": ")), run.err.constData());
+        }
+    }
+
     void tooManyLinesIsAProblem()
     {
         SimProcess sim({QStringLiteral("--batches"), QStringLiteral("3")});
