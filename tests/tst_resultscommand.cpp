@@ -382,6 +382,27 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("not everything was read"), run.err.constData());
     }
 
+    void theDeadlineStopsTheRunAndTouchesNothing()
+    {
+        HostileServer silent([](QTcpSocket *, const QByteArray &) {}); // never answers
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("keep.csv"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("yesterday's results\n");
+        }
+        const Run run =
+            runBatchwatch({QStringLiteral("results"), QStringLiteral("batch_x"), QStringLiteral("-o"), path,
+                           QStringLiteral("--deadline"), QStringLiteral("1")},
+                          silent.baseUrl());
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains("--deadline of 1 s"), run.err.constData());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("yesterday's results\n"));
+    }
+
     void errorsHaveTheirExitStatus()
     {
         const QString id = m_picked.value(QStringLiteral("completed"));

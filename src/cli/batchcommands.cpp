@@ -92,10 +92,8 @@ int results(const BatchCommandOptions &options)
     }
     if (CommandSupport::StatusLine().enabled())
         printError(QStringLiteral("%1 requests: %2 ok, %3 failed, %4 not run")
-                       .arg(set->rows.size())
-                       .arg(set->ok)
-                       .arg(set->failed)
-                       .arg(set->notRun));
+                       .arg(CommandSupport::count(set->rows.size()), CommandSupport::count(set->ok),
+                            CommandSupport::count(set->failed), CommandSupport::count(set->notRun)));
     // The records are written, but they may not tell the whole story: a script must not take them as such.
     if (warnings > 0 || filesGone) {
         printError(filesGone ? QStringLiteral("not everything was read: some of the batch's files are gone; "

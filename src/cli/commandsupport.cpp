@@ -6,6 +6,7 @@
 #include "core/export/batchformat.h"
 
 #include <QFileInfo>
+#include <QLocale>
 
 #include <cstdio>
 #include <unistd.h>
@@ -25,6 +26,13 @@ void printWarning(const QString &message)
 void printLine(const QString &line)
 {
     std::fprintf(stderr, "%s\n", qPrintable(BatchFormat::terminalText(line)));
+}
+
+QString count(qint64 n)
+{
+    QLocale c = QLocale::c();
+    c.setNumberOptions({});
+    return c.toString(n);
 }
 
 int exitCodeFor(const ApiError &error)

@@ -22,6 +22,9 @@ void printWarning(const QString &message); // "batchwatch: warning: MESSAGE"
 // A line on stderr as it stands (escaped the same way), for reports with a layout of their own.
 void printLine(const QString &line);
 
+// "40,000": counts in messages, the same in every locale.
+QString count(qint64 n);
+
 // 3 for HTTP 401/403, 2 for a key refused before sending (plain HTTP) or a request that makes no sense,
 // else 4.
 int exitCodeFor(const ApiError &error);

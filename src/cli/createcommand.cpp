@@ -59,12 +59,11 @@ int create(const BatchCommandOptions &options)
             QStringLiteral("%1 has %2 problems; nothing sent").arg(options.file).arg(report.problemCount));
         return ExitCode::Usage;
     }
-    const QLocale c = QLocale::c();
     printError(QStringLiteral("%1: %2 requests, model %3, endpoint %4, about %5 input tokens (an estimate)")
-                   .arg(options.file, c.toString(report.lines),
+                   .arg(options.file, CommandSupport::count(report.lines),
                         report.model.isEmpty() ? QStringLiteral("-") : report.model,
                         report.endpoint.isEmpty() ? QStringLiteral("-") : report.endpoint,
-                        c.toString(report.estimatedInputTokens)));
+                        CommandSupport::count(report.estimatedInputTokens)));
     if (options.dryRun) {
         printError(QStringLiteral("--dry-run: nothing sent"));
         return ExitCode::Ok;

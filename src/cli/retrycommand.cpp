@@ -97,9 +97,8 @@ int retry(const BatchCommandOptions &options)
         printError(QStringLiteral("nothing to retry: no request of %1 %2 (%3 ok, %4 failed, %5 not run); "
                                   "nothing sent")
                        .arg(batch->id, selectionWords(options.include))
-                       .arg(set->ok)
-                       .arg(set->failed)
-                       .arg(set->notRun));
+                       .arg(CommandSupport::count(set->ok), CommandSupport::count(set->failed),
+                            CommandSupport::count(set->notRun)));
     }
 
     RetryLines::Written written;
@@ -109,9 +108,9 @@ int retry(const BatchCommandOptions &options)
         if (selected > 0)
             printError(
                 QStringLiteral("%1 requests that %2 (about %3 input tokens, an estimate); nothing sent")
-                    .arg(written.lines)
+                    .arg(CommandSupport::count(written.lines))
                     .arg(selectionWords(options.include))
-                    .arg(written.estimatedInputTokens));
+                    .arg(CommandSupport::count(written.estimatedInputTokens)));
         return ExitCode::Ok;
     }
     if (selected == 0)
@@ -139,10 +138,10 @@ int retry(const BatchCommandOptions &options)
     if (!options.output.isEmpty() && !writeLines(*set, options.include, options.output, &written, &exitCode))
         return exitCode;
     printError(QStringLiteral("retrying %1 requests of %2 that %3 (about %4 input tokens, an estimate)")
-                   .arg(written.lines)
+                   .arg(CommandSupport::count(written.lines))
                    .arg(batch->id)
                    .arg(selectionWords(options.include))
-                   .arg(written.estimatedInputTokens));
+                   .arg(CommandSupport::count(written.estimatedInputTokens)));
 
     SubmitSpec spec;
     spec.path = lines.fileName();
