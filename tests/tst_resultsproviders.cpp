@@ -1,0 +1,106 @@
+// `batchwatch results` and `retry` for the providers whose results are not an OpenAI output file: Anthropic's
+// results (no input file: one record per result, in the file's order), through the real binary against the
+// simulator speaking that dialect.
+#include "batchwatchrun.h"
+#include "simprocess.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+using Run = BatchwatchRun;
+const QString kKey = QStringLiteral("sk-ant-test-0001");
+
+QByteArray anthropicGet(const QUrl &url)
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QNetworkRequest request(url);
+    request.setRawHeader("x-api-key", kKey.toLatin1());
+    request.setRawHeader("anthropic-version", "2023-06-01");
+    QNetworkReply *reply = manager.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    return reply->error() == QNetworkReply::NoError ? reply->readAll() : QByteArray();
+}
+
+QProcessEnvironment anthropicEnvironment(const SimProcess &sim, const QString &cacheHome)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("OPENAI_API_KEY"));
+    env.insert(QStringLiteral("ANTHROPIC_API_KEY"), kKey);
+    env.insert(QStringLiteral("ANTHROPIC_BASE_URL"), sim.baseUrl().toString());
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
+    return env;
+}
+} // namespace
+
+class TestResultsProviders : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void anthropicResultsAreTheResultsFile()
+    {
+        SimProcess sim(QStringLiteral("anthropic"),
+                       {QStringLiteral("--batches"), QStringLiteral("60"), QStringLiteral("--speed"),
+                        QStringLiteral("0"), QStringLiteral("--now"), QStringLiteral("1790000000")});
+        QVERIFY(sim.start());
+        const QJsonArray batches =
+            QJsonDocument::fromJson(anthropicGet(QUrl(sim.baseUrl().toString() +
+                                                      QStringLiteral("/v1/messages/batches?limit=100"))))
+                .object()
+                .value(QStringLiteral("data"))
+                .toArray();
+        QVERIFY(!batches.isEmpty());
+        // The ended batch with the most errored requests.
+        QJsonObject chosen;
+        for (const QJsonValue &value : batches) {
+            const QJsonObject batch = value.toObject();
+            if (batch.value(QStringLiteral("results_url")).isString() &&
+                batch[QStringLiteral("request_counts")][QStringLiteral("errored")].toInt() >=
+                    chosen[QStringLiteral("request_counts")][QStringLiteral("errored")].toInt())
+                chosen = batch;
+        }
+        QVERIFY(!chosen.isEmpty());
+        const QByteArray resultsFile =
+            anthropicGet(QUrl(chosen.value(QStringLiteral("results_url")).toString()));
+        QList<QByteArray> expected = resultsFile.split('\n');
+        if (!expected.isEmpty() && expected.constLast().isEmpty())
+            expected.removeLast();
+        QVERIFY(!expected.isEmpty());
+
+        QTemporaryDir cache;
+        const QString id = chosen.value(QStringLiteral("id")).toString();
+        const Run run = runBatchwatchIn(anthropicEnvironment(sim, cache.path()),
+                                        {QStringLiteral("results"), id, QStringLiteral("--provider"),
+                                         QStringLiteral("anthropic"), QStringLiteral("--format"),
+                                         QStringLiteral("jsonl")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QList<QByteArray> records = run.out.split('\n');
+        records.removeLast();
+        QCOMPARE(records.size(), expected.size());
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            const QJsonObject line = QJsonDocument::fromJson(expected.at(i)).object();
+            const QJsonObject record = QJsonDocument::fromJson(records.at(i)).object();
+            QCOMPARE(record.value(QStringLiteral("custom_id")), line.value(QStringLiteral("custom_id")));
+            const QString type = line[QStringLiteral("result")][QStringLiteral("type")].toString();
+            const QString outcome = type == QLatin1String("succeeded") ? QStringLiteral("ok")
+                                    : type == QLatin1String("errored") ? QStringLiteral("failed")
+                                                                       : QStringLiteral("not_run");
+            QCOMPARE(record.value(QStringLiteral("outcome")).toString(), outcome);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResultsProviders)
+#include "tst_resultsproviders.moc"
