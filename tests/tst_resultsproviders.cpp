@@ -99,6 +99,15 @@ private Q_SLOTS:
                                                                        : QStringLiteral("not_run");
             QCOMPARE(record.value(QStringLiteral("outcome")).toString(), outcome);
         }
+
+        // Anthropic keeps no input file: nothing can be resubmitted byte for byte, and the command says so.
+        const Run retry = runBatchwatchIn(anthropicEnvironment(sim, cache.path()),
+                                          {QStringLiteral("retry"), id, QStringLiteral("--provider"),
+                                           QStringLiteral("anthropic"), QStringLiteral("--dry-run")});
+        QCOMPARE(retry.exitCode, 2);
+        QVERIFY(retry.out.isEmpty());
+        QVERIFY2(retry.err.contains("no input file") && retry.err.contains("batchwatch create"),
+                 retry.err.constData());
     }
 };
 

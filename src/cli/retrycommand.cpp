@@ -90,9 +90,25 @@ int retry(const BatchCommandOptions &options)
         return exitCode;
     BatchLoad::printWarnings(*set);
 
-    qint64 selected = 0;
-    for (const RequestResult &row : set->rows)
-        selected += RetryLines::includes(options.include, row) ? 1 : 0;
+    // Only a request whose input line is on disk can be sent again as it was.
+    qint64 selected = 0, withoutInput = 0;
+    for (const RequestResult &row : set->rows) {
+        if (RetryLines::includes(options.include, row))
+            ++(row.input.isValid() ? selected : withoutInput);
+    }
+    if (withoutInput > 0 && set->files.input.isEmpty()) {
+        printError(QStringLiteral("%1 requests of %2 %3, but the batch has no input file to take them from "
+                                  "(%4 keeps none): start a new batch from your own file with batchwatch "
+                                  "create; nothing sent")
+                       .arg(CommandSupport::count(withoutInput), batch->id, selectionWords(options.include),
+                            Providers::displayName(connection->config.provider)));
+        return ExitCode::Usage;
+    }
+    if (withoutInput > 0)
+        CommandSupport::printWarning(
+            QStringLiteral("%1 results name a custom_id the input file does not hold: "
+                           "they cannot be resubmitted")
+                .arg(CommandSupport::count(withoutInput)));
     if (selected == 0) {
         printError(QStringLiteral("nothing to retry: no request of %1 %2 (%3 ok, %4 failed, %5 not run); "
                                   "nothing sent")
