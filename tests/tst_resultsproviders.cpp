@@ -5,6 +5,7 @@
 #include "simprocess.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,6 +109,38 @@ private Q_SLOTS:
         QVERIFY(retry.out.isEmpty());
         QVERIFY2(retry.err.contains("no input file") && retry.err.contains("batchwatch create"),
                  retry.err.constData());
+    }
+
+    void anthropicCreateSendsTheRequestsAndSaysMetadataIsNotKept()
+    {
+        SimProcess sim(QStringLiteral("anthropic"), {QStringLiteral("--batches"), QStringLiteral("2"),
+                                                     QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("requests.jsonl")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 1; i <= 3; ++i)
+            file.write(
+                "{\"custom_id\": \"r" + QByteArray::number(i) +
+                "\", \"params\": {\"model\": \"claude-sonnet-4-5\", \"max_tokens\": 100, \"messages\": "
+                "[{\"role\": \"user\", \"content\": \"Hi\"}]}}\n");
+        file.close();
+        const Run run = runBatchwatchIn(anthropicEnvironment(sim, dir.path()),
+                                        {QStringLiteral("create"), file.fileName(),
+                                         QStringLiteral("--provider"), QStringLiteral("anthropic"),
+                                         QStringLiteral("--metadata"), QStringLiteral("team=a")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString id = QString::fromUtf8(run.out).trimmed();
+        QVERIFY2(id.startsWith(QLatin1String("msgbatch_")), run.out.constData());
+        const QJsonObject batch =
+            QJsonDocument::fromJson(
+                anthropicGet(QUrl(sim.baseUrl().toString() + QStringLiteral("/v1/messages/batches/") + id)))
+                .object();
+        QCOMPARE(batch[QStringLiteral("request_counts")][QStringLiteral("processing")].toInt() +
+                     batch[QStringLiteral("request_counts")][QStringLiteral("succeeded")].toInt() +
+                     batch[QStringLiteral("request_counts")][QStringLiteral("errored")].toInt(),
+                 3);
+        QVERIFY2(run.err.contains("warning: ") && run.err.contains("metadata"), run.err.constData());
     }
 };
 

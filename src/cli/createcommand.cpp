@@ -59,11 +59,19 @@ int create(const BatchCommandOptions &options)
             QStringLiteral("%1 has %2 problems; nothing sent").arg(options.file).arg(report.problemCount));
         return ExitCode::Usage;
     }
-    printError(QStringLiteral("%1: %2 requests, model %3, endpoint %4, about %5 input tokens (an estimate)")
-                   .arg(options.file, CommandSupport::count(report.lines),
-                        report.model.isEmpty() ? QStringLiteral("-") : report.model,
-                        report.endpoint.isEmpty() ? QStringLiteral("-") : report.endpoint,
-                        CommandSupport::count(report.estimatedInputTokens)));
+    // Anthropic's and Gemini's files name no endpoint (the provider has one), Gemini's maybe no model.
+    QStringList summary{QStringLiteral("%1 requests").arg(CommandSupport::count(report.lines))};
+    if (!report.model.isEmpty())
+        summary << QStringLiteral("model ") + report.model;
+    if (!report.endpoint.isEmpty())
+        summary << QStringLiteral("endpoint ") + report.endpoint;
+    summary << QStringLiteral("about %1 input tokens (an estimate)")
+                   .arg(CommandSupport::count(report.estimatedInputTokens));
+    printError(options.file + QStringLiteral(": ") + summary.join(QStringLiteral(", ")));
+    if (provider == Provider::Anthropic && !options.metadata.isEmpty())
+        CommandSupport::printWarning(
+            QStringLiteral("Anthropic's message batches keep no metadata: --metadata is "
+                           "not sent"));
     if (options.dryRun) {
         printError(QStringLiteral("--dry-run: nothing sent"));
         return ExitCode::Ok;
