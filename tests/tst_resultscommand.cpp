@@ -129,9 +129,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // The simulator's clock at the real time: a result file's expires_at is then in the future, as the
+        // fetch checks it against the real clock.
         m_sim = SimProcess::started({QStringLiteral("--batches"), QStringLiteral("200"),
-                                     QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--now"),
-                                     QStringLiteral("1790000000")});
+                                     QStringLiteral("--speed"), QStringLiteral("0")});
         QVERIFY(!m_sim->baseUrl().isEmpty());
         QString after;
         for (;;) {
@@ -351,7 +352,7 @@ private Q_SLOTS:
         output += "{this is not json\n";
         HostileServer server([&](QTcpSocket *socket, const QByteArray &head) {
             const QByteArray path = head.split(' ').value(1);
-            const auto file = [](const char *id, const QByteArray &content) {
+            const auto file = [](const char *id, const QByteArray &content) -> QByteArray {
                 return "{\"id\": \"" + QByteArray(id) +
                        "\", \"object\": \"file\", \"bytes\": " + QByteArray::number(content.size()) +
                        ", \"created_at\": 1790000000, \"filename\": \"x.jsonl\", \"purpose\": \"batch\"}";

@@ -62,13 +62,11 @@ std::shared_ptr<const ResultSet> results(ApiClient *client, const Batch &batch,
         return nullptr;
     }
     if (!fetch.results()) {
-        if (fetch.filesExpired())
-            printError(QStringLiteral("the files of %1 are no longer on the server (expired): %2")
-                           .arg(batch.id, fetch.error().toString()));
-        else
-            printError(fetch.error().toString());
-        *exitCode = fetch.error().kind == ApiError::NoError ? ExitCode::ApiOrData
-                                                            : CommandSupport::exitCodeFor(fetch.error());
+        printError(fetch.error().toString());
+        // Files the provider no longer keeps are data that is gone, not a mistake of the caller's.
+        *exitCode = fetch.filesExpired() || fetch.error().kind == ApiError::NoError
+                        ? ExitCode::ApiOrData
+                        : CommandSupport::exitCodeFor(fetch.error());
         return nullptr;
     }
     if (filesGone)
