@@ -46,6 +46,8 @@ std::shared_ptr<const ResultSet> results(ApiClient *client, const Batch &batch,
                      [&status](ResultsFetch::Phase phase, qint64 done, qint64 total, const QString &what) {
                          const QString step = phase == ResultsFetch::Phase::Downloading
                                                   ? QStringLiteral("downloading %1").arg(what)
+                                              : what.startsWith(QLatin1String("reading"))
+                                                  ? what
                                                   : QStringLiteral("reading %1").arg(what);
                          status.show(total > 0 ? QStringLiteral("%1: %2%").arg(step).arg(done * 100 / total)
                                                : QStringLiteral("%1: %2").arg(
