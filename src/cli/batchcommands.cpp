@@ -96,11 +96,15 @@ int results(const BatchCommandOptions &options)
                             CommandSupport::count(set->failed), CommandSupport::count(set->notRun)));
     // The records are written, but they may not tell the whole story: a script must not take them as such.
     if (warnings > 0 || filesGone) {
-        printError(filesGone ? QStringLiteral("not everything was read: some of the batch's files are gone; "
-                                              "the records are written (exit status 4)")
-                             : QStringLiteral("not everything was read: %1 warnings above; the records are "
-                                              "written (exit status 4)")
-                                   .arg(warnings));
+        printError(filesGone
+                       ? QStringLiteral("not everything was read: some of the batch's files are gone; "
+                                        "the records are written (exit status 4)")
+                       : (warnings == 1
+                              ? QStringLiteral("not everything was read (see the warning above); the records "
+                                               "are written (exit status 4)")
+                              : QStringLiteral("not everything was read (see the %1 warnings above); the "
+                                               "records are written (exit status 4)")
+                                    .arg(warnings)));
         return ExitCode::ApiOrData;
     }
     return ExitCode::Ok;
