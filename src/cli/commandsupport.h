@@ -39,7 +39,7 @@ struct Connection
     QString cacheName;
 };
 // nullopt (after printing why) when --account names no usable account: the exit status is then 2.
-std::optional<Connection> connect(const ConnectionOptions &options);
+[[nodiscard]] std::optional<Connection> connect(const ConnectionOptions &options);
 
 // One line of progress, rewritten in place, for a person watching a terminal; a script reading stderr gets
 // nothing from it.
@@ -76,7 +76,7 @@ public:
     // Runs the event loop until `signal` of `sender` fires with done() true, or the deadline passes; returns
     // done().
     template <typename Sender, typename Signal>
-    bool waitFor(Sender *sender, Signal signal, const std::function<bool()> &done) const
+    [[nodiscard]] bool waitFor(Sender *sender, Signal signal, const std::function<bool()> &done) const
     {
         if (done())
             return true;

@@ -7,7 +7,6 @@
 #include "core/export/batchformat.h"
 #include "core/results/preflight.h"
 
-#include <QLocale>
 
 #include <cstdio>
 

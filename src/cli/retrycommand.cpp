@@ -10,7 +10,6 @@
 
 #include <QDir>
 #include <QFileDevice>
-#include <QLocale>
 #include <QTemporaryFile>
 
 #include <cstdio>
@@ -27,8 +26,8 @@ QString selectionWords(const RetryLines::Selection &selection)
 }
 
 // The lines of `set` that `selection` takes, written to `path` (or standard output) complete or not at all.
-bool writeLines(const ResultSet &set, const RetryLines::Selection &selection, const QString &path,
-                RetryLines::Written *written, int *exitCode)
+[[nodiscard]] bool writeLines(const ResultSet &set, const RetryLines::Selection &selection,
+                              const QString &path, RetryLines::Written *written, int *exitCode)
 {
     OutputTarget output;
     if (!output.open(path)) {
