@@ -53,6 +53,34 @@ private Q_SLOTS:
         QVERIFY(m_sim->start());
     }
 
+    void aBatchThatFailedValidationOffersNewBatch()
+    {
+        MainWindow main;
+        openOn(main, m_sim->config());
+        QTRY_VERIFY(main.model()->rowCount() > 0);
+        const int row = MainWindowTesting::firstRowWith(main, QStringLiteral("failed"));
+        QVERIFY(row >= 0);
+        MainWindowTesting::selectRow(main, row);
+        // Nothing ran: no Retry, the errors by line, and New batch.
+        const QString note = main.detailPane()->validationText();
+        QVERIFY2(note.contains(QStringLiteral("failed validation")), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("Line ")), qPrintable(note));
+        QVERIFY(main.detailPane()->newBatchButton()->isVisibleTo(main.detailPane()));
+        main.detailPane()->newBatchButton()->click();
+        QVERIFY(main.newBatchDialog());
+        QVERIFY(main.newBatchDialog()->isVisible());
+        // A batch that ran has no such note.
+        for (int other = 0; other < main.proxy()->rowCount(); ++other) {
+            if (main.proxy()->index(other, 0).data(BatchTableModel::StatusRole).toString() ==
+                QLatin1String("completed")) {
+                MainWindowTesting::selectRow(main, other);
+                break;
+            }
+        }
+        QVERIFY(main.detailPane()->validationText().isEmpty());
+        QVERIFY(!main.detailPane()->newBatchButton()->isVisibleTo(main.detailPane()));
+    }
+
     void problemsKeepSendDisabledAndListTheirLines()
     {
         MainWindow main;

@@ -104,8 +104,7 @@ NewBatchDialog::NewBatchDialog(const QList<AccountSession *> &sessions, AccountS
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_send = buttons->addButton(tr("&Send"), QDialogButtonBox::AcceptRole);
     m_send->setObjectName(QStringLiteral("sendButton"));
-    // Accept would close the dialog; Send starts the upload and the dialog says how it went.
-    disconnect(buttons, &QDialogButtonBox::accepted, this, nullptr);
+    // Not connected to accept(): Send starts the upload and the dialog stays to say how it went.
     connect(m_send, &QPushButton::clicked, this, &NewBatchDialog::send);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);

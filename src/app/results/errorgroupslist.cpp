@@ -19,7 +19,7 @@ ErrorGroupsList::ErrorGroupsList(QWidget *parent)
     setTextElideMode(Qt::ElideRight);
     setUniformItemSizes(false);
     connect(this, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item && signalsBlocked() == false)
+        if (item)
             Q_EMIT groupChosen(item->data(kGroupRole).toInt());
     });
 }

@@ -15,7 +15,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
@@ -25,6 +27,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcResults, "batchwatch.results")
 
 namespace {
 bool isDark(const QPalette &palette)
@@ -59,7 +63,9 @@ ResultsWindow::ResultsWindow(AccountSession *owner, const Batch &batch, QWidget 
     buildMenus();
     m_model->setDarkPalette(isDark(palette()));
     updateStatus();
-    resize(1280, 800);
+    // Room for the table and the side-by-side view, within the screen (1024x640 is the smallest we support).
+    const QSize screen = this->screen() ? this->screen()->availableGeometry().size() : QSize(1280, 800);
+    resize(qMin(1280, screen.width() * 9 / 10), qMin(820, screen.height() * 9 / 10));
 }
 
 ResultsWindow::~ResultsWindow()
@@ -330,6 +336,7 @@ void ResultsWindow::onFetched()
 
 void ResultsWindow::showResults(std::shared_ptr<const ResultSet> results)
 {
+    m_proxy->setGroup(ResultsFilter::kAnyGroup); // the groups of another read are other groups
     m_model->setResults(results);
     m_groups->setResults(results.get());
     const ResultSet *set = m_model->results();
@@ -359,6 +366,8 @@ void ResultsWindow::showResults(std::shared_ptr<const ResultSet> results)
         QTimer::singleShot(0, this, [this] {
             if (m_openMs < 0)
                 m_openMs = m_clock.elapsed();
+            qCDebug(lcResults, "%s: %lld requests; downloaded in %lld ms, shown %lld ms after the start",
+                    qPrintable(m_batch.id), qint64(m_model->rowCount()), m_downloadMs, m_openMs);
             updateStatus();
         });
     }

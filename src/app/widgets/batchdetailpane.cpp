@@ -140,8 +140,6 @@ QWidget *BatchDetailPane::buildOverview()
     auto *actions = new QHBoxLayout;
     m_resultsButton = new QPushButton(tr("Res&ults..."), page);
     m_resultsButton->setObjectName(QStringLiteral("resultsButton"));
-    m_resultsButton->setToolTip(
-        tr("Every request of the batch with its outcome, errors by cause, and Retry (Ctrl+R)"));
     m_newBatchButton = new QPushButton(tr("&New batch..."), page);
     m_newBatchButton->setObjectName(QStringLiteral("newBatchButton"));
     connect(m_resultsButton, &QPushButton::clicked, this, &BatchDetailPane::resultsRequested);

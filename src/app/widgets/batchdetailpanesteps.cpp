@@ -12,8 +12,9 @@ void BatchDetailPane::fillNextSteps(const Batch &batch)
 {
     const bool terminal = batch.status.isTerminal();
     m_resultsButton->setEnabled(terminal);
-    if (!terminal)
-        m_resultsButton->setToolTip(tr("The results can be read once the batch has ended."));
+    m_resultsButton->setToolTip(
+        terminal ? tr("Every request of the batch with its outcome, errors by cause, and Retry (Ctrl+R)")
+                 : tr("The results can be read once the batch has ended."));
     // Validation failed: nothing ran, nothing to retry; what is wrong is in the errors, line by line.
     const bool failed = batch.status.value() == BatchStatus::Failed;
     m_newBatchButton->setVisible(failed);
