@@ -185,3 +185,67 @@ Parsed<FileInfo> AnthropicAdapter::parseFileInfo(const QByteArray &) const
     result.error = QStringLiteral("Anthropic's message batches have no files");
     return result;
 }
+
+Parsed<ResultLine> AnthropicAdapter::readResultLine(const QByteArray &bytes) const
+{
+    Parsed<ResultLine> result;
+    const JsonDocument document(bytes);
+    result.error = ProviderJson::lineError(document);
+    if (!result.ok())
+        return result;
+    const Value o = document.root();
+    ResultLine &line = result.value;
+    line.customId = ProviderJson::idString(member(o, "custom_id"));
+    if (line.customId.isEmpty()) {
+        result.error = QStringLiteral("no custom_id (a non-empty string)");
+        return result;
+    }
+    ProviderJson::Reader reader(&result.warnings);
+    const Value outcome = member(o, "result");
+    const QString type = ProviderJson::idString(member(outcome, "type"));
+    if (type == QLatin1String("succeeded")) {
+        const Value message = member(outcome, "message");
+        const Value usage = reader.object(member(message, "usage"), "result.message.usage");
+        line.inputTokens = reader.count(member(usage, "input_tokens"), "usage.input_tokens");
+        line.outputTokens = reader.count(member(usage, "output_tokens"), "usage.output_tokens");
+        const Value content = member(message, "content");
+        if (content && content->is_array()) {
+            for (const element block : content->get_array()) {
+                const Value text = member(block, "text");
+                if (text && text->is_string()) {
+                    line.answer = ProviderJson::brief(text);
+                    break;
+                }
+            }
+        }
+    } else if (type == QLatin1String("errored")) {
+        line.outcome = RequestOutcome::Failed;
+        // {"type": "error", "error": {"type": "invalid_request_error", "message": ...}}; older results held
+        // the inner object directly.
+        Value error = member(outcome, "error");
+        if (const Value inner = member(error, "error"); inner && inner->is_object())
+            error = inner;
+        line.errorCode = ProviderJson::codeText(member(error, "type"));
+        line.errorMessage = reader.string(member(error, "message"), "result.error.message");
+    } else if (type == QLatin1String("canceled") || type == QLatin1String("expired")) {
+        line.outcome = RequestOutcome::NotRun;
+        line.errorCode = type;
+    } else {
+        result.error = type.isEmpty() ? QStringLiteral("no result type")
+                                      : QStringLiteral("unknown result type \"%1\"").arg(type.left(40));
+    }
+    return result;
+}
+
+Parsed<InputLine> AnthropicAdapter::readInputLine(const QByteArray &bytes) const
+{
+    Parsed<InputLine> result;
+    const JsonDocument document(bytes);
+    result.error = ProviderJson::lineError(document);
+    if (!result.ok())
+        return result;
+    const Value o = document.root();
+    result.value.customId = ProviderJson::idString(member(o, "custom_id"));
+    result.value.model = ProviderJson::idString(member(member(o, "params"), "model"));
+    return result;
+}

@@ -25,6 +25,10 @@ public:
     Parsed<Batch> parseBatch(const QByteArray &body) const override;
     Parsed<BatchPage> parsePage(const QByteArray &body) const override;
     Parsed<FileInfo> parseFileInfo(const QByteArray &body) const override;
+    // Results {custom_id, result: {type, message | error}}; input {custom_id, params}.
+    Parsed<ResultLine> readResultLine(const QByteArray &line) const override;
+    Parsed<InputLine> readInputLine(const QByteArray &line) const override;
+    InputShape inputShape() const override { return {"custom_id", "params.model", false, true}; }
 
     struct Counts
     {

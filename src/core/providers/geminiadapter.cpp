@@ -242,3 +242,64 @@ ApiError GeminiAdapter::parseError(int status, const QByteArray &body, const QSt
         error.code = word;
     return error;
 }
+
+Parsed<ResultLine> GeminiAdapter::readResultLine(const QByteArray &bytes) const
+{
+    Parsed<ResultLine> result;
+    const JsonDocument document(bytes);
+    result.error = ProviderJson::lineError(document);
+    if (!result.ok())
+        return result;
+    const Value o = document.root();
+    ResultLine &line = result.value;
+    line.customId = ProviderJson::idString(member(o, "key"));
+    if (line.customId.isEmpty()) {
+        result.error = QStringLiteral("no key (a non-empty string)");
+        return result;
+    }
+    ProviderJson::Reader reader(&result.warnings);
+    const Value response = reader.object(member(o, "response"), "response");
+    const Value error = reader.object(member(o, "error"), "error");
+    if (error) {
+        // {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}: the code is the HTTP status.
+        line.outcome = RequestOutcome::Failed;
+        line.statusCode =
+            int(qMin<qint64>(reader.count(member(error, "code"), "error.code").value_or(0), 999));
+        line.errorCode = ProviderJson::codeText(member(error, "status"));
+        if (line.errorCode.isEmpty())
+            line.errorCode = ProviderJson::codeText(member(error, "code"));
+        line.errorMessage = reader.string(member(error, "message"), "error.message");
+    } else if (response) {
+        const Value usage = reader.object(member(response, "usageMetadata"), "response.usageMetadata");
+        line.inputTokens = reader.count(member(usage, "promptTokenCount"), "usageMetadata.promptTokenCount");
+        line.outputTokens =
+            reader.count(member(usage, "candidatesTokenCount"), "usageMetadata.candidatesTokenCount");
+        const Value candidate = ProviderJson::first(member(response, "candidates"));
+        const Value parts = member(member(candidate, "content"), "parts");
+        if (parts && parts->is_array()) {
+            for (const element part : parts->get_array()) {
+                const Value text = member(part, "text");
+                if (text && text->is_string()) {
+                    line.answer = ProviderJson::brief(text);
+                    break;
+                }
+            }
+        }
+    } else {
+        result.error = QStringLiteral("neither a response nor an error");
+    }
+    return result;
+}
+
+Parsed<InputLine> GeminiAdapter::readInputLine(const QByteArray &bytes) const
+{
+    Parsed<InputLine> result;
+    const JsonDocument document(bytes);
+    result.error = ProviderJson::lineError(document);
+    if (!result.ok())
+        return result;
+    const Value o = document.root();
+    result.value.customId = ProviderJson::idString(member(o, "key"));
+    result.value.model = ProviderJson::idString(member(member(o, "request"), "model"));
+    return result;
+}

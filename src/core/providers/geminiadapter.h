@@ -27,6 +27,11 @@ public:
     Parsed<Batch> parseBatch(const QByteArray &body) const override;
     Parsed<BatchPage> parsePage(const QByteArray &body) const override;
     Parsed<FileInfo> parseFileInfo(const QByteArray &body) const override;
+    // Responses {key, response | error: {code, message, status}}; input {key, request}.
+    Parsed<ResultLine> readResultLine(const QByteArray &line) const override;
+    Parsed<InputLine> readInputLine(const QByteArray &line) const override;
+    // The model is the batch's, named when it is created: a line may name none.
+    InputShape inputShape() const override { return {"key", "request.model", false, false}; }
     // {"error": {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}}: the status is the code.
     ApiError parseError(int status, const QByteArray &body, const QString &requestId) const override;
 

@@ -1,5 +1,6 @@
 #include "core/providers/openaiadapter.h"
 
+#include "core/json/jsondocument.h"
 #include "core/providers/providerjson.h"
 
 QUrl OpenAiAdapter::url(const ApiConfig &config, const QString &path, QUrlQuery query) const
@@ -109,5 +110,123 @@ Parsed<FileInfo> OpenAiAdapter::parseFileInfo(const QByteArray &body) const
             return Parsed<Batch>();
         });
     result.error = read.error;
+    return result;
+}
+
+namespace {
+using ProviderJson::element;
+using ProviderJson::member;
+using ProviderJson::Value;
+
+// The model's first text: chat completions, legacy completions, or the Responses API's output items.
+Value firstText(const Value &body)
+{
+    const Value choice = ProviderJson::first(member(body, "choices"));
+    for (const Value &text : {member(member(choice, "message"), "content"), member(choice, "text")}) {
+        if (text && text->is_string())
+            return text;
+    }
+    const Value output = member(body, "output");
+    if (!output || !output->is_array())
+        return std::nullopt;
+    for (const element item : output->get_array()) {
+        const Value content = member(item, "content");
+        if (!content || !content->is_array())
+            continue;
+        for (const element part : content->get_array()) {
+            const Value text = member(part, "text");
+            if (text && text->is_string())
+                return text;
+        }
+    }
+    return std::nullopt;
+}
+
+// Chat completions count prompt and completion tokens; the Responses API input and output tokens.
+void readUsage(ProviderJson::Reader &reader, const Value &body, ResultLine *line)
+{
+    const Value usage = reader.object(member(body, "usage"), "response.body.usage");
+    if (!usage)
+        return;
+    line->inputTokens = reader.count(member(usage, "prompt_tokens"), "usage.prompt_tokens");
+    if (!line->inputTokens)
+        line->inputTokens = reader.count(member(usage, "input_tokens"), "usage.input_tokens");
+    line->outputTokens = reader.count(member(usage, "completion_tokens"), "usage.completion_tokens");
+    if (!line->outputTokens)
+        line->outputTokens = reader.count(member(usage, "output_tokens"), "usage.output_tokens");
+}
+
+void readError(ProviderJson::Reader &reader, const Value &error, const char *path, ResultLine *line)
+{
+    line->errorCode = ProviderJson::codeText(member(error, "code"));
+    if (line->errorCode.isEmpty())
+        line->errorCode = ProviderJson::codeText(member(error, "type"));
+    line->errorMessage = reader.string(member(error, "message"), path);
+}
+} // namespace
+
+Parsed<ResultLine> OpenAiAdapter::readResultLine(const QByteArray &bytes) const
+{
+    Parsed<ResultLine> result;
+    const JsonDocument document(bytes);
+    result.error = ProviderJson::lineError(document);
+    if (!result.ok())
+        return result;
+    const Value o = document.root();
+    ResultLine &line = result.value;
+    line.customId = ProviderJson::idString(member(o, "custom_id"));
+    if (line.customId.isEmpty()) {
+        result.error = QStringLiteral("no custom_id (a non-empty string)");
+        return result;
+    }
+    ProviderJson::Reader reader(&result.warnings);
+    const Value response = reader.object(member(o, "response"), "response");
+    const Value error = reader.object(member(o, "error"), "error");
+    if (!response && !error) {
+        result.error = QStringLiteral("neither a response nor an error");
+        return result;
+    }
+    bool failed = error.has_value();
+    if (response) {
+        const qint64 status =
+            reader.count(member(response, "status_code"), "response.status_code").value_or(0);
+        line.statusCode = int(qMin<qint64>(status, 999));
+        const Value body = member(response, "body");
+        readUsage(reader, body, &line);
+        const Value bodyError = reader.object(member(body, "error"), "response.body.error");
+        if (bodyError)
+            readError(reader, bodyError, "response.body.error.message", &line);
+        // A non-2xx status inside the output file is a failure even when `error` is null.
+        failed = failed || (line.statusCode != 0 ? line.statusCode < 200 || line.statusCode > 299
+                                                 : bodyError.has_value());
+        if (!failed)
+            line.answer = ProviderJson::brief(firstText(body));
+    }
+    if (error)
+        readError(reader, error, "error.message", &line);
+    if (failed) {
+        line.outcome = RequestOutcome::Failed;
+        // An expired or cancelled batch writes its unfinished requests to the error file with these codes:
+        // they did not run.
+        if (line.errorCode == QLatin1String("batch_expired") ||
+            line.errorCode == QLatin1String("batch_cancelled"))
+            line.outcome = RequestOutcome::NotRun;
+    }
+    return result;
+}
+
+Parsed<InputLine> OpenAiAdapter::readInputLine(const QByteArray &bytes) const
+{
+    Parsed<InputLine> result;
+    const JsonDocument document(bytes);
+    result.error = ProviderJson::lineError(document);
+    if (!result.ok())
+        return result;
+    const Value o = document.root();
+    InputLine &line = result.value;
+    line.customId = ProviderJson::idString(member(o, "custom_id"));
+    line.method = ProviderJson::idString(member(o, "method"));
+    line.url = ProviderJson::idString(member(o, "url"));
+    line.model = ProviderJson::idString(member(member(o, "body"), "model"));
     return result;
 }

@@ -23,6 +23,10 @@ public:
     Parsed<Batch> parseBatch(const QByteArray &body) const override;
     Parsed<BatchPage> parsePage(const QByteArray &body) const override;
     Parsed<FileInfo> parseFileInfo(const QByteArray &body) const override;
+    // Output and error lines {custom_id, response: {status_code, body}, error}; input {custom_id, method,
+    // url, body}.
+    Parsed<ResultLine> readResultLine(const QByteArray &line) const override;
+    Parsed<InputLine> readInputLine(const QByteArray &line) const override;
 
 protected:
     // `path` under the API's root: {base}/path for OpenAI; Azure puts /openai or /openai/v1 before it and

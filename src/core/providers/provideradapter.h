@@ -5,6 +5,7 @@
 #include "core/api/fileinfo.h"
 #include "core/json/batchparser.h"
 #include "core/providers/provider.h"
+#include "core/providers/requestline.h"
 
 #include <QByteArrayList>
 #include <QNetworkRequest>
@@ -58,6 +59,13 @@ public:
     [[nodiscard]] virtual Parsed<FileInfo> parseFileInfo(const QByteArray &body) const = 0;
     // An error response of this provider's shape.
     virtual ApiError parseError(int status, const QByteArray &body, const QString &requestId) const;
+
+    // One line of a batch's result file or input file, as this provider writes it (the results explorer, the
+    // retry and the pre-flight check read every line here). The error says why the line is no such line
+    // (not JSON, no custom_id, ...); an input line without a custom_id still reads, with it empty.
+    [[nodiscard]] virtual Parsed<ResultLine> readResultLine(const QByteArray &line) const = 0;
+    [[nodiscard]] virtual Parsed<InputLine> readInputLine(const QByteArray &line) const = 0;
+    virtual InputShape inputShape() const { return InputShape(); }
 
     // Why `id` cannot go into a URL path as one segment, or empty when it can.
     static QString unusableIdReason(const QString &id);

@@ -3,6 +3,7 @@
 #include "core/json/batchobjectreader.h"
 #include "core/json/jsondocument.h"
 #include "core/json/rfc3339.h"
+#include "core/results/requestresult.h"
 
 #include <charconv>
 #include <limits>
@@ -180,6 +181,76 @@ void setEndedAt(Batch *batch, std::optional<qint64> at)
     default:
         break;
     }
+}
+
+} // namespace ProviderJson
+
+namespace ProviderJson {
+
+QString lineError(const JsonDocument &document)
+{
+    if (!document.ok())
+        return QStringLiteral("not JSON");
+    if (document.root().is_object())
+        return {};
+    return QStringLiteral("a JSON %1, not an object")
+        .arg(document.root().is_array() ? QStringLiteral("array") : QStringLiteral("value"));
+}
+
+QString idString(const Value &value)
+{
+    if (!value || !value->is_string())
+        return {};
+    return BatchObjectReader::textOf(value);
+}
+
+QString codeText(const Value &value)
+{
+    int64_t whole = 0;
+    if (value && value->get_int64().get(whole) == simdjson::SUCCESS)
+        return QString::number(whole);
+    return BatchObjectReader::textOf(value);
+}
+
+QString brief(const Value &value)
+{
+    std::string_view text;
+    if (!value || value->get_string().get(text) != simdjson::SUCCESS)
+        return {};
+    // Enough bytes for the characters shown even when spaces collapse; cut on a character boundary.
+    constexpr size_t kBytes = size_t(RequestResult::kAnswerChars) * 8;
+    if (text.size() > kBytes) {
+        size_t cut = kBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        text = text.substr(0, cut);
+    }
+    QString shown = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    for (QChar &c : shown) {
+        const char16_t u = c.unicode();
+        // Controls, line and paragraph separators, bidirectional overrides: nothing that moves or reorders.
+        if (c.category() == QChar::Other_Control || u == 0x2028 || u == 0x2029 ||
+            (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
+            c = u' ';
+    }
+    shown = shown.simplified();
+    if (shown.size() > RequestResult::kAnswerChars) {
+        qsizetype keep = RequestResult::kAnswerChars;
+        if (shown.at(keep - 1).isHighSurrogate())
+            --keep;
+        shown.truncate(keep);
+    }
+    return shown;
+}
+
+Value first(const Value &array)
+{
+    simdjson::dom::array items;
+    element item;
+    if (!array || array->get_array().get(items) != simdjson::SUCCESS ||
+        items.at(0).get(item) != simdjson::SUCCESS)
+        return std::nullopt;
+    return item;
 }
 
 } // namespace ProviderJson

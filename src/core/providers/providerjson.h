@@ -9,6 +9,8 @@
 #include <optional>
 #include <string_view>
 
+class JsonDocument;
+
 // What the adapters of providers whose objects are not OpenAI's share: reading simdjson's DOM leniently
 // (a value of the wrong type is a warning, never a crash), RFC 3339 times, int64 counts written as JSON
 // strings, and a page whose items keep their bytes as received.
@@ -53,6 +55,19 @@ Parsed<Batch> readObject(const QByteArray &body, const ItemReader &read);
 Parsed<BatchPage> readPage(const QByteArray &body, const char *arrayKey, bool arrayOptional,
                            const ItemReader &read,
                            const std::function<void(const element &root, Parsed<BatchPage> *page)> &root);
+// Lines of batch files (ProviderAdapter::readResultLine and readInputLine).
+// Why one line is not one JSON object, or empty when it is.
+QString lineError(const JsonDocument &document);
+// An id (custom_id, Gemini's key): a non-empty string, else empty (a number is no id).
+QString idString(const Value &value);
+// An error's code as text: a string, or a number as some services write it.
+QString codeText(const Value &value);
+// A model's answer as the results explorer lists it: control characters replaced, on one line, at most
+// RequestResult::kAnswerChars characters; a long answer converts only its start.
+QString brief(const Value &text);
+// The first element of an array, if any.
+Value first(const Value &array);
+
 // Providers that give one end time (Anthropic's ended_at, Gemini's endTime): the field of the batch's
 // terminal status takes it; a batch not ended keeps none.
 void setEndedAt(Batch *batch, std::optional<qint64> at);
