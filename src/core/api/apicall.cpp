@@ -64,6 +64,11 @@ void ApiCall::abort()
     finish(ApiError::make(ApiError::Cancelled, QStringLiteral("cancelled"), m_requestId));
 }
 
+const QNetworkReply *ApiCall::currentReply() const
+{
+    return m_reply.data();
+}
+
 bool ApiCall::beginAttempt(QString *)
 {
     return true;
@@ -100,18 +105,41 @@ void ApiCall::startAttempt()
     }
 
     QNetworkRequest request = m_request;
+    prepare(&request);
     if (m_attempt > 1)
         request.setRawHeader("X-Stainless-Retry-Count", QByteArray::number(m_attempt - 1));
     m_windowBytes = 0;
     m_wireReceived = 0;
     m_rateWindow.stop();
-    m_reply = m_manager->sendCustomRequest(request, m_verb, m_payload);
+    if (m_bodySource) {
+        QString why;
+        QIODevice *body = m_bodySource(&why);
+        if (!body) {
+            finishLater(ApiError::make(ApiError::LocalIo, why));
+            return;
+        }
+        m_reply = m_manager->sendCustomRequest(request, m_verb, body);
+        body->setParent(m_reply); // read until the reply is gone, then freed with it
+    } else {
+        m_reply = m_manager->sendCustomRequest(request, m_verb, m_payload);
+    }
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, [this] { arm(Wait::Connect); });
     // Once the request is out (or, over TLS, the connection is up) the wait is for the answer: a server may
     // think for longer than a connection may take to open.
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] { arm(Wait::Answer); });
-    connect(m_reply, &QNetworkReply::encrypted, this, [this] { arm(Wait::Answer); });
-    connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { arm(Wait::Answer); });
+    // (Qt may say the request was sent once its head is out: a body still going out is waited on as such.)
+    m_sending = bool(m_bodySource);
+    connect(m_reply, &QNetworkReply::requestSent, this,
+            [this] { arm(m_sending ? Wait::Sending : Wait::Answer); });
+    connect(m_reply, &QNetworkReply::encrypted, this,
+            [this] { arm(m_sending ? Wait::Sending : Wait::Answer); });
+    // A body that goes out over minutes (a 200 MB upload) is held to the silence limit, not to a total one:
+    // each chunk sent restarts the wait, and a server that stops reading ends it.
+    connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        m_sending = sent < total;
+        arm(m_sending ? Wait::Sending : Wait::Answer);
+        if (m_bodySource && total > 0)
+            Q_EMIT progress(sent, total);
+    });
     connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
         arm(Wait::Silence);
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
@@ -130,7 +158,8 @@ void ApiCall::startAttempt()
         // The pace is measured on the wire: a compressed trickle must not pass for a fast answer.
         m_windowBytes += qMax<qint64>(0, received - m_wireReceived);
         m_wireReceived = qMax(m_wireReceived, received);
-        Q_EMIT progress(received, total);
+        if (!m_bodySource)
+            Q_EMIT progress(received, total);
     });
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
     // Until the socket starts connecting (the request may wait for a free connection), the transfer limit
@@ -174,6 +203,8 @@ QString ApiCall::timeoutMessage() const
     switch (m_timedOut) {
     case Wait::Connect:
         return QStringLiteral("%1: could not connect within %2 s").arg(where()).arg(connectS);
+    case Wait::Sending:
+        return QStringLiteral("%1 timed out: the upload stalled for %2 s").arg(where()).arg(transferS);
     case Wait::Queue:
     case Wait::Answer:
         return QStringLiteral("%1 timed out: no answer within %2 s").arg(where()).arg(transferS);
@@ -314,6 +345,11 @@ void ApiCall::onReplyFinished()
         return;
     }
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
+        if (startOverOn(m_httpStatus)) {
+            m_body.clear();
+            m_backoff.start(0); // next turn; a cancel before then stops it
+            return;
+        }
         discard();
         ApiError error = m_options.adapter ? m_options.adapter->parseError(m_httpStatus, m_body, m_requestId)
                                            : ApiError::fromHttpResponse(m_httpStatus, m_body, m_requestId);

@@ -8,9 +8,12 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
+
 class ProviderAdapter;
 class QNetworkAccessManager;
 class QNetworkReply;
+class QIODevice;
 
 // One logical request to the API, retried as the SDKs retry, finishing exactly once.
 // Owned by the caller (parented to the client); delete it with deleteLater() after finished().
@@ -49,12 +52,18 @@ public:
 
     const Options &options() const { return m_options; }
 
+    // A body streamed from a device instead of a payload in memory: made anew for each attempt (Qt cannot
+    // rewind a device a failed attempt has read), opened, or null with `error` set (the call then fails with
+    // LocalIo). The attempt's reply owns the device. With a body source, progress() counts bytes sent.
+    using BodySource = std::function<QIODevice *(QString *error)>;
+
 public Q_SLOTS:
     // A user cancel: stops at once, finishes with ApiError::Cancelled, never retried.
     void abort();
 
 Q_SIGNALS:
     void finished();
+    // Bytes received of the answer; for a call with a body source, bytes of the body sent.
     void progress(qint64 received, qint64 total);
     void retrying(int retryNumber, int delayMs, const ApiError &reason);
 
@@ -69,6 +78,13 @@ protected:
     virtual bool consume(const QByteArray &chunk, ApiError *error);
     virtual bool commit(QString *error);
     virtual void discard() {}
+    // Adds this attempt's own headers (a resumed download's Range), after beginAttempt().
+    virtual void prepare(QNetworkRequest *) {}
+    // Whether a non-2xx `status` means this attempt asked for something the next one will not (a Range past
+    // the file's end: 416): the call then starts over at once instead of failing.
+    virtual bool startOverOn(int) { return false; }
+    // The reply of the attempt under way (null between attempts), for subclasses that read its headers.
+    const QNetworkReply *currentReply() const;
     // Called on a 2xx answer after commit(): false ends the call with an InvalidResponse error saying `why`
     // (typed calls parse their body here). Not retried: the same answer would come again.
     virtual bool accept(QString *why);
@@ -77,8 +93,9 @@ private:
     friend class ApiClient;
     enum class AbortReason { None, Timeout, TooSlow, ErrorBodyRead };
     // What the time-out that runs now is waiting for; each has its own limit and its own message.
-    enum class Wait { Queue, Connect, Answer, Silence };
+    enum class Wait { Queue, Connect, Sending, Answer, Silence };
 
+    void setBodySource(BodySource source) { m_bodySource = std::move(source); }
     void startAttempt();
     void onReadyRead();
     void onReplyFinished();
@@ -99,6 +116,7 @@ private:
     QNetworkRequest m_request;
     QByteArray m_verb;
     QByteArray m_payload;
+    BodySource m_bodySource;
     Options m_options;
 
     QPointer<QNetworkReply> m_reply;
@@ -111,6 +129,7 @@ private:
     qint64 m_wireReceived = 0;     // this attempt's bytes on the wire so far (compressed, if it is)
     AbortReason m_abortReason = AbortReason::None;
     bool m_streamingBody = false; // this attempt's 2xx body goes to consume()
+    bool m_sending = false;       // this attempt's body source is still going out
     int m_attempt = 0;
     bool m_finished = false;
 

@@ -1,6 +1,7 @@
 #include "core/api/apiclient.h"
 
 #include "core/api/filedownload.h"
+#include "core/api/uploadbody.h"
 #include "core/providers/provideradapter.h"
 
 #include <QNetworkAccessManager>
@@ -149,16 +150,18 @@ FileInfoCall *ApiClient::retrieveFile(const QString &fileId)
     return launch(new FileInfoCall(m_manager, request, callOptions(), this), r.refusal);
 }
 
-FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QString &path, qint64 declaredBytes)
+FileDownload *ApiClient::downloadFileContent(const QString &fileId, const QString &path, qint64 declaredBytes,
+                                             FileDownloadMode mode)
 {
     const ProviderAdapter::Request r = m_adapter->fileContent(m_config, fileId);
-    return download(r.refusal, r.url, path, declaredBytes);
+    return download(r.refusal, r.url, path, declaredBytes, mode);
 }
 
-FileDownload *ApiClient::downloadResults(const Batch &batch, const QString &path, qint64 declaredBytes)
+FileDownload *ApiClient::downloadResults(const Batch &batch, const QString &path, qint64 declaredBytes,
+                                         FileDownloadMode mode)
 {
     const ProviderAdapter::Request r = m_adapter->results(m_config, batch);
-    FileDownload *call = download(r.refusal, r.url, path, declaredBytes);
+    FileDownload *call = download(r.refusal, r.url, path, declaredBytes, mode);
     // Results with no size to hold them to (Anthropic's) are still bounded: an endless body must not fill
     // the disk.
     if (declaredBytes < 0)
@@ -168,7 +171,7 @@ FileDownload *ApiClient::downloadResults(const Batch &batch, const QString &path
 }
 
 FileDownload *ApiClient::download(const QString &refusal, const QUrl &url, const QString &path,
-                                  qint64 declaredBytes)
+                                  qint64 declaredBytes, FileDownloadMode mode)
 {
     QNetworkRequest request;
     if (refusal.isEmpty())
@@ -180,7 +183,58 @@ FileDownload *ApiClient::download(const QString &refusal, const QUrl &url, const
     if (declaredBytes >= 0)
         request.setDecompressedSafetyCheckThreshold(
             qMin(FileDownload::limitFor(declaredBytes), std::numeric_limits<qint64>::max() / 2) * 2);
-    return launch(new FileDownload(m_manager, request, path, declaredBytes, callOptions(), this), refusal);
+    return launch(new FileDownload(m_manager, request, path, declaredBytes, callOptions(), this, mode),
+                  refusal);
+}
+
+FileInfoCall *ApiClient::uploadFile(const QString &path, const QString &purpose)
+{
+    const ProviderAdapter::Request r = m_adapter->uploadFile(m_config);
+    const QByteArray boundary = UploadBody::newBoundary();
+    QNetworkRequest request;
+    if (r.refusal.isEmpty()) {
+        request = makeRequest(r.url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArray("multipart/form-data; boundary=" + boundary));
+    }
+    auto *call = new FileInfoCall(m_manager, request, callOptions(), this, r.verb);
+    const QByteArray purposeBytes = purpose.toUtf8();
+    call->setBodySource([path, purposeBytes, boundary](QString *error) -> QIODevice * {
+        auto *body = UploadBody::multipart({{"purpose", purposeBytes}}, "file", path, boundary);
+        if (body->openBody())
+            return body;
+        *error = body->errorString();
+        delete body;
+        return nullptr;
+    });
+    return launch(call, r.refusal);
+}
+
+BatchCall *ApiClient::createBatch(const BatchCreateSpec &spec)
+{
+    const ProviderAdapter::Request r = m_adapter->createBatch(m_config, spec);
+    QNetworkRequest request;
+    if (r.refusal.isEmpty()) {
+        request = makeRequest(r.url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    }
+    auto *call = new BatchCall(m_manager, request, r.verb, true, callOptions(), this, r.body);
+    if (!r.linesPath.isEmpty()) {
+        call->setBodySource([r](QString *error) -> QIODevice * {
+            auto *body = new UploadBody(r.body, r.linesPath, r.linesAfter, UploadBody::Lines::AsJsonArray);
+            if (body->openBody())
+                return body;
+            *error = body->errorString();
+            delete body;
+            return nullptr;
+        });
+    }
+    return launch(call, r.refusal);
+}
+
+bool ApiClient::createsFromUploadedFile() const
+{
+    return m_adapter->createsFromUploadedFile();
 }
 
 Parsed<Batch> ApiClient::parseBatch(const QByteArray &body) const

@@ -2,6 +2,7 @@
 
 #include "core/api/apicall.h"
 #include "core/api/apiconfig.h"
+#include "core/api/batchcreatespec.h"
 #include "core/api/typedcalls.h"
 #include "core/json/batchparser.h"
 
@@ -9,18 +10,9 @@
 #include <QObject>
 
 class FileDownload;
+enum class FileDownloadMode { Atomic, Resumable }; // see FileDownload
 class ProviderAdapter;
 
-// A batch to create from requests the provider already holds (an uploaded file's id), or, for a provider that
-// takes requests in the create call (Anthropic), from the JSONL file at `requestsPath`.
-struct BatchCreateSpec
-{
-    QString inputFileId;
-    QString requestsPath;
-    QString endpoint;
-    QString completionWindow = QStringLiteral("24h");
-    QMap<QString, QString> metadata;
-};
 class QNetworkAccessManager;
 
 // Speaks one account's Batch API over one QNetworkAccessManager, through the adapter of its config's
@@ -53,11 +45,13 @@ public:
     FileInfoCall *retrieveFile(const QString &fileId);
     // A file's content (OpenAI and Azure /files/{id}/content, Gemini's download URL), streamed into `path`
     // (written atomically). `declaredBytes`, the file's size, bounds what is written (plus a margin);
-    // unknown (< 0), Qt's own decompression guard stays on.
-    FileDownload *downloadFileContent(const QString &fileId, const QString &path, qint64 declaredBytes = -1);
+    // unknown (< 0), Qt's own decompression guard stays on. Resumable: see FileDownload::Mode.
+    FileDownload *downloadFileContent(const QString &fileId, const QString &path, qint64 declaredBytes = -1,
+                                      FileDownloadMode mode = FileDownloadMode::Atomic);
     // A batch's results, wherever its provider keeps them: the output file, or Anthropic's results (its
     // results_url only on the account's own origin, else the documented path on the account's host).
-    FileDownload *downloadResults(const Batch &batch, const QString &path, qint64 declaredBytes = -1);
+    FileDownload *downloadResults(const Batch &batch, const QString &path, qint64 declaredBytes = -1,
+                                  FileDownloadMode mode = FileDownloadMode::Atomic);
     // Uploads the file at `path` (streamed from disk as multipart/form-data; progress() counts bytes sent).
     FileInfoCall *uploadFile(const QString &path, const QString &purpose = QStringLiteral("batch"));
     // Creates a batch; batch() holds the created batch.
@@ -81,8 +75,8 @@ public:
 private:
     // The credential only when `url` is on the base URL's origin.
     QNetworkRequest makeRequest(const QUrl &url) const;
-    FileDownload *download(const QString &refusal, const QUrl &url, const QString &path,
-                           qint64 declaredBytes);
+    FileDownload *download(const QString &refusal, const QUrl &url, const QString &path, qint64 declaredBytes,
+                           FileDownloadMode mode);
     ApiCall::Options callOptions() const;
     // Starts the call unless the request must not go out, in which case it fails on the next turn.
     template <typename Call> Call *launch(Call *call, const QString &refusal = QString());

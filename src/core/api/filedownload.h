@@ -1,23 +1,37 @@
 #pragma once
 
 #include "core/api/apicall.h"
+#include "core/api/apiclient.h"
 
+#include <QFile>
 #include <QSaveFile>
 
 #include <memory>
 
-// Streams a file's content to disk through QSaveFile: the target appears whole, or not at all.
+// Streams a file's content to disk. Atomic (the default): through QSaveFile, the target appears whole, or not
+// at all. Resumable: into "<target>.part", kept when the transfer breaks off; the next attempt (a retry, or
+// a later download of the same target) asks for the rest with `Range: bytes=N-` and appends when the server
+// answers 206, starts over on a 200, a 416 or a size that changed; the finished part is renamed onto the
+// target, so the target itself still appears whole or not at all.
 class FileDownload : public ApiCall
 {
     Q_OBJECT
 
 public:
+    using Mode = FileDownloadMode;
+
     const QString &targetPath() const { return m_path; }
+    // The bytes of the file on disk (with a resumed download, those kept from before included).
     qint64 bytesWritten() const { return m_written; }
+    // Where this attempt started in the file: > 0 when it resumed a partial download.
+    qint64 resumedFrom() const { return m_resumedFrom; }
+    static QString partPath(const QString &target) { return target + QStringLiteral(".part"); }
 
 protected:
     bool streams() const override { return true; }
     bool beginAttempt(QString *error) override;
+    void prepare(QNetworkRequest *request) override;
+    bool startOverOn(int status) override;
     bool consume(const QByteArray &chunk, ApiError *error) override;
     bool commit(QString *error) override;
     void discard() override;
@@ -25,7 +39,7 @@ protected:
 private:
     friend class ApiClient;
     FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request, const QString &path,
-                 qint64 declaredBytes, const Options &options, QObject *parent);
+                 qint64 declaredBytes, const Options &options, QObject *parent, Mode mode = Mode::Atomic);
 
 public:
     // Past this many bytes a download of a file declaring `declaredBytes` counts as hostile (< 0: unknown,
@@ -36,9 +50,19 @@ public:
     static qint64 capForUnknownSize(qint64 requests);
 
 private:
+    // The first bytes of a resumable attempt's answer: append to the part (206 from where it ends) or start
+    // it over (200). False when the answer cannot continue the part.
+    bool beginPart(ApiError *error);
+    void dropPart();
+
     QString m_path;
     qint64 m_declared; // the file object's `bytes` (< 0: unknown)
     qint64 m_limit;    // the most bytes written before the download counts as hostile (<= 0: none)
-    std::unique_ptr<QSaveFile> m_file;
+    Mode m_mode;
+    std::unique_ptr<QSaveFile> m_file; // Atomic
+    std::unique_ptr<QFile> m_part;     // Resumable
     qint64 m_written = 0;
+    qint64 m_resumeFrom = 0;  // Resumable: the part's size when this attempt asked for the rest
+    qint64 m_resumedFrom = 0; // where this attempt's bytes went
+    bool m_bodyStarted = false;
 };

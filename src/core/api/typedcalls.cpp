@@ -10,8 +10,9 @@ const ProviderAdapter &adapterOf(const ApiCall::Options &options)
 } // namespace
 
 BatchCall::BatchCall(QNetworkAccessManager *manager, const QNetworkRequest &request, const QByteArray &verb,
-                     bool answersWithBatch, const Options &options, QObject *parent)
-    : ApiCall(manager, request, verb, QByteArray(), options, parent)
+                     bool answersWithBatch, const Options &options, QObject *parent,
+                     const QByteArray &payload)
+    : ApiCall(manager, request, verb, payload, options, parent)
     , m_answersWithBatch(answersWithBatch)
 {
 }
@@ -31,8 +32,8 @@ bool BatchCall::accept(QString *why)
 }
 
 FileInfoCall::FileInfoCall(QNetworkAccessManager *manager, const QNetworkRequest &request,
-                           const Options &options, QObject *parent)
-    : ApiCall(manager, request, QByteArrayLiteral("GET"), QByteArray(), options, parent)
+                           const Options &options, QObject *parent, const QByteArray &verb)
+    : ApiCall(manager, request, verb, QByteArray(), options, parent)
 {
 }
 

@@ -26,7 +26,8 @@ protected:
 private:
     friend class ApiClient;
     BatchCall(QNetworkAccessManager *manager, const QNetworkRequest &request, const QByteArray &verb,
-              bool answersWithBatch, const Options &options, QObject *parent);
+              bool answersWithBatch, const Options &options, QObject *parent,
+              const QByteArray &payload = QByteArray());
 
     bool m_answersWithBatch;
     std::optional<Batch> m_batch;
@@ -47,7 +48,7 @@ protected:
 private:
     friend class ApiClient;
     FileInfoCall(QNetworkAccessManager *manager, const QNetworkRequest &request, const Options &options,
-                 QObject *parent);
+                 QObject *parent, const QByteArray &verb = QByteArrayLiteral("GET"));
 
     FileInfo m_file;
 };

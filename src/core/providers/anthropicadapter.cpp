@@ -249,3 +249,25 @@ Parsed<InputLine> AnthropicAdapter::readInputLine(const QByteArray &bytes) const
     result.value.model = ProviderJson::idString(member(member(o, "params"), "model"));
     return result;
 }
+
+ProviderAdapter::Request AnthropicAdapter::uploadFile(const ApiConfig &) const
+{
+    return refused(QStringLiteral("Anthropic's message batches take their requests in the create call; there "
+                                  "is no file to upload"));
+}
+
+ProviderAdapter::Request AnthropicAdapter::createBatch(const ApiConfig &config,
+                                                       const BatchCreateSpec &spec) const
+{
+    if (spec.requestsPath.isEmpty())
+        return refused(QStringLiteral("an Anthropic batch is created from a JSONL file of requests, and none "
+                                      "was given"));
+    // {"requests": [line, line, ...]}: each line ({custom_id, params}) goes as it is, streamed from the file.
+    Request request;
+    request.verb = QByteArrayLiteral("POST");
+    request.url = config.endpoint(QStringLiteral("v1/messages/batches"));
+    request.body = QByteArrayLiteral("{\"requests\":[");
+    request.linesPath = spec.requestsPath;
+    request.linesAfter = QByteArrayLiteral("]}");
+    return request;
+}

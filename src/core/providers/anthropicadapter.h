@@ -19,6 +19,10 @@ public:
     Request fileContent(const ApiConfig &config, const QString &fileId) const override;
     Request results(const ApiConfig &config, const Batch &batch) const override;
 
+    Request uploadFile(const ApiConfig &config) const override;
+    Request createBatch(const ApiConfig &config, const BatchCreateSpec &spec) const override;
+    bool createsFromUploadedFile() const override { return false; }
+
     void authorize(const ApiConfig &config, QNetworkRequest *request) const override;
     QByteArrayList requestIdHeaders() const override { return {QByteArrayLiteral("request-id")}; }
 

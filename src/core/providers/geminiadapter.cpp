@@ -303,3 +303,20 @@ Parsed<InputLine> GeminiAdapter::readInputLine(const QByteArray &bytes) const
     result.value.model = ProviderJson::idString(member(member(o, "request"), "model"));
     return result;
 }
+
+namespace {
+// Gemini takes an upload over its resumable protocol (POST upload/v1beta/files, then the x-goog-upload-url)
+// and creates with models/{model}:batchGenerateContent and inputConfig.fileName; not built yet.
+const QLatin1String kNoCreate("creating Gemini batches is not supported yet: create it with Google's tools; "
+                              "Batchwatch watches it and reads its results");
+} // namespace
+
+ProviderAdapter::Request GeminiAdapter::uploadFile(const ApiConfig &) const
+{
+    return refused(kNoCreate);
+}
+
+ProviderAdapter::Request GeminiAdapter::createBatch(const ApiConfig &, const BatchCreateSpec &) const
+{
+    return refused(kNoCreate);
+}

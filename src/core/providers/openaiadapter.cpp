@@ -3,6 +3,9 @@
 #include "core/json/jsondocument.h"
 #include "core/providers/providerjson.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 QUrl OpenAiAdapter::url(const ApiConfig &config, const QString &path, QUrlQuery query) const
 {
     return config.endpoint(path, query);
@@ -229,4 +232,36 @@ Parsed<InputLine> OpenAiAdapter::readInputLine(const QByteArray &bytes) const
     line.url = ProviderJson::idString(member(o, "url"));
     line.model = ProviderJson::idString(member(member(o, "body"), "model"));
     return result;
+}
+
+ProviderAdapter::Request OpenAiAdapter::uploadFile(const ApiConfig &config) const
+{
+    Request request;
+    request.verb = QByteArrayLiteral("POST");
+    request.url = url(config, QStringLiteral("files"));
+    return request;
+}
+
+ProviderAdapter::Request OpenAiAdapter::createBatch(const ApiConfig &config,
+                                                    const BatchCreateSpec &spec) const
+{
+    if (spec.inputFileId.isEmpty())
+        return refused(QStringLiteral("a batch is created from an uploaded file, and none was given"));
+    if (spec.endpoint.isEmpty())
+        return refused(
+            QStringLiteral("a batch needs the endpoint its requests name (e.g. /v1/chat/completions)"));
+    QJsonObject body{{QStringLiteral("input_file_id"), spec.inputFileId},
+                     {QStringLiteral("endpoint"), spec.endpoint},
+                     {QStringLiteral("completion_window"), spec.completionWindow}};
+    if (!spec.metadata.isEmpty()) {
+        QJsonObject metadata;
+        for (auto it = spec.metadata.cbegin(); it != spec.metadata.cend(); ++it)
+            metadata.insert(it.key(), it.value());
+        body.insert(QStringLiteral("metadata"), metadata);
+    }
+    Request request;
+    request.verb = QByteArrayLiteral("POST");
+    request.url = url(config, QStringLiteral("batches"));
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return request;
 }

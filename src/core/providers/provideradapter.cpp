@@ -32,6 +32,17 @@ ProviderAdapter::Request ProviderAdapter::results(const ApiConfig &config, const
     return fileContent(config, batch.outputFileId);
 }
 
+ProviderAdapter::Request ProviderAdapter::uploadFile(const ApiConfig &) const
+{
+    return refused(QStringLiteral("%1 takes no file uploads").arg(Providers::displayName(provider())));
+}
+
+ProviderAdapter::Request ProviderAdapter::createBatch(const ApiConfig &, const BatchCreateSpec &) const
+{
+    return refused(
+        QStringLiteral("creating %1 batches is not supported").arg(Providers::displayName(provider())));
+}
+
 ApiError ProviderAdapter::parseError(int status, const QByteArray &body, const QString &requestId) const
 {
     return ApiError::fromHttpResponse(status, body, requestId);

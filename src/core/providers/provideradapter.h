@@ -2,6 +2,7 @@
 
 #include "core/api/apiconfig.h"
 #include "core/api/apierror.h"
+#include "core/api/batchcreatespec.h"
 #include "core/api/fileinfo.h"
 #include "core/json/batchparser.h"
 #include "core/providers/provider.h"
@@ -24,6 +25,11 @@ public:
         QByteArray verb = QByteArrayLiteral("GET");
         QUrl url;
         QString refusal; // non-empty: the request must not go out, and why
+        QByteArray body; // a JSON body; with linesPath, what goes before the lines
+        // The JSONL file whose lines are sent as the elements of a JSON array, between `body` and
+        // `linesAfter` (Anthropic's create); streamed from disk.
+        QString linesPath;
+        QByteArray linesAfter;
     };
 
     virtual ~ProviderAdapter() = default;
@@ -48,6 +54,14 @@ public:
     // A batch's results: its output file, or where the provider keeps them (Anthropic's results_url when it
     // is on the account's origin, else the documented path there). A refusal when there are none yet.
     virtual Request results(const ApiConfig &config, const Batch &batch) const;
+
+    // Where a JSONL file is uploaded (multipart/form-data, purpose and file), or a refusal where the provider
+    // takes none (Anthropic) or this version cannot yet (Gemini).
+    virtual Request uploadFile(const ApiConfig &config) const;
+    // The create request for `spec`, its body included.
+    virtual Request createBatch(const ApiConfig &config, const BatchCreateSpec &spec) const;
+    // Whether a batch is created from an uploaded file's id, or with its requests in the create call.
+    virtual bool createsFromUploadedFile() const { return true; }
 
     // Puts the account's credential (and scope headers) on `request`.
     virtual void authorize(const ApiConfig &config, QNetworkRequest *request) const = 0;

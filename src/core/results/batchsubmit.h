@@ -10,6 +10,7 @@
 #include <optional>
 
 class ApiClient;
+struct BatchCreateSpec;
 
 // What a new batch is made of: a JSONL file of requests already through Preflight::check.
 struct SubmitSpec
@@ -49,6 +50,9 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void startCreate(const BatchCreateSpec &create, bool bodyIsTheFile);
+    void finish(const ApiError &error);
+
     struct Private;
     std::unique_ptr<Private> d;
     std::optional<Batch> m_batch;

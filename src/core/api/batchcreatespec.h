@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QMap>
+#include <QString>
+
+// A batch to create from requests the provider already holds (an uploaded file's id), or, for a provider that
+// takes requests in the create call (Anthropic), from the JSONL file at `requestsPath`.
+struct BatchCreateSpec
+{
+    QString inputFileId;
+    QString requestsPath;
+    QString endpoint;
+    QString completionWindow = QStringLiteral("24h");
+    QMap<QString, QString> metadata;
+};
