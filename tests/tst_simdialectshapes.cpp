@@ -339,8 +339,14 @@ private Q_SLOTS:
                      .size(),
                  2);
 
+        QSet<QString> keys;
+        for (const QJsonValue line :
+             output.value(QLatin1String("inlinedResponses"))[QLatin1String("inlinedResponses")].toArray())
+            keys << line[QLatin1String("metadata")][QLatin1String("key")].toString();
+        QCOMPARE(keys, (QSet<QString>{QStringLiteral("a"), QStringLiteral("request-2")}));
+
         create.body = R"({"batch":{"inputConfig":{"fileName":"files/x"}}})";
-        QCOMPARE(dialect.handle(create, account, &route).status, 400);
+        QCOMPARE(dialect.handle(create, account, &route).status, 404); // no such uploaded file
         create.body = R"({"batch":{"inputConfig":{"requests":{"requests":[]}}}})";
         QCOMPARE(dialect.handle(create, account, &route).status, 400);
     }

@@ -76,8 +76,12 @@ int main(int argc, char *argv[])
         QStringLiteral("write-pages"),
         QStringLiteral("Write the account's list pages as static files into DIR for a web server, and exit."),
         QStringLiteral("DIR"));
+    const QCommandLineOption createdFailed(
+        QStringLiteral("created-failed-share"),
+        QStringLiteral("The share (0 to 1) of requests that fail in the batches clients create (default 0)."),
+        QStringLiteral("X"), QStringLiteral("0"));
     parser.addOptions({port, batches, seed, speed, now, dialect, apiKey, adToken, failEvery, failStatus,
-                       retryAfter, latency, pad, writePages});
+                       retryAfter, latency, pad, writePages, createdFailed});
     parser.process(app);
 
     const auto number = [&](const QCommandLineOption &option, double min, double max) {
@@ -97,6 +101,7 @@ int main(int argc, char *argv[])
     accountOptions.speed = number(speed, 0, 1e6);
     accountOptions.startTime = qint64(number(now, 0, 9e12));
     accountOptions.padBytes = int(number(pad, 0, 100'000'000));
+    accountOptions.createdFailedShare = number(createdFailed, 0, 1);
     SimServer::Faults faults;
     faults.failEvery = int(number(failEvery, 0, 1e9));
     faults.failMode = parser.value(failStatus);

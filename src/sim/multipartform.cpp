@@ -20,7 +20,8 @@ QByteArray parameter(const QByteArray &header, const QByteArray &key)
 MultipartForm MultipartForm::parse(const QByteArray &contentType, const QByteArray &body)
 {
     MultipartForm form;
-    if (!contentType.toLower().startsWith("multipart/form-data")) {
+    const bool related = contentType.toLower().startsWith("multipart/related");
+    if (!related && !contentType.toLower().startsWith("multipart/form-data")) {
         form.m_error = QStringLiteral("content type is \"%1\"").arg(QString::fromLatin1(contentType));
         return form;
     }
@@ -31,6 +32,7 @@ MultipartForm MultipartForm::parse(const QByteArray &contentType, const QByteArr
     }
     const QByteArray delimiter = "--" + boundary;
     qsizetype pos = body.indexOf(delimiter);
+    int index = 0;
     while (pos >= 0) {
         pos += delimiter.size();
         if (body.mid(pos, 2) == "--")
@@ -45,7 +47,8 @@ MultipartForm MultipartForm::parse(const QByteArray &contentType, const QByteArr
             if (line.toLower().startsWith("content-disposition:"))
                 disposition = line.mid(20).trimmed();
         }
-        const QByteArray name = parameter(disposition, "name");
+        // multipart/related parts have no names: they are known by their place ("0", "1", ...).
+        const QByteArray name = related ? QByteArray::number(index++) : parameter(disposition, "name");
         const qsizetype contentStart = headersEnd + 4;
         form.m_values.insert(name, body.mid(contentStart, next - contentStart));
         if (disposition.contains("filename="))

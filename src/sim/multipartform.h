@@ -4,7 +4,8 @@
 #include <QHash>
 #include <QString>
 
-// The parts of a multipart/form-data body (RFC 7578), enough for `POST /files`.
+// The parts of a multipart/form-data body (RFC 7578), enough for `POST /files`; also multipart/related (RFC
+// 2387, Google's multipart upload), whose parts are named by their place: "0", "1", ...
 class MultipartForm
 {
 public:

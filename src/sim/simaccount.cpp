@@ -3,6 +3,7 @@
 #include "sim/multipartform.h"
 #include "sim/simaccountgenerator.h"
 #include "sim/simfilecontent.h"
+#include "sim/siminputfile.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -203,28 +204,20 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
     batch.endpoint = endpoint;
     batch.inputFileId = fileId;
     batch.metadata = request.value(QLatin1String("metadata")).toObject();
-    // Validation reads the lines: a line that is not a JSON object fails the batch, as the API does.
-    qint64 lineNumber = 0;
-    for (const QByteArray &line : file->content.split('\n')) {
-        ++lineNumber;
-        if (line.trimmed().isEmpty())
-            continue;
-        const QJsonObject object = QJsonDocument::fromJson(line).object();
-        if (object.isEmpty()) {
-            batch.outcome = SimBatch::Outcome::Failed;
-            batch.failureCode = QStringLiteral("invalid_json_line");
-            batch.failureMessage = QStringLiteral("This line is not parseable as valid JSON.");
-            batch.failureLine = lineNumber;
-            break;
-        }
-        if (batch.model.isEmpty())
-            batch.model =
-                object.value(QLatin1String("body")).toObject().value(QLatin1String("model")).toString();
-        ++batch.total;
+    // Validation reads the lines: a line that does not hold a request fails the batch, as the API does.
+    const SimInputFile input = SimInputFile::readOpenAi(file->content, endpoint);
+    batch.model = input.model;
+    batch.submitted = input.count();
+    if (input.failed()) {
+        batch.outcome = SimBatch::Outcome::Failed;
+        batch.failureCode = input.failureCode;
+        batch.failureMessage = input.failureMessage;
+        batch.failureLine = input.failureLine;
+    } else {
+        batch.total = input.count();
+        batch.requests = input.requests;
+        batch.failedShare = m_options.createdFailedShare;
     }
-    batch.submitted = batch.total;
-    if (batch.outcome == SimBatch::Outcome::Failed)
-        batch.total = 0;
     return SimResponse::json(batchObject(add(std::move(batch))));
 }
 
@@ -240,7 +233,25 @@ const SimBatch &SimAccount::createBatch(const QString &endpoint, const QString &
     return add(std::move(batch));
 }
 
-const SimBatch &SimAccount::add(SimBatch batch)
+const SimBatch &SimAccount::createBatch(const QString &endpoint, const QString &model,
+                                        std::shared_ptr<const SimRequestIds> requests,
+                                        const QJsonObject &metadata, bool inlineResults,
+                                        const QString &inputFileId)
+{
+    Q_ASSERT(requests);
+    SimBatch batch;
+    batch.inlineResults = inlineResults;
+    batch.endpoint = endpoint;
+    batch.model = model;
+    batch.metadata = metadata;
+    batch.inputFileId = inputFileId;
+    batch.total = batch.submitted = requests->customIds.size();
+    batch.requests = std::move(requests);
+    batch.failedShare = m_options.createdFailedShare;
+    return add(std::move(batch));
+}
+
+SimBatch &SimAccount::add(SimBatch batch)
 {
     // A created batch validates for 5 s, runs 10 s or half a second per request, finalizes for 5 s.
     const qint64 at = now();
@@ -271,6 +282,14 @@ SimResponse SimAccount::uploadFile(const QByteArray &contentType, const QByteArr
     if (!form.hasFile("file"))
         return SimResponse::error(400, QStringLiteral("Missing required parameter: 'file'."), kInvalidRequest,
                                   QStringLiteral("missing_required_parameter"), QStringLiteral("file"));
+    const QString id = storeFile(form.fileName("file"), purpose, form.value("file"));
+    const StoredFile &file = m_files[id];
+    return SimResponse::json(
+        fileObject(file.id, file.filename, file.purpose, file.createdAt, file.content.size()));
+}
+
+QString SimAccount::storeFile(const QString &filename, const QString &purpose, const QByteArray &content)
+{
     StoredFile file;
     file.id = QStringLiteral("file-") +
               QString::fromLatin1(
@@ -279,14 +298,25 @@ SimResponse SimAccount::uploadFile(const QByteArray &contentType, const QByteArr
                                            QCryptographicHash::Md5)
                       .toHex()
                       .left(24));
-    file.filename = form.fileName("file");
+    file.filename = filename;
     file.purpose = purpose;
     file.createdAt = now();
-    file.content = form.value("file");
-    const QJsonObject object =
-        fileObject(file.id, file.filename, file.purpose, file.createdAt, file.content.size());
-    m_files.insert(file.id, file);
-    return SimResponse::json(object);
+    file.content = content;
+    const QString id = file.id;
+    m_files.insert(id, std::move(file));
+    return id;
+}
+
+const QByteArray *SimAccount::storedFile(const QString &id, QString *filename, qint64 *createdAt) const
+{
+    const auto file = m_files.constFind(id);
+    if (file == m_files.cend())
+        return nullptr;
+    if (filename)
+        *filename = file->filename;
+    if (createdAt)
+        *createdAt = file->createdAt;
+    return &file->content;
 }
 
 QJsonObject SimAccount::fileObject(const QString &id, const QString &filename, const QString &purpose,
@@ -324,13 +354,13 @@ QByteArray SimAccount::resultContent(const ResultFile &file) const
     const SimBatch &b = *file.batch;
     switch (file.kind) {
     case ResultFile::Input:
-        return SimFileContent::generateInput(b.endpoint, b.model, b.total);
+        return SimFileContent::input(b);
     case ResultFile::Errors:
-        return SimFileContent::generate(b.id, b.model, b.completedAt(at) + 1, b.failedAt(at), true);
+        return SimFileContent::errors(b, at);
     case ResultFile::Output:
         break;
     }
-    return SimFileContent::generate(b.id, b.model, 1, b.completedAt(at), false);
+    return SimFileContent::output(b, at);
 }
 
 SimResponse SimAccount::retrieveFile(const QString &id) const

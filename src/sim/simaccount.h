@@ -23,6 +23,9 @@ public:
         // Moments after the start are shown at the real time they were reached (compressed by `speed`), so
         // a fast account never shows a time ahead of the real clock (the dashboard's demo).
         bool realTimestamps = false;
+        // The share of requests that fail in batches created from a client's requests (uploads, Anthropic's
+        // create, Gemini's): none by default, so a created batch completes whole.
+        double createdFailedShare = 0.0;
     };
 
     explicit SimAccount(const Options &options);
@@ -39,7 +42,28 @@ public:
     // A batch of `requests` requests created now, for the dialects that create without an uploaded file.
     const SimBatch &createBatch(const QString &endpoint, const QString &model, qint64 requests,
                                 const QJsonObject &metadata, bool inlineResults = false);
+    // The same with the requests' own ids (Anthropic's create, Gemini's inline requests or uploaded file).
+    const SimBatch &createBatch(const QString &endpoint, const QString &model,
+                                std::shared_ptr<const SimRequestIds> requests, const QJsonObject &metadata,
+                                bool inlineResults = false, const QString &inputFileId = QString());
+    // A batch for tests (POST /v1/_sim/batches): `ended` makes it terminal now, its times in the past.
+    struct TestBatch
+    {
+        QString endpoint = QStringLiteral("/v1/responses");
+        QString model;
+        qint64 requests = 0;
+        QJsonObject metadata;
+        SimBatch::Outcome outcome = SimBatch::Outcome::Completed;
+        double failedShare = 0.0;
+        bool ended = false;
+    };
+    const SimBatch &createForTests(const TestBatch &spec);
     SimResponse uploadFile(const QByteArray &contentType, const QByteArray &body);
+    // Keeps an uploaded file (any dialect's upload); returns its id ("file-...").
+    QString storeFile(const QString &filename, const QString &purpose, const QByteArray &content);
+    // An uploaded file's content (null when there is none such), and its name and upload time.
+    const QByteArray *storedFile(const QString &id, QString *filename = nullptr,
+                                 qint64 *createdAt = nullptr) const;
     SimResponse retrieveFile(const QString &id) const;
     SimResponse fileContent(const QString &id) const;
 
@@ -67,7 +91,7 @@ private:
         Kind kind = Output;
     };
 
-    const SimBatch &add(SimBatch batch); // gives it an id and a created batch's plan, now
+    SimBatch &add(SimBatch batch); // gives it an id and a created batch's plan, now
     // A batch or file object with its times as the clock shows them (see Options::realTimestamps).
     QJsonObject shown(QJsonObject object) const;
     QJsonObject batchJson(const SimBatch &batch, qint64 at) const { return shown(batch.toJson(at)); }

@@ -241,6 +241,7 @@ SimResponse SimAnthropicDialect::create(const SimRequest &request, SimAccount &a
     if (requests.isEmpty() || requests.size() > 100'000)
         return error(request, 400, QStringLiteral("requests: must hold 1 to 100000 requests"));
     QSet<QString> customIds;
+    auto ids = std::make_shared<SimRequestIds>();
     for (qsizetype i = 0; i < requests.size(); ++i) {
         const QJsonObject item = requests.at(i).toObject();
         const QString customId = item.value(QLatin1String("custom_id")).toString();
@@ -252,10 +253,13 @@ SimResponse SimAnthropicDialect::create(const SimRequest &request, SimAccount &a
                                "with a model")
                     .arg(i));
         customIds << customId;
+        ids->customIds.append(customId);
+        ids->models.append(
+            item.value(QLatin1String("params")).toObject().value(QLatin1String("model")).toString());
     }
-    const QString model = requests.first()[QLatin1String("params")][QLatin1String("model")].toString();
+    const QString model = ids->models.constFirst();
     const SimBatch &batch =
-        account.createBatch(QStringLiteral("/v1/messages"), model, requests.size(), QJsonObject());
+        account.createBatch(QStringLiteral("/v1/messages"), model, std::move(ids), QJsonObject());
     return SimResponse::json(
         batchObject(batch, account.batchObject(batch),
                     request.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString()));
@@ -276,7 +280,7 @@ SimResponse SimAnthropicDialect::results(const SimRequest &request, const SimBat
                                            counts.value(QLatin1String("expired")).toInteger()};
     SimResponse response;
     response.contentType = "application/binary";
-    response.body = SimProviderLines::anthropicResults(batch.id, claudeModel(batch.model), amounts);
+    response.body = SimProviderLines::anthropicResults(batch, claudeModel(batch.model), amounts);
     return response;
 }
 

@@ -78,6 +78,43 @@ qint64 SimBatch::completedAt(qint64 now) const
     return doneAt(now) - failedAt(now);
 }
 
+qint64 SimBatch::outputLinesAt(qint64 now) const
+{
+    const qint64 completed = completedAt(now);
+    return completed + SimRequestPlan::failedInOutput(completed, failedAt(now));
+}
+
+qint64 SimBatch::errorLinesAt(qint64 now) const
+{
+    const qint64 failed = failedAt(now);
+    return failed - SimRequestPlan::failedInOutput(completedAt(now), failed);
+}
+
+QString SimBatch::customIdOf(qint64 n) const
+{
+    if (requests && n >= 1 && n <= requests->customIds.size())
+        return requests->customIds.at(n - 1);
+    // Some generated ids hold what readers and CSV writers must survive: quotes, backslashes, spaces,
+    // unicode.
+    switch (n % 50) {
+    case 7:
+        return QStringLiteral("request-%1 \"quoted\" id").arg(n);
+    case 19:
+        return QStringLiteral("r\u00e9quest-%1 \u2713 \u8bc4\u4f30 \U0001F4CA").arg(n);
+    case 33:
+        return QStringLiteral("request\\%1 back\\slash\\").arg(n);
+    default:
+        return QStringLiteral("request-%1").arg(n);
+    }
+}
+
+QString SimBatch::modelOf(qint64 n) const
+{
+    if (requests && n >= 1 && n <= requests->models.size() && !requests->models.at(n - 1).isEmpty())
+        return requests->models.at(n - 1);
+    return model;
+}
+
 QString SimBatch::outputFileId() const
 {
     return fileIdFor(id, QLatin1String("output"));
@@ -97,12 +134,12 @@ bool SimBatch::resultsVisibleAt(qint64 now) const
 
 QString SimBatch::visibleOutputFileId(qint64 now) const
 {
-    return resultsVisibleAt(now) && completedAt(now) > 0 ? outputFileId() : QString();
+    return resultsVisibleAt(now) && outputLinesAt(now) > 0 ? outputFileId() : QString();
 }
 
 QString SimBatch::visibleErrorFileId(qint64 now) const
 {
-    return resultsVisibleAt(now) && failedAt(now) > 0 ? errorFileId() : QString();
+    return resultsVisibleAt(now) && errorLinesAt(now) > 0 ? errorFileId() : QString();
 }
 
 QJsonObject SimBatch::toJson(qint64 now) const

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "sim/simrequestplan.h"
+
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 // A simulated batch as a plan over time: its JSON at any moment follows from the plan and the clock.
@@ -18,6 +21,8 @@ struct SimBatch
     QJsonObject extraFields; // fields the contract does not know, sent as they are
     bool hasUsage = true;
     bool inlineResults = false; // created with inline requests (Gemini): results come inside the batch object
+    // The ids and models of a batch whose client chose them; null: generated ids (request-N, some hostile).
+    std::shared_ptr<const SimRequestIds> requests;
 
     qint64 total = 0;
     qint64 submitted = 0;     // request lines in the input, also for a batch that failed validation (total 0)
@@ -46,6 +51,12 @@ struct SimBatch
     qint64 doneAt(qint64 now) const;
     qint64 completedAt(qint64 now) const;
     qint64 failedAt(qint64 now) const;
+    // Where the failures are: inside the output file with a non-2xx status, or in the error file.
+    qint64 outputLinesAt(qint64 now) const;
+    qint64 errorLinesAt(qint64 now) const;
+    // Request n's (1-based, input order) custom_id and model.
+    QString customIdOf(qint64 n) const;
+    QString modelOf(qint64 n) const;
     // Results can be downloaded once the batch is terminal (not while finalizing).
     bool resultsVisibleAt(qint64 now) const;
     QString outputFileId() const;

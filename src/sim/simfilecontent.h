@@ -1,13 +1,19 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
-// The JSONL a batch's output or error file holds, in the contract's line format.
+struct SimBatch;
+
+// The JSONL of a batch's files in OpenAI's line format, made on demand from its plan (SimRequestPlan): the
+// output holds the requests that succeeded and some that failed with a non-2xx status, the error file the
+// other failures, both in the order the requests ran (not input order), with the batch's custom_ids.
 namespace SimFileContent {
-// `count` lines for requests first..first+count-1 of `batchId`; `errors` picks the error file's shapes.
-// Lines come out of order, as the real API's do, so readers must match on custom_id.
-QByteArray generate(const QString &batchId, const QString &model, qint64 first, qint64 count, bool errors);
-// The input file a batch was created from: `count` request lines for `endpoint`.
-QByteArray generateInput(const QString &endpoint, const QString &model, qint64 count);
+QByteArray output(const SimBatch &batch, qint64 at);
+QByteArray errors(const SimBatch &batch, qint64 at);
+// The input file of a generated batch: one request line per request, in input order.
+QByteArray input(const SimBatch &batch);
+// The body a successful request of `endpoint` answers with (chat completion, response, embedding).
+QJsonObject answerBody(const SimBatch &batch, qint64 request);
 } // namespace SimFileContent

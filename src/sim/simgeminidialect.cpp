@@ -2,6 +2,7 @@
 
 #include "sim/simaccount.h"
 #include "sim/simgeminioperation.h"
+#include "sim/siminputfile.h"
 #include "sim/simproviderlines.h"
 
 #include <QJsonArray>
@@ -70,6 +71,10 @@ QString SimGeminiDialect::baseUrl(quint16 port) const
 
 SimResponse SimGeminiDialect::authenticate(const SimRequest &request) const
 {
+    // An upload session's URL is its own credential, as Google's are.
+    if (request.parts.value(0) == QLatin1String("upload") &&
+        !request.queryValue(QStringLiteral("upload_id")).isEmpty())
+        return SimResponse();
     QString key = QString::fromUtf8(request.header("x-goog-api-key"));
     if (key.isEmpty())
         key = request.queryValue(QStringLiteral("key"));
@@ -93,6 +98,11 @@ SimResponse SimGeminiDialect::handle(const SimRequest &request, SimAccount &acco
     QStringList parts = request.parts;
     if (!parts.isEmpty() && parts[0] == QLatin1String("download")) // the media host's path for downloads
         parts.removeFirst();
+    if (parts.size() == 3 && parts[0] == QLatin1String("upload") && parts[1] == QLatin1String("v1beta") &&
+        parts[2] == QLatin1String("files") && request.method == QLatin1String("POST")) {
+        *route = QStringLiteral("POST upload/files");
+        return upload(request, account);
+    }
     const bool get = request.method == QLatin1String("GET");
     const bool post = request.method == QLatin1String("POST");
     const SimResponse notFound = error(request, 404, QStringLiteral("Method not found."));
@@ -134,26 +144,50 @@ SimResponse SimGeminiDialect::create(const SimRequest &request, SimAccount &acco
     const QJsonObject batch =
         QJsonDocument::fromJson(request.body).object().value(QLatin1String("batch")).toObject();
     const QJsonObject input = batch.value(QLatin1String("inputConfig")).toObject();
-    if (input.contains(QLatin1String("fileName")))
-        return error(request, 400,
-                     QStringLiteral("The simulator creates batches from inline requests only."));
+    QJsonObject metadata;
+    const QString displayName = batch.value(QLatin1String("displayName")).toString();
+    if (!displayName.isEmpty())
+        metadata.insert(QStringLiteral("displayName"), displayName);
+    if (input.contains(QLatin1String("fileName"))) {
+        const QString fileName = input.value(QLatin1String("fileName")).toString();
+        const QString accountId = QStringLiteral("file-") + fileName.mid(6);
+        const QByteArray *content =
+            fileName.startsWith(QLatin1String("files/")) ? account.storedFile(accountId) : nullptr;
+        if (!content)
+            return error(request, 404, QStringLiteral("File %1 was not found.").arg(fileName.left(200)));
+        const SimInputFile file = SimInputFile::readGemini(*content, QStringLiteral("models/") + model);
+        if (file.failed())
+            return error(request, 400,
+                         QStringLiteral("%1 line %2: %3")
+                             .arg(fileName)
+                             .arg(*file.failureLine)
+                             .arg(file.failureMessage));
+        if (file.count() == 0 || file.count() > 100'000)
+            return error(request, 400, QStringLiteral("%1: 1 to 100000 requests are needed").arg(fileName));
+        const SimBatch &created = account.createBatch(QStringLiteral("/v1/generateContent"), file.model,
+                                                      file.requests, metadata, false, accountId);
+        return SimResponse::json(SimGeminiOperation::operation(created, account.batchObject(created)));
+    }
     const QJsonArray requests =
         input.value(QLatin1String("requests")).toObject().value(QLatin1String("requests")).toArray();
     if (requests.isEmpty() || requests.size() > 100'000)
         return error(request, 400,
                      QStringLiteral("* BatchGenerateContentRequest.batch.input_config: 1 to 100000 "
                                     "requests are needed"));
+    auto keys = std::make_shared<SimRequestIds>();
     for (const QJsonValue item : requests) {
         if (!item.toObject().value(QLatin1String("request")).isObject())
             return error(request, 400, QStringLiteral("* InlinedRequest.request: a request is needed"));
+        // An inline request's key rides in its metadata; one without is answered under its place.
+        QString key = item[QLatin1String("metadata")][QLatin1String("key")].toString();
+        if (key.isEmpty())
+            key = QStringLiteral("request-%1").arg(keys->customIds.size() + 1);
+        keys->customIds.append(key);
+        keys->models.append(QString());
     }
-    QJsonObject metadata;
-    const QString displayName = batch.value(QLatin1String("displayName")).toString();
-    if (!displayName.isEmpty())
-        metadata.insert(QStringLiteral("displayName"), displayName);
     const SimBatch &created =
         account.createBatch(QStringLiteral("/v1/generateContent"), QStringLiteral("models/") + model,
-                            requests.size(), metadata, true);
+                            std::move(keys), metadata, true);
     return SimResponse::json(SimGeminiOperation::operation(created, account.batchObject(created)));
 }
 
@@ -198,6 +232,16 @@ SimResponse SimGeminiDialect::list(const SimRequest &request, const SimAccount &
 SimResponse SimGeminiDialect::file(const SimRequest &request, const SimAccount &account,
                                    const QString &fileId, bool content) const
 {
+    const QString accountId = QStringLiteral("file-") + fileId;
+    if (account.storedFile(accountId)) {
+        if (!content)
+            return SimResponse::json(uploadedFileObject(request, account, accountId));
+        // Google serves only generated files; the simulator also gives back what was uploaded, for tests.
+        SimResponse bytes;
+        bytes.contentType = "application/octet-stream";
+        bytes.body = *account.storedFile(accountId);
+        return bytes;
+    }
     const SimBatch *batch = fileId.startsWith(QLatin1String("responses"))
                                 ? account.findBatch(QStringLiteral("batch_") + fileId.mid(9))
                                 : nullptr;
@@ -214,7 +258,7 @@ SimResponse SimGeminiDialect::file(const SimRequest &request, const SimAccount &
     const QJsonObject counts = account.batchObject(*batch).value(QLatin1String("request_counts")).toObject();
     SimResponse response;
     response.contentType = "application/octet-stream";
-    response.body = SimProviderLines::geminiResponses(batch->id, SimGeminiOperation::model(batch->model),
+    response.body = SimProviderLines::geminiResponses(*batch, SimGeminiOperation::model(batch->model),
                                                       counts.value(QLatin1String("completed")).toInteger(),
                                                       counts.value(QLatin1String("failed")).toInteger());
     if (content)

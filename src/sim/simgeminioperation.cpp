@@ -60,6 +60,15 @@ QString displayNameFor(const SimBatch &batch)
     return QStringLiteral("sim-batch-") + batch.id.mid(6, 8);
 }
 
+// An uploaded file's name (account id "file-<hex>" is "files/<hex>"), else a generated input's.
+QString inputFileName(const SimBatch &batch)
+{
+    if (batch.inputFileId.startsWith(QLatin1String("file-")) &&
+        !batch.inputFileId.startsWith(QLatin1String("file-in")))
+        return QStringLiteral("files/") + batch.inputFileId.mid(5);
+    return QStringLiteral("files/input") + batch.id.mid(6);
+}
+
 } // namespace
 
 namespace SimGeminiOperation {
@@ -110,8 +119,7 @@ QJsonObject operation(const SimBatch &batch, const QJsonObject &openAi)
         {QStringLiteral("name"), name},
         {QStringLiteral("model"), modelFor(batch.model)},
         {QStringLiteral("displayName"), displayNameFor(batch)},
-        {QStringLiteral("inputConfig"),
-         QJsonObject{{QStringLiteral("fileName"), QString(QStringLiteral("files/input") + batch.id.mid(6))}}},
+        {QStringLiteral("inputConfig"), QJsonObject{{QStringLiteral("fileName"), inputFileName(batch)}}},
         {QStringLiteral("createTime"), SimTime::rfc3339(openAi.value(QLatin1String("created_at")), micros)},
         {QStringLiteral("updateTime"), SimTime::rfc3339(updateTime, micros)},
         {QStringLiteral("batchStats"), stats},
@@ -120,10 +128,10 @@ QJsonObject operation(const SimBatch &batch, const QJsonObject &openAi)
         metadata.insert(QStringLiteral("endTime"), SimTime::rfc3339(endTime, micros));
     QJsonObject output;
     if (done && status != QLatin1String("failed") && succeeded + failed > 0 && batch.inlineResults)
-        output.insert(QStringLiteral("inlinedResponses"),
-                      QJsonObject{{QStringLiteral("inlinedResponses"),
-                                   SimProviderLines::geminiInlined(batch.id, modelFor(batch.model), succeeded,
-                                                                   failed)}});
+        output.insert(
+            QStringLiteral("inlinedResponses"),
+            QJsonObject{{QStringLiteral("inlinedResponses"),
+                         SimProviderLines::geminiInlined(batch, modelFor(batch.model), succeeded, failed)}});
     else if (done && status != QLatin1String("failed") && succeeded + failed > 0)
         output.insert(QStringLiteral("responsesFile"),
                       QString(QStringLiteral("files/") + responsesFileId(batch.id)));

@@ -1,11 +1,17 @@
 #include "sim/simproviderlines.h"
 
+#include "sim/simbatch.h"
+#include "sim/simrequestplan.h"
+
 #include <QCryptographicHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <vector>
+
 namespace {
+using Fate = SimRequestPlan::Fate;
+
 QString hexId(const char *prefix, const QString &batchId, qint64 line, int length)
 {
     const QByteArray hash = QCryptographicHash::hash(
@@ -13,12 +19,38 @@ QString hexId(const char *prefix, const QString &batchId, qint64 line, int lengt
     return QLatin1String(prefix) + QString::fromLatin1(hash.toHex().left(length));
 }
 
-QJsonObject resultFor(const QString &batchId, const QString &model, qint64 n, const QString &type)
+QJsonObject anthropicError(qint64 n, qint64 failure, const QString &model)
+{
+    QString type = QStringLiteral("invalid_request_error");
+    QString message;
+    switch (failure % 3) {
+    case 0:
+        message = QStringLiteral("messages: at least one message is required");
+        break;
+    case 1:
+        message =
+            QStringLiteral("max_tokens: %1 > 64000, which is the maximum allowed number of output tokens "
+                           "for %2")
+                .arg(64000 + n % 977)
+                .arg(model);
+        break;
+    default:
+        type = QStringLiteral("overloaded_error");
+        message = QStringLiteral("Overloaded");
+        break;
+    }
+    return {{QStringLiteral("type"), QStringLiteral("error")},
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}}}};
+}
+
+QJsonObject anthropicLine(const SimBatch &batch, const QString &model, qint64 n, const QString &customId,
+                          const QString &type, qint64 failure)
 {
     QJsonObject result{{QStringLiteral("type"), type}};
     if (type == QLatin1String("succeeded")) {
         result.insert(QStringLiteral("message"),
-                      QJsonObject{{QStringLiteral("id"), hexId("msg_", batchId, n, 24)},
+                      QJsonObject{{QStringLiteral("id"), hexId("msg_", batch.id, n, 24)},
                                   {QStringLiteral("type"), QStringLiteral("message")},
                                   {QStringLiteral("role"), QStringLiteral("assistant")},
                                   {QStringLiteral("model"), model},
@@ -32,19 +64,12 @@ QJsonObject resultFor(const QString &batchId, const QString &model, qint64 n, co
                                    QJsonObject{{QStringLiteral("input_tokens"), qint64(20 + n % 50)},
                                                {QStringLiteral("output_tokens"), qint64(5 + n % 20)}}}});
     } else if (type == QLatin1String("errored")) {
-        result.insert(
-            QStringLiteral("error"),
-            QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
-                        {QStringLiteral("error"),
-                         QJsonObject{{QStringLiteral("type"), QStringLiteral("invalid_request_error")},
-                                     {QStringLiteral("message"),
-                                      QStringLiteral("messages: at least one message is required")}}}});
+        result.insert(QStringLiteral("error"), anthropicError(n, failure, model));
     }
-    return {{QStringLiteral("custom_id"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("result"), result}};
+    return {{QStringLiteral("custom_id"), customId}, {QStringLiteral("result"), result}};
 }
 
-QJsonObject responseLine(const QString &batchId, const QString &model, qint64 n)
+QJsonObject responseLine(const SimBatch &batch, const QString &model, qint64 n)
 {
     const QJsonObject part{{QStringLiteral("text"), QStringLiteral("Simulated answer %1.").arg(n)}};
     const QJsonObject candidate{
@@ -56,8 +81,8 @@ QJsonObject responseLine(const QString &batchId, const QString &model, qint64 n)
                             {QStringLiteral("candidatesTokenCount"), qint64(5 + n % 20)},
                             {QStringLiteral("totalTokenCount"), qint64(25 + n % 50 + n % 20)}};
     const QByteArray hash = QCryptographicHash::hash(
-        QByteArray(batchId.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
-    return {{QStringLiteral("key"), QStringLiteral("request-%1").arg(n)},
+        QByteArray(batch.id.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
+    return {{QStringLiteral("key"), batch.customIdOf(n)},
             {QStringLiteral("response"),
              QJsonObject{{QStringLiteral("candidates"), QJsonArray{candidate}},
                          {QStringLiteral("usageMetadata"), usage},
@@ -67,63 +92,93 @@ QJsonObject responseLine(const QString &batchId, const QString &model, qint64 n)
                                                             QByteArray::OmitTrailingEquals))}}}};
 }
 
-QJsonObject errorLine(qint64 n)
+QJsonObject geminiErrorLine(const SimBatch &batch, qint64 n, qint64 failure)
 {
-    return {{QStringLiteral("key"), QStringLiteral("request-%1").arg(n)},
-            {QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("code"), 400},
-                         {QStringLiteral("message"),
-                          QStringLiteral("* GenerateContentRequest.contents: contents is not specified")},
-                         {QStringLiteral("status"), QStringLiteral("INVALID_ARGUMENT")}}}};
+    int code = 400;
+    QString status = QStringLiteral("INVALID_ARGUMENT");
+    QString message = QStringLiteral("* GenerateContentRequest.contents: contents is not specified");
+    if (failure % 3 == 1) {
+        code = 429;
+        status = QStringLiteral("RESOURCE_EXHAUSTED");
+        message = QStringLiteral("Resource has been exhausted (e.g. check quota).");
+    } else if (failure % 3 == 2) {
+        message = QStringLiteral("The input token count (%1) exceeds the maximum number of tokens allowed "
+                                 "(1048576).")
+                      .arg(1048576 + 13 * n);
+    }
+    return {{QStringLiteral("key"), batch.customIdOf(n)},
+            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                  {QStringLiteral("message"), message},
+                                                  {QStringLiteral("status"), status}}}};
 }
 
-// A stride coprime with `count` visits every request once, out of order.
-qint64 strideFor(qint64 count)
+void appendLine(QByteArray &out, const QJsonObject &line)
 {
-    return count > 2 ? (count % 7 ? 7 : (count % 11 ? 11 : 1)) : 1;
+    out += QJsonDocument(line).toJson(QJsonDocument::Compact);
+    out += '\n';
 }
 } // namespace
 
 namespace SimProviderLines {
 
-QByteArray anthropicResults(const QString &batchId, const QString &model, const std::array<qint64, 4> &counts)
+QByteArray anthropicResults(const SimBatch &batch, const QString &model, const std::array<qint64, 4> &counts)
 {
     static const char *const kTypes[] = {"succeeded", "errored", "canceled", "expired"};
-    const qint64 all = counts[0] + counts[1] + counts[2] + counts[3];
-    const qint64 stride = strideFor(all);
+    std::array<qint64, 4> written = {0, 0, 0, 0};
     QByteArray out;
-    for (qint64 i = 0; i < all; ++i) {
-        const qint64 n = 1 + (i * stride) % all;
-        qint64 bound = 0;
-        size_t kind = 0;
-        while (kind < 3 && n > bound + counts[kind])
-            bound += counts[kind++];
-        out += QJsonDocument(resultFor(batchId, model, n, QLatin1String(kTypes[kind])))
-                   .toJson(QJsonDocument::Compact);
-        out += '\n';
+    const auto write = [&](size_t type, qint64 n, const QString &customId, qint64 failure) {
+        appendLine(out, anthropicLine(batch, model, n, customId, QLatin1String(kTypes[type]), failure));
+        ++written[type];
+    };
+    if (batch.total == 0) {
+        // Validation failed (Anthropic has no such state: every request errs) or there was nothing to run.
+        for (qint64 n = 1; n <= counts[1]; ++n)
+            write(1, n, batch.customIdOf(n), n);
+    } else {
+        const size_t notRun = counts[2] > 0 ? 2 : 3;
+        SimRequestPlan::forEach(batch, counts[0] + counts[1], counts[0], [&](qint64 n, Fate fate, qint64 k) {
+            if (fate == Fate::Ok)
+                write(0, n, batch.customIdOf(n), 0);
+            else if (fate != Fate::NotRun)
+                write(1, n, batch.customIdOf(n), k);
+            else if (written[notRun] < counts[notRun])
+                write(notRun, n, batch.customIdOf(n), 0);
+        });
+    }
+    qint64 past = batch.total;
+    for (size_t type = 0; type < 4; ++type) {
+        while (written[type] < counts[type]) {
+            ++past;
+            write(type, past, batch.customIdOf(past), past);
+        }
     }
     return out;
 }
 
-QByteArray geminiResponses(const QString &batchId, const QString &model, qint64 succeeded, qint64 failed)
+QByteArray geminiResponses(const SimBatch &batch, const QString &model, qint64 succeeded, qint64 failed)
 {
-    const qint64 all = succeeded + failed;
-    const qint64 stride = strideFor(all);
     QByteArray out;
-    for (qint64 i = 0; i < all; ++i) {
-        const qint64 n = 1 + (i * stride) % all;
-        out += QJsonDocument(n <= succeeded ? responseLine(batchId, model, n) : errorLine(n))
-                   .toJson(QJsonDocument::Compact);
-        out += '\n';
-    }
+    SimRequestPlan::forEach(batch, succeeded + failed, succeeded, [&](qint64 n, Fate fate, qint64 k) {
+        if (fate == Fate::Ok)
+            appendLine(out, responseLine(batch, model, n));
+        else if (fate != Fate::NotRun)
+            appendLine(out, geminiErrorLine(batch, n, k));
+    });
     return out;
 }
 
-QJsonArray geminiInlined(const QString &batchId, const QString &model, qint64 succeeded, qint64 failed)
+QJsonArray geminiInlined(const SimBatch &batch, const QString &model, qint64 succeeded, qint64 failed)
 {
+    std::vector<std::pair<Fate, qint64>> fates(size_t(qMax<qint64>(0, batch.total)), {Fate::NotRun, 0});
+    SimRequestPlan::forEach(batch, succeeded + failed, succeeded, [&](qint64 n, Fate fate, qint64 k) {
+        fates[size_t(n - 1)] = {fate, k};
+    });
     QJsonArray inlined;
-    for (qint64 n = 1; n <= succeeded + failed; ++n) {
-        QJsonObject line = n <= succeeded ? responseLine(batchId, model, n) : errorLine(n);
+    for (qint64 n = 1; n <= qint64(fates.size()); ++n) {
+        const auto [fate, k] = fates[size_t(n - 1)];
+        if (fate == Fate::NotRun)
+            continue;
+        QJsonObject line = fate == Fate::Ok ? responseLine(batch, model, n) : geminiErrorLine(batch, n, k);
         line.insert(QStringLiteral("metadata"),
                     QJsonObject{{QStringLiteral("key"), line.take(QLatin1String("key"))}});
         inlined.append(line);

@@ -184,13 +184,32 @@ SimServer::Fault SimServer::injectFault(const SimRequest &simRequest, const QHtt
 SimResponse SimServer::createForTests(const SimRequest &request)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    const qint64 requests = body.value(QLatin1String("requests")).toInteger(-1);
-    if (requests < 0 || requests > 100'000)
+    SimAccount::TestBatch spec;
+    spec.requests = body.value(QLatin1String("requests")).toInteger(-1);
+    if (spec.requests < 0 || spec.requests > 100'000)
         return SimResponse::error(400, QStringLiteral("'requests' must be 0 to 100000"),
                                   QStringLiteral("invalid"));
-    const SimBatch &batch =
-        m_account->createBatch(QStringLiteral("/v1/responses"), body.value(QLatin1String("model")).toString(),
-                               requests, body.value(QLatin1String("metadata")).toObject());
+    spec.model = body.value(QLatin1String("model")).toString();
+    spec.metadata = body.value(QLatin1String("metadata")).toObject();
+    spec.endpoint = body.value(QLatin1String("endpoint")).toString(spec.endpoint);
+    const QJsonValue share = body.value(QLatin1String("failed_share"));
+    spec.failedShare = share.toDouble(0.0);
+    if (!share.isUndefined() && (!share.isDouble() || spec.failedShare < 0.0 || spec.failedShare > 1.0))
+        return SimResponse::error(400, QStringLiteral("'failed_share' must be a number from 0 to 1"),
+                                  QStringLiteral("invalid"));
+    static const QHash<QString, SimBatch::Outcome> kOutcomes{
+        {QStringLiteral("completed"), SimBatch::Outcome::Completed},
+        {QStringLiteral("failed"), SimBatch::Outcome::Failed},
+        {QStringLiteral("expired"), SimBatch::Outcome::Expired},
+        {QStringLiteral("cancelled"), SimBatch::Outcome::Cancelled}};
+    const QString outcome = body.value(QLatin1String("outcome")).toString(QStringLiteral("completed"));
+    if (!kOutcomes.contains(outcome))
+        return SimResponse::error(400,
+                                  QStringLiteral("'outcome' must be completed, failed, expired or cancelled"),
+                                  QStringLiteral("invalid"));
+    spec.outcome = kOutcomes.value(outcome);
+    spec.ended = body.value(QLatin1String("ended")).toBool(false);
+    const SimBatch &batch = m_account->createForTests(spec);
     return SimResponse::json(
         {{QStringLiteral("id"), m_dialect->publicId(batch.id)}, {QStringLiteral("openai_id"), batch.id}});
 }

@@ -12,7 +12,7 @@ let client;
 
 before(async () => {
   sim = await startSim(['--dialect', 'anthropic', '--batches', String(BATCHES), '--seed', '7', '--speed', '200',
-    '--api-key', KEY]);
+    '--api-key', KEY, '--created-failed-share', '0.25']);
   client = new Anthropic({ apiKey: KEY, baseURL: sim.baseURL, maxRetries: 0 });
 });
 
@@ -144,5 +144,48 @@ test('create a batch from inline requests and watch it end with every request su
   for await (const line of await client.messages.batches.results(created.id)) lines.push(line);
   assert.equal(lines.length, 3);
   assert.ok(lines.every((l) => l.result.type === 'succeeded' && l.result.message.model === 'claude-haiku-4-5'));
+  assert.deepEqual(lines.map((l) => l.custom_id).sort(), ['req-1', 'req-2', 'req-3']);
   await assert.rejects(client.messages.batches.create({ requests: [] }), (err) => err.status === 400);
+});
+
+test('the results of a created batch carry its custom_ids, typed as its counts say', async () => {
+  const ids = Array.from({ length: 30 }, (_, i) => `ticket_${1000 + i * 13}-${i % 3 ? 'a' : 'B'}`);
+  const created = await client.messages.batches.create({ requests: ids.map((custom_id) => ({
+    custom_id, params: { model: 'claude-sonnet-4-5', max_tokens: 32, messages: [{ role: 'user', content: custom_id }] } })) });
+  let batch = created;
+  for (let i = 0; i < 200 && batch.processing_status !== 'ended'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    batch = await client.messages.batches.retrieve(created.id);
+  }
+  assert.equal(batch.processing_status, 'ended');
+  const byType = { succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+  const seen = [];
+  for await (const line of await client.messages.batches.results(created.id)) {
+    byType[line.result.type]++;
+    seen.push(line.custom_id);
+    if (line.result.type === 'errored') assert.equal(line.result.error.type, 'error');
+  }
+  assert.deepEqual(seen.slice().sort(), ids.slice().sort());
+  assert.notDeepEqual(seen, ids); // in the order they ran, not the order sent
+  const { processing, ...counts } = batch.request_counts;
+  assert.equal(processing, 0);
+  assert.deepEqual(byType, counts);
+  assert.ok(counts.errored > 0, 'the simulator was started with --created-failed-share');
+});
+
+test('a cancelled batch from the test hook: its results hold canceled lines for the requests that never ran', async () => {
+  const made = await (await fetch(`${sim.root}/v1/_sim/batches`, { method: 'POST',
+    body: JSON.stringify({ requests: 400, outcome: 'cancelled', failed_share: 0.5, ended: true }) })).json();
+  const batch = await client.messages.batches.retrieve(made.id);
+  assert.equal(batch.processing_status, 'ended');
+  assert.equal(endedAs(batch), 'cancelled');
+  const byType = { succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+  const ids = new Set();
+  for await (const line of await client.messages.batches.results(made.id)) {
+    byType[line.result.type]++;
+    ids.add(line.custom_id);
+  }
+  const { processing, ...counts } = batch.request_counts;
+  assert.deepEqual(byType, counts);
+  assert.equal(ids.size, 400);
 });

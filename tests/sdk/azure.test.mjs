@@ -2,7 +2,7 @@
 // (/openai/batches?api-version=V), the v1 paths (/openai/v1/batches), the api-key header and Entra ID tokens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import OpenAI, { AzureOpenAI } from 'openai';
+import OpenAI, { AzureOpenAI, toFile } from 'openai';
 import { startSim, simStats } from './startsim.mjs';
 
 const KEY = 'azure-sdk-test-key-0001';
@@ -67,7 +67,7 @@ test('output files read through both path styles', async () => {
   const text = await (await v1.files.content(batch.output_file_id)).text();
   assert.equal(Buffer.byteLength(text), meta.bytes);
   const lines = text.trim().split('\n').map((l) => JSON.parse(l));
-  assert.equal(lines.length, batch.request_counts.completed);
+  assert.equal(lines.filter((l) => l.response.status_code === 200).length, batch.request_counts.completed);
 });
 
 test('an Entra ID token and the key as a bearer token (the OpenAI client on v1) are accepted', async () => {
@@ -100,4 +100,24 @@ test('wrong credentials, a dated path without api-version and unknown ids answer
   const body = await raw.json();
   assert.deepEqual(Object.keys(body.error).sort(), ['code', 'message']);
   assert.ok(raw.headers.get('apim-request-id'));
+});
+
+test('upload through the dated API, create, and read the results through v1: the uploaded custom_ids come back', async () => {
+  const ids = ['alpha one', 'b\u00e9ta "2"', 'gamma\\3', '\u8bc4\u4f30-4', 'delta-5'];
+  const jsonl = ids.map((id) => JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions',
+    body: { model: 'gpt-4o-mini-batch', messages: [{ role: 'user', content: id }] } })).join('\n') + '\n';
+  const file = await dated.files.create({ file: await toFile(Buffer.from(jsonl), 'azure.jsonl'), purpose: 'batch' });
+  assert.match(file.id, /^file-/);
+  const created = await dated.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+  let batch = created;
+  for (let i = 0; i < 200 && batch.status !== 'completed'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    batch = await v1.batches.retrieve(created.id);
+  }
+  assert.equal(batch.status, 'completed');
+  assert.equal(batch.request_counts.total, ids.length);
+  const text = await (await v1.files.content(batch.output_file_id)).text();
+  const lines = text.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.custom_id).sort(), [...ids].sort());
+  assert.ok(lines.every((l) => l.response.body.model === 'gpt-4o-mini-batch'));
 });

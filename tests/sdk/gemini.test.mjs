@@ -15,7 +15,7 @@ let ai;
 
 before(async () => {
   sim = await startSim(['--dialect', 'gemini', '--batches', String(BATCHES), '--seed', '7', '--speed', '200',
-    '--api-key', KEY]);
+    '--api-key', KEY, '--created-failed-share', '0.25']);
   ai = new GoogleGenAI({ apiKey: KEY, httpOptions: { baseUrl: sim.baseURL } });
 });
 
@@ -151,5 +151,67 @@ test('create from inline requests: PENDING, then SUCCEEDED with the responses in
   assert.equal(job.dest.fileName, undefined);
   assert.equal(job.dest.inlinedResponses.length, 3);
   assert.ok(job.dest.inlinedResponses.every((r) => r.response.candidates[0].content.parts[0].text));
-  await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: 'files/uploaded' }), (err) => err.status === 400);
+  await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: 'files/never-uploaded' }), (err) => err.status === 404);
+});
+
+async function waitUntilDone(name) {
+  let job = await ai.batches.get({ name });
+  for (let i = 0; i < 200 && !['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED'].includes(job.state); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    job = await ai.batches.get({ name });
+  }
+  return job;
+}
+
+test('upload a JSONL file (resumable), create a batch from it, and the responses file answers under its keys', async () => {
+  const keys = Array.from({ length: 20 }, (_, i) => (i % 5 === 2 ? `clé "${i}" \\ \u8bc4\u4f30 \u{1F4CA}` : `row-${i * 11}`));
+  const jsonl = keys.map((key) => JSON.stringify({ key, request: { contents: [{ role: 'user', parts: [{ text: key }] }] } }))
+    .join('\n') + '\n';
+  const uploaded = await ai.files.upload({ file: new Blob([jsonl], { type: 'application/jsonl' }),
+    config: { mimeType: 'application/jsonl', displayName: 'sdk-requests' } });
+  assert.match(uploaded.name, /^files\/[0-9a-z]+$/);
+  assert.equal(uploaded.displayName, 'sdk-requests');
+  assert.equal(Number(uploaded.sizeBytes), Buffer.byteLength(jsonl));
+  assert.equal(uploaded.state, 'ACTIVE');
+  const meta = await ai.files.get({ name: uploaded.name });
+  assert.equal(meta.sha256Hash, uploaded.sha256Hash);
+
+  const created = await ai.batches.create({ model: 'gemini-2.5-flash', src: uploaded.name, config: { displayName: 'from-file' } });
+  assert.equal(created.src?.fileName ?? uploaded.name, uploaded.name);
+  const job = await waitUntilDone(created.name);
+  assert.equal(job.state, 'JOB_STATE_SUCCEEDED');
+  assert.ok(job.dest.fileName, 'no responses file');
+  const stats = (await raw(`/v1beta/${created.name}`)).body.metadata.batchStats;
+  assert.equal(Number(stats.requestCount), keys.length);
+  const dir = await mkdtemp(path.join(tmpdir(), 'bw-gemini-'));
+  try {
+    const file = path.join(dir, 'responses.jsonl');
+    await ai.files.download({ file: job.dest.fileName, downloadPath: file });
+    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.key).sort(), [...keys].sort());
+    assert.equal(lines.filter((l) => l.response).length, Number(stats.successfulRequestCount ?? 0));
+    assert.equal(lines.filter((l) => l.error).length, Number(stats.failedRequestCount ?? 0));
+    assert.ok(Number(stats.failedRequestCount ?? 0) > 0, 'the simulator was started with --created-failed-share');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a multipart upload works too, and a file with a line without a request is refused with its line', async () => {
+  const bad = '{"key":"a","request":{"contents":[]}}\n{"key":"b"}\n';
+  const boundary = 'sim-boundary-42';
+  const body = `--${boundary}\r\nContent-Type: application/json\r\n\r\n{"file":{"displayName":"bad"}}\r\n` +
+    `--${boundary}\r\nContent-Type: application/jsonl\r\n\r\n${bad}\r\n--${boundary}--\r\n`;
+  const response = await fetch(`${sim.baseURL}/upload/v1beta/files?uploadType=multipart`, { method: 'POST',
+    headers: { 'x-goog-api-key': KEY, 'X-Goog-Upload-Protocol': 'multipart', 'Content-Type': `multipart/related; boundary=${boundary}` },
+    body });
+  assert.equal(response.status, 200);
+  const { file } = await response.json();
+  assert.equal(file.displayName, 'bad');
+  assert.equal(Number(file.sizeBytes), bad.length);
+  await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: file.name }), (err) => {
+    assert.equal(err.status, 400);
+    assert.match(err.message, /line 2/);
+    return true;
+  });
 });

@@ -11,7 +11,8 @@ let client;
 
 before(async () => {
   // Fast simulated time so a created batch completes within the test.
-  sim = await startSim(['--batches', String(BATCHES), '--seed', '7', '--speed', '200', '--api-key', KEY]);
+  sim = await startSim(['--batches', String(BATCHES), '--seed', '7', '--speed', '200', '--api-key', KEY,
+    '--created-failed-share', '0.25']);
   client = new OpenAI({ apiKey: KEY, baseURL: sim.baseURL, maxRetries: 0 });
 });
 
@@ -77,7 +78,7 @@ test('cancel moves a running batch to cancelling and refuses a finished one', as
   });
 });
 
-test('output and error files download with one line per request', async () => {
+test('output and error files download with one line per request that ran', async () => {
   let checked = 0;
   for await (const batch of client.batches.list({ limit: 100 })) {
     if (batch.status !== 'completed' || !batch.output_file_id || !batch.error_file_id) continue;
@@ -85,11 +86,13 @@ test('output and error files download with one line per request', async () => {
     const text = await (await client.files.content(batch.output_file_id)).text();
     assert.equal(Buffer.byteLength(text), meta.bytes);
     const lines = text.trim().split('\n').map((l) => JSON.parse(l));
-    assert.equal(lines.length, batch.request_counts.completed);
-    assert.ok(lines.every((l) => l.custom_id && l.response.status_code === 200));
+    // The output holds the successes and, with their non-2xx status, some failures; the error file the rest.
+    const ok = lines.filter((l) => l.response.status_code >= 200 && l.response.status_code < 300);
+    assert.equal(ok.length, batch.request_counts.completed);
+    assert.ok(lines.every((l) => l.custom_id));
 
     const errors = (await (await client.files.content(batch.error_file_id)).text()).trim().split('\n');
-    assert.equal(errors.length, batch.request_counts.failed);
+    assert.equal(errors.length + lines.length - ok.length, batch.request_counts.failed);
     checked++;
     break;
   }
@@ -123,5 +126,80 @@ test('upload a file, create a batch, watch it complete', async () => {
   assert.equal(current.request_counts.total, 3);
   assert.equal(current.request_counts.completed, 3);
   const output = await (await client.files.content(current.output_file_id)).text();
-  assert.deepEqual(output.trim().split('\n').map((l) => JSON.parse(l).custom_id).sort(), ['request-1', 'request-2', 'request-3']);
+  assert.deepEqual(output.trim().split('\n').map((l) => JSON.parse(l).custom_id).sort(), ['req-1', 'req-2', 'req-3']);
+});
+
+// custom_ids a script may well use: spaces, quotes, backslashes, accents, CJK and an emoji beyond the BMP.
+const HOSTILE = (n) => (n % 4 === 1 ? `row ${n} "quoted" \\ z\u00fcrich \u8bc4\u4f30 \u{1F4CA}` : `item-${n * 7}`);
+
+async function waitUntilEnded(id) {
+  let current = await client.batches.retrieve(id);
+  for (let i = 0; i < 200 && !['completed', 'failed', 'expired', 'cancelled'].includes(current.status); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    current = await client.batches.retrieve(id);
+  }
+  return current;
+}
+
+async function resultLines(fileId) {
+  if (!fileId) return [];
+  const text = await (await client.files.content(fileId)).text();
+  return text.split('\n').filter((l) => l).map((l) => JSON.parse(l));
+}
+
+test('an uploaded file\'s custom_ids come back in its results, and a retry file of the failures works the same', async () => {
+  const ids = Array.from({ length: 24 }, (_, i) => HOSTILE(i + 1));
+  const jsonl = ids.map((id, i) => JSON.stringify({ custom_id: id, method: 'POST', url: '/v1/chat/completions',
+    body: { model: i % 2 ? 'gpt-4.1' : 'gpt-4.1-mini', messages: [{ role: 'user', content: `Q ${i}` }] } })).join('\n') + '\n';
+  const file = await client.files.create({ file: await toFile(Buffer.from(jsonl), 'hostile ids.jsonl'), purpose: 'batch' });
+  const created = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+  assert.equal(created.model, 'gpt-4.1-mini');
+  const batch = await waitUntilEnded(created.id);
+  assert.equal(batch.status, 'completed');
+  assert.equal(batch.request_counts.total, ids.length);
+  const output = await resultLines(batch.output_file_id);
+  const errors = await resultLines(batch.error_file_id);
+  assert.deepEqual([...output, ...errors].map((l) => l.custom_id).sort(), [...ids].sort());
+  const ok = output.filter((l) => l.response.status_code === 200);
+  assert.equal(ok.length, batch.request_counts.completed);
+  assert.equal(output.length - ok.length + errors.length, batch.request_counts.failed);
+  assert.ok(batch.request_counts.failed > 0, 'the simulator was started with --created-failed-share');
+  for (const line of ok) assert.equal(line.response.body.model, ids.indexOf(line.custom_id) % 2 ? 'gpt-4.1' : 'gpt-4.1-mini');
+  const input = await (await client.files.content(batch.input_file_id)).text();
+  assert.equal(input, jsonl); // the input file is the upload, byte for byte
+
+  // What a retry does: the failed requests' exact input lines, uploaded, created with the link in metadata.
+  const failedIds = new Set([...output.filter((l) => l.response.status_code !== 200), ...errors].map((l) => l.custom_id));
+  const retryLines = jsonl.split('\n').filter((l) => l && failedIds.has(JSON.parse(l).custom_id));
+  const retryFile = await client.files.create({ file: await toFile(Buffer.from(retryLines.join('\n') + '\n'), 'retry.jsonl'), purpose: 'batch' });
+  const retry = await client.batches.create({ input_file_id: retryFile.id, endpoint: '/v1/chat/completions',
+    completion_window: '24h', metadata: { batchwatch_retry_of: batch.id } });
+  assert.deepEqual(retry.metadata, { batchwatch_retry_of: batch.id });
+  const retried = await waitUntilEnded(retry.id);
+  assert.equal(retried.request_counts.total, failedIds.size);
+  const again = [...await resultLines(retried.output_file_id), ...await resultLines(retried.error_file_id)];
+  assert.deepEqual(new Set(again.map((l) => l.custom_id)), failedIds);
+});
+
+test('a terminal, failure-heavy batch from the test hook: counts and files agree, some failures inside the output', async () => {
+  for (const outcome of ['completed', 'expired', 'cancelled']) {
+    const made = await (await fetch(`${sim.root}/v1/_sim/batches`, { method: 'POST',
+      body: JSON.stringify({ requests: 900, outcome, failed_share: 0.6, ended: true, endpoint: '/v1/chat/completions' }) })).json();
+    const batch = await client.batches.retrieve(made.id);
+    assert.equal(batch.status, outcome);
+    const input = await resultLines(batch.input_file_id);
+    const output = await resultLines(batch.output_file_id);
+    const errors = await resultLines(batch.error_file_id);
+    const c = batch.request_counts;
+    assert.equal(input.length, c.total);
+    const ok = output.filter((l) => l.response.status_code === 200);
+    assert.equal(ok.length, c.completed);
+    assert.ok(output.length > ok.length, 'no non-2xx line in the output');
+    assert.equal(output.length - ok.length + errors.length, c.failed);
+    const answered = new Set([...output, ...errors].map((l) => l.custom_id));
+    assert.equal(answered.size, c.completed + c.failed);
+    const inputIds = input.map((l) => l.custom_id);
+    for (const id of answered) assert.ok(inputIds.includes(id));
+    if (outcome !== 'completed') assert.ok(c.total - c.completed - c.failed > 0, 'no request left unrun');
+  }
 });

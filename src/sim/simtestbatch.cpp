@@ -1,0 +1,56 @@
+// SimAccount::createForTests: batches made to order for tests and screenshots (POST /v1/_sim/batches).
+#include "sim/simaccount.h"
+
+#include <algorithm>
+
+const SimBatch &SimAccount::createForTests(const TestBatch &spec)
+{
+    SimBatch planned;
+    planned.endpoint = spec.endpoint;
+    planned.model = spec.model;
+    planned.metadata = spec.metadata;
+    planned.failedShare = std::clamp(spec.failedShare, 0.0, 1.0);
+    planned.outcome = spec.outcome;
+    planned.total = planned.submitted = qMax<qint64>(0, spec.requests);
+    SimBatch &batch = add(std::move(planned));
+    if (batch.outcome == SimBatch::Outcome::Failed) {
+        batch.total = 0; // validation failed: nothing ran
+        batch.failureCode = QStringLiteral("invalid_json_line");
+        batch.failureMessage = QStringLiteral("This line is not parseable as valid JSON.");
+        batch.failureLine = qMax<qint64>(1, (batch.submitted + 1) / 2);
+    }
+    const qint64 at = now();
+    if (!spec.ended) {
+        // A live plan as add() made it; a cancel or an expiry comes halfway through the run.
+        if (batch.outcome == SimBatch::Outcome::Cancelled)
+            batch.cancelRequestedAt = batch.inProgressAt + (batch.finalizingAt - batch.inProgressAt) / 2;
+        else if (batch.outcome == SimBatch::Outcome::Expired)
+            batch.endsAt = batch.finalizingAt;
+        return batch;
+    }
+    // Terminal now: every moment of the plan lies in the past (so created_at is older than the account's
+    // newest generated batches; the list still shows it first, as the newest created).
+    batch.createdAt = at - 3600;
+    batch.inProgressAt = batch.createdAt + 60;
+    switch (batch.outcome) {
+    case SimBatch::Outcome::Completed:
+    case SimBatch::Outcome::Failed:
+        batch.finalizingAt = at - 120;
+        batch.endsAt = at - 60;
+        break;
+    case SimBatch::Outcome::Expired:
+        // Ran out of its 24 h window with 60% of the requests done (SimBatch::doneAt's pace).
+        batch.createdAt = at - SimBatch::kWindowSeconds - 600;
+        batch.inProgressAt = batch.createdAt + 60;
+        batch.endsAt = batch.createdAt + SimBatch::kWindowSeconds;
+        batch.finalizingAt = batch.endsAt + 3600;
+        break;
+    case SimBatch::Outcome::Cancelled:
+        // Cancelled a little under halfway through its run, long enough ago to be cancelled.
+        batch.finalizingAt = at + 600;
+        batch.endsAt = batch.finalizingAt + 5;
+        batch.cancelRequestedAt = at - 1800;
+        break;
+    }
+    return batch;
+}
