@@ -202,7 +202,8 @@ private Q_SLOTS:
         QVERIFY(retryRow >= 0);
         QCOMPARE(main.model()->batchAt(retryRow).metadata.value(QString::fromLatin1(RetryLines::kRetryOfKey)),
                  batch.id);
-        QCOMPARE(main.model()->batchAt(retryRow).requestCounts.total, inGroup);
+        QCOMPARE(main.model()->batchAt(retryRow).endpoint, batch.endpoint);
+        QCOMPARE(main.model()->batchAt(retryRow).completionWindow, batch.completionWindow);
         // And the parent links back.
         main.selectBatch(batch.id);
         QTRY_COMPARE(main.detailPane()->batchId(), batch.id);

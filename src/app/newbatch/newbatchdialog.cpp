@@ -198,11 +198,13 @@ void NewBatchDialog::onChecked()
     }
     m_checkedOk = report.ok();
     m_checkedEndpoint = report.endpoint;
-    m_progressText->setText(report.ok() ? tr("The file passed the check.")
-                                        : tr("%n problem(s): fix the file, then check it again.", nullptr,
-                                             int(qMin<qint64>(report.problemCount, INT_MAX))));
-    QStringList summary{tr("%n request(s)", nullptr, int(qMin<qint64>(report.lines, INT_MAX))),
-                        BatchFormat::count(report.bytes) + tr(" bytes")};
+    m_progressText->setText(report.ok()                ? tr("The file passed the check.")
+                            : report.problemCount == 1 ? tr("1 problem: fix the file, then check it again.")
+                                                       : tr("%1 problems: fix the file, then check it again.")
+                                                             .arg(BatchFormat::count(report.problemCount)));
+    QStringList summary{report.lines == 1 ? tr("1 request")
+                                          : tr("%1 requests").arg(BatchFormat::count(report.lines)),
+                        tr("%1 bytes").arg(BatchFormat::count(report.bytes))};
     if (!report.model.isEmpty())
         summary << tr("model %1").arg(report.model);
     if (!report.endpoint.isEmpty())

@@ -17,9 +17,9 @@
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
-#include <QScreen>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
@@ -425,7 +425,9 @@ void ResultsWindow::updateStatus()
         text += tr(" · showing %1 of %2")
                     .arg(BatchFormat::count(m_proxy->rowCount()), BatchFormat::count(m_model->rowCount()));
     if (!set.warnings.isEmpty())
-        text += tr(" · %n warning(s): lines skipped, listed below", nullptr, int(set.warnings.size()));
+        text += set.warnings.size() == 1 ? tr(" · 1 warning: a line skipped, listed below")
+                                         : tr(" · %1 warnings: lines skipped, listed below")
+                                               .arg(BatchFormat::count(set.warnings.size()));
     if (m_openMs >= 0)
         text += tr(" · opened in %1 s").arg(double(m_openMs) / 1000.0, 0, 'f', 1);
     m_status->setText(text);

@@ -21,7 +21,7 @@ void BatchDetailPane::fillNextSteps(const Batch &batch)
     QStringList lines;
     for (const BatchError &e : batch.errors) {
         if (lines.size() == 5) {
-            lines << tr("... and %n more under Errors", nullptr, int(batch.errors.size() - 5));
+            lines << tr("... and %1 more under Errors").arg(batch.errors.size() - 5);
             break;
         }
         lines << (e.line ? tr("Line %1: %2").arg(*e.line).arg(e.message.left(300)) : e.message.left(300));
