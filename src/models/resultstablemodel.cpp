@@ -113,6 +113,8 @@ QVariant ResultsTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(row, column);
     case Qt::ToolTipRole:
+        if (column == ResultsColumns::Outcome)
+            return PlainToolTip::of(outcomeText(row));
         if (column == ResultsColumns::Message || column == ResultsColumns::Answer ||
             column == ResultsColumns::CustomId)
             return PlainToolTip::of(column == ResultsColumns::Message  ? row.errorMessage

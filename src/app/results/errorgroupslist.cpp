@@ -16,8 +16,11 @@ ErrorGroupsList::ErrorGroupsList(QWidget *parent)
 {
     setAccessibleName(tr("Error groups"));
     setSelectionMode(QAbstractItemView::SingleSelection);
-    setTextElideMode(Qt::ElideRight);
+    // Each cause on two lines (count and code, then the masked message), wrapped, a little apart.
+    setWordWrap(true);
+    setSpacing(3);
     setUniformItemSizes(false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(this, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item)
             Q_EMIT groupChosen(item->data(kGroupRole).toInt());
@@ -48,7 +51,9 @@ void ErrorGroupsList::setResults(const ResultSet *results)
             cause << g.code;
         const QString head = tr("%1 × %2").arg(BatchFormat::count(g.count),
                                                cause.isEmpty() ? tr("no code") : cause.join(u' '));
-        auto *item = new QListWidgetItem(head + u'\n' + g.pattern.left(300), this);
+        // The pattern in brief; the tool tip has an example whole.
+        const QString pattern = g.pattern.size() > 140 ? g.pattern.left(139) + QChar(0x2026) : g.pattern;
+        auto *item = new QListWidgetItem(head + u'\n' + pattern, this);
         item->setData(kGroupRole, i);
         item->setToolTip(PlainToolTip::of(tr("%1 requests failed like this, e.g.:\n%2")
                                               .arg(BatchFormat::count(g.count), g.example.left(2000))));

@@ -150,12 +150,13 @@ void ResultsWindow::buildLayout()
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
     const int ch = m_table->fontMetrics().averageCharWidth();
-    const std::pair<int, int> widths[] = {
-        {ResultsColumns::Line, 7},         {ResultsColumns::CustomId, 18}, {ResultsColumns::Outcome, 16},
-        {ResultsColumns::ErrorCode, 20},   {ResultsColumns::Message, 40},  {ResultsColumns::InputTokens, 10},
-        {ResultsColumns::OutputTokens, 10}};
+    // Narrow enough that the answer shows at 1400 pixels; every column can be widened, the answer stretches.
+    const std::pair<int, int> widths[] = {{ResultsColumns::Line, 6},        {ResultsColumns::CustomId, 15},
+                                          {ResultsColumns::Outcome, 18},    {ResultsColumns::ErrorCode, 16},
+                                          {ResultsColumns::Message, 30},    {ResultsColumns::InputTokens, 7},
+                                          {ResultsColumns::OutputTokens, 7}};
     for (const auto &[column, chars] : widths)
-        m_table->setColumnWidth(column, chars * ch + 16);
+        m_table->setColumnWidth(column, qMax(chars * ch + 16, header->sectionSizeHint(column)));
     m_table->sortByColumn(ResultsColumns::Outcome, Qt::AscendingOrder); // failures first
     m_request = new RequestView(this);
 
@@ -170,7 +171,7 @@ void ResultsWindow::buildLayout()
     split->addWidget(right);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({260, 1000});
+    split->setSizes({230, 1000});
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
 
