@@ -358,6 +358,22 @@ private Q_SLOTS:
 
     void answersAreBrief()
     {
+        // Also a long answer without a space, and a surrogate pair at the cut.
+        QByteArray emoji;
+        for (int i = 0; i < 150; ++i)
+            emoji += "\xf0\x9f\x98\x80"; // U+1F600, two UTF-16 units
+        const ResultFiles emojiFiles{
+            QString(),
+            writeFile(m_dir, QStringLiteral("emoji.jsonl"),
+                      jsonLines({openAiOutput("e", 200, chatAnswer("x" + emoji, 1, 1))})),
+            QString()};
+        const Parsed<ResultSet> emojiRead = ResultsReader::read(Provider::OpenAI, emojiFiles);
+        QVERIFY(emojiRead.ok());
+        const QString cut = emojiRead.value.rows.at(0).answer;
+        QVERIFY(cut.size() <= RequestResult::kAnswerChars);
+        QVERIFY(!cut.back().isHighSurrogate());
+        QCOMPARE(cut.size(), 199); // "x" and 99 pairs: the 100th pair would pass the limit
+
         QByteArray text;
         for (int i = 0; i < 100; ++i)
             text += "word\\u2028\\u202e ";
@@ -368,7 +384,11 @@ private Q_SLOTS:
         const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
         QVERIFY2(read.ok(), qPrintable(read.error));
         const QString answer = read.value.rows.at(0).answer;
-        QCOMPARE(answer.size(), RequestResult::kAnswerChars);
+        // At most the limit, cut between words here (no trailing space).
+        QVERIFY2(answer.size() <= RequestResult::kAnswerChars &&
+                     answer.size() >= RequestResult::kAnswerChars - 5,
+                 qPrintable(answer));
+        QVERIFY(!answer.endsWith(u' '));
         QVERIFY(answer.startsWith(QStringLiteral("word word word")));
         QVERIFY(!answer.contains(QChar(0x2028)) && !answer.contains(QChar(0x202e)));
     }

@@ -209,6 +209,12 @@ private Q_SLOTS:
         QCOMPARE(object.value(QLatin1String("errors"))[QLatin1String("data")][0][QLatin1String("line")]
                      .toInteger(),
                  20);
+        // Its input file is still there, with the line that failed it broken.
+        const QList<QByteArray> lines =
+            account.fileContent(object.value(QLatin1String("input_file_id")).toString()).body.split('\n');
+        QCOMPARE(lines.size(), 41); // 40 lines and the last line end
+        for (int i = 0; i < 40; ++i)
+            QCOMPARE(QJsonDocument::fromJson(lines.at(i)).isObject(), i != 19);
     }
 
     void everyRequestFailedMeansNoOutputFile()
@@ -336,6 +342,62 @@ private Q_SLOTS:
             body(account.retrieveBatch(id))[QLatin1String("errors")][QLatin1String("data")][0].toObject();
         QCOMPARE(error.value(QLatin1String("code")).toString(), code);
         QCOMPARE(error.value(QLatin1String("line")).toInt(), line);
+    }
+
+    void downloadsResumeFromARange()
+    {
+        SimProcess sim;
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+        QNetworkAccessManager manager;
+        manager.setProxy(QNetworkProxy::NoProxy);
+        struct Reply
+        {
+            int status = 0;
+            QByteArray body;
+            QByteArray contentRange;
+            QByteArray acceptRanges;
+        };
+        const auto call = [&](const QByteArray &verb, const QString &path, const QByteArray &payload,
+                              const QByteArray &range = QByteArray()) {
+            QNetworkRequest request(QUrl(sim.rootUrl().toString() + path));
+            request.setRawHeader("Authorization", "Bearer sk-test");
+            if (!range.isEmpty())
+                request.setRawHeader("Range", range);
+            QNetworkReply *reply = manager.sendCustomRequest(request, verb, payload);
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            if (!reply->isFinished())
+                finished.wait(30'000);
+            Reply answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
+                         reply->rawHeader("Content-Range"), reply->rawHeader("Accept-Ranges")};
+            reply->deleteLater();
+            return answer;
+        };
+        const QString id = QJsonDocument::fromJson(call("POST", QStringLiteral("/v1/_sim/batches"),
+                                                        R"({"requests":300,"failed_share":0.3,"ended":true})")
+                                                       .body)[QLatin1String("id")]
+                               .toString();
+        const QString output =
+            QJsonDocument::fromJson(
+                call("GET", QStringLiteral("/v1/batches/") + id, {}).body)[QLatin1String("output_file_id")]
+                .toString();
+        const QString path = QStringLiteral("/v1/files/%1/content").arg(output);
+        const Reply whole = call("GET", path, {});
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.acceptRanges, QByteArray("bytes"));
+        const qint64 size = whole.body.size();
+        const Reply rest = call("GET", path, {}, "bytes=1000-");
+        QCOMPARE(rest.status, 206);
+        QCOMPARE(rest.body, whole.body.mid(1000));
+        QCOMPARE(rest.contentRange,
+                 "bytes 1000-" + QByteArray::number(size - 1) + '/' + QByteArray::number(size));
+        const Reply middle = call("GET", path, {}, "bytes=10-19");
+        QCOMPARE(middle.status, 206);
+        QCOMPARE(middle.body, whole.body.mid(10, 10));
+        const Reply past = call("GET", path, {}, "bytes=" + QByteArray::number(size) + '-');
+        QCOMPARE(past.status, 416);
+        QCOMPARE(past.contentRange, "bytes */" + QByteArray::number(size));
+        QCOMPARE(call("GET", path, {}, "bytes=oops").status, 200); // a range it cannot read: the whole file
     }
 
     void theHookMakesAnEndedBatchOf50000()

@@ -1,10 +1,10 @@
 #include "sim/simfilecontent.h"
 
 #include "sim/simbatch.h"
+#include "sim/simjsonwriter.h"
 #include "sim/simrequestplan.h"
 
 #include <QCryptographicHash>
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
@@ -24,116 +24,160 @@ QString usedModel(const SimBatch &batch, qint64 n)
     return model.isEmpty() ? QStringLiteral("gpt-4o-mini") : model;
 }
 
-QJsonObject apiError(const QString &message, const QString &type, const QJsonValue &param,
-                     const QString &code)
+// {"message","type","param","code"}; an empty param or code is null.
+void apiError(SimJsonWriter &json, const QString &message, const char *type, const char *param,
+              const char *code)
 {
-    return {{QStringLiteral("message"), message},
-            {QStringLiteral("type"), type},
-            {QStringLiteral("param"), param},
-            {QStringLiteral("code"), code}};
+    json.beginObject().key("message").value(message).key("type").value(type).key("param");
+    param ? json.value(param) : json.null();
+    json.key("code");
+    code ? json.value(code) : json.null();
+    json.endObject();
 }
 
 // A failure the model endpoint answered with a non-2xx status: the error sits in the response body.
-QJsonObject failedResponse(const SimBatch &batch, qint64 n, qint64 failure, bool inOutput)
+void failedResponse(SimJsonWriter &json, const SimBatch &batch, qint64 n, qint64 failure, bool inOutput)
 {
-    int status = 400;
-    QJsonObject error;
     const QString requestId = hexId("req_", batch.id, n, "q");
-    if (inOutput) {
-        switch ((failure / 3) % 3) { // the ranks in the output are 1, 4, 7, ...: vary by their place
-        case 0:
-            error =
-                apiError(QStringLiteral("Invalid 'messages[0].content': string too long. Expected a string "
-                                        "with maximum length 1048576, but got a string with length %1 "
-                                        "instead.")
-                             .arg(1048576 + 17 * n),
-                         QStringLiteral("invalid_request_error"), QStringLiteral("messages[0].content"),
-                         QStringLiteral("string_above_max_length"));
-            break;
-        case 1:
-            status = 429;
-            error =
-                apiError(QStringLiteral("Rate limit reached for %1 in organization org-sim on tokens per min "
-                                        "(TPM): Limit 200000, Used %2, Requested %3. Please try again in "
-                                        "%4ms.")
-                             .arg(usedModel(batch, n))
-                             .arg(190000 + n % 9973)
-                             .arg(200 + n % 1777)
-                             .arg(100 + n % 900),
-                         QStringLiteral("tokens"), QJsonValue(QJsonValue::Null),
-                         QStringLiteral("rate_limit_exceeded"));
-            break;
-        default:
-            status = 500;
-            error =
-                apiError(QStringLiteral("The server had an error processing your request. Sorry about that! "
-                                        "You can retry your request, or contact us through our help center "
-                                        "at help.openai.com if you keep seeing this error. (Please include "
-                                        "the request ID %1 in your email.)")
-                             .arg(requestId),
-                         QStringLiteral("server_error"), QJsonValue(QJsonValue::Null), QString());
-            error.insert(QStringLiteral("code"), QJsonValue(QJsonValue::Null));
-            break;
-        }
-    } else {
-        error = apiError(QStringLiteral("This model's maximum context length is 128000 tokens. However, your "
-                                        "messages resulted in %1 tokens. Please reduce the length of the "
-                                        "messages.")
-                             .arg(128000 + 31 * n),
-                         QStringLiteral("invalid_request_error"), QStringLiteral("messages"),
-                         QStringLiteral("context_length_exceeded"));
+    // The ranks in the output are 1, 4, 7, ...: vary the kind by their place.
+    const int kind = inOutput ? int((failure / 3) % 3) : 3;
+    static const int kStatus[] = {400, 429, 500, 400};
+    json.beginObject().key("status_code").value(kStatus[kind]).key("request_id").value(requestId);
+    json.key("body").beginObject().key("error");
+    switch (kind) {
+    case 0:
+        apiError(
+            json,
+            QStringLiteral("Invalid 'messages[0].content': string too long. Expected a string with maximum "
+                           "length 1048576, but got a string with length %1 instead.")
+                .arg(1048576 + 17 * n),
+            "invalid_request_error", "messages[0].content", "string_above_max_length");
+        break;
+    case 1:
+        apiError(
+            json,
+            QStringLiteral("Rate limit reached for %1 in organization org-sim on tokens per min (TPM): Limit "
+                           "200000, Used %2, Requested %3. Please try again in %4ms.")
+                .arg(usedModel(batch, n))
+                .arg(190000 + n % 9973)
+                .arg(200 + n % 1777)
+                .arg(100 + n % 900),
+            "tokens", nullptr, "rate_limit_exceeded");
+        break;
+    case 2:
+        apiError(json,
+                 QStringLiteral(
+                     "The server had an error processing your request. Sorry about that! You can retry "
+                     "your request, or contact us through our help center at help.openai.com if you keep "
+                     "seeing this error. (Please include the request ID %1 in your email.)")
+                     .arg(requestId),
+                 "server_error", nullptr, nullptr);
+        break;
+    default:
+        apiError(
+            json,
+            QStringLiteral("This model's maximum context length is 128000 tokens. However, your messages "
+                           "resulted in %1 tokens. Please reduce the length of the messages.")
+                .arg(128000 + 31 * n),
+            "invalid_request_error", "messages", "context_length_exceeded");
+        break;
     }
-    return {{QStringLiteral("status_code"), status},
-            {QStringLiteral("request_id"), requestId},
-            {QStringLiteral("body"), QJsonObject{{QStringLiteral("error"), error}}}};
+    json.endObject().endObject();
 }
 
-QJsonObject resultLine(const SimBatch &batch, qint64 n, const QJsonValue &response, const QJsonValue &error)
+void answerBody(SimJsonWriter &json, const SimBatch &batch, qint64 n)
 {
-    return {{QStringLiteral("id"), hexId("batch_req_", batch.id, n, "r")},
-            {QStringLiteral("custom_id"), batch.customIdOf(n)},
-            {QStringLiteral("response"), response},
-            {QStringLiteral("error"), error}};
+    const QString model = usedModel(batch, n);
+    const QString text = QStringLiteral("Simulated answer %1.").arg(n);
+    const qint64 in = 20 + n % 50;
+    const qint64 out = 5 + n % 20;
+    if (batch.endpoint == QLatin1String("/v1/responses")) {
+        json.beginObject()
+            .key("id")
+            .value(hexId("resp_", batch.id, n, "c", 24))
+            .key("object")
+            .value("response")
+            .key("created_at")
+            .value(batch.inProgressAt)
+            .key("status")
+            .value("completed")
+            .key("model")
+            .value(model);
+        json.key("output").beginArray().beginObject();
+        json.key("type").value("message").key("id").value(hexId("msg_", batch.id, n, "m", 24));
+        json.key("status").value("completed").key("role").value("assistant");
+        json.key("content").beginArray().beginObject();
+        json.key("type")
+            .value("output_text")
+            .key("text")
+            .value(text)
+            .key("annotations")
+            .beginArray()
+            .endArray();
+        json.endObject().endArray().endObject().endArray();
+        json.key("usage").beginObject().key("input_tokens").value(in).key("output_tokens").value(out);
+        json.key("total_tokens").value(in + out).endObject().endObject();
+        return;
+    }
+    if (batch.endpoint == QLatin1String("/v1/embeddings")) {
+        json.beginObject().key("object").value("list").key("data").beginArray().beginObject();
+        json.key("object").value("embedding").key("index").value(0).key("embedding").beginArray();
+        json.value(0.0125 * double(n % 80)).value(-0.5).value(0.25).endArray().endObject().endArray();
+        json.key("model").value(model).key("usage").beginObject().key("prompt_tokens").value(in);
+        json.key("total_tokens").value(in).endObject().endObject();
+        return;
+    }
+    json.beginObject()
+        .key("id")
+        .value(hexId("chatcmpl-", batch.id, n, "c", 20))
+        .key("object")
+        .value("chat.completion")
+        .key("model")
+        .value(model);
+    json.key("choices").beginArray().beginObject().key("index").value(0);
+    json.key("message").beginObject().key("role").value("assistant").key("content").value(text).endObject();
+    json.key("finish_reason").value("stop").endObject().endArray();
+    json.key("usage").beginObject().key("prompt_tokens").value(in).key("completion_tokens").value(out);
+    json.key("total_tokens").value(in + out).endObject().endObject();
 }
 
-QJsonObject outputLine(const SimBatch &batch, qint64 n, Fate fate, qint64 failure)
+void resultLine(QByteArray &out, const SimBatch &batch, qint64 n, Fate fate, qint64 failure)
 {
-    if (fate == Fate::FailedInOutput)
-        return resultLine(batch, n, failedResponse(batch, n, failure, true), QJsonValue::Null);
-    return resultLine(batch, n,
-                      QJsonObject{{QStringLiteral("status_code"), 200},
-                                  {QStringLiteral("request_id"), hexId("req_", batch.id, n, "q")},
-                                  {QStringLiteral("body"), SimFileContent::answerBody(batch, n)}},
-                      QJsonValue::Null);
-}
-
-QJsonObject errorLine(const SimBatch &batch, qint64 n, qint64 failure)
-{
-    if ((failure / 3) % 2 == 0) // the ranks in the error file are 0, 2, 3, 5, ...
-        return resultLine(batch, n, failedResponse(batch, n, failure, false), QJsonValue::Null);
-    // A request that never got an answer: no response, the error on the line itself.
-    return resultLine(
-        batch, n, QJsonValue::Null,
-        QJsonObject{{QStringLiteral("code"), QStringLiteral("request_timeout")},
-                    {QStringLiteral("message"), QStringLiteral("Request %1 timed out after %2 seconds.")
-                                                    .arg(hexId("req_", batch.id, n, "q"))
-                                                    .arg(600 + n % 60)}});
+    SimJsonWriter json(out);
+    json.beginObject().key("id").value(hexId("batch_req_", batch.id, n, "r"));
+    json.key("custom_id").value(batch.customIdOf(n)).key("response");
+    if (fate == Fate::Ok) {
+        json.beginObject()
+            .key("status_code")
+            .value(200)
+            .key("request_id")
+            .value(hexId("req_", batch.id, n, "q"));
+        json.key("body");
+        answerBody(json, batch, n);
+        json.endObject().key("error").null();
+    } else if (fate == Fate::FailedInOutput || (failure / 3) % 2 == 0) { // error-file ranks: 0, 2, 3, 5, ...
+        failedResponse(json, batch, n, failure, fate == Fate::FailedInOutput);
+        json.key("error").null();
+    } else {
+        // A request that never got an answer: no response, the error on the line itself.
+        json.null().key("error").beginObject().key("code").value("request_timeout").key("message");
+        json.value(QStringLiteral("Request %1 timed out after %2 seconds.")
+                       .arg(hexId("req_", batch.id, n, "q"))
+                       .arg(600 + n % 60))
+            .endObject();
+    }
+    json.endObject();
+    out += '\n';
 }
 
 QByteArray lines(const SimBatch &batch, qint64 at, bool errors)
 {
     QByteArray out;
     SimRequestPlan::forEach(batch, batch.doneAt(at), batch.completedAt(at),
-                            [&](qint64 n, Fate fate, qint64 failure) {
-                                QJsonObject line;
-                                if (errors && fate == Fate::FailedInErrors)
-                                    line = errorLine(batch, n, failure);
-                                else if (!errors && (fate == Fate::Ok || fate == Fate::FailedInOutput))
-                                    line = outputLine(batch, n, fate, failure);
-                                else
-                                    return;
-                                out += QJsonDocument(line).toJson(QJsonDocument::Compact);
-                                out += '\n';
+                            [&](qint64 n, Fate fate, qint64 k) {
+                                const bool inErrors = fate == Fate::FailedInErrors;
+                                if (fate != Fate::NotRun && inErrors == errors)
+                                    resultLine(out, batch, n, fate, k);
                             });
     return out;
 }
@@ -143,52 +187,10 @@ namespace SimFileContent {
 
 QJsonObject answerBody(const SimBatch &batch, qint64 n)
 {
-    const QString model = usedModel(batch, n);
-    const QString text = QStringLiteral("Simulated answer %1.").arg(n);
-    const qint64 in = 20 + n % 50;
-    const qint64 out = 5 + n % 20;
-    if (batch.endpoint == QLatin1String("/v1/responses")) {
-        const QJsonObject content{{QStringLiteral("type"), QStringLiteral("output_text")},
-                                  {QStringLiteral("text"), text},
-                                  {QStringLiteral("annotations"), QJsonArray()}};
-        const QJsonObject message{{QStringLiteral("type"), QStringLiteral("message")},
-                                  {QStringLiteral("id"), hexId("msg_", batch.id, n, "m", 24)},
-                                  {QStringLiteral("status"), QStringLiteral("completed")},
-                                  {QStringLiteral("role"), QStringLiteral("assistant")},
-                                  {QStringLiteral("content"), QJsonArray{content}}};
-        return {{QStringLiteral("id"), hexId("resp_", batch.id, n, "c", 24)},
-                {QStringLiteral("object"), QStringLiteral("response")},
-                {QStringLiteral("created_at"), batch.inProgressAt},
-                {QStringLiteral("status"), QStringLiteral("completed")},
-                {QStringLiteral("model"), model},
-                {QStringLiteral("output"), QJsonArray{message}},
-                {QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), in},
-                                                      {QStringLiteral("output_tokens"), out},
-                                                      {QStringLiteral("total_tokens"), in + out}}}};
-    }
-    if (batch.endpoint == QLatin1String("/v1/embeddings")) {
-        const QJsonObject embedding{
-            {QStringLiteral("object"), QStringLiteral("embedding")},
-            {QStringLiteral("index"), 0},
-            {QStringLiteral("embedding"), QJsonArray{0.0125 * double(n % 80), -0.5, 0.25}}};
-        return {{QStringLiteral("object"), QStringLiteral("list")},
-                {QStringLiteral("data"), QJsonArray{embedding}},
-                {QStringLiteral("model"), model},
-                {QStringLiteral("usage"),
-                 QJsonObject{{QStringLiteral("prompt_tokens"), in}, {QStringLiteral("total_tokens"), in}}}};
-    }
-    const QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")},
-                              {QStringLiteral("content"), text}};
-    return {{QStringLiteral("id"), hexId("chatcmpl-", batch.id, n, "c", 20)},
-            {QStringLiteral("object"), QStringLiteral("chat.completion")},
-            {QStringLiteral("model"), model},
-            {QStringLiteral("choices"),
-             QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
-                                    {QStringLiteral("message"), message},
-                                    {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}},
-            {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), in},
-                                                  {QStringLiteral("completion_tokens"), out},
-                                                  {QStringLiteral("total_tokens"), in + out}}}};
+    QByteArray out;
+    SimJsonWriter json(out);
+    ::answerBody(json, batch, n);
+    return QJsonDocument::fromJson(out).object();
 }
 
 QByteArray output(const SimBatch &batch, qint64 at)
@@ -204,23 +206,35 @@ QByteArray errors(const SimBatch &batch, qint64 at)
 QByteArray input(const SimBatch &batch)
 {
     QByteArray out;
-    for (qint64 n = 1; n <= batch.total; ++n) {
-        QJsonObject body{{QStringLiteral("model"), usedModel(batch, n)}};
-        if (batch.endpoint == QLatin1String("/v1/embeddings")) {
-            body.insert(QStringLiteral("input"), QStringLiteral("Simulated text %1").arg(n));
-        } else if (batch.endpoint == QLatin1String("/v1/responses")) {
-            body.insert(QStringLiteral("input"), QStringLiteral("Simulated question %1").arg(n));
-        } else {
-            const QJsonObject message{
-                {QStringLiteral("role"), QStringLiteral("user")},
-                {QStringLiteral("content"), QStringLiteral("Simulated question %1").arg(n)}};
-            body.insert(QStringLiteral("messages"), QJsonArray{message});
+    // A batch that failed validation still has its file: its requests, and the line that failed it broken.
+    const qint64 brokenLine =
+        batch.outcome == SimBatch::Outcome::Failed && batch.failureCode == QLatin1String("invalid_json_line")
+            ? batch.failureLine.value_or(0)
+            : 0;
+    const qint64 lines = qMax(qMax(batch.total, batch.submitted), brokenLine);
+    for (qint64 n = 1; n <= lines; ++n) {
+        if (n == brokenLine) {
+            out += "{\"custom_id\": \"" + batch.customIdOf(n).toUtf8().replace('"', "\\\"") +
+                   "\", \"method\": \"POST\", \"url\": \"\n";
+            continue;
         }
-        const QJsonObject line{{QStringLiteral("custom_id"), batch.customIdOf(n)},
-                               {QStringLiteral("method"), QStringLiteral("POST")},
-                               {QStringLiteral("url"), batch.endpoint},
-                               {QStringLiteral("body"), body}};
-        out += QJsonDocument(line).toJson(QJsonDocument::Compact);
+        SimJsonWriter json(out);
+        json.beginObject().key("custom_id").value(batch.customIdOf(n)).key("method").value("POST");
+        json.key("url")
+            .value(batch.endpoint)
+            .key("body")
+            .beginObject()
+            .key("model")
+            .value(usedModel(batch, n));
+        if (batch.endpoint == QLatin1String("/v1/embeddings")) {
+            json.key("input").value(QStringLiteral("Simulated text %1").arg(n));
+        } else if (batch.endpoint == QLatin1String("/v1/responses")) {
+            json.key("input").value(QStringLiteral("Simulated question %1").arg(n));
+        } else {
+            json.key("messages").beginArray().beginObject().key("role").value("user").key("content");
+            json.value(QStringLiteral("Simulated question %1").arg(n)).endObject().endArray();
+        }
+        json.endObject().endObject();
         out += '\n';
     }
     return out;

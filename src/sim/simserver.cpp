@@ -45,6 +45,43 @@ SimRequest toSimRequest(const QHttpServerRequest &request)
     return simRequest;
 }
 
+// A file's bytes from the offset a `Range: bytes=FIRST-[LAST]` header asks for (one range only, as resumed
+// downloads send), as 206 with Content-Range, or 416 past the end. Other answers and other ranges are left
+// whole, as a server may.
+void applyRange(const SimRequest &request, SimResponse &response)
+{
+    const bool file =
+        response.contentType == "application/octet-stream" || response.contentType == "application/binary";
+    if (response.status != 200 || !file)
+        return;
+    response.headers.append(qMakePair(QByteArray("Accept-Ranges"), QByteArray("bytes")));
+    const QByteArray range = request.header("range").trimmed();
+    if (!range.startsWith("bytes=") || range.contains(','))
+        return;
+    const qsizetype dash = range.indexOf('-');
+    bool firstOk = false;
+    bool lastOk = true;
+    const qint64 first = range.mid(6, dash - 6).toLongLong(&firstOk);
+    const QByteArray lastText = range.mid(dash + 1);
+    const qint64 total = response.body.size();
+    const qint64 last = lastText.isEmpty() ? total - 1 : lastText.toLongLong(&lastOk);
+    if (dash < 0 || !firstOk || !lastOk || first < 0 || (!lastText.isEmpty() && last < first))
+        return;
+    if (first >= total) {
+        response.status = 416;
+        response.body.clear();
+        response.headers.append(
+            qMakePair(QByteArray("Content-Range"), "bytes */" + QByteArray::number(total)));
+        return;
+    }
+    const qint64 end = qMin(last, total - 1);
+    response.status = 206;
+    response.body = response.body.mid(first, end - first + 1);
+    response.headers.append(qMakePair(QByteArray("Content-Range"), "bytes " + QByteArray::number(first) +
+                                                                       '-' + QByteArray::number(end) + '/' +
+                                                                       QByteArray::number(total)));
+}
+
 // Writes the whole answer, or only its first `sentBytes` while still promising all of it.
 void writeResponse(QHttpServerResponder &responder, const SimResponse &response, const QByteArray &requestId,
                    qsizetype sentBytes = -1)
@@ -131,9 +168,10 @@ SimResponse SimServer::answer(const SimRequest &request)
     if (refused.status != 200)
         return refused;
     QString route;
-    const SimResponse response = m_dialect->handle(request, *m_account, &route);
+    SimResponse response = m_dialect->handle(request, *m_account, &route);
     if (!route.isEmpty())
         m_requestsByRoute[route]++;
+    applyRange(request, response);
     return response;
 }
 

@@ -362,6 +362,13 @@ void ApiCall::onReplyFinished()
         return;
     }
     QString error;
+    if (cameShort(&error)) {
+        discard();
+        retryOrFinish(
+            ApiError::make(ApiError::Network, QStringLiteral("%1: %2").arg(where(), error), m_requestId), 0,
+            xShouldRetry, retryAfterMs, retryAfter);
+        return;
+    }
     if (!commit(&error)) {
         finish(ApiError::make(ApiError::LocalIo, error, m_requestId));
         return;

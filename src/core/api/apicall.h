@@ -83,6 +83,9 @@ protected:
     // Whether a non-2xx `status` means this attempt asked for something the next one will not (a Range past
     // the file's end: 416): the call then starts over at once instead of failing.
     virtual bool startOverOn(int) { return false; }
+    // Whether a 2xx answer that ended cleanly still came short (`why`): then it is retried as a dropped
+    // connection would be, instead of committed.
+    virtual bool cameShort(QString *) const { return false; }
     // The reply of the attempt under way (null between attempts), for subclasses that read its headers.
     const QNetworkReply *currentReply() const;
     // Called on a 2xx answer after commit(): false ends the call with an InvalidResponse error saying `why`

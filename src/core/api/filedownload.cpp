@@ -161,6 +161,17 @@ bool FileDownload::consume(const QByteArray &chunk, ApiError *error)
     return true;
 }
 
+bool FileDownload::cameShort(QString *why) const
+{
+    if (m_mode != Mode::Resumable || m_declared < 0 || m_written >= m_declared)
+        return false;
+    // Closed early without a length to betray it: the part stays, and the retry asks for the rest.
+    *why = QStringLiteral("the download broke off after %1 of the %2 bytes the file holds")
+               .arg(m_written)
+               .arg(m_declared);
+    return true;
+}
+
 bool FileDownload::commit(QString *error)
 {
     if (m_mode == Mode::Resumable) {

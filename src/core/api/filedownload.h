@@ -33,6 +33,7 @@ protected:
     void prepare(QNetworkRequest *request) override;
     bool startOverOn(int status) override;
     bool consume(const QByteArray &chunk, ApiError *error) override;
+    bool cameShort(QString *why) const override;
     bool commit(QString *error) override;
     void discard() override;
 

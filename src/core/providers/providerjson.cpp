@@ -217,28 +217,40 @@ QString brief(const Value &value)
     std::string_view text;
     if (!value || value->get_string().get(text) != simdjson::SUCCESS)
         return {};
-    // Enough bytes for the characters shown even when spaces collapse; cut on a character boundary.
-    constexpr size_t kBytes = size_t(RequestResult::kAnswerChars) * 8;
+    // Only the start is shown: convert a few bytes a character of it, cut on a character boundary.
+    constexpr size_t kBytes = size_t(RequestResult::kAnswerChars) * 4;
     if (text.size() > kBytes) {
         size_t cut = kBytes;
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
             --cut;
         text = text.substr(0, cut);
     }
-    QString shown = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-    for (QChar &c : shown) {
+    const QString whole = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    QString shown;
+    shown.reserve(qMin<qsizetype>(whole.size(), RequestResult::kAnswerChars));
+    bool space = false;
+    for (const QChar c : whole) {
         const char16_t u = c.unicode();
-        // Controls, line and paragraph separators, bidirectional overrides: nothing that moves or reorders.
-        if (c.category() == QChar::Other_Control || u == 0x2028 || u == 0x2029 ||
-            (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
-            c = u' ';
-    }
-    shown = shown.simplified();
-    if (shown.size() > RequestResult::kAnswerChars) {
-        qsizetype keep = RequestResult::kAnswerChars;
-        if (shown.at(keep - 1).isHighSurrogate())
-            --keep;
-        shown.truncate(keep);
+        // Controls, spaces, line and paragraph separators, bidirectional overrides: one space between words,
+        // nothing that moves the cursor or reorders the text.
+        const bool blank = u < 0x80
+                               ? u <= 0x20 || u == 0x7f
+                               : (u <= 0x9f || u == 0x2028 || u == 0x2029 || (u >= 0x202A && u <= 0x202E) ||
+                                  (u >= 0x2066 && u <= 0x2069) || c.isSpace());
+        if (blank) {
+            space = !shown.isEmpty();
+            continue;
+        }
+        if (space) {
+            if (shown.size() + 1 >= RequestResult::kAnswerChars)
+                break;
+            shown += u' ';
+            space = false;
+        }
+        if (shown.size() >= RequestResult::kAnswerChars ||
+            (c.isHighSurrogate() && shown.size() + 1 >= RequestResult::kAnswerChars))
+            break;
+        shown += c;
     }
     return shown;
 }

@@ -48,6 +48,17 @@ Q_SIGNALS:
     void finished();
 
 private:
+    struct Job;
+    // The files to have on disk, or why there are none.
+    QString plan();
+    void nextFile();
+    void download(const Job &job, qint64 bytes);
+    void fileReady(const Job &job);
+    void failFile(const Job &job, const ApiError &error);
+    void expire(const Job &job, const QString &message);
+    void read();
+    void finish(const ApiError &error);
+
     struct Private;
     std::unique_ptr<Private> d;
     Batch m_batch;

@@ -1,0 +1,259 @@
+#include "core/api/apiclient.h"
+#include "core/results/resultsfetch.h"
+#include "simprocess.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// A batch's results against the real simulator: its files downloaded once into the cache and read in a
+// worker thread; reused the next time without a download; an expired or vanished file said plainly; a cancel
+// during the read.
+namespace {
+// An ended batch made through the simulator's test hook; returns the dialect's id.
+QString endedBatch(const SimProcess &sim, int requests, const QString &outcome, double failedShare)
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QUrl url = sim.rootUrl();
+    url.setPath(QStringLiteral("/v1/_sim/batches"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QJsonObject body{{QStringLiteral("requests"), requests},
+                           {QStringLiteral("outcome"), outcome},
+                           {QStringLiteral("failed_share"), failedShare},
+                           {QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions")},
+                           {QStringLiteral("ended"), true}};
+    QNetworkReply *reply = manager.post(request, QJsonDocument(body).toJson());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    const QString id =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("id")).toString();
+    return id.startsWith(QLatin1String("batches/")) ? id.mid(8) : id; // Gemini's name is batches/ID
+}
+
+Batch retrieve(ApiClient *client, const QString &id)
+{
+    BatchCall *call = client->retrieveBatch(id);
+    QSignalSpy spy(call, &ApiCall::finished);
+    if (!call->isFinished())
+        spy.wait(30'000);
+    return call->batch().value_or(Batch());
+}
+
+bool waitFor(ResultsFetch *fetch)
+{
+    QSignalSpy spy(fetch, &ResultsFetch::finished);
+    return fetch->isFinished() || spy.wait(60'000);
+}
+
+int contentRequests(const SimProcess &sim)
+{
+    const QJsonObject routes = sim.stats().value(QStringLiteral("by_route")).toObject();
+    int count = 0;
+    for (auto it = routes.begin(); it != routes.end(); ++it) {
+        if (it.key().contains(QLatin1String("content")) || it.key().contains(QLatin1String("results")) ||
+            it.key().contains(QLatin1String("download")))
+            count += it.value().toInt();
+    }
+    return count;
+}
+} // namespace
+
+class TestResultsFetch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void downloadsOnceThenReuses_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<bool>("inputServed"); // the simulator's Gemini test batches name an input it lacks
+        QTest::newRow("openai completed") << QStringLiteral("openai") << QStringLiteral("completed") << true;
+        QTest::newRow("openai expired") << QStringLiteral("openai") << QStringLiteral("expired") << true;
+        QTest::newRow("azure cancelled") << QStringLiteral("azure") << QStringLiteral("cancelled") << true;
+        QTest::newRow("anthropic completed")
+            << QStringLiteral("anthropic") << QStringLiteral("completed") << true;
+        QTest::newRow("gemini expired") << QStringLiteral("gemini") << QStringLiteral("expired") << false;
+    }
+    void downloadsOnceThenReuses()
+    {
+        QFETCH(QString, dialect);
+        QFETCH(QString, outcome);
+        QFETCH(bool, inputServed);
+        SimProcess sim(dialect, {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        const QString id = endedBatch(sim, 40, outcome, 0.3);
+        QVERIFY(!id.isEmpty());
+        ApiClient client(sim.config());
+        const Batch batch = retrieve(&client, id);
+        QCOMPARE(batch.id, id);
+        QVERIFY(batch.status.isTerminal());
+
+        QTemporaryDir cache;
+        ResultsFetch first(&client, batch, cache.path());
+        QSignalSpy progress(&first, &ResultsFetch::progress);
+        QSignalSpy finished(&first, &ResultsFetch::finished);
+        first.start();
+        QVERIFY(waitFor(&first));
+        QVERIFY2(!first.error().isError(), qPrintable(first.error().toString()));
+        QVERIFY(!first.filesExpired());
+        QVERIFY(first.results());
+        const ResultSet &rows = *first.results();
+        QCOMPARE(rows.ok, batch.requestCounts.completed);
+        QCOMPARE(rows.failed, batch.requestCounts.failed);
+        if (inputServed) {
+            QCOMPARE(rows.rows.size(), 40);
+            QCOMPARE(rows.ok + rows.failed + rows.notRun, 40);
+            if (outcome != QLatin1String("completed"))
+                QVERIFY(rows.notRun > 0); // partial output of an expired or cancelled batch
+        } else {
+            // An input that is gone (Gemini keeps uploads 48 hours) is said, and the results still read.
+            QCOMPARE(rows.rows.size(), rows.ok + rows.failed);
+            QVERIFY(!rows.warnings.isEmpty());
+            QVERIFY2(rows.warnings.first().contains(QLatin1String("input file")),
+                     qPrintable(rows.warnings.first()));
+        }
+        QCOMPARE(finished.size(), 1);
+        bool downloading = false, reading = false;
+        for (const QList<QVariant> &p : progress) {
+            downloading |= p.at(0).value<ResultsFetch::Phase>() == ResultsFetch::Phase::Downloading;
+            reading |= p.at(0).value<ResultsFetch::Phase>() == ResultsFetch::Phase::Reading;
+        }
+        QVERIFY(downloading && reading);
+        const int downloads = contentRequests(sim);
+        QVERIFY(downloads >= 1);
+        // Nothing partial is left behind.
+        QVERIFY(QDir(cache.path()).entryList({QStringLiteral("*.part")}, QDir::Files).isEmpty());
+
+        const qint64 served = sim.requestsServed();
+        ResultsFetch second(&client, batch, cache.path());
+        second.start();
+        QVERIFY(waitFor(&second));
+        QVERIFY2(!second.error().isError(), qPrintable(second.error().toString()));
+        QCOMPARE(second.results()->rows.size(), rows.rows.size());
+        QCOMPARE(second.results()->ok, rows.ok);
+        QCOMPARE(contentRequests(sim), downloads);
+        // Not even the metadata again (only the gone input is asked for once more).
+        QCOMPARE(sim.requestsServed(), served + (inputServed ? 0 : 1));
+    }
+
+    void expiredFileSaysSo()
+    {
+        // The simulator's clock 31 days back: files of a batch that ended an hour before its "now" expired a
+        // day ago by ours.
+        const qint64 now = QDateTime::currentSecsSinceEpoch() - 31 * 86'400;
+        SimProcess sim(QStringLiteral("openai"), {QStringLiteral("--batches"), QStringLiteral("0"),
+                                                  QStringLiteral("--now"), QString::number(now)});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        const QString id = endedBatch(sim, 10, QStringLiteral("completed"), 0.2);
+        ApiClient client(sim.config());
+        const Batch batch = retrieve(&client, id);
+        QVERIFY(!batch.inputFileId.isEmpty());
+        QTemporaryDir cache;
+        ResultsFetch fetch(&client, batch, cache.path());
+        fetch.start();
+        QVERIFY(waitFor(&fetch));
+        QVERIFY(fetch.filesExpired());
+        QVERIFY(fetch.error().isError());
+        QVERIFY2(fetch.error().message.contains(QLatin1String("expired")), qPrintable(fetch.error().message));
+        QVERIFY(!fetch.results());
+        QCOMPARE(contentRequests(sim), 0); // nothing downloaded for an expired file
+    }
+
+    void vanishedFileSaysSo()
+    {
+        SimProcess sim(QStringLiteral("openai"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        const QString id = endedBatch(sim, 10, QStringLiteral("completed"), 0.2);
+        ApiClient client(sim.config());
+        Batch batch = retrieve(&client, id);
+        batch.outputFileId = QStringLiteral("file-gone0123456789");
+        QTemporaryDir cache;
+        ResultsFetch fetch(&client, batch, cache.path());
+        fetch.start();
+        QVERIFY(waitFor(&fetch));
+        QVERIFY(fetch.filesExpired());
+        QCOMPARE(fetch.error().kind, ApiError::InvalidRequest);
+        QVERIFY2(fetch.error().message.contains(QLatin1String("gone")), qPrintable(fetch.error().message));
+    }
+
+    void cancelDuringTheRead()
+    {
+        SimProcess sim(QStringLiteral("openai"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        const QString id = endedBatch(sim, 20'000, QStringLiteral("completed"), 0.3);
+        ApiClient client(sim.config());
+        const Batch batch = retrieve(&client, id);
+        QTemporaryDir cache;
+        ResultsFetch fetch(&client, batch, cache.path());
+        QSignalSpy finished(&fetch, &ResultsFetch::finished);
+        bool cancelled = false;
+        // Cancelled once the worker has reported bytes read: the read is under way.
+        connect(&fetch, &ResultsFetch::progress, this, [&](ResultsFetch::Phase phase, qint64 done) {
+            if (phase == ResultsFetch::Phase::Reading && done > 0 && !cancelled) {
+                cancelled = true;
+                fetch.cancel();
+            }
+        });
+        fetch.start();
+        QVERIFY(waitFor(&fetch));
+        QVERIFY(cancelled);
+        QCOMPARE(fetch.error().kind, ApiError::Cancelled);
+        QVERIFY(!fetch.results());
+        QCOMPARE(finished.size(), 1);
+        // The downloads stay: the next fetch reads without downloading again.
+        const int downloads = contentRequests(sim);
+        ResultsFetch again(&client, batch, cache.path());
+        again.start();
+        QVERIFY(waitFor(&again));
+        QVERIFY2(!again.error().isError(), qPrintable(again.error().toString()));
+        QCOMPARE(again.results()->rows.size(), 20'000);
+        QCOMPARE(contentRequests(sim), downloads);
+    }
+
+    void cancelDuringTheDownload()
+    {
+        SimProcess sim(QStringLiteral("openai"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        const QString id = endedBatch(sim, 50, QStringLiteral("completed"), 0.3);
+        ApiClient client(sim.config());
+        const Batch batch = retrieve(&client, id);
+        QTemporaryDir cache;
+        ResultsFetch fetch(&client, batch, cache.path());
+        QSignalSpy finished(&fetch, &ResultsFetch::finished);
+        fetch.start();
+        fetch.cancel();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(fetch.error().kind, ApiError::Cancelled);
+        fetch.cancel();
+        QCOMPARE(finished.size(), 1);
+    }
+
+    void cacheDirIsUnderTheCacheLocation()
+    {
+        const QString dir = ResultsFetch::cacheDirFor(QStringLiteral("../evil/name"));
+        QVERIFY(dir.contains(QLatin1String("/results/")));
+        QVERIFY(!dir.contains(QLatin1String("..")));
+        QVERIFY(!dir.mid(dir.indexOf(QLatin1String("/results/")) + 9).contains(u'/'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResultsFetch)
+#include "tst_resultsfetch.moc"
