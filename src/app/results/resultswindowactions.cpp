@@ -133,7 +133,10 @@ bool ResultsWindow::exportTo(const QString &path, ResultsFormat::Format format, 
     }
     // Rows are compared by address: the set's rows are one contiguous vector.
     const RequestResult *first = set->rows.constData();
-    const auto include = [&](const RequestResult &row) { return !shownOnly || shown[size_t(&row - first)]; };
+    const auto include = [&](const RequestResult &row) {
+        const std::ptrdiff_t at = &row - first;
+        return !shownOnly || (at >= 0 && size_t(at) < shown.size() && shown[size_t(at)]);
+    };
     if (!ResultsFormat::write(&file, format, *set, include, error))
         return false;
     if (!file.commit()) {
