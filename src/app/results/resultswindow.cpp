@@ -450,3 +450,23 @@ void ResultsWindow::changeEvent(QEvent *event)
         m_model->setDarkPalette(isDark(palette()));
     QWidget::changeEvent(event);
 }
+
+void ResultsWindow::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // After the layout has given the table its new width.
+    QTimer::singleShot(0, this, &ResultsWindow::fitTextColumns);
+}
+
+void ResultsWindow::fitTextColumns()
+{
+    const int ch = m_table->fontMetrics().averageCharWidth();
+    int others = 0;
+    for (int column = 0; column < ResultsColumns::Count; ++column) {
+        if (column != ResultsColumns::Message && column != ResultsColumns::Answer &&
+            !m_table->isColumnHidden(column))
+            others += m_table->columnWidth(column);
+    }
+    const int spare = m_table->viewport()->width() - others;
+    m_table->setColumnWidth(ResultsColumns::Message, qMax(30 * ch + 16, spare / 2));
+}

@@ -80,6 +80,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildLayout();
@@ -94,6 +95,8 @@ private:
     void exportWithDialog(bool shownOnly);
     void applyOutcomeChoice(int index);
     bool failedValidation() const;
+    // Room beyond the columns' widths goes to the message and the answer alike.
+    void fitTextColumns();
 
     QPointer<AccountSession> m_owner;
     Batch m_batch;
