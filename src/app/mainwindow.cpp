@@ -111,6 +111,8 @@ MainWindow::~MainWindow()
 {
     // The sessions go first, quietly: the model and widgets they would report to are going too.
     m_sessions->disconnect(this);
+    // Results windows and the New batch dialog use the sessions' clients: they go before the sessions.
+    closeResultsOf(nullptr);
     m_model->clear();
     delete m_sessions;
 }
@@ -261,6 +263,7 @@ void MainWindow::showInDetail(int sourceRow)
     }
     m_detailSource = m_model->sourceAt(sourceRow);
     m_detail->setBatch(batch);
+    updateRetryLinks(sourceRow);
     const ProgressHistory *history = m_model->historyAt(sourceRow);
     m_detail->setProgress(history ? history->samples(batch.id) : QList<ProgressSample>(),
                           m_model->index(sourceRow, BatchColumns::Eta).data().toString());

@@ -26,6 +26,8 @@ class CompletionNotifier;
 class DetailSplitter;
 class ErrorBanner;
 class FilterBar;
+class NewBatchDialog;
+class ResultsWindow;
 class QAction;
 class QLabel;
 class QMenu;
@@ -82,6 +84,12 @@ public:
     // The selected rows (newest first) and the rows shown, each with its account.
     std::vector<AccountBatch> selectedRows() const;
     std::vector<AccountBatch> visibleRows() const;
+    // mainwindowresults.cpp: the Results window of the batch the detail pane shows (one more each time; they
+    // are non-modal), and File > New batch.
+    ResultsWindow *openResults();
+    NewBatchDialog *openNewBatch();
+    QList<ResultsWindow *> resultsWindows() const;
+    NewBatchDialog *newBatchDialog() const;
 
 Q_SIGNALS:
     void settingsRequested();
@@ -125,6 +133,9 @@ private:
     void updateActionStates();
     const Batch *batchForFiles() const;
     void updatePalette();
+    // The detail pane's "Retry of" / "Retried by" links, from the rows of the batch's account.
+    void updateRetryLinks(int sourceRow);
+    void closeResultsOf(const AccountSession *session);
     void restoreLayout();
     void saveLayout() const;
 
@@ -159,6 +170,9 @@ private:
     QString m_loadError;
     bool m_retryIsPage = false; // the banner shows a failed page of older batches, not a failed refresh
     QAction *m_openOnWeb = nullptr;
+    QAction *m_resultsAction = nullptr;
+    QList<QPointer<ResultsWindow>> m_resultsWindows;
+    QPointer<NewBatchDialog> m_newBatch;
     QAction *m_downloadOutput = nullptr;
     QAction *m_downloadErrors = nullptr;
     int m_refreshSeconds = 30;

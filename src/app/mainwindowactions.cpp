@@ -67,6 +67,9 @@ void MainWindow::buildActions()
         },
         false);
     bar->addSeparator();
+    add(
+        fileMenu, tr("&New batch..."), QKeySequence::New, [this] { openNewBatch(); }, false);
+    fileMenu->addSeparator();
     add(fileMenu, tr("&Export selection..."), QKeySequence(Qt::CTRL | Qt::Key_E),
         [this] { m_actions->exportWithDialog(selectedRows(), tr("selected")); });
     add(fileMenu, tr("Export &shown..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
@@ -77,6 +80,14 @@ void MainWindow::buildActions()
         [this] { Q_EMIT settingsRequested(); }, false);
     add(
         fileMenu, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, false);
+    m_resultsAction = add(batchMenu, tr("&Results..."), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
+        updateActionStates();
+        if (m_resultsAction->isEnabled())
+            openResults();
+        else
+            statusBar()->showMessage(m_lastMessage = m_resultsAction->toolTip(), 8000);
+    });
+    m_resultsAction->setObjectName(QStringLiteral("resultsAction"));
     add(batchMenu, tr("&Cancel batches..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
         [this] { m_actions->cancelWithConfirmation(selectedRows()); });
     add(
@@ -105,6 +116,10 @@ void MainWindow::buildActions()
     connect(m_model, &QAbstractItemModel::modelReset, this, update);
     connect(m_actions, &BatchActions::clientChanged, this, update);
     updateActionStates();
+    connect(m_detail, &BatchDetailPane::resultsRequested, this, [this] { openResults(); });
+    connect(m_detail, &BatchDetailPane::newBatchRequested, this, [this] { openNewBatch(); });
+    connect(m_detail, &BatchDetailPane::batchLinkActivated, this,
+            [this](const QString &id) { selectBatch(id, m_model->accountOf(m_detailSource)); });
     bar->addSeparator();
     bar->addAction(settings);
     // Ctrl+C copies ids when the table has focus; elsewhere it keeps its usual meaning.
@@ -139,6 +154,14 @@ void MainWindow::updateActionStates()
     m_openOnWeb->setToolTip(webWhy);
     m_openOnWeb->setStatusTip(webWhy);
     const Batch *batch = batchForFiles();
+    m_resultsAction->setEnabled(batch && batch->status.isTerminal());
+    const QString resultsWhy =
+        !batch ? tr("Select a batch first.")
+        : !batch->status.isTerminal()
+            ? tr("%1 has not ended: its results are read once it has.").arg(batch->id)
+            : tr("Every request of %1 with its outcome, errors by cause, and Retry.").arg(batch->id);
+    m_resultsAction->setToolTip(PlainToolTip::of(resultsWhy));
+    m_resultsAction->setStatusTip(resultsWhy);
     const std::pair<QAction *, bool> downloads[] = {{m_downloadOutput, true}, {m_downloadErrors, false}};
     for (const auto &[action, output] : downloads) {
         const QString fileId = !batch ? QString() : output ? batch->outputFileId : batch->errorFileId;

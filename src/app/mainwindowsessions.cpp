@@ -114,6 +114,7 @@ void MainWindow::onSessionAdded(AccountSession *s)
 
 void MainWindow::onSessionRemoved(AccountSession *s)
 {
+    closeResultsOf(s); // their fetches and uploads use the session's client
     const int source = m_model->sourceOf(s);
     if (m_detailSource == source) {
         m_detail->clear();

@@ -12,6 +12,7 @@
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -134,6 +135,30 @@ QWidget *BatchDetailPane::buildOverview()
     m_timeline->setWordWrap(false);
     m_timeline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_title);
+    // What to do next with the batch: its results (and Retry there), or, when it failed validation, a new
+    // one.
+    auto *actions = new QHBoxLayout;
+    m_resultsButton = new QPushButton(tr("Res&ults..."), page);
+    m_resultsButton->setObjectName(QStringLiteral("resultsButton"));
+    m_newBatchButton = new QPushButton(tr("&New batch..."), page);
+    m_newBatchButton->setObjectName(QStringLiteral("newBatchButton"));
+    connect(m_resultsButton, &QPushButton::clicked, this, &BatchDetailPane::resultsRequested);
+    connect(m_newBatchButton, &QPushButton::clicked, this, &BatchDetailPane::newBatchRequested);
+    actions->addWidget(m_resultsButton);
+    actions->addWidget(m_newBatchButton);
+    actions->addStretch(1);
+    layout->addLayout(actions);
+    m_validation = selectableLabel(page);
+    m_validation->setTextFormat(Qt::PlainText);
+    m_validation->setObjectName(QStringLiteral("validationNote"));
+    layout->addWidget(m_validation);
+    m_links = new QLabel(page);
+    m_links->setObjectName(QStringLiteral("retryLinks"));
+    m_links->setWordWrap(true);
+    m_links->setTextFormat(Qt::RichText);
+    m_links->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_links, &QLabel::linkActivated, this, &BatchDetailPane::batchLinkActivated);
+    layout->addWidget(m_links);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Status:"), m_status);
@@ -201,6 +226,7 @@ void BatchDetailPane::setBatch(const Batch &batch)
     m_tabs->setVisible(true);
     fillOverview(batch);
     fillTimeline(batch);
+    fillNextSteps(batch);
     m_chart->setFinished(batch.status.isTerminal());
     m_files->setBatch(batch);
 

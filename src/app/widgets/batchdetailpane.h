@@ -9,6 +9,7 @@ class ProgressChart;
 struct ProgressSample;
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QTabWidget;
 class QTableWidget;
 struct Batch;
@@ -30,6 +31,14 @@ public:
     QString etaText() const;
     void clear();
     void setDarkPalette(bool dark);
+    // The batch's links to its retries, from the metadata key batchwatch_retry_of of the rows the window
+    // holds: the batch it retries (empty: none) and the batches that retry it. Call after setBatch().
+    void setRetryLinks(const QString &retryOf, const QStringList &retriedBy);
+    QString linksText() const;
+    QPushButton *resultsButton() const { return m_resultsButton; }
+    QPushButton *newBatchButton() const { return m_newBatchButton; }
+    // What the pane says of a batch that failed validation (empty for others).
+    QString validationText() const;
 
     QString batchId() const { return m_batchId; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -38,11 +47,18 @@ public:
     // The overview as plain text (what a screen reader or a test reads).
     QString overviewText() const;
 
+Q_SIGNALS:
+    void resultsRequested();
+    void newBatchRequested();
+    // A "Retry of" / "Retried by" link was clicked.
+    void batchLinkActivated(const QString &id);
+
 private:
     QWidget *buildOverview();
     QWidget *buildJsonTab();
     void fillOverview(const Batch &batch);
     void fillTimeline(const Batch &batch);
+    void fillNextSteps(const Batch &batch);
     QWidget *wrapWithEmptyText(QTableWidget *table, QLabel *empty);
     static void fillTable(QTableWidget *table, const QList<QStringList> &rows);
 
@@ -51,6 +67,10 @@ private:
     QLabel *m_placeholder;
     QTabWidget *m_tabs;
     ElidedLabel *m_title;
+    QPushButton *m_resultsButton;
+    QPushButton *m_newBatchButton;
+    QLabel *m_links;
+    QLabel *m_validation;
     QLabel *m_status;
     ElidedLabel *m_endpoint;
     ElidedLabel *m_model;
