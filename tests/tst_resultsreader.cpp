@@ -269,6 +269,51 @@ private Q_SLOTS:
                  openAiRequest("last"));
     }
 
+    void aResultThatDoesNotReadRanAndFailed()
+    {
+        // Its custom_id reads, its body does not: the request ran (the provider wrote a line for it), so it
+        // is failed with "unreadable_result", never "not run" (which a retry would send again).
+        const struct
+        {
+            Provider provider;
+            QByteArray input;
+            QByteArray result;
+            QString reason;
+        } cases[] = {
+            {Provider::OpenAI, jsonLines({openAiRequest("u")}),
+             jsonLines({"{\"custom_id\":\"u\",\"response\":null,\"error\":null}"}),
+             QStringLiteral("neither a response nor an error")},
+            {Provider::Anthropic, QByteArray(),
+             jsonLines({"{\"custom_id\":\"u\",\"result\":{\"type\":\"odd\"}}"}), QStringLiteral("odd")},
+            {Provider::Gemini, jsonLines({"{\"key\":\"u\",\"request\":{\"contents\":[]}}"}),
+             jsonLines({"{\"key\":\"u\",\"other\":1}"}), QStringLiteral("neither a response nor an error")},
+        };
+        for (const auto &c : cases) {
+            const QString tag = QString::number(int(c.provider));
+            const ResultFiles files{
+                c.input.isEmpty() ? QString()
+                                  : writeFile(m_dir, tag + QStringLiteral("-u-in.jsonl"), c.input),
+                writeFile(m_dir, tag + QStringLiteral("-u-out.jsonl"), c.result), QString()};
+            const Parsed<ResultSet> read = ResultsReader::read(c.provider, files);
+            QVERIFY2(read.ok(), qPrintable(read.error));
+            const ResultSet &set = read.value;
+            QCOMPARE(set.rows.size(), 1);
+            const RequestResult &row = set.rows[0];
+            QCOMPARE(row.customId, QStringLiteral("u"));
+            QCOMPARE(row.outcome, RequestOutcome::Failed);
+            QCOMPARE(row.errorCode, QLatin1String(RequestResult::kUnreadableCode));
+            QVERIFY2(row.errorMessage.contains(c.reason), qPrintable(row.errorMessage));
+            QVERIFY(row.result.isValid());
+            QCOMPARE(ResultsReader::readLine(files.output, row.result), c.result.chopped(1));
+            QCOMPARE(row.group, 0);
+            QCOMPARE(set.failed, 1);
+            QCOMPARE(set.notRun, 0);
+            // Still a warning with its line: the read is not clean.
+            QVERIFY2(anyWarning(set, QStringLiteral("line 1:"), c.reason),
+                     qPrintable(set.warnings.join(u'\n')));
+        }
+    }
+
     void emptyAndMissingFiles()
     {
         const QString empty = writeFile(m_dir, QStringLiteral("empty.jsonl"), QByteArray());

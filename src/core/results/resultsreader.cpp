@@ -138,8 +138,24 @@ QString Join::readResults(const QString &path, RequestResult::Source source)
     const bool inputNamed = !m_set.files.input.isEmpty();
     return eachLine(path, label, [&](const LineReader::Line &line) {
         Parsed<ResultLine> read = m_adapter.readResultLine(line.bytes);
-        if (!read.ok())
-            return warn(label, line.number, read.error + QStringLiteral("; skipped"));
+        if (!read.ok()) {
+            if (read.value.customId.isEmpty())
+                return warn(label, line.number, read.error + QStringLiteral("; skipped"));
+            // The provider wrote a line for this request, so it ran (perhaps with success): failed with a
+            // code of its own, never "not run", which a retry would send again.
+            warn(label, line.number,
+                 read.error +
+                     QStringLiteral("; \"%1\" is marked failed (%2)")
+                         .arg(shownId(read.value.customId), QLatin1String(RequestResult::kUnreadableCode)));
+            ResultLine unreadable;
+            unreadable.customId = std::move(read.value.customId);
+            unreadable.outcome = RequestOutcome::Failed;
+            unreadable.errorCode = QLatin1String(RequestResult::kUnreadableCode);
+            unreadable.errorMessage = QStringLiteral("the result line did not read: ") + read.error;
+            read.value = std::move(unreadable);
+            read.error.clear();
+            read.warnings.clear();
+        }
         for (const QString &warning : std::as_const(read.warnings))
             warn(label, line.number, warning);
         ResultLine &result = read.value;
