@@ -314,6 +314,28 @@ private Q_SLOTS:
         }
     }
 
+    void cancelDuringGrouping()
+    {
+        // Every file read, then the groups: a cancel asked for then still stops the read.
+        QByteArray errors;
+        for (int i = 0; i < 3000; ++i)
+            errors += openAiErrorLine("r" + QByteArray::number(i), "server_error",
+                                      "Error " + QByteArray::number(i) + " \\\"x\\\"y") +
+                      '\n';
+        const QString path = writeFile(m_dir, QStringLiteral("g-err.jsonl"), errors);
+        bool filesDone = false;
+        bool askedAfter = false;
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, {QString(), QString(), path},
+                                                           [&](qint64 done, qint64 total) {
+                                                               if (filesDone)
+                                                                   askedAfter = true;
+                                                               filesDone = filesDone || done == total;
+                                                               return !askedAfter;
+                                                           });
+        QVERIFY(askedAfter);
+        QCOMPARE(read.error, QStringLiteral("cancelled"));
+    }
+
     void emptyAndMissingFiles()
     {
         const QString empty = writeFile(m_dir, QStringLiteral("empty.jsonl"), QByteArray());
