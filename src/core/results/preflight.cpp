@@ -117,11 +117,17 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
         return report;
     }
     report.bytes = reader.size();
-    if (report.bytes > kMaxBytes)
-        out.add(0, Kind::TooLarge,
-                QStringLiteral("the file holds %1 bytes; a batch takes at most %2 MB")
-                    .arg(BatchFormat::count(report.bytes))
-                    .arg(kMaxBytes >> 20));
+    // The size says enough: a 30 GB file picked by mistake answers at once, holding no ids.
+    if (report.bytes > kMaxBytes) {
+        out.add(
+            0, Kind::TooLarge,
+            QStringLiteral("the file holds %1 bytes; a batch takes at most %2 MB; its lines were not checked")
+                .arg(BatchFormat::count(report.bytes))
+                .arg(kMaxBytes >> 20));
+        if (progress && !progress(report.bytes, report.bytes))
+            report.cancelled = true;
+        return report;
+    }
     const ProviderAdapter &adapter = ProviderAdapter::of(provider);
     const InputShape shape = adapter.inputShape();
     const QLatin1String idKey(shape.idKey);
@@ -139,11 +145,15 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
         }
         if (!line.overlong && isBlank(line.bytes))
             continue;
-        if (++report.lines == kMaxLines + 1)
+        // Past the limit the file must be split anyway: stop here, so memory stays that of kMaxLines ids.
+        if (++report.lines == kMaxLines + 1) {
             out.add(line.number, Kind::TooManyLines,
-                    QStringLiteral("request %1: a batch takes at most %2 requests")
+                    QStringLiteral("request %1: a batch takes at most %2 requests; the rest of the file was "
+                                   "not checked")
                         .arg(report.lines)
                         .arg(BatchFormat::count(kMaxLines)));
+            break;
+        }
         if (line.overlong) {
             out.add(line.number, Kind::NotJson,
                     QStringLiteral("the line is longer than %1 MB").arg(LineReader::kMaxLineLength >> 20));
