@@ -336,6 +336,42 @@ private Q_SLOTS:
         QCOMPARE(read.error, QStringLiteral("cancelled"));
     }
 
+    void resultsTheInputLacksAreCapped()
+    {
+        // Three requests, their results, and 1,010 results for ids the input lacks: at most as many extra
+        // rows as ResultsReader::kExtraRowsMargin beyond the input's, the rest dropped with one warning
+        // saying how many.
+        QByteArray output;
+        for (const QByteArray id : {"a", "b", "c"})
+            output += openAiOutput(id, 200, "{}") + '\n';
+        const qint64 extra = ResultsReader::kExtraRowsMargin + 3 + 10;
+        for (qint64 i = 0; i < extra; ++i)
+            output += openAiErrorLine("x" + QByteArray::number(i), "e", "m") + '\n';
+        const ResultFiles files{
+            writeFile(m_dir, QStringLiteral("cap-in.jsonl"),
+                      jsonLines({openAiRequest("a"), openAiRequest("b"), openAiRequest("c")})),
+            writeFile(m_dir, QStringLiteral("cap-out.jsonl"), output), QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QCOMPARE(read.value.rows.size(), 3 + 3 + ResultsReader::kExtraRowsMargin);
+        QVERIFY2(read.value.warnings.last().contains(QStringLiteral("10 results")),
+                 qPrintable(read.value.warnings.last()));
+
+        // No input file (Anthropic): the rows are the results, up to kMaxExtraRows.
+        QByteArray results;
+        for (qint64 i = 0; i < ResultsReader::kMaxExtraRows + 2; ++i)
+            results +=
+                "{\"custom_id\":\"x" + QByteArray::number(i) + "\",\"result\":{\"type\":\"canceled\"}}\n";
+        const Parsed<ResultSet> anthropic = ResultsReader::read(
+            Provider::Anthropic,
+            {QString(), writeFile(m_dir, QStringLiteral("cap-a.jsonl"), results), QString()});
+        QVERIFY2(anthropic.ok(), qPrintable(anthropic.error));
+        QCOMPARE(anthropic.value.rows.size(), ResultsReader::kMaxExtraRows);
+        QCOMPARE(anthropic.value.warnings.size(), 1);
+        QVERIFY2(anthropic.value.warnings[0].contains(QStringLiteral("2 results")),
+                 qPrintable(anthropic.value.warnings[0]));
+    }
+
     void emptyAndMissingFiles()
     {
         const QString empty = writeFile(m_dir, QStringLiteral("empty.jsonl"), QByteArray());

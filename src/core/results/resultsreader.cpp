@@ -64,6 +64,10 @@ private:
     qint64 m_total = 0;
     qint64 m_done = 0; // bytes of the files already read
     qint64 m_dropped = 0;
+    qint64 m_extraRows = 0;    // rows for results whose custom_id the input lacks
+    qint64 m_droppedRows = 0;  // results past the cap on those rows
+    qint64 m_firstDropped = 0; // where the first of them was, for the warning
+    QString m_droppedLabel;
 };
 
 void Join::warn(const QString &label, qint64 line, const QString &what)
@@ -164,6 +168,18 @@ QString Join::readResults(const QString &path, RequestResult::Source source)
         ResultLine &result = read.value;
         auto known = m_rowOf.constFind(result.customId);
         if (known == m_rowOf.cend()) {
+            const qint64 cap = inputNamed
+                                   ? qMin(m_set.rows.size() - m_extraRows + ResultsReader::kExtraRowsMargin,
+                                          ResultsReader::kMaxExtraRows)
+                                   : ResultsReader::kMaxExtraRows;
+            if (m_extraRows >= cap) {
+                if (m_droppedRows++ == 0) {
+                    m_firstDropped = line.number;
+                    m_droppedLabel = label;
+                }
+                return;
+            }
+            ++m_extraRows;
             // Kept, after the input's requests: a result is never dropped silently.
             if (inputNamed)
                 warn(label, line.number,
@@ -197,6 +213,14 @@ std::optional<ResultSet> Join::finish()
 {
     if (m_dropped > 0)
         m_set.warnings.append(QStringLiteral("… and %1 more warnings").arg(m_dropped));
+    if (m_droppedRows > 0)
+        m_set.warnings.append(
+            QStringLiteral("%1, line %2 and after: %3 results for requests the input does not "
+                           "hold were dropped; %4 such rows are the most listed")
+                .arg(m_droppedLabel)
+                .arg(m_firstDropped)
+                .arg(m_droppedRows)
+                .arg(m_extraRows));
     for (const RequestResult &row : std::as_const(m_set.rows)) {
         switch (row.outcome) {
         case RequestOutcome::Ok:
