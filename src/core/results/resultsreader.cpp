@@ -215,8 +215,12 @@ std::optional<ResultSet> Join::finish()
         m_set.warnings.append(QStringLiteral("… and %1 more warnings").arg(m_dropped));
     if (m_droppedRows > 0)
         m_set.warnings.append(
-            QStringLiteral("%1, line %2 and after: %3 results for requests the input does not "
-                           "hold were dropped; %4 such rows are the most listed")
+            (m_set.files.input.isEmpty()
+                 ? QStringLiteral(
+                       "%1, line %2 and after: %3 results were dropped; at most %4 rows are listed")
+                 : QStringLiteral(
+                       "%1, line %2 and after: %3 results for requests the input does not hold were "
+                       "dropped; at most %4 such rows are listed"))
                 .arg(m_droppedLabel)
                 .arg(m_firstDropped)
                 .arg(m_droppedRows)
