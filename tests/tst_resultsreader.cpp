@@ -372,6 +372,24 @@ private Q_SLOTS:
                  qPrintable(anthropic.value.warnings[0]));
     }
 
+    void anInputWithAByteOrderMark()
+    {
+        // Request 1 is joined (not skipped as "not JSON"), and its line starts after the mark.
+        const QByteArray input = "\xEF\xBB\xBF" + jsonLines({openAiRequest("a"), openAiRequest("b")});
+        const ResultFiles files{
+            writeFile(m_dir, QStringLiteral("bom-in.jsonl"), input),
+            writeFile(m_dir, QStringLiteral("bom-out.jsonl"), jsonLines({openAiOutput("a", 200, "{}")})),
+            QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QVERIFY2(read.value.warnings.isEmpty(), qPrintable(read.value.warnings.join(u'\n')));
+        QCOMPARE(read.value.rows.size(), 2);
+        QCOMPARE(read.value.rows[0].customId, QStringLiteral("a"));
+        QCOMPARE(read.value.rows[0].outcome, RequestOutcome::Ok);
+        QCOMPARE(read.value.rows[0].input.offset, 3);
+        QCOMPARE(ResultsReader::readLine(files.input, read.value.rows[0].input), openAiRequest("a"));
+    }
+
     void emptyAndMissingFiles()
     {
         const QString empty = writeFile(m_dir, QStringLiteral("empty.jsonl"), QByteArray());

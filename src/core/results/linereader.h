@@ -30,6 +30,8 @@ public:
     // The next line, or false at the end of the file or on a read error (then error() says why).
     [[nodiscard]] bool next(Line *line);
     const QString &error() const { return m_error; }
+    // Whether the file starts with a UTF-8 byte order mark (EF BB BF). Line 1 is read without it.
+    bool startsWithBom() const { return m_bom; }
 
 private:
     bool fill();
@@ -43,5 +45,6 @@ private:
     qsizetype m_scanned = 0;   // m_buffer[m_start, m_scanned) holds no '\n'
     qint64 m_number = 0;
     bool m_atEnd = false;
+    bool m_bom = false;
     QString m_error;
 };

@@ -20,7 +20,7 @@ constexpr qint64 kProgressStep = 4 * 1024 * 1024;
 bool isBlank(const QByteArray &bytes)
 {
     for (const char c : bytes) {
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+        if (c != ' ' && c != '\t' && c != '\r') // JSON's whitespace; a line of \f or \v is not JSON
             return false;
     }
     return true;
