@@ -211,6 +211,31 @@ private Q_SLOTS:
         QCOMPARE(set.rows[2].outcome, RequestOutcome::NotRun);
     }
 
+    void geminiRpcCodes()
+    {
+        // @google/genai's JobError is {code, message, details}: the code a google.rpc.Code (8, not 429), with
+        // no status word. Shown as its name and its HTTP equivalent (google/rpc/code.proto's mapping).
+        const QByteArray responses = jsonLines(
+            {"{\"key\":\"g1\",\"error\":{\"code\":8,\"message\":\"Resource has been exhausted\"}}",
+             "{\"key\":\"g2\",\"error\":{\"code\":3,\"message\":\"Bad\",\"details\":[]}}",
+             "{\"key\":\"g3\",\"error\":{\"code\":14,\"message\":\"x\",\"status\":\"UNAVAILABLE\"}}",
+             "{\"key\":\"g4\",\"error\":{\"code\":500,\"message\":\"y\",\"status\":\"INTERNAL\"}}"});
+        const Parsed<ResultSet> read = ResultsReader::read(
+            Provider::Gemini,
+            {QString(), writeFile(m_dir, QStringLiteral("rpc.jsonl"), responses), QString()});
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        const ResultSet &set = read.value;
+        QCOMPARE(set.rows.size(), 4);
+        QCOMPARE(set.rows[0].statusCode, 429);
+        QCOMPARE(set.rows[0].errorCode, QStringLiteral("RESOURCE_EXHAUSTED"));
+        QCOMPARE(set.rows[1].statusCode, 400);
+        QCOMPARE(set.rows[1].errorCode, QStringLiteral("INVALID_ARGUMENT"));
+        QCOMPARE(set.rows[2].statusCode, 503);
+        QCOMPARE(set.rows[2].errorCode, QStringLiteral("UNAVAILABLE"));
+        QCOMPARE(set.rows[3].statusCode, 500); // an HTTP status as the simulator writes it stays
+        QCOMPARE(set.rows[3].errorCode, QStringLiteral("INTERNAL"));
+    }
+
     void hostileLinesAreWarningsWithTheirLine()
     {
         const QByteArray input =
