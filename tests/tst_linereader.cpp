@@ -100,6 +100,39 @@ private Q_SLOTS:
         QVERIFY(!plain.startsWithBom());
     }
 
+    void skippingALongLineAsksToGoOn()
+    {
+        // A 4 MB line over a 1 KB bound (think 16 GB without a newline): the skip asks as it reads, and a no
+        // ends it there instead of at the file's end.
+        const QString path =
+            writeFile(m_dir, QStringLiteral("skip.txt"), QByteArray(4 * 1024 * 1024, 'x') + "\nok\n");
+        LineReader reader(path, 1024);
+        QList<qint64> asked;
+        reader.setKeepGoing([&asked](qint64 position) {
+            asked.append(position);
+            return asked.size() < 2;
+        });
+        QString why;
+        QVERIFY(reader.open(&why));
+        LineReader::Line line;
+        QVERIFY(!reader.next(&line));
+        QVERIFY(reader.cancelled());
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(asked[1] > asked[0]);
+        QVERIFY(asked[1] < 4 * 1024 * 1024);
+
+        LineReader all(path, 1024);
+        int calls = 0;
+        all.setKeepGoing([&calls](qint64) { return ++calls > 0; });
+        QVERIFY(all.open(&why));
+        QVERIFY(all.next(&line));
+        QVERIFY(line.overlong);
+        QVERIFY(all.next(&line));
+        QCOMPARE(line.bytes, QByteArray("ok"));
+        QVERIFY(!all.cancelled());
+        QVERIFY(calls >= 3);
+    }
+
     void emptyAndMissing()
     {
         LineReader empty(writeFile(m_dir, QStringLiteral("empty.txt"), QByteArray()));

@@ -74,6 +74,11 @@ bool LineReader::next(Line *line)
                 m_start = m_scanned = 0;
             }
             if (!m_atEnd) {
+                // A skip may run through gigabytes without returning a line: ask as it goes.
+                if (skipping && m_keepGoing && !m_keepGoing(position())) {
+                    m_cancelled = true;
+                    return false;
+                }
                 if (!fill() && !m_error.isEmpty())
                     return false;
                 continue; // the buffer moved: look again

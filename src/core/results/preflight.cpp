@@ -133,6 +133,8 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
     const InputShape shape = adapter.inputShape();
     const QLatin1String idKey(shape.idKey);
     const QLatin1String modelPath(shape.modelPath);
+    if (progress)
+        reader.setKeepGoing([&](qint64 position) { return progress(position, report.bytes); });
     QHash<QString, qint64> firstLineOf;
     qint64 urlLine = 0, modelLine = 0, reported = 0;
     LineReader::Line line;
@@ -221,6 +223,10 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
                         .arg(quoted(input.model), quoted(report.model))
                         .arg(modelLine));
         }
+    }
+    if (reader.cancelled()) {
+        report.cancelled = true;
+        return report;
     }
     if (!reader.error().isEmpty())
         out.add(0, Kind::Unreadable, QStringLiteral("cannot read %1: %2").arg(path, reader.error()));
