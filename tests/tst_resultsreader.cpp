@@ -211,6 +211,31 @@ private Q_SLOTS:
         QCOMPARE(set.rows[2].outcome, RequestOutcome::NotRun);
     }
 
+    void geminiRpcCodes()
+    {
+        // @google/genai's JobError is {code, message, details}: the code a google.rpc.Code (8, not 429), with
+        // no status word. Shown as its name and its HTTP equivalent (google/rpc/code.proto's mapping).
+        const QByteArray responses = jsonLines(
+            {"{\"key\":\"g1\",\"error\":{\"code\":8,\"message\":\"Resource has been exhausted\"}}",
+             "{\"key\":\"g2\",\"error\":{\"code\":3,\"message\":\"Bad\",\"details\":[]}}",
+             "{\"key\":\"g3\",\"error\":{\"code\":14,\"message\":\"x\",\"status\":\"UNAVAILABLE\"}}",
+             "{\"key\":\"g4\",\"error\":{\"code\":500,\"message\":\"y\",\"status\":\"INTERNAL\"}}"});
+        const Parsed<ResultSet> read = ResultsReader::read(
+            Provider::Gemini,
+            {QString(), writeFile(m_dir, QStringLiteral("rpc.jsonl"), responses), QString()});
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        const ResultSet &set = read.value;
+        QCOMPARE(set.rows.size(), 4);
+        QCOMPARE(set.rows[0].statusCode, 429);
+        QCOMPARE(set.rows[0].errorCode, QStringLiteral("RESOURCE_EXHAUSTED"));
+        QCOMPARE(set.rows[1].statusCode, 400);
+        QCOMPARE(set.rows[1].errorCode, QStringLiteral("INVALID_ARGUMENT"));
+        QCOMPARE(set.rows[2].statusCode, 503);
+        QCOMPARE(set.rows[2].errorCode, QStringLiteral("UNAVAILABLE"));
+        QCOMPARE(set.rows[3].statusCode, 500); // an HTTP status as the simulator writes it stays
+        QCOMPARE(set.rows[3].errorCode, QStringLiteral("INTERNAL"));
+    }
+
     void hostileLinesAreWarningsWithTheirLine()
     {
         const QByteArray input =
@@ -267,6 +292,127 @@ private Q_SLOTS:
                  openAiRequest("dup"));
         QCOMPARE(ResultsReader::readLine(files.input, rowOf(set, QStringLiteral("last"))->input),
                  openAiRequest("last"));
+    }
+
+    void aResultThatDoesNotReadRanAndFailed()
+    {
+        // Its custom_id reads, its body does not: the request ran (the provider wrote a line for it), so it
+        // is failed with "unreadable_result", never "not run" (which a retry would send again).
+        const struct
+        {
+            Provider provider;
+            QByteArray input;
+            QByteArray result;
+            QString reason;
+        } cases[] = {
+            {Provider::OpenAI, jsonLines({openAiRequest("u")}),
+             jsonLines({"{\"custom_id\":\"u\",\"response\":null,\"error\":null}"}),
+             QStringLiteral("neither a response nor an error")},
+            {Provider::Anthropic, QByteArray(),
+             jsonLines({"{\"custom_id\":\"u\",\"result\":{\"type\":\"odd\"}}"}), QStringLiteral("odd")},
+            {Provider::Gemini, jsonLines({"{\"key\":\"u\",\"request\":{\"contents\":[]}}"}),
+             jsonLines({"{\"key\":\"u\",\"other\":1}"}), QStringLiteral("neither a response nor an error")},
+        };
+        for (const auto &c : cases) {
+            const QString tag = QString::number(int(c.provider));
+            const ResultFiles files{
+                c.input.isEmpty() ? QString()
+                                  : writeFile(m_dir, tag + QStringLiteral("-u-in.jsonl"), c.input),
+                writeFile(m_dir, tag + QStringLiteral("-u-out.jsonl"), c.result), QString()};
+            const Parsed<ResultSet> read = ResultsReader::read(c.provider, files);
+            QVERIFY2(read.ok(), qPrintable(read.error));
+            const ResultSet &set = read.value;
+            QCOMPARE(set.rows.size(), 1);
+            const RequestResult &row = set.rows[0];
+            QCOMPARE(row.customId, QStringLiteral("u"));
+            QCOMPARE(row.outcome, RequestOutcome::Failed);
+            QCOMPARE(row.errorCode, QLatin1String(RequestResult::kUnreadableCode));
+            QVERIFY2(row.errorMessage.contains(c.reason), qPrintable(row.errorMessage));
+            QVERIFY(row.result.isValid());
+            QCOMPARE(ResultsReader::readLine(files.output, row.result), c.result.chopped(1));
+            QCOMPARE(row.group, 0);
+            QCOMPARE(set.failed, 1);
+            QCOMPARE(set.notRun, 0);
+            // Still a warning with its line: the read is not clean.
+            QVERIFY2(anyWarning(set, QStringLiteral("line 1:"), c.reason),
+                     qPrintable(set.warnings.join(u'\n')));
+        }
+    }
+
+    void cancelDuringGrouping()
+    {
+        // Every file read, then the groups: a cancel asked for then still stops the read.
+        QByteArray errors;
+        for (int i = 0; i < 3000; ++i)
+            errors += openAiErrorLine("r" + QByteArray::number(i), "server_error",
+                                      "Error " + QByteArray::number(i) + " \\\"x\\\"y") +
+                      '\n';
+        const QString path = writeFile(m_dir, QStringLiteral("g-err.jsonl"), errors);
+        bool filesDone = false;
+        bool askedAfter = false;
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, {QString(), QString(), path},
+                                                           [&](qint64 done, qint64 total) {
+                                                               if (filesDone)
+                                                                   askedAfter = true;
+                                                               filesDone = filesDone || done == total;
+                                                               return !askedAfter;
+                                                           });
+        QVERIFY(askedAfter);
+        QCOMPARE(read.error, QStringLiteral("cancelled"));
+    }
+
+    void resultsTheInputLacksAreCapped()
+    {
+        // Three requests, their results, and 1,010 results for ids the input lacks: at most as many extra
+        // rows as ResultsReader::kExtraRowsMargin beyond the input's, the rest dropped with one warning
+        // saying how many.
+        QByteArray output;
+        for (const QByteArray id : {"a", "b", "c"})
+            output += openAiOutput(id, 200, "{}") + '\n';
+        const qint64 extra = ResultsReader::kExtraRowsMargin + 3 + 10;
+        for (qint64 i = 0; i < extra; ++i)
+            output += openAiErrorLine("x" + QByteArray::number(i), "e", "m") + '\n';
+        const ResultFiles files{
+            writeFile(m_dir, QStringLiteral("cap-in.jsonl"),
+                      jsonLines({openAiRequest("a"), openAiRequest("b"), openAiRequest("c")})),
+            writeFile(m_dir, QStringLiteral("cap-out.jsonl"), output), QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QCOMPARE(read.value.rows.size(), 3 + 3 + ResultsReader::kExtraRowsMargin);
+        QVERIFY2(read.value.warnings.last().contains(QStringLiteral("10 results")),
+                 qPrintable(read.value.warnings.last()));
+
+        // No input file (Anthropic): the rows are the results, up to kMaxExtraRows.
+        QByteArray results;
+        for (qint64 i = 0; i < ResultsReader::kMaxExtraRows + 2; ++i)
+            results +=
+                "{\"custom_id\":\"x" + QByteArray::number(i) + "\",\"result\":{\"type\":\"canceled\"}}\n";
+        const Parsed<ResultSet> anthropic = ResultsReader::read(
+            Provider::Anthropic,
+            {QString(), writeFile(m_dir, QStringLiteral("cap-a.jsonl"), results), QString()});
+        QVERIFY2(anthropic.ok(), qPrintable(anthropic.error));
+        QCOMPARE(anthropic.value.rows.size(), ResultsReader::kMaxExtraRows);
+        QCOMPARE(anthropic.value.warnings.size(), 1);
+        QVERIFY2(anthropic.value.warnings[0].contains(QStringLiteral("2 results")),
+                 qPrintable(anthropic.value.warnings[0]));
+    }
+
+    void anInputWithAByteOrderMark()
+    {
+        // Request 1 is joined (not skipped as "not JSON"), and its line starts after the mark.
+        const QByteArray input = "\xEF\xBB\xBF" + jsonLines({openAiRequest("a"), openAiRequest("b")});
+        const ResultFiles files{
+            writeFile(m_dir, QStringLiteral("bom-in.jsonl"), input),
+            writeFile(m_dir, QStringLiteral("bom-out.jsonl"), jsonLines({openAiOutput("a", 200, "{}")})),
+            QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QVERIFY2(read.value.warnings.isEmpty(), qPrintable(read.value.warnings.join(u'\n')));
+        QCOMPARE(read.value.rows.size(), 2);
+        QCOMPARE(read.value.rows[0].customId, QStringLiteral("a"));
+        QCOMPARE(read.value.rows[0].outcome, RequestOutcome::Ok);
+        QCOMPARE(read.value.rows[0].input.offset, 3);
+        QCOMPARE(ResultsReader::readLine(files.input, read.value.rows[0].input), openAiRequest("a"));
     }
 
     void emptyAndMissingFiles()

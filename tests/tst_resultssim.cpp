@@ -1,4 +1,5 @@
 #include "core/providers/provideradapter.h"
+#include "core/results/resultscheck.h"
 #include "core/results/resultsreader.h"
 
 #include "resultfiles.h"
@@ -117,6 +118,8 @@ private Q_SLOTS:
         QVERIFY2(read.ok(), qPrintable(read.error));
         const ResultSet &set = read.value;
         QVERIFY2(set.warnings.isEmpty(), qPrintable(set.warnings.join(u'\n')));
+        const QStringList disagreements = ResultsCheck::disagreements(set, batch.value);
+        QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(u'\n')));
         QCOMPARE(set.ok, counts.completed);
         QCOMPARE(set.failed, counts.failed);
         // Every request is a row when the input is there (Anthropic's results list every request too).

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QHash>
 
+#include <optional>
+
 namespace {
 // A hostile file of garbage is one screen of warnings and a count, not a million lines of them.
 constexpr int kMaxWarnings = 1000;
@@ -18,7 +20,7 @@ constexpr qint64 kProgressStep = 4 * 1024 * 1024;
 bool isBlank(const QByteArray &bytes)
 {
     for (const char c : bytes) {
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+        if (c != ' ' && c != '\t' && c != '\r') // JSON's whitespace; a line of \f or \v is not JSON
             return false;
     }
     return true;
@@ -47,7 +49,8 @@ public:
     // Empty on success, else why the read stopped.
     QString readInput(const QString &path);
     QString readResults(const QString &path, RequestResult::Source source);
-    ResultSet finish();
+    // The set, or nullopt when cancelled while grouping.
+    std::optional<ResultSet> finish();
 
 private:
     // Reads the file at `path` line by line; `read` gets each line that is neither blank nor overlong.
@@ -61,6 +64,10 @@ private:
     qint64 m_total = 0;
     qint64 m_done = 0; // bytes of the files already read
     qint64 m_dropped = 0;
+    qint64 m_extraRows = 0;    // rows for results whose custom_id the input lacks
+    qint64 m_droppedRows = 0;  // results past the cap on those rows
+    qint64 m_firstDropped = 0; // where the first of them was, for the warning
+    QString m_droppedLabel;
 };
 
 void Join::warn(const QString &label, qint64 line, const QString &what)
@@ -78,6 +85,8 @@ template <typename Read> QString Join::eachLine(const QString &path, const QStri
     QString why;
     if (!reader.open(&why))
         return QStringLiteral("cannot read the %1: %2").arg(label, why);
+    if (m_progress)
+        reader.setKeepGoing([this](qint64 position) { return m_progress(m_done + position, m_total); });
     qint64 reported = 0;
     LineReader::Line line;
     while (reader.next(&line)) {
@@ -95,6 +104,8 @@ template <typename Read> QString Join::eachLine(const QString &path, const QStri
             continue;
         read(line);
     }
+    if (reader.cancelled())
+        return QStringLiteral("cancelled");
     if (!reader.error().isEmpty())
         return QStringLiteral("cannot read the %1: %2").arg(label, reader.error());
     m_done += reader.size();
@@ -138,13 +149,41 @@ QString Join::readResults(const QString &path, RequestResult::Source source)
     const bool inputNamed = !m_set.files.input.isEmpty();
     return eachLine(path, label, [&](const LineReader::Line &line) {
         Parsed<ResultLine> read = m_adapter.readResultLine(line.bytes);
-        if (!read.ok())
-            return warn(label, line.number, read.error + QStringLiteral("; skipped"));
+        if (!read.ok()) {
+            if (read.value.customId.isEmpty())
+                return warn(label, line.number, read.error + QStringLiteral("; skipped"));
+            // The provider wrote a line for this request, so it ran (perhaps with success): failed with a
+            // code of its own, never "not run", which a retry would send again.
+            warn(label, line.number,
+                 read.error +
+                     QStringLiteral("; \"%1\" is marked failed (%2)")
+                         .arg(shownId(read.value.customId), QLatin1String(RequestResult::kUnreadableCode)));
+            ResultLine unreadable;
+            unreadable.customId = std::move(read.value.customId);
+            unreadable.outcome = RequestOutcome::Failed;
+            unreadable.errorCode = QLatin1String(RequestResult::kUnreadableCode);
+            unreadable.errorMessage = QStringLiteral("the result line did not read: ") + read.error;
+            read.value = std::move(unreadable);
+            read.error.clear();
+            read.warnings.clear();
+        }
         for (const QString &warning : std::as_const(read.warnings))
             warn(label, line.number, warning);
         ResultLine &result = read.value;
         auto known = m_rowOf.constFind(result.customId);
         if (known == m_rowOf.cend()) {
+            const qint64 cap = inputNamed
+                                   ? qMin(m_set.rows.size() - m_extraRows + ResultsReader::kExtraRowsMargin,
+                                          ResultsReader::kMaxExtraRows)
+                                   : ResultsReader::kMaxExtraRows;
+            if (m_extraRows >= cap) {
+                if (m_droppedRows++ == 0) {
+                    m_firstDropped = line.number;
+                    m_droppedLabel = label;
+                }
+                return;
+            }
+            ++m_extraRows;
             // Kept, after the input's requests: a result is never dropped silently.
             if (inputNamed)
                 warn(label, line.number,
@@ -174,10 +213,22 @@ QString Join::readResults(const QString &path, RequestResult::Source source)
     });
 }
 
-ResultSet Join::finish()
+std::optional<ResultSet> Join::finish()
 {
     if (m_dropped > 0)
         m_set.warnings.append(QStringLiteral("… and %1 more warnings").arg(m_dropped));
+    if (m_droppedRows > 0)
+        m_set.warnings.append(
+            (m_set.files.input.isEmpty()
+                 ? QStringLiteral(
+                       "%1, line %2 and after: %3 results were dropped; at most %4 rows are listed")
+                 : QStringLiteral(
+                       "%1, line %2 and after: %3 results for requests the input does not hold were "
+                       "dropped; at most %4 such rows are listed"))
+                .arg(m_droppedLabel)
+                .arg(m_firstDropped)
+                .arg(m_droppedRows)
+                .arg(m_extraRows));
     for (const RequestResult &row : std::as_const(m_set.rows)) {
         switch (row.outcome) {
         case RequestOutcome::Ok:
@@ -191,7 +242,13 @@ ResultSet Join::finish()
             break;
         }
     }
-    ErrorGroups::build(&m_set);
+    // Grouping comes after the files' last progress call: it asks the same question, so a cancel still stops
+    // it.
+    std::function<bool()> keepGoing;
+    if (m_progress)
+        keepGoing = [this] { return m_progress(m_total, m_total); };
+    if (!ErrorGroups::build(&m_set, keepGoing))
+        return std::nullopt;
     return std::move(m_set);
 }
 
@@ -209,8 +266,13 @@ Parsed<ResultSet> read(Provider provider, const ResultFiles &files, const Progre
         result.error = join.readResults(files.output, RequestResult::Source::Output);
     if (result.ok() && !files.errors.isEmpty())
         result.error = join.readResults(files.errors, RequestResult::Source::Errors);
-    if (result.ok())
-        result.value = join.finish();
+    if (result.ok()) {
+        std::optional<ResultSet> set = join.finish();
+        if (set)
+            result.value = std::move(*set);
+        else
+            result.error = QStringLiteral("cancelled");
+    }
     return result;
 }
 

@@ -12,7 +12,9 @@ bool includes(const Selection &selection, const RequestResult &row)
 {
     if (selection.group >= 0)
         return row.outcome == RequestOutcome::Failed && row.group == selection.group;
-    return (selection.failed && row.outcome == RequestOutcome::Failed) ||
+    // A result line that did not read may have been a success: sent again only when its group is chosen.
+    const bool unreadable = row.errorCode == QLatin1String(RequestResult::kUnreadableCode);
+    return (selection.failed && row.outcome == RequestOutcome::Failed && !unreadable) ||
            (selection.notRun && row.outcome == RequestOutcome::NotRun);
 }
 
