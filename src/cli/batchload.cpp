@@ -35,11 +35,8 @@ std::optional<Batch> retrieve(ApiClient *client, const QString &batchId,
 
 std::shared_ptr<const ResultSet> results(ApiClient *client, const Batch &batch,
                                          const QString &accountCacheName,
-                                         const CommandSupport::RunClock &clock, int *exitCode,
-                                         bool *filesGone)
+                                         const CommandSupport::RunClock &clock, int *exitCode)
 {
-    if (filesGone)
-        *filesGone = false;
     ResultsFetch fetch(client, batch, ResultsFetch::cacheDirFor(accountCacheName));
     CommandSupport::StatusLine status;
     QObject::connect(&fetch, &ResultsFetch::progress, &fetch,
@@ -71,13 +68,8 @@ std::shared_ptr<const ResultSet> results(ApiClient *client, const Batch &batch,
                         : CommandSupport::exitCodeFor(fetch.error());
         return nullptr;
     }
-    if (filesGone)
-        *filesGone = fetch.filesExpired();
-    if (fetch.filesExpired())
-        CommandSupport::printWarning(
-            QStringLiteral("some files of %1 are no longer on the server (expired): their requests read as "
-                           "not run")
-                .arg(batch.id));
+    // A fetch that read is complete but for an input file the provider no longer keeps, which the set's
+    // warnings say in ResultsFetch's own words (and which exits 4 through them).
     return fetch.results();
 }
 
