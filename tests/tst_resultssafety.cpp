@@ -2,7 +2,11 @@
 // through the real binary against a small server that answers as told: retry while the read is incomplete,
 // results of a running batch, a create that may have happened, a file that is not a regular file.
 #include "batchwatchrun.h"
+#include "core/accounts/account.h"
+#include "core/results/resultsfetch.h"
 #include "hostileserver.h"
+
+#include <QCoreApplication>
 
 #include <QDir>
 #include <QFile>
@@ -230,6 +234,37 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("not a regular file"), run.err.constData());
         QCOMPARE(server.requestLines().size(), 0);
+    }
+
+    void resultsKeepTheirFilesWhereTheWindowLooks()
+    {
+        // One rule for the window and the command line: ResultsFetch::cacheDirFor(account.cacheName(key)),
+        // so a batch read in one is not downloaded again by the other.
+        FakeBatch fake;
+        fake.output = okLine("c") + okLine("a") + okLine("b");
+        HostileServer server([&](QTcpSocket *socket, const QByteArray &head) { fake.answer(socket, head); });
+        QTemporaryDir cacheHome;
+        const QString key = QStringLiteral("sk-test-cache-0001");
+        const Run run = runBatchwatch(args({"results", "batch_x"}), server.baseUrl(), key, cacheHome.path());
+        QCOMPARE(run.exitCode, 0);
+
+        Account account;
+        account.name = QStringLiteral("OpenAI");
+        account.baseUrl = server.baseUrl().toString();
+        account.fromEnvironment = true;
+        const QByteArray oldCacheHome = qgetenv("XDG_CACHE_HOME");
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(cacheHome.path()));
+        const QString organization = QCoreApplication::organizationName();
+        const QString application = QCoreApplication::applicationName();
+        QCoreApplication::setOrganizationName(QStringLiteral("Batchwatch"));
+        QCoreApplication::setApplicationName(QStringLiteral("batchwatch"));
+        const QString dir = ResultsFetch::cacheDirFor(account.cacheName(key));
+        QCoreApplication::setOrganizationName(organization);
+        QCoreApplication::setApplicationName(application);
+        qputenv("XDG_CACHE_HOME", oldCacheHome);
+        QVERIFY2(dir.startsWith(cacheHome.path()), qPrintable(dir));
+        const QStringList files = QDir(dir).entryList(QDir::Files);
+        QVERIFY2(files.size() >= 2, qPrintable(dir + QStringLiteral(": ") + files.join(u' ')));
     }
 
     void resultsHelpSaysHowCsvCellsAreDefused()
