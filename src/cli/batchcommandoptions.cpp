@@ -27,9 +27,8 @@ QString description(BatchCommandOptions::Command command)
             "The files are downloaded once into the account's cache; a second run reads them from there.\n"
             "A line that cannot be read is skipped with a warning on stderr; the records are still written "
             "and\n"
-            "the exit status is then 4. A batch still running is refused (exit 2): its results come when "
-            "it\n"
-            "ends.\n");
+            "the exit status is then 4, as when the rows disagree with the batch's counts (a short file).\n"
+            "A batch still running is refused (exit 2): its results come when it ends.\n");
     case Command::Retry:
         return QStringLiteral(
             "Resubmits the requests of a batch that failed or did not run: their input lines exactly as\n"
@@ -37,6 +36,8 @@ QString description(BatchCommandOptions::Command command)
             "the\n"
             "batch's metadata plus batchwatch_retry_of=BATCH_ID. Prints the new batch's id. With nothing to\n"
             "retry it says so, sends nothing and exits 0. A batch still running cannot be retried (exit 2).\n"
+            "While its results were not read in full or disagree with its counts, nothing is sent (exit 4):\n"
+            "a request that reads as not run may have run; --dry-run still writes the lines, and exits 4.\n"
             "A batch that failed validation has nothing to retry: its validation errors are printed with "
             "their\n"
             "line numbers and the exit status is 2 (fix the file, then use batchwatch create).\n");

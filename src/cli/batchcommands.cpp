@@ -70,7 +70,7 @@ int results(const BatchCommandOptions &options)
         output.discard();
         return exitCode;
     }
-    const qsizetype warnings = BatchLoad::printWarnings(*set);
+    const qsizetype warnings = BatchLoad::printDoubts(*set, *batch);
     const auto include = [&options](const RequestResult &row) {
         switch (row.outcome) {
         case RequestOutcome::Ok:
@@ -98,12 +98,13 @@ int results(const BatchCommandOptions &options)
                             CommandSupport::count(set->failed), CommandSupport::count(set->notRun)));
     // The records are written, but they may not tell the whole story: a script must not take them as such.
     if (warnings > 0) {
-        printError(warnings == 1
-                       ? QStringLiteral("not everything was read (see the warning above); the records "
-                                        "are written (exit status 4)")
-                       : QStringLiteral("not everything was read (see the %1 warnings above); the "
-                                        "records are written (exit status 4)")
-                             .arg(warnings));
+        printError(
+            warnings == 1
+                ? QStringLiteral("not everything was read or agrees with the batch's counts (see the "
+                                 "warning above); the records are written (exit status 4)")
+                : QStringLiteral("not everything was read or agrees with the batch's counts (see the %1 "
+                                 "warnings above); the records are written (exit status 4)")
+                      .arg(warnings));
         return ExitCode::ApiOrData;
     }
     return ExitCode::Ok;

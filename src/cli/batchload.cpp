@@ -2,6 +2,7 @@
 
 #include "cli/exitcode.h"
 #include "core/api/apiclient.h"
+#include "core/results/resultscheck.h"
 #include "core/results/resultsfetch.h"
 
 #include <QLocale>
@@ -73,14 +74,17 @@ std::shared_ptr<const ResultSet> results(ApiClient *client, const Batch &batch,
     return fetch.results();
 }
 
-qsizetype printWarnings(const ResultSet &set, int shown)
+qsizetype printDoubts(const ResultSet &set, const Batch &batch, int shown)
 {
     for (qsizetype i = 0; i < set.warnings.size() && i < shown; ++i)
         CommandSupport::printWarning(set.warnings.at(i));
     if (set.warnings.size() > shown)
         CommandSupport::printWarning(
             QStringLiteral("%1 more warnings like these").arg(set.warnings.size() - shown));
-    return set.warnings.size();
+    const QStringList disagreements = ResultsCheck::disagreements(set, batch);
+    for (const QString &disagreement : disagreements)
+        CommandSupport::printWarning(QStringLiteral("%1: %2").arg(batch.id, disagreement));
+    return set.warnings.size() + disagreements.size();
 }
 
 } // namespace BatchLoad

@@ -19,7 +19,8 @@ namespace BatchLoad {
 [[nodiscard]] std::shared_ptr<const ResultSet> results(ApiClient *client, const Batch &batch,
                                                        const QString &accountCacheName,
                                                        const CommandSupport::RunClock &clock, int *exitCode);
-// Prints the set's warnings (lines skipped, custom_ids twice) on stderr, at most `shown` of them and then
-// how many more; returns how many there were.
-qsizetype printWarnings(const ResultSet &set, int shown = 20);
+// Prints on stderr the set's warnings (lines skipped, custom_ids twice), at most `shown` of them and then
+// how many more, and where its rows disagree with the batch's request_counts (a short or damaged file);
+// returns how many doubts there were in all. With any, a request that reads as not run may have run.
+qsizetype printDoubts(const ResultSet &set, const Batch &batch, int shown = 20);
 } // namespace BatchLoad
