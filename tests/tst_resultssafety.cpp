@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -233,6 +234,21 @@ private Q_SLOTS:
         const Run run = runBatchwatch(args({"create"}) << path, server.baseUrl());
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("not a regular file"), run.err.constData());
+        QCOMPARE(server.requestLines().size(), 0);
+    }
+
+    void createRefusesAFileThatChangesWhileCopied()
+    {
+        // A procfs file says it is 0 bytes long and reads as more: it stands in for a file that a generator
+        // is still writing while it is copied (the copy is what the check sees and what is sent).
+        if (QFileInfo(QStringLiteral("/proc/version")).size() != 0)
+            QSKIP("needs procfs");
+        HostileServer server([](QTcpSocket *socket, const QByteArray &) {
+            socket->write(HostileServer::response(500, "{}"));
+        });
+        const Run run = runBatchwatch(args({"create", "/proc/version"}), server.baseUrl());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("changed while it was read"), run.err.constData());
         QCOMPARE(server.requestLines().size(), 0);
     }
 
