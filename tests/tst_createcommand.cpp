@@ -36,11 +36,11 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
-QByteArray fileContent(const SimProcess &sim, const QString &fileId)
+QByteArray get(const SimProcess &sim, const QString &path)
 {
     QNetworkAccessManager manager;
     manager.setProxy(QNetworkProxy::NoProxy);
-    QNetworkRequest request(QUrl(sim.baseUrl().toString() + QStringLiteral("/files/%1/content").arg(fileId)));
+    QNetworkRequest request(QUrl(sim.baseUrl().toString() + path));
     request.setRawHeader("Authorization", "Bearer sk-test");
     QNetworkReply *reply = manager.get(request);
     QEventLoop loop;
@@ -48,6 +48,11 @@ QByteArray fileContent(const SimProcess &sim, const QString &fileId)
     loop.exec();
     reply->deleteLater();
     return reply->readAll();
+}
+
+QByteArray fileContent(const SimProcess &sim, const QString &fileId)
+{
+    return get(sim, QStringLiteral("/files/%1/content").arg(fileId));
 }
 
 qint64 posts(const SimProcess &sim)
@@ -165,7 +170,14 @@ private Q_SLOTS:
             QCOMPARE(batch[QStringLiteral("metadata")][QStringLiteral("team")].toString(),
                      QStringLiteral("research"));
             // The file uploaded is the file given, byte for byte.
-            QCOMPARE(fileContent(sim, batch[QStringLiteral("input_file_id")].toString()), content);
+            const QString fileId = batch[QStringLiteral("input_file_id")].toString();
+            QCOMPARE(fileContent(sim, fileId), content);
+            // What is sent is a private copy, under the name of the file given.
+            QCOMPARE(QJsonDocument::fromJson(get(sim, QStringLiteral("/files/") + fileId))
+                         .object()
+                         .value(QStringLiteral("filename"))
+                         .toString(),
+                     QStringLiteral("good.jsonl"));
         }
         QVERIFY2(found, qPrintable(id));
     }

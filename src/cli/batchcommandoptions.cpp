@@ -27,7 +27,8 @@ QString description(BatchCommandOptions::Command command)
             "The files are downloaded once into the account's cache; a second run reads them from there.\n"
             "A line that cannot be read is skipped with a warning on stderr; the records are still written "
             "and\n"
-            "the exit status is then 4.\n");
+            "the exit status is then 4, as when the rows disagree with the batch's counts (a short file).\n"
+            "A batch still running is refused (exit 2): its results come when it ends.\n");
     case Command::Retry:
         return QStringLiteral(
             "Resubmits the requests of a batch that failed or did not run: their input lines exactly as\n"
@@ -35,6 +36,8 @@ QString description(BatchCommandOptions::Command command)
             "the\n"
             "batch's metadata plus batchwatch_retry_of=BATCH_ID. Prints the new batch's id. With nothing to\n"
             "retry it says so, sends nothing and exits 0. A batch still running cannot be retried (exit 2).\n"
+            "While its results were not read in full or disagree with its counts, nothing is sent (exit 4):\n"
+            "a request that reads as not run may have run; --dry-run still writes the lines, and exits 4.\n"
             "A batch that failed validation has nothing to retry: its validation errors are printed with "
             "their\n"
             "line numbers and the exit status is 2 (fix the file, then use batchwatch create).\n");
@@ -45,7 +48,12 @@ QString description(BatchCommandOptions::Command command)
             "than\n"
             "POST, more than one url or model, a missing model, more than 50,000 lines or 200 MB; with any,\n"
             "the exit status is 2 and nothing is sent. Then it prints a summary on stderr (lines, model,\n"
-            "endpoint, estimated input tokens), uploads the file, creates the batch and prints its id.\n");
+            "endpoint, estimated input tokens), uploads the file, creates the batch and prints its id.\n"
+            "What is uploaded is a private copy made before the check; a file that changes while it is "
+            "copied,\n"
+            "a pipe, a device or a directory is refused (exit 2). When the create fails after it was sent "
+            "(no\n"
+            "answer, a server error) the batch may exist: check batchwatch list before creating again.\n");
     }
     return {};
 }
@@ -138,7 +146,9 @@ bool BatchCommandOptions::parse(Command command, const QStringList &arguments, B
         QStringLiteral("OUTCOMES"));
     const QCommandLineOption format(
         QStringLiteral("format"),
-        QStringLiteral("csv or jsonl (default: from the file's extension, else csv)."),
+        QStringLiteral("csv or jsonl (default: from the file's extension, else csv). In CSV a cell that "
+                       "starts with = + - @ (or a tab or CR) gets a leading ' so that a spreadsheet does not "
+                       "run it as a formula; JSONL keeps every value as it is."),
         QStringLiteral("FORMAT"));
     const QCommandLineOption output(
         {QStringLiteral("o"), QStringLiteral("output")},

@@ -52,23 +52,25 @@ int results(const BatchCommandOptions &options)
         output.discard();
         return exitCode;
     }
-    if (!batch->status.isTerminal())
-        CommandSupport::printWarning(
-            QStringLiteral("%1 is still %2: requests without a result yet read as not "
-                           "run")
-                .arg(batch->id, batch->rawStatus));
+    // A running batch's requests without a result yet are pending, not "not run": records saying so would
+    // send a script resubmitting requests that are about to run.
+    if (!batch->status.isTerminal()) {
+        output.discard();
+        printError(QStringLiteral("%1: the batch is still %2; its results come when it ends")
+                       .arg(batch->id, batch->rawStatus));
+        return ExitCode::Usage;
+    }
     if (SubmitRun::failedValidation(*batch)) {
         printError(QStringLiteral("%1 failed validation; none of its requests ran:").arg(batch->id));
         SubmitRun::printValidationErrors(*batch);
     }
-    bool filesGone = false;
     const std::shared_ptr<const ResultSet> set =
-        BatchLoad::results(&client, *batch, connection->cacheName, clock, &exitCode, &filesGone);
+        BatchLoad::results(&client, *batch, connection->cacheName, clock, &exitCode);
     if (!set) {
         output.discard();
         return exitCode;
     }
-    const qsizetype warnings = BatchLoad::printWarnings(*set);
+    const qsizetype warnings = BatchLoad::printDoubts(*set, *batch);
     const auto include = [&options](const RequestResult &row) {
         switch (row.outcome) {
         case RequestOutcome::Ok:
@@ -95,16 +97,14 @@ int results(const BatchCommandOptions &options)
                        .arg(CommandSupport::count(set->rows.size()), CommandSupport::count(set->ok),
                             CommandSupport::count(set->failed), CommandSupport::count(set->notRun)));
     // The records are written, but they may not tell the whole story: a script must not take them as such.
-    if (warnings > 0 || filesGone) {
-        printError(filesGone
-                       ? QStringLiteral("not everything was read: some of the batch's files are gone; "
-                                        "the records are written (exit status 4)")
-                       : (warnings == 1
-                              ? QStringLiteral("not everything was read (see the warning above); the records "
-                                               "are written (exit status 4)")
-                              : QStringLiteral("not everything was read (see the %1 warnings above); the "
-                                               "records are written (exit status 4)")
-                                    .arg(warnings)));
+    if (warnings > 0) {
+        printError(
+            warnings == 1
+                ? QStringLiteral("not everything was read or agrees with the batch's counts (see the "
+                                 "warning above); the records are written (exit status 4)")
+                : QStringLiteral("not everything was read or agrees with the batch's counts (see the %1 "
+                                 "warnings above); the records are written (exit status 4)")
+                      .arg(warnings));
         return ExitCode::ApiOrData;
     }
     return ExitCode::Ok;

@@ -2,6 +2,7 @@
 
 #include "cli/exitcode.h"
 #include "core/api/apiclient.h"
+#include "core/results/resultscheck.h"
 #include "core/results/resultsfetch.h"
 
 #include <QLocale>
@@ -35,11 +36,8 @@ std::optional<Batch> retrieve(ApiClient *client, const QString &batchId,
 
 std::shared_ptr<const ResultSet> results(ApiClient *client, const Batch &batch,
                                          const QString &accountCacheName,
-                                         const CommandSupport::RunClock &clock, int *exitCode,
-                                         bool *filesGone)
+                                         const CommandSupport::RunClock &clock, int *exitCode)
 {
-    if (filesGone)
-        *filesGone = false;
     ResultsFetch fetch(client, batch, ResultsFetch::cacheDirFor(accountCacheName));
     CommandSupport::StatusLine status;
     QObject::connect(&fetch, &ResultsFetch::progress, &fetch,
@@ -71,24 +69,22 @@ std::shared_ptr<const ResultSet> results(ApiClient *client, const Batch &batch,
                         : CommandSupport::exitCodeFor(fetch.error());
         return nullptr;
     }
-    if (filesGone)
-        *filesGone = fetch.filesExpired();
-    if (fetch.filesExpired())
-        CommandSupport::printWarning(
-            QStringLiteral("some files of %1 are no longer on the server (expired): their requests read as "
-                           "not run")
-                .arg(batch.id));
+    // A fetch that read is complete but for an input file the provider no longer keeps, which the set's
+    // warnings say in ResultsFetch's own words (and which exits 4 through them).
     return fetch.results();
 }
 
-qsizetype printWarnings(const ResultSet &set, int shown)
+qsizetype printDoubts(const ResultSet &set, const Batch &batch, int shown)
 {
     for (qsizetype i = 0; i < set.warnings.size() && i < shown; ++i)
         CommandSupport::printWarning(set.warnings.at(i));
     if (set.warnings.size() > shown)
         CommandSupport::printWarning(
             QStringLiteral("%1 more warnings like these").arg(set.warnings.size() - shown));
-    return set.warnings.size();
+    const QStringList disagreements = ResultsCheck::disagreements(set, batch);
+    for (const QString &disagreement : disagreements)
+        CommandSupport::printWarning(QStringLiteral("%1: %2").arg(batch.id, disagreement));
+    return set.warnings.size() + disagreements.size();
 }
 
 } // namespace BatchLoad

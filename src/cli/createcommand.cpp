@@ -7,6 +7,11 @@
 #include "core/export/batchformat.h"
 #include "core/results/preflight.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -28,6 +33,62 @@ void printProblems(const QString &file, const PreflightReport &report)
                                       .arg(file)
                                       .arg(report.problemCount - report.problems.size()));
 }
+
+// A copy of `source` in `dir` (private: 0700, the file 0600) under its own name, so that what is uploaded is
+// exactly what the pre-flight checks, however the file changes meanwhile (a generator still appending, an
+// editor saving). Empty after printing why not; `*exitCode` set.
+QString privateCopy(const QString &source, const QTemporaryDir &dir, int *exitCode)
+{
+    const QFileInfo before(source);
+    const QString target = dir.filePath(before.fileName());
+    QFile in(source);
+    QFile out(target);
+    if (!in.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("cannot read %1: %2").arg(source, in.errorString()));
+        *exitCode = ExitCode::Usage;
+        return {};
+    }
+    if (!out.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        printError(QStringLiteral("cannot copy %1 to %2: %3").arg(source, target, out.errorString()));
+        *exitCode = ExitCode::Output;
+        return {};
+    }
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    qint64 copied = 0;
+    for (;;) {
+        const qint64 n = in.read(chunk.data(), chunk.size());
+        if (n < 0) {
+            printError(QStringLiteral("cannot read %1: %2").arg(source, in.errorString()));
+            *exitCode = ExitCode::Usage;
+            return {};
+        }
+        if (n == 0)
+            break;
+        if (out.write(chunk.constData(), n) != n) {
+            printError(QStringLiteral("cannot copy %1 to %2: %3").arg(source, target, out.errorString()));
+            *exitCode = ExitCode::Output;
+            return {};
+        }
+        copied += n;
+        if (copied > Preflight::kMaxBytes) // grew past the limit while copied: the check will say so
+            break;
+    }
+    if (!out.flush()) {
+        printError(QStringLiteral("cannot copy %1 to %2: %3").arg(source, target, out.errorString()));
+        *exitCode = ExitCode::Output;
+        return {};
+    }
+    const QFileInfo after(source);
+    if (after.size() != before.size() || copied != before.size() ||
+        after.lastModified() != before.lastModified()) {
+        printError(QStringLiteral("%1 changed while it was read (is it still being written?): nothing sent; "
+                                  "try again once it is complete")
+                       .arg(source));
+        *exitCode = ExitCode::Usage;
+        return {};
+    }
+    return target;
+}
 } // namespace
 
 namespace BatchCommands {
@@ -45,8 +106,34 @@ int create(const BatchCommandOptions &options)
         return ExitCode::Usage;
     }
 
+    // A FIFO or a device reads once (the check would consume it and the upload send nothing), and a
+    // directory is no file of requests.
+    const QFileInfo info(options.file);
+    if (info.exists() && !info.isFile()) {
+        printError(QStringLiteral("%1 is not a regular file (%2): give the path of a JSONL file of requests; "
+                                  "nothing sent")
+                       .arg(options.file, info.isDir() ? QStringLiteral("a directory")
+                                                       : QStringLiteral("a pipe, socket or device")));
+        return ExitCode::Usage;
+    }
+    // What is sent is a private copy, checked after it was made. A dry run sends nothing: the file itself.
+    // A missing file or one over the limit is checked as it is: the check says why, and nothing is sent.
+    QTemporaryDir copyDir(QDir::tempPath() + QStringLiteral("/batchwatch-create-XXXXXX"));
+    QString checked = options.file;
+    if (!options.dryRun && info.exists() && info.size() <= Preflight::kMaxBytes) {
+        if (!copyDir.isValid()) {
+            printError(QStringLiteral("cannot make a temporary folder in %1: %2")
+                           .arg(QDir::tempPath(), copyDir.errorString()));
+            return ExitCode::Output;
+        }
+        int copyExit = ExitCode::Ok;
+        checked = privateCopy(options.file, copyDir, &copyExit);
+        if (checked.isEmpty())
+            return copyExit;
+    }
+
     CommandSupport::StatusLine status;
-    const PreflightReport report = Preflight::check(options.file, provider, [&](qint64 done, qint64 total) {
+    const PreflightReport report = Preflight::check(checked, provider, [&](qint64 done, qint64 total) {
         if (total > 0)
             status.show(QStringLiteral("checking %1: %2%").arg(options.file).arg(done * 100 / total));
         return true;
@@ -78,7 +165,7 @@ int create(const BatchCommandOptions &options)
 
     ApiClient client(connection->config);
     SubmitSpec spec;
-    spec.path = options.file;
+    spec.path = checked;
     spec.endpoint = report.endpoint;
     spec.completionWindow = options.window;
     spec.metadata = options.metadata;

@@ -87,7 +87,19 @@ int retry(const BatchCommandOptions &options)
         BatchLoad::results(&client, *batch, connection->cacheName, clock, &exitCode);
     if (!set)
         return exitCode;
-    BatchLoad::printWarnings(*set);
+    // A request whose result did not read, or is missing from a short file (the counts disagree), reads as
+    // not run although it may have run: while the read is in doubt, sending "what did not run" could run
+    // requests twice.
+    const qsizetype doubts = BatchLoad::printDoubts(*set, *batch);
+    const QString seeAbove = doubts == 1 ? QStringLiteral("see the warning above")
+                                         : QStringLiteral("see the %1 warnings above").arg(doubts);
+    if (doubts > 0 && !options.dryRun) {
+        printError(QStringLiteral("the results of %1 were not read in full or disagree with its counts (%2): "
+                                  "a request that reads as not "
+                                  "run may have run, and sending it again would run it twice; nothing sent")
+                       .arg(batch->id, seeAbove));
+        return ExitCode::ApiOrData;
+    }
 
     // Only a request whose input line is on disk can be sent again as it was.
     qint64 selected = 0, withoutInput = 0;
@@ -126,6 +138,13 @@ int retry(const BatchCommandOptions &options)
                     .arg(CommandSupport::count(written.lines))
                     .arg(selectionWords(options.include))
                     .arg(CommandSupport::count(written.estimatedInputTokens)));
+        if (doubts > 0) {
+            printError(QStringLiteral("the results of %1 were not read in full or disagree with its counts "
+                                      "(%2): some of these requests "
+                                      "may have run; check before sending them (exit status 4)")
+                           .arg(batch->id, seeAbove));
+            return ExitCode::ApiOrData;
+        }
         return ExitCode::Ok;
     }
     if (selected == 0)
