@@ -68,6 +68,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Batchwatch"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/batchwatch.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.batchwatch.Batchwatch"));
+    // English plurals under every language (a translation without a text falls back to them), then the
+    // user's language, which Qt asks first.
+    QTranslator plurals;
+    if (plurals.load(QStringLiteral(":/i18n/batchwatch_en.qm")))
+        QApplication::installTranslator(&plurals);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("batchwatch"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
