@@ -17,8 +17,13 @@
 
 #include <QAction>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -210,6 +215,45 @@ private Q_SLOTS:
         QVERIFY2(main.detailPane()->linksText().contains(QStringLiteral("Retried by ") + retryId),
                  qPrintable(main.detailPane()->linksText()));
         shoot(window, QStringLiteral("results-sim"));
+    }
+
+    void anExpiredBatchShowsWhatDidNotRun()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("0"), QStringLiteral("--speed"),
+                        QStringLiteral("0")});
+        QVERIFY(sim.start());
+        const QByteArray body =
+            R"({"requests": 300, "outcome": "expired", "failed_share": 0.2, "ended": true})";
+        QNetworkAccessManager manager;
+        manager.setProxy(QNetworkProxy::NoProxy);
+        QUrl url = sim.rootUrl();
+        url.setPath(QStringLiteral("/v1/_sim/batches"));
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = manager.post(request, body);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait());
+        const QString id = QJsonDocument::fromJson(reply->readAll())[QStringLiteral("id")].toString();
+        reply->deleteLater();
+        QVERIFY(!id.isEmpty());
+        MainWindow main;
+        openOn(main, sim.config());
+        QTRY_VERIFY(main.model()->rowOf(id) >= 0);
+        main.selectBatch(id);
+        QTRY_COMPARE(main.detailPane()->batchId(), id);
+        ResultsWindow *window = main.openResults();
+        QVERIFY(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 30'000);
+        QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+        QCOMPARE(window->model()->rowCount(), 300);
+        // Partial output: what ran (ok or failed) and the rest, not run, in neither file.
+        QVERIFY(window->model()->notRunCount() > 0);
+        QCOMPARE(window->model()->okCount() + window->model()->failedCount() + window->model()->notRunCount(),
+                 300);
+        QVERIFY(window->statusText().contains(QStringLiteral("not run")));
+        // Not run can be sent again.
+        QAction *notRun = window->retryButton()->menu()->findChild<QAction *>(QStringLiteral("retryNotRun"));
+        QVERIFY(notRun && notRun->isEnabled());
     }
 
     void severalWindowsAndClosingCancels()
