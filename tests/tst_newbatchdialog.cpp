@@ -18,6 +18,14 @@
 namespace {
 using MainWindowTesting::openOn;
 
+// With BATCHWATCH_SCREENSHOTS=DIR set, each step leaves a PNG there for a person to look at.
+void shoot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("BATCHWATCH_SCREENSHOTS");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
     const QString path = dir.filePath(name);
@@ -104,6 +112,7 @@ private Q_SLOTS:
         QVERIFY2(lines.contains(QStringLiteral("2")) && lines.contains(QStringLiteral("3")) &&
                      lines.contains(QStringLiteral("4")),
                  qPrintable(lines.join(u',')));
+        shoot(dialog, QStringLiteral("newbatch-problems"));
         // A click on the disabled button sends nothing.
         const qint64 before = m_sim->requestsServed();
         dialog->send();
@@ -130,9 +139,12 @@ private Q_SLOTS:
         dialog->metadataEditor()->addRow(QStringLiteral("project"), QStringLiteral("atlas"));
         dialog->metadataEditor()->addRow(QStringLiteral("project"), QStringLiteral("other"));
         QVERIFY(!dialog->sendButton()->isEnabled());
+        QVERIFY2(dialog->outcomeText().contains(QStringLiteral("twice")), qPrintable(dialog->outcomeText()));
         dialog->metadataEditor()->table()->removeRow(1);
         dialog->metadataEditor()->addRow(QStringLiteral("owner"), QStringLiteral("rgui"));
+        QVERIFY(dialog->outcomeText().isEmpty());
         QVERIFY2(dialog->sendButton()->isEnabled(), qPrintable(dialog->blockedReason()));
+        shoot(dialog, QStringLiteral("newbatch-ready"));
         QSignalSpy created(dialog, &NewBatchDialog::created);
         dialog->sendButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 30'000);

@@ -190,6 +190,7 @@ private Q_SLOTS:
         QCOMPARE(window->retryFlow()->written().lines, inGroup);
         QVERIFY(confirm->text().contains(QString::number(inGroup)));
         QVERIFY(confirm->informativeText().contains(QStringLiteral("input tokens")));
+        shoot(confirm, QStringLiteral("results-retry-confirm"));
         QPushButton *send = nullptr;
         for (QAbstractButton *button : confirm->buttons()) {
             if (confirm->buttonRole(button) == QMessageBox::AcceptRole)

@@ -29,12 +29,11 @@ MetadataEditor::MetadataEditor(QWidget *parent)
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_table->currentRow();
-        if (row >= 0) {
+        if (row >= 0)
             m_table->removeRow(row);
-            Q_EMIT changed();
-        }
     });
     connect(m_table, &QTableWidget::itemChanged, this, &MetadataEditor::changed);
+    connect(m_table->model(), &QAbstractItemModel::rowsRemoved, this, &MetadataEditor::changed);
     buttons->addWidget(add);
     buttons->addWidget(remove);
     buttons->addStretch(1);

@@ -51,7 +51,10 @@ NewBatchDialog::NewBatchDialog(const QList<AccountSession *> &sessions, AccountS
     connect(choose, &QPushButton::clicked, this, &NewBatchDialog::chooseFile);
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(choose);
-    form->addRow(tr("&File:"), fileRow);
+    // A row holding a layout gets no buddy of its own: the label names the path field for Alt+F.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, fileRow);
     m_window = new QComboBox(this);
     m_window->addItem(QStringLiteral("24h"));
     m_window->setAccessibleName(tr("Completion window"));
@@ -238,6 +241,11 @@ QString NewBatchDialog::summaryText() const
     return m_progressText->text() + u'\n' + m_summary->text();
 }
 
+QString NewBatchDialog::outcomeText() const
+{
+    return m_outcome->text();
+}
+
 QString NewBatchDialog::blockedReason() const
 {
     if (!account())
@@ -259,6 +267,13 @@ void NewBatchDialog::updateSend()
 {
     const QString why = blockedReason();
     m_send->setEnabled(why.isEmpty());
+    // A metadata problem is the user's to fix here: said in the dialog, not only in the tool tip.
+    const QString metadataProblem = m_metadata->problem();
+    if (!metadataProblem.isEmpty())
+        m_outcome->setText(metadataProblem);
+    else if (!m_metadataShown.isEmpty() && m_outcome->text() == m_metadataShown)
+        m_outcome->clear(); // fixed; a send's outcome stays
+    m_metadataShown = metadataProblem;
     m_send->setToolTip(why.isEmpty() ? tr("Uploads the file and creates the batch.") : why);
 }
 
