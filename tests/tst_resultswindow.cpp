@@ -56,6 +56,22 @@ int finishedWithFailures(const MainWindow &window)
     }
     return -1;
 }
+// A terminal batch made by the simulator's test hook (POST /v1/_sim/batches); its id in the sim's dialect.
+QString hookBatch(const SimProcess &sim, const QByteArray &body)
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QUrl url = sim.rootUrl();
+    url.setPath(QStringLiteral("/v1/_sim/batches"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = manager.post(request, body);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait();
+    const QString id = QJsonDocument::fromJson(reply->readAll())[QStringLiteral("id")].toString();
+    reply->deleteLater();
+    return id;
+}
 } // namespace
 
 class TestResultsWindow : public QObject
@@ -223,19 +239,8 @@ private Q_SLOTS:
         SimProcess sim({QStringLiteral("--batches"), QStringLiteral("0"), QStringLiteral("--speed"),
                         QStringLiteral("0")});
         QVERIFY(sim.start());
-        const QByteArray body =
-            R"({"requests": 300, "outcome": "expired", "failed_share": 0.2, "ended": true})";
-        QNetworkAccessManager manager;
-        manager.setProxy(QNetworkProxy::NoProxy);
-        QUrl url = sim.rootUrl();
-        url.setPath(QStringLiteral("/v1/_sim/batches"));
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = manager.post(request, body);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        QVERIFY(done.wait());
-        const QString id = QJsonDocument::fromJson(reply->readAll())[QStringLiteral("id")].toString();
-        reply->deleteLater();
+        const QString id =
+            hookBatch(sim, R"({"requests": 300, "outcome": "expired", "failed_share": 0.2, "ended": true})");
         QVERIFY(!id.isEmpty());
         MainWindow main;
         openOn(main, sim.config());
@@ -255,6 +260,31 @@ private Q_SLOTS:
         // Not run can be sent again.
         QAction *notRun = window->retryButton()->menu()->findChild<QAction *>(QStringLiteral("retryNotRun"));
         QVERIFY(notRun && notRun->isEnabled());
+    }
+
+    void anthropicResultsReadButNotRetried()
+    {
+        SimProcess sim(QStringLiteral("anthropic"), {QStringLiteral("--batches"), QStringLiteral("0"),
+                                                     QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        const QString id = hookBatch(
+            sim, R"({"requests": 200, "outcome": "completed", "failed_share": 0.3, "ended": true})");
+        QVERIFY(!id.isEmpty());
+        MainWindow main;
+        openOn(main, sim.config());
+        QTRY_VERIFY(main.model()->rowOf(id) >= 0);
+        main.selectBatch(id);
+        QTRY_COMPARE(main.detailPane()->batchId(), id);
+        ResultsWindow *window = main.openResults();
+        QVERIFY(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 30'000);
+        QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+        QCOMPARE(window->model()->rowCount(), 200);
+        QVERIFY(window->model()->failedCount() > 0);
+        // Anthropic keeps no input file: the exact lines cannot be sent again, and the button says so.
+        QVERIFY(!window->retryButton()->isEnabled());
+        QVERIFY2(window->retryButton()->toolTip().contains(QStringLiteral("input file")),
+                 qPrintable(window->retryButton()->toolTip()));
     }
 
     void severalWindowsAndClosingCancels()
