@@ -47,6 +47,12 @@ private Q_SLOTS:
                                                       << "gpt-#o-mini is overloaded";
         QTest::newRow("unclosed quote") << "it's \"open"
                                         << "it's \"open";
+        QTest::newRow("a close inside a word is none") << "say \"a\"b \"c\" end"
+                                                       << "say \"…\" end";
+        QTest::newRow("empty quotes stay") << "got \"\" and '' here"
+                                           << "got \"\" and '' here";
+        QTest::newRow("one kind does not close another") << "a 'x\" b\" c' d"
+                                                         << "a '…' d";
         QTest::newRow("empty") << ""
                                << "";
         QTest::newRow("unicode") << "Überlastet: 3 Anfragen für ‘x y’"
@@ -58,6 +64,30 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QFETCH(QString, masked);
         QCOMPARE(ErrorGroups::mask(message), masked);
+    }
+
+    void unclosedQuotesAreLinear()
+    {
+        // Each quote opens (after a space) and none closes (each is followed by a letter): a scan to the end
+        // per quote would be quadratic, 200,000 quotes over 1,000,000 characters. It must end at once.
+        const QString message = QStringLiteral(" \"a\"b").repeated(200000);
+        QCOMPARE(ErrorGroups::mask(message), message);
+        const QString mixed = QStringLiteral(" 'x` \u201cy").repeated(100000);
+        QCOMPARE(ErrorGroups::mask(mixed), mixed);
+    }
+
+    void buildCanBeCancelled()
+    {
+        ResultSet set;
+        for (int i = 0; i < 5000; ++i)
+            set.rows.append(failure(QString::number(i), 400, QStringLiteral("bad"),
+                                    QStringLiteral("Field %1 is wrong").arg(i)));
+        int asked = 0;
+        QVERIFY(!ErrorGroups::build(&set, [&asked] { return ++asked < 2; }));
+        QCOMPARE(asked, 2);
+        QVERIFY(ErrorGroups::build(&set, [] { return true; }));
+        QCOMPARE(set.groups.size(), 1);
+        QCOMPARE(set.groups[0].count, 5000);
     }
 
     void groupsLargestFirst()

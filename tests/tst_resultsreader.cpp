@@ -1,4 +1,4 @@
-#include "core/results/linereader.h"
+#include "core/results/linereader.h" // kMaxLineLength
 #include "core/results/resultsreader.h"
 
 #include "resultfiles.h"
@@ -269,6 +269,109 @@ private Q_SLOTS:
                  openAiRequest("last"));
     }
 
+    void aResultThatDoesNotReadRanAndFailed()
+    {
+        // Its custom_id reads, its body does not: the request ran (the provider wrote a line for it), so it
+        // is failed with "unreadable_result", never "not run" (which a retry would send again).
+        const struct
+        {
+            Provider provider;
+            QByteArray input;
+            QByteArray result;
+            QString reason;
+        } cases[] = {
+            {Provider::OpenAI, jsonLines({openAiRequest("u")}),
+             jsonLines({"{\"custom_id\":\"u\",\"response\":null,\"error\":null}"}),
+             QStringLiteral("neither a response nor an error")},
+            {Provider::Anthropic, QByteArray(),
+             jsonLines({"{\"custom_id\":\"u\",\"result\":{\"type\":\"odd\"}}"}), QStringLiteral("odd")},
+            {Provider::Gemini, jsonLines({"{\"key\":\"u\",\"request\":{\"contents\":[]}}"}),
+             jsonLines({"{\"key\":\"u\",\"other\":1}"}), QStringLiteral("neither a response nor an error")},
+        };
+        for (const auto &c : cases) {
+            const QString tag = QString::number(int(c.provider));
+            const ResultFiles files{
+                c.input.isEmpty() ? QString()
+                                  : writeFile(m_dir, tag + QStringLiteral("-u-in.jsonl"), c.input),
+                writeFile(m_dir, tag + QStringLiteral("-u-out.jsonl"), c.result), QString()};
+            const Parsed<ResultSet> read = ResultsReader::read(c.provider, files);
+            QVERIFY2(read.ok(), qPrintable(read.error));
+            const ResultSet &set = read.value;
+            QCOMPARE(set.rows.size(), 1);
+            const RequestResult &row = set.rows[0];
+            QCOMPARE(row.customId, QStringLiteral("u"));
+            QCOMPARE(row.outcome, RequestOutcome::Failed);
+            QCOMPARE(row.errorCode, QLatin1String(RequestResult::kUnreadableCode));
+            QVERIFY2(row.errorMessage.contains(c.reason), qPrintable(row.errorMessage));
+            QVERIFY(row.result.isValid());
+            QCOMPARE(ResultsReader::readLine(files.output, row.result), c.result.chopped(1));
+            QCOMPARE(row.group, 0);
+            QCOMPARE(set.failed, 1);
+            QCOMPARE(set.notRun, 0);
+            // Still a warning with its line: the read is not clean.
+            QVERIFY2(anyWarning(set, QStringLiteral("line 1:"), c.reason),
+                     qPrintable(set.warnings.join(u'\n')));
+        }
+    }
+
+    void cancelDuringGrouping()
+    {
+        // Every file read, then the groups: a cancel asked for then still stops the read.
+        QByteArray errors;
+        for (int i = 0; i < 3000; ++i)
+            errors += openAiErrorLine("r" + QByteArray::number(i), "server_error",
+                                      "Error " + QByteArray::number(i) + " \\\"x\\\"y") +
+                      '\n';
+        const QString path = writeFile(m_dir, QStringLiteral("g-err.jsonl"), errors);
+        bool filesDone = false;
+        bool askedAfter = false;
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, {QString(), QString(), path},
+                                                           [&](qint64 done, qint64 total) {
+                                                               if (filesDone)
+                                                                   askedAfter = true;
+                                                               filesDone = filesDone || done == total;
+                                                               return !askedAfter;
+                                                           });
+        QVERIFY(askedAfter);
+        QCOMPARE(read.error, QStringLiteral("cancelled"));
+    }
+
+    void resultsTheInputLacksAreCapped()
+    {
+        // Three requests, their results, and 1,010 results for ids the input lacks: at most as many extra
+        // rows as ResultsReader::kExtraRowsMargin beyond the input's, the rest dropped with one warning
+        // saying how many.
+        QByteArray output;
+        for (const QByteArray id : {"a", "b", "c"})
+            output += openAiOutput(id, 200, "{}") + '\n';
+        const qint64 extra = ResultsReader::kExtraRowsMargin + 3 + 10;
+        for (qint64 i = 0; i < extra; ++i)
+            output += openAiErrorLine("x" + QByteArray::number(i), "e", "m") + '\n';
+        const ResultFiles files{
+            writeFile(m_dir, QStringLiteral("cap-in.jsonl"),
+                      jsonLines({openAiRequest("a"), openAiRequest("b"), openAiRequest("c")})),
+            writeFile(m_dir, QStringLiteral("cap-out.jsonl"), output), QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QCOMPARE(read.value.rows.size(), 3 + 3 + ResultsReader::kExtraRowsMargin);
+        QVERIFY2(read.value.warnings.last().contains(QStringLiteral("10 results")),
+                 qPrintable(read.value.warnings.last()));
+
+        // No input file (Anthropic): the rows are the results, up to kMaxExtraRows.
+        QByteArray results;
+        for (qint64 i = 0; i < ResultsReader::kMaxExtraRows + 2; ++i)
+            results +=
+                "{\"custom_id\":\"x" + QByteArray::number(i) + "\",\"result\":{\"type\":\"canceled\"}}\n";
+        const Parsed<ResultSet> anthropic = ResultsReader::read(
+            Provider::Anthropic,
+            {QString(), writeFile(m_dir, QStringLiteral("cap-a.jsonl"), results), QString()});
+        QVERIFY2(anthropic.ok(), qPrintable(anthropic.error));
+        QCOMPARE(anthropic.value.rows.size(), ResultsReader::kMaxExtraRows);
+        QCOMPARE(anthropic.value.warnings.size(), 1);
+        QVERIFY2(anthropic.value.warnings[0].contains(QStringLiteral("2 results")),
+                 qPrintable(anthropic.value.warnings[0]));
+    }
+
     void emptyAndMissingFiles()
     {
         const QString empty = writeFile(m_dir, QStringLiteral("empty.jsonl"), QByteArray());
@@ -298,31 +401,6 @@ private Q_SLOTS:
                                                            });
         QCOMPARE(read.error, QStringLiteral("cancelled"));
         QVERIFY(calls > 0);
-    }
-
-    void aLongLineIsSkippedWithoutHoldingIt()
-    {
-        // Without a newline for longer than the bound, a line is counted and skipped, and reading goes on.
-        const QString path = writeFile(m_dir, QStringLiteral("long.txt"),
-                                       "ab\n" + QByteArray(5000, 'x') + "\ncd\r\n" + QByteArray(3000, 'y'));
-        LineReader reader(path, 1000);
-        QString why;
-        QVERIFY(reader.open(&why));
-        LineReader::Line line;
-        QVERIFY(reader.next(&line));
-        QCOMPARE(line.bytes, QByteArray("ab"));
-        QVERIFY(reader.next(&line));
-        QVERIFY(line.overlong);
-        QCOMPARE(line.number, 2);
-        QCOMPARE(line.offset, 3);
-        QVERIFY(reader.next(&line));
-        QCOMPARE(line.bytes, QByteArray("cd"));
-        QCOMPARE(line.offset, 5004);
-        QVERIFY(reader.next(&line));
-        QVERIFY(line.overlong); // the last line, without its newline, too long as well
-        QCOMPARE(line.number, 4);
-        QVERIFY(!reader.next(&line));
-        QVERIFY(reader.error().isEmpty());
     }
 
     void aLineBeyondTheBoundIsAWarning()

@@ -83,6 +83,31 @@ private Q_SLOTS:
         QVERIFY(none.data().isEmpty());
     }
 
+    void anUnreadableResultIsSentOnlyByItsGroup()
+    {
+        // "u"'s result line holds its custom_id and no body that reads: it ran, perhaps with success. Sending
+        // it again by default could run it twice; only choosing its group sends it.
+        const QByteArray input = jsonLines({m_a, openAiRequest("u"), m_c});
+        const QByteArray output = jsonLines({openAiOutput("a", 200, chatAnswer("ok", 1, 1)),
+                                             "{\"custom_id\":\"u\",\"response\":null,\"error\":null}"});
+        const ResultFiles files{writeFile(m_dir, QStringLiteral("u.jsonl"), input),
+                                writeFile(m_dir, QStringLiteral("u.jsonl.out"), output), QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        const ResultSet &set = read.value;
+        QCOMPARE(set.rows[1].outcome, RequestOutcome::Failed);
+        QString error;
+        QBuffer both;
+        both.open(QIODevice::WriteOnly);
+        QVERIFY2(RetryLines::write(set, {}, &both, &error), qPrintable(error));
+        QCOMPARE(both.data(), m_c + '\n');
+        QBuffer group;
+        group.open(QIODevice::WriteOnly);
+        QVERIFY2(RetryLines::write(set, {false, false, set.rows[1].group}, &group, &error),
+                 qPrintable(error));
+        QCOMPARE(group.data(), openAiRequest("u") + '\n');
+    }
+
     void crlfLinesEndInOneNewline()
     {
         const ResultSet set =
@@ -134,9 +159,31 @@ private Q_SLOTS:
         QBuffer out;
         out.open(QIODevice::WriteOnly);
         QString error;
+        QVERIFY(!RetryLines::write(read.value, {}, &out, &error));
+        QVERIFY2(error.contains(QStringLiteral("no input file")), qPrintable(error));
+        QVERIFY(out.data().isEmpty());
+        // Nothing selected is still no error.
+        QVERIFY(RetryLines::write(read.value, {false, true, -1}, &out, &error));
+    }
+
+    void aResultTheInputLacksIsSkipped()
+    {
+        // A failure whose custom_id is not in the input (the read warned of it) has no line to send again;
+        // the others still go.
+        const ResultFiles files{
+            writeFile(m_dir, QStringLiteral("lacks.jsonl"), jsonLines({m_a, m_d})),
+            writeFile(m_dir, QStringLiteral("lacks.out"),
+                      jsonLines({openAiOutput("stranger", 500, "{}"), openAiOutput("a", 500, "{}")})),
+            QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY(read.ok());
+        QCOMPARE(read.value.rows.size(), 3);
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QString error;
         const auto written = RetryLines::write(read.value, {}, &out, &error);
-        QVERIFY(written); // the failure has no input line: nothing to write
-        QCOMPARE(written->lines, 0);
+        QVERIFY2(written, qPrintable(error));
+        QCOMPARE(out.data(), m_a + '\n' + m_d + '\n');
     }
 
     void aRefusedWriteIsAnError()

@@ -32,7 +32,7 @@ public:
     // Results {custom_id, result: {type, message | error}}; input {custom_id, params}.
     Parsed<ResultLine> readResultLine(const QByteArray &line) const override;
     Parsed<InputLine> readInputLine(const QByteArray &line) const override;
-    InputShape inputShape() const override { return {"custom_id", "params.model", false, true}; }
+    InputShape inputShape() const override { return {"custom_id", "params.model", false, true, 64}; }
 
     struct Counts
     {

@@ -226,8 +226,9 @@ QString brief(const Value &value)
         text = text.substr(0, cut);
     }
     const QString whole = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-    QString shown;
-    shown.reserve(qMin<qsizetype>(whole.size(), RequestResult::kAnswerChars));
+    constexpr qsizetype kMax = RequestResult::kAnswerChars;
+    char16_t shown[kMax];
+    qsizetype size = 0;
     bool space = false;
     for (const QChar c : whole) {
         const char16_t u = c.unicode();
@@ -238,21 +239,20 @@ QString brief(const Value &value)
                                : (u <= 0x9f || u == 0x2028 || u == 0x2029 || (u >= 0x202A && u <= 0x202E) ||
                                   (u >= 0x2066 && u <= 0x2069) || c.isSpace());
         if (blank) {
-            space = !shown.isEmpty();
+            space = size > 0;
             continue;
         }
         if (space) {
-            if (shown.size() + 1 >= RequestResult::kAnswerChars)
+            if (size + 1 >= kMax)
                 break;
-            shown += u' ';
+            shown[size++] = u' ';
             space = false;
         }
-        if (shown.size() >= RequestResult::kAnswerChars ||
-            (c.isHighSurrogate() && shown.size() + 1 >= RequestResult::kAnswerChars))
+        if (size >= kMax || (c.isHighSurrogate() && size + 1 >= kMax))
             break;
-        shown += c;
+        shown[size++] = u;
     }
-    return shown;
+    return QString(reinterpret_cast<const QChar *>(shown), size);
 }
 
 Value first(const Value &array)

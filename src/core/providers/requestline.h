@@ -36,4 +36,6 @@ struct InputShape
     const char *modelPath = "body.model";
     bool methodAndUrl = true; // each line names its method (POST) and endpoint
     bool modelRequired = true;
+    // Anthropic takes custom_ids of 1 to 64 letters, digits, '_' and '-' only (0: no such rule).
+    int idMaxLength = 0;
 };

@@ -3,9 +3,11 @@
 #include <QHash>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <tuple>
+#include <vector>
 
 namespace {
 
@@ -102,6 +104,41 @@ QChar closingQuote(QChar c)
     return c;
 }
 
+bool closesHere(const QString &message, qsizetype j)
+{
+    return j + 1 == message.size() || !isWordChar(message[j + 1]);
+}
+
+// For each quote at i, where its quoted value could close: the first closing quote of its kind after i that
+// is followed by a non-word character, else the message's size. One pass from the end, so a message full of
+// quotes that never close costs its length, not its length squared. Empty when the message holds no quote.
+std::vector<qsizetype> closesAfter(const QString &message)
+{
+    const qsizetype n = message.size();
+    std::vector<qsizetype> closeOf;
+    constexpr size_t kKinds = 5;
+    const QChar closes[kKinds] = {u'"', u'\'', u'`', QChar(0x201D), QChar(0x2019)};
+    qsizetype next[kKinds];
+    std::fill(std::begin(next), std::end(next), n);
+    for (qsizetype i = n - 1; i >= 0; --i) {
+        const QChar c = message[i];
+        if (isQuote(c)) {
+            if (closeOf.empty())
+                closeOf.assign(size_t(n), n);
+            const QChar close = closingQuote(c);
+            for (size_t k = 0; k < kKinds; ++k) {
+                if (closes[k] == close)
+                    closeOf[size_t(i)] = next[k];
+            }
+        }
+        for (size_t k = 0; k < kKinds; ++k) {
+            if (closes[k] == c && closesHere(message, i))
+                next[k] = i;
+        }
+    }
+    return closeOf;
+}
+
 } // namespace
 
 namespace ErrorGroups {
@@ -111,15 +148,14 @@ QString mask(const QString &message)
     QString out;
     out.reserve(message.size());
     const qsizetype n = message.size();
+    const std::vector<qsizetype> closeOf = closesAfter(message);
     for (qsizetype i = 0; i < n;) {
         const QChar c = message[i];
         // A quoted value: the quote opens after a non-word character (an apostrophe inside a word is none)
         // and closes before one.
         if (isQuote(c) && (i == 0 || !isWordChar(message[i - 1]))) {
             const QChar close = closingQuote(c);
-            qsizetype j = i + 1;
-            while (j < n && !(message[j] == close && (j + 1 == n || !isWordChar(message[j + 1]))))
-                ++j;
+            const qsizetype j = closeOf[size_t(i)];
             if (j < n && j > i + 1) {
                 out += c + kMasked + close;
                 i = j + 1;
@@ -147,14 +183,21 @@ QString mask(const QString &message)
     return out;
 }
 
-void build(ResultSet *set)
+bool build(ResultSet *set, const std::function<bool()> &keepGoing)
 {
     Q_ASSERT(set);
     set->groups.clear();
     using Key = std::tuple<int, QString, QString>;
     QHash<QString, QString> masked; // the same message often comes thousands of times
     std::map<Key, int> index;
+    qsizetype seen = 0;
     for (RequestResult &row : set->rows) {
+        if (keepGoing && seen++ % 1024 == 0 && !keepGoing()) {
+            set->groups.clear();
+            for (RequestResult &each : set->rows)
+                each.group = -1;
+            return false;
+        }
         row.group = -1;
         if (row.outcome != RequestOutcome::Failed)
             continue;
@@ -195,6 +238,7 @@ void build(ResultSet *set)
         if (row.group >= 0)
             row.group = newIndex.at(row.group);
     }
+    return true;
 }
 
 } // namespace ErrorGroups

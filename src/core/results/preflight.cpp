@@ -32,6 +32,14 @@ bool isBlank(const QByteArray &bytes)
                        [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; });
 }
 
+bool isShortToken(const QString &id, int maxLength)
+{
+    return id.size() <= maxLength && std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+               return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+                      c == u'_' || c == u'-';
+           });
+}
+
 QString quoted(const QString &text)
 {
     return u'"' + (text.size() > 80 ? text.left(80) + QStringLiteral("…") : text) + u'"';
@@ -109,11 +117,17 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
         return report;
     }
     report.bytes = reader.size();
-    if (report.bytes > kMaxBytes)
-        out.add(0, Kind::TooLarge,
-                QStringLiteral("the file holds %1 bytes; a batch takes at most %2 MB")
-                    .arg(BatchFormat::count(report.bytes))
-                    .arg(kMaxBytes >> 20));
+    // The size says enough: a 30 GB file picked by mistake answers at once, holding no ids.
+    if (report.bytes > kMaxBytes) {
+        out.add(
+            0, Kind::TooLarge,
+            QStringLiteral("the file holds %1 bytes; a batch takes at most %2 MB; its lines were not checked")
+                .arg(BatchFormat::count(report.bytes))
+                .arg(kMaxBytes >> 20));
+        if (progress && !progress(report.bytes, report.bytes))
+            report.cancelled = true;
+        return report;
+    }
     const ProviderAdapter &adapter = ProviderAdapter::of(provider);
     const InputShape shape = adapter.inputShape();
     const QLatin1String idKey(shape.idKey);
@@ -131,11 +145,15 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
         }
         if (!line.overlong && isBlank(line.bytes))
             continue;
-        if (++report.lines == kMaxLines + 1)
+        // Past the limit the file must be split anyway: stop here, so memory stays that of kMaxLines ids.
+        if (++report.lines == kMaxLines + 1) {
             out.add(line.number, Kind::TooManyLines,
-                    QStringLiteral("request %1: a batch takes at most %2 requests")
+                    QStringLiteral("request %1: a batch takes at most %2 requests; the rest of the file was "
+                                   "not checked")
                         .arg(report.lines)
                         .arg(BatchFormat::count(kMaxLines)));
+            break;
+        }
         if (line.overlong) {
             out.add(line.number, Kind::NotJson,
                     QStringLiteral("the line is longer than %1 MB").arg(LineReader::kMaxLineLength >> 20));
@@ -151,6 +169,11 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
         if (input.customId.isEmpty()) {
             out.add(line.number, Kind::MissingCustomId,
                     QStringLiteral("no %1 (a non-empty string)").arg(idKey));
+        } else if (shape.idMaxLength > 0 && !isShortToken(input.customId, shape.idMaxLength)) {
+            out.add(line.number, Kind::MissingCustomId,
+                    QStringLiteral("%1 %2 is not 1 to %3 letters, digits, _ or -")
+                        .arg(idKey, quoted(input.customId))
+                        .arg(shape.idMaxLength));
         } else if (const auto first = firstLineOf.constFind(input.customId); first != firstLineOf.cend()) {
             out.add(
                 line.number, Kind::DuplicateCustomId,

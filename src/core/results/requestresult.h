@@ -26,6 +26,9 @@ struct RequestResult
 {
     enum class Source : quint8 { None, Output, Errors };
     static constexpr int kAnswerChars = 200;
+    // errorCode of a result line whose custom_id reads but whose body does not: the request ran (maybe with
+    // success), so it is failed, not "not run", and retried only when its group is chosen.
+    static constexpr char kUnreadableCode[] = "unreadable_result";
 
     QString customId;
     RequestOutcome outcome = RequestOutcome::NotRun;

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QHash>
 
+#include <optional>
+
 namespace {
 // A hostile file of garbage is one screen of warnings and a count, not a million lines of them.
 constexpr int kMaxWarnings = 1000;
@@ -47,7 +49,8 @@ public:
     // Empty on success, else why the read stopped.
     QString readInput(const QString &path);
     QString readResults(const QString &path, RequestResult::Source source);
-    ResultSet finish();
+    // The set, or nullopt when cancelled while grouping.
+    std::optional<ResultSet> finish();
 
 private:
     // Reads the file at `path` line by line; `read` gets each line that is neither blank nor overlong.
@@ -61,6 +64,10 @@ private:
     qint64 m_total = 0;
     qint64 m_done = 0; // bytes of the files already read
     qint64 m_dropped = 0;
+    qint64 m_extraRows = 0;    // rows for results whose custom_id the input lacks
+    qint64 m_droppedRows = 0;  // results past the cap on those rows
+    qint64 m_firstDropped = 0; // where the first of them was, for the warning
+    QString m_droppedLabel;
 };
 
 void Join::warn(const QString &label, qint64 line, const QString &what)
@@ -138,13 +145,41 @@ QString Join::readResults(const QString &path, RequestResult::Source source)
     const bool inputNamed = !m_set.files.input.isEmpty();
     return eachLine(path, label, [&](const LineReader::Line &line) {
         Parsed<ResultLine> read = m_adapter.readResultLine(line.bytes);
-        if (!read.ok())
-            return warn(label, line.number, read.error + QStringLiteral("; skipped"));
+        if (!read.ok()) {
+            if (read.value.customId.isEmpty())
+                return warn(label, line.number, read.error + QStringLiteral("; skipped"));
+            // The provider wrote a line for this request, so it ran (perhaps with success): failed with a
+            // code of its own, never "not run", which a retry would send again.
+            warn(label, line.number,
+                 read.error +
+                     QStringLiteral("; \"%1\" is marked failed (%2)")
+                         .arg(shownId(read.value.customId), QLatin1String(RequestResult::kUnreadableCode)));
+            ResultLine unreadable;
+            unreadable.customId = std::move(read.value.customId);
+            unreadable.outcome = RequestOutcome::Failed;
+            unreadable.errorCode = QLatin1String(RequestResult::kUnreadableCode);
+            unreadable.errorMessage = QStringLiteral("the result line did not read: ") + read.error;
+            read.value = std::move(unreadable);
+            read.error.clear();
+            read.warnings.clear();
+        }
         for (const QString &warning : std::as_const(read.warnings))
             warn(label, line.number, warning);
         ResultLine &result = read.value;
         auto known = m_rowOf.constFind(result.customId);
         if (known == m_rowOf.cend()) {
+            const qint64 cap = inputNamed
+                                   ? qMin(m_set.rows.size() - m_extraRows + ResultsReader::kExtraRowsMargin,
+                                          ResultsReader::kMaxExtraRows)
+                                   : ResultsReader::kMaxExtraRows;
+            if (m_extraRows >= cap) {
+                if (m_droppedRows++ == 0) {
+                    m_firstDropped = line.number;
+                    m_droppedLabel = label;
+                }
+                return;
+            }
+            ++m_extraRows;
             // Kept, after the input's requests: a result is never dropped silently.
             if (inputNamed)
                 warn(label, line.number,
@@ -174,10 +209,22 @@ QString Join::readResults(const QString &path, RequestResult::Source source)
     });
 }
 
-ResultSet Join::finish()
+std::optional<ResultSet> Join::finish()
 {
     if (m_dropped > 0)
         m_set.warnings.append(QStringLiteral("… and %1 more warnings").arg(m_dropped));
+    if (m_droppedRows > 0)
+        m_set.warnings.append(
+            (m_set.files.input.isEmpty()
+                 ? QStringLiteral(
+                       "%1, line %2 and after: %3 results were dropped; at most %4 rows are listed")
+                 : QStringLiteral(
+                       "%1, line %2 and after: %3 results for requests the input does not hold were "
+                       "dropped; at most %4 such rows are listed"))
+                .arg(m_droppedLabel)
+                .arg(m_firstDropped)
+                .arg(m_droppedRows)
+                .arg(m_extraRows));
     for (const RequestResult &row : std::as_const(m_set.rows)) {
         switch (row.outcome) {
         case RequestOutcome::Ok:
@@ -191,7 +238,13 @@ ResultSet Join::finish()
             break;
         }
     }
-    ErrorGroups::build(&m_set);
+    // Grouping comes after the files' last progress call: it asks the same question, so a cancel still stops
+    // it.
+    std::function<bool()> keepGoing;
+    if (m_progress)
+        keepGoing = [this] { return m_progress(m_total, m_total); };
+    if (!ErrorGroups::build(&m_set, keepGoing))
+        return std::nullopt;
     return std::move(m_set);
 }
 
@@ -209,8 +262,13 @@ Parsed<ResultSet> read(Provider provider, const ResultFiles &files, const Progre
         result.error = join.readResults(files.output, RequestResult::Source::Output);
     if (result.ok() && !files.errors.isEmpty())
         result.error = join.readResults(files.errors, RequestResult::Source::Errors);
-    if (result.ok())
-        result.value = join.finish();
+    if (result.ok()) {
+        std::optional<ResultSet> set = join.finish();
+        if (set)
+            result.value = std::move(*set);
+        else
+            result.error = QStringLiteral("cancelled");
+    }
     return result;
 }
 

@@ -12,7 +12,9 @@ bool includes(const Selection &selection, const RequestResult &row)
 {
     if (selection.group >= 0)
         return row.outcome == RequestOutcome::Failed && row.group == selection.group;
-    return (selection.failed && row.outcome == RequestOutcome::Failed) ||
+    // A result line that did not read may have been a success: sent again only when its group is chosen.
+    const bool unreadable = row.errorCode == QLatin1String(RequestResult::kUnreadableCode);
+    return (selection.failed && row.outcome == RequestOutcome::Failed && !unreadable) ||
            (selection.notRun && row.outcome == RequestOutcome::NotRun);
 }
 
@@ -20,12 +22,12 @@ std::optional<Written> write(const ResultSet &set, const Selection &selection, Q
 {
     Q_ASSERT(out && error);
     Written written;
-    // Results the input lacks have no line to send again.
     bool any = false;
     for (const RequestResult &row : set.rows)
-        any = any || (row.input.isValid() && includes(selection, row));
+        any = any || includes(selection, row);
     if (!any)
         return written;
+    // Anthropic keeps no input file: its requests cannot be sent again from here.
     if (set.files.input.isEmpty()) {
         *error = QStringLiteral("the batch has no input file to take its requests from");
         return std::nullopt;
@@ -39,6 +41,7 @@ std::optional<Written> write(const ResultSet &set, const Selection &selection, Q
     const ProviderAdapter &adapter = ProviderAdapter::of(set.provider);
     qint64 lastOffset = -1;
     for (const RequestResult &row : set.rows) {
+        // A result whose custom_id the input lacks (a warning of the read) has no line to send again.
         if (!row.input.isValid() || !includes(selection, row))
             continue;
         Q_ASSERT(row.input.offset > lastOffset); // rows with an input line are in input order
