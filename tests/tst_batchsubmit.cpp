@@ -105,6 +105,28 @@ private Q_SLOTS:
                  1);
     }
 
+    void geminiUploadsThenCreatesWithTheModel()
+    {
+        SimProcess sim(QStringLiteral("gemini"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        SubmitSpec spec;
+        spec.path = m_dir.filePath(QStringLiteral("gemini.jsonl"));
+        QVERIFY(writeFile(
+            spec.path,
+            "{\"key\": \"a\", \"request\": {\"contents\": [{\"parts\": [{\"text\": \"hi\"}]}]}}\n"
+            "{\"key\": \"b\", \"request\": {\"contents\": [{\"parts\": [{\"text\": \"yo\"}]}]}}\n"));
+        spec.model = QStringLiteral("gemini-2.5-flash");
+        ApiClient client(sim.config());
+        BatchSubmit submit(&client, spec);
+        submit.start();
+        QVERIFY(waitFor(&submit));
+        QVERIFY2(!submit.error().isError(), qPrintable(submit.error().toString()));
+        QVERIFY(submit.fileId().startsWith(QLatin1String("files/")));
+        QCOMPARE(submit.batch()->inputFileId, submit.fileId());
+        QCOMPARE(submit.batch()->model, spec.model);
+    }
+
     void failedCreateKeepsTheUploadedFile()
     {
         SimProcess sim(QStringLiteral("openai"), {QStringLiteral("--batches"), QStringLiteral("0")});

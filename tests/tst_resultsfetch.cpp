@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -148,6 +149,47 @@ private Q_SLOTS:
         QCOMPARE(contentRequests(sim), downloads);
         // Not even the metadata again (only the gone input is asked for once more).
         QCOMPARE(sim.requestsServed(), served + (inputServed ? 0 : 1));
+    }
+
+    void resumesAPartLeftInTheCache()
+    {
+        // The simulator answers a Range with 206: a part left by a broken run is completed, not fetched
+        // again.
+        SimProcess sim(QStringLiteral("openai"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        const QString id = endedBatch(sim, 300, QStringLiteral("completed"), 0.3);
+        ApiClient client(sim.config());
+        const Batch batch = retrieve(&client, id);
+        QTemporaryDir whole;
+        ResultsFetch first(&client, batch, whole.path());
+        first.start();
+        QVERIFY(waitFor(&first));
+        QVERIFY2(!first.error().isError(), qPrintable(first.error().toString()));
+
+        QTemporaryDir broken;
+        const QString name = QFileInfo(first.results()->files.output).fileName();
+        QFile output(first.results()->files.output);
+        QVERIFY(output.open(QIODevice::ReadOnly));
+        const QByteArray bytes = output.readAll();
+        // The part's first byte is a space instead of '{' (still JSON): kept, it shows the rest came by
+        // Range; a download from the start would have written '{'.
+        QByteArray kept = bytes.left(bytes.size() / 2 + 7);
+        QCOMPARE(kept.at(0), '{');
+        kept[0] = ' ';
+        QFile part(QDir(broken.path()).filePath(name + QStringLiteral(".part")));
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(kept);
+        part.close();
+        ResultsFetch second(&client, batch, broken.path());
+        second.start();
+        QVERIFY(waitFor(&second));
+        QVERIFY2(!second.error().isError(), qPrintable(second.error().toString()));
+        QFile resumed(QDir(broken.path()).filePath(name));
+        QVERIFY(resumed.open(QIODevice::ReadOnly));
+        QCOMPARE(resumed.readAll(), kept + bytes.mid(kept.size()));
+        QVERIFY(!QFileInfo::exists(part.fileName()));
+        QCOMPARE(second.results()->rows.size(), first.results()->rows.size());
     }
 
     void expiredFileSaysSo()

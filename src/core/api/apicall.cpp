@@ -92,6 +92,21 @@ bool ApiCall::accept(QString *)
 
 void ApiCall::startAttempt()
 {
+    int waitMs = 0;
+    ApiError gateError;
+    switch (gate(&waitMs, &gateError)) {
+    case Gate::Go:
+        break;
+    case Gate::Wait:
+        m_backoff.start(qMax(1, waitMs));
+        return;
+    case Gate::Done:
+        finishLater(ApiError());
+        return;
+    case Gate::Fail:
+        finishLater(gateError);
+        return;
+    }
     ++m_attempt;
     m_abortReason = AbortReason::None;
     m_streamingBody = false;

@@ -86,6 +86,10 @@ protected:
     // Whether a 2xx answer that ended cleanly still came short (`why`): then it is retried as a dropped
     // connection would be, instead of committed.
     virtual bool cameShort(QString *) const { return false; }
+    // Whether an attempt may start now: Wait (asks again in `*waitMs`, a cancel stops it), Done (finishes
+    // without a request, successfully), Fail (finishes with `*error`). Checked before every attempt.
+    enum class Gate { Go, Wait, Done, Fail };
+    virtual Gate gate(int *, ApiError *) { return Gate::Go; }
     // The reply of the attempt under way (null between attempts), for subclasses that read its headers.
     const QNetworkReply *currentReply() const;
     // Called on a 2xx answer after commit(): false ends the call with an InvalidResponse error saying `why`

@@ -187,48 +187,51 @@ FileDownload *ApiClient::download(const QString &refusal, const QUrl &url, const
                   refusal);
 }
 
-FileInfoCall *ApiClient::uploadFile(const QString &path, const QString &purpose)
+namespace {
+// The request's file, streamed between its body's two halves; made anew for each attempt.
+ApiCall::BodySource bodySource(const ProviderAdapter::Request &r)
 {
-    const ProviderAdapter::Request r = m_adapter->uploadFile(m_config);
-    const QByteArray boundary = UploadBody::newBoundary();
-    QNetworkRequest request;
-    if (r.refusal.isEmpty()) {
-        request = makeRequest(r.url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArray("multipart/form-data; boundary=" + boundary));
-    }
-    auto *call = new FileInfoCall(m_manager, request, callOptions(), this, r.verb);
-    const QByteArray purposeBytes = purpose.toUtf8();
-    call->setBodySource([path, purposeBytes, boundary](QString *error) -> QIODevice * {
-        auto *body = UploadBody::multipart({{"purpose", purposeBytes}}, "file", path, boundary);
+    if (r.filePath.isEmpty())
+        return {};
+    return [r](QString *error) -> QIODevice * {
+        auto *body =
+            new UploadBody(r.body, r.filePath, r.bodyAfter,
+                           r.fileLinesAsJsonArray ? UploadBody::Lines::AsJsonArray : UploadBody::Lines::AsIs);
         if (body->openBody())
             return body;
         *error = body->errorString();
         delete body;
         return nullptr;
-    });
+    };
+}
+} // namespace
+
+QNetworkRequest ApiClient::requestWithBody(const QString &refusal, const QUrl &url,
+                                           const QByteArray &contentType) const
+{
+    if (!refusal.isEmpty())
+        return QNetworkRequest();
+    QNetworkRequest request = makeRequest(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType);
+    return request;
+}
+
+FileInfoCall *ApiClient::uploadFile(const QString &path, const QString &purpose)
+{
+    const ProviderAdapter::Request r = m_adapter->uploadFile(m_config, path, purpose);
+    auto *call = new FileInfoCall(m_manager, requestWithBody(r.refusal, r.url, r.contentType), callOptions(),
+                                  this, r.verb);
+    call->setBodySource(bodySource(r));
     return launch(call, r.refusal);
 }
 
 BatchCall *ApiClient::createBatch(const BatchCreateSpec &spec)
 {
     const ProviderAdapter::Request r = m_adapter->createBatch(m_config, spec);
-    QNetworkRequest request;
-    if (r.refusal.isEmpty()) {
-        request = makeRequest(r.url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    }
-    auto *call = new BatchCall(m_manager, request, r.verb, true, callOptions(), this, r.body);
-    if (!r.linesPath.isEmpty()) {
-        call->setBodySource([r](QString *error) -> QIODevice * {
-            auto *body = new UploadBody(r.body, r.linesPath, r.linesAfter, UploadBody::Lines::AsJsonArray);
-            if (body->openBody())
-                return body;
-            *error = body->errorString();
-            delete body;
-            return nullptr;
-        });
-    }
+    auto *call = new BatchCall(m_manager, requestWithBody(r.refusal, r.url, r.contentType), r.verb, true,
+                               callOptions(), this, r.filePath.isEmpty() ? r.body : QByteArray());
+    call->setBodySource(bodySource(r));
     return launch(call, r.refusal);
 }
 

@@ -78,6 +78,9 @@ private:
     FileDownload *download(const QString &refusal, const QUrl &url, const QString &path, qint64 declaredBytes,
                            FileDownloadMode mode);
     ApiCall::Options callOptions() const;
+    // A request to `url` with a body of `contentType` (empty: JSON); null when `refusal` says it must not go.
+    QNetworkRequest requestWithBody(const QString &refusal, const QUrl &url,
+                                    const QByteArray &contentType) const;
     // Starts the call unless the request must not go out, in which case it fails on the next turn.
     template <typename Call> Call *launch(Call *call, const QString &refusal = QString());
 

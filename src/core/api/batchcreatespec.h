@@ -10,6 +10,7 @@ struct BatchCreateSpec
     QString inputFileId;
     QString requestsPath;
     QString endpoint;
+    QString model; // Gemini: the model that runs the batch (its create names it in the path); else unused
     QString completionWindow = QStringLiteral("24h");
     QMap<QString, QString> metadata;
 };

@@ -32,20 +32,11 @@ QByteArray UploadBody::newBoundary()
            QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
 }
 
-UploadBody *UploadBody::multipart(const QList<QPair<QByteArray, QByteArray>> &fields,
-                                  const QByteArray &fileField, const QString &path,
-                                  const QByteArray &boundary, QObject *parent)
+QByteArray UploadBody::headerFileName(const QString &path)
 {
-    QByteArray before;
-    for (const auto &[name, value] : fields)
-        before += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
-                  value + "\r\n";
-    // The name as browsers write it: quotes escaped, line ends dropped, so it cannot end the header.
-    QByteArray fileName = QFileInfo(path).fileName().toUtf8();
-    fileName.replace('"', "%22").replace('\r', "").replace('\n', "");
-    before += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField +
-              "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
-    return new UploadBody(before, path, "\r\n--" + boundary + "--\r\n", Lines::AsIs, parent);
+    QByteArray name = QFileInfo(path).fileName().toUtf8();
+    name.replace('"', "%22").replace('\r', "").replace('\n', "");
+    return name;
 }
 
 bool UploadBody::openBody()

@@ -24,12 +24,11 @@ public:
 
     // Opens the file for reading; false with errorString() naming the path.
     [[nodiscard]] bool openBody();
-    // A multipart/form-data body (RFC 7578) of `fields` then the file as `fileField`, as the SDKs send an
-    // upload; `boundary` goes into the Content-Type header.
-    static UploadBody *multipart(const QList<QPair<QByteArray, QByteArray>> &fields,
-                                 const QByteArray &fileField, const QString &path, const QByteArray &boundary,
-                                 QObject *parent = nullptr);
+    // A multipart boundary no file line will hold by chance.
     static QByteArray newBoundary();
+    // The base name of `path` for a multipart header: quotes escaped, line ends dropped (as browsers write
+    // it), so it cannot end the header.
+    static QByteArray headerFileName(const QString &path);
 
     bool isSequential() const override { return false; }
     qint64 size() const override;

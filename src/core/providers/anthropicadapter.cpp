@@ -250,7 +250,8 @@ Parsed<InputLine> AnthropicAdapter::readInputLine(const QByteArray &bytes) const
     return result;
 }
 
-ProviderAdapter::Request AnthropicAdapter::uploadFile(const ApiConfig &) const
+ProviderAdapter::Request AnthropicAdapter::uploadFile(const ApiConfig &, const QString &,
+                                                      const QString &) const
 {
     return refused(QStringLiteral("Anthropic's message batches take their requests in the create call; there "
                                   "is no file to upload"));
@@ -267,7 +268,8 @@ ProviderAdapter::Request AnthropicAdapter::createBatch(const ApiConfig &config,
     request.verb = QByteArrayLiteral("POST");
     request.url = config.endpoint(QStringLiteral("v1/messages/batches"));
     request.body = QByteArrayLiteral("{\"requests\":[");
-    request.linesPath = spec.requestsPath;
-    request.linesAfter = QByteArrayLiteral("]}");
+    request.filePath = spec.requestsPath;
+    request.bodyAfter = QByteArrayLiteral("]}");
+    request.fileLinesAsJsonArray = true;
     return request;
 }

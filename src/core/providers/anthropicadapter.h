@@ -19,7 +19,7 @@ public:
     Request fileContent(const ApiConfig &config, const QString &fileId) const override;
     Request results(const ApiConfig &config, const Batch &batch) const override;
 
-    Request uploadFile(const ApiConfig &config) const override;
+    Request uploadFile(const ApiConfig &config, const QString &path, const QString &purpose) const override;
     Request createBatch(const ApiConfig &config, const BatchCreateSpec &spec) const override;
     bool createsFromUploadedFile() const override { return false; }
 

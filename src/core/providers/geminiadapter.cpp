@@ -1,5 +1,6 @@
 #include "core/providers/geminiadapter.h"
 
+#include "core/api/uploadbody.h"
 #include "core/json/batchobjectreader.h"
 #include "core/json/jsondocument.h"
 #include "core/providers/providerjson.h"
@@ -304,19 +305,53 @@ Parsed<InputLine> GeminiAdapter::readInputLine(const QByteArray &bytes) const
     return result;
 }
 
-namespace {
-// Gemini takes an upload over its resumable protocol (POST upload/v1beta/files, then the x-goog-upload-url)
-// and creates with models/{model}:batchGenerateContent and inputConfig.fileName; not built yet.
-const QLatin1String kNoCreate("creating Gemini batches is not supported yet: create it with Google's tools; "
-                              "Batchwatch watches it and reads its results");
-} // namespace
-
-ProviderAdapter::Request GeminiAdapter::uploadFile(const ApiConfig &) const
+ProviderAdapter::Request GeminiAdapter::uploadFile(const ApiConfig &config, const QString &path,
+                                                   const QString &) const
 {
-    return refused(kNoCreate);
+    // The Files API's multipart protocol (one request: the File's JSON, then the bytes; @google/genai uses
+    // the resumable one, which takes two requests and a session URL the server names).
+    const QByteArray boundary = UploadBody::newBoundary();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("uploadType"), QStringLiteral("multipart"));
+    const QJsonObject file{
+        {QStringLiteral("file"),
+         QJsonObject{{QStringLiteral("displayName"), QString::fromUtf8(UploadBody::headerFileName(path))},
+                     {QStringLiteral("mimeType"), QStringLiteral("application/jsonl")}}}};
+    Request request;
+    request.verb = QByteArrayLiteral("POST");
+    request.url = config.endpoint(QStringLiteral("upload/v1beta/files"), query);
+    request.contentType = "multipart/related; boundary=" + boundary;
+    request.body = "--" + boundary + "\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n" +
+                   QJsonDocument(file).toJson(QJsonDocument::Compact) + "\r\n--" + boundary +
+                   "\r\nContent-Type: application/jsonl\r\n\r\n";
+    request.filePath = path;
+    request.bodyAfter = "\r\n--" + boundary + "--\r\n";
+    return request;
 }
 
-ProviderAdapter::Request GeminiAdapter::createBatch(const ApiConfig &, const BatchCreateSpec &) const
+ProviderAdapter::Request GeminiAdapter::createBatch(const ApiConfig &config,
+                                                    const BatchCreateSpec &spec) const
 {
-    return refused(kNoCreate);
+    if (!spec.inputFileId.startsWith(kFilesPrefix))
+        return refused(
+            QStringLiteral("a Gemini batch is created from an uploaded file (files/...), and none was "
+                           "given"));
+    QString model = spec.model.startsWith(kModelsPrefix) ? spec.model.mid(kModelsPrefix.size()) : spec.model;
+    if (const QString why = unusableIdReason(model); !why.isEmpty() || model.contains(u':'))
+        return refused(
+            QStringLiteral("a Gemini batch needs the model that runs it (e.g. gemini-2.5-flash)%1")
+                .arg(model.isEmpty() ? QString() : QStringLiteral(": \"%1\" is not one").arg(model)));
+    QJsonObject batch{
+        {QStringLiteral("inputConfig"), QJsonObject{{QStringLiteral("fileName"), spec.inputFileId}}}};
+    // Gemini batches hold no metadata; a display name is what they show.
+    const QString displayName = spec.metadata.value(QStringLiteral("displayName"));
+    if (!displayName.isEmpty())
+        batch.insert(QStringLiteral("displayName"), displayName);
+    Request request;
+    request.verb = QByteArrayLiteral("POST");
+    request.url =
+        config.endpoint(QStringLiteral("v1beta/models/") + model + QStringLiteral(":batchGenerateContent"));
+    request.body =
+        QJsonDocument(QJsonObject{{QStringLiteral("batch"), batch}}).toJson(QJsonDocument::Compact);
+    return request;
 }

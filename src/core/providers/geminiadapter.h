@@ -21,7 +21,7 @@ public:
     Request fileInfo(const ApiConfig &config, const QString &fileId) const override;
     Request fileContent(const ApiConfig &config, const QString &fileId) const override;
 
-    Request uploadFile(const ApiConfig &config) const override;
+    Request uploadFile(const ApiConfig &config, const QString &path, const QString &purpose) const override;
     Request createBatch(const ApiConfig &config, const BatchCreateSpec &spec) const override;
 
     void authorize(const ApiConfig &config, QNetworkRequest *request) const override;

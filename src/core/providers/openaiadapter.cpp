@@ -1,5 +1,6 @@
 #include "core/providers/openaiadapter.h"
 
+#include "core/api/uploadbody.h"
 #include "core/json/jsondocument.h"
 #include "core/providers/providerjson.h"
 
@@ -234,11 +235,21 @@ Parsed<InputLine> OpenAiAdapter::readInputLine(const QByteArray &bytes) const
     return result;
 }
 
-ProviderAdapter::Request OpenAiAdapter::uploadFile(const ApiConfig &config) const
+ProviderAdapter::Request OpenAiAdapter::uploadFile(const ApiConfig &config, const QString &path,
+                                                   const QString &purpose) const
 {
+    // multipart/form-data (RFC 7578) as the SDKs send it: `purpose`, then the file under its base name.
+    const QByteArray boundary = UploadBody::newBoundary();
     Request request;
     request.verb = QByteArrayLiteral("POST");
     request.url = url(config, QStringLiteral("files"));
+    request.contentType = "multipart/form-data; boundary=" + boundary;
+    request.body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" +
+                   purpose.toUtf8() + "\r\n--" + boundary +
+                   "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+                   UploadBody::headerFileName(path) + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    request.filePath = path;
+    request.bodyAfter = "\r\n--" + boundary + "--\r\n";
     return request;
 }
 

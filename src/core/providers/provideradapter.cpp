@@ -32,7 +32,8 @@ ProviderAdapter::Request ProviderAdapter::results(const ApiConfig &config, const
     return fileContent(config, batch.outputFileId);
 }
 
-ProviderAdapter::Request ProviderAdapter::uploadFile(const ApiConfig &) const
+ProviderAdapter::Request ProviderAdapter::uploadFile(const ApiConfig &, const QString &,
+                                                     const QString &) const
 {
     return refused(QStringLiteral("%1 takes no file uploads").arg(Providers::displayName(provider())));
 }

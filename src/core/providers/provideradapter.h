@@ -24,12 +24,14 @@ public:
     {
         QByteArray verb = QByteArrayLiteral("GET");
         QUrl url;
-        QString refusal; // non-empty: the request must not go out, and why
-        QByteArray body; // a JSON body; with linesPath, what goes before the lines
-        // The JSONL file whose lines are sent as the elements of a JSON array, between `body` and
-        // `linesAfter` (Anthropic's create); streamed from disk.
-        QString linesPath;
-        QByteArray linesAfter;
+        QString refusal;        // non-empty: the request must not go out, and why
+        QByteArray body;        // a JSON body, or with filePath what goes before the file
+        QByteArray contentType; // of the body (empty: application/json)
+        // A file streamed from disk between `body` and `bodyAfter` (an upload's content), its lines as the
+        // elements of a JSON array when `fileLinesAsJsonArray` (Anthropic's create).
+        QString filePath;
+        QByteArray bodyAfter;
+        bool fileLinesAsJsonArray = false;
     };
 
     virtual ~ProviderAdapter() = default;
@@ -55,9 +57,9 @@ public:
     // is on the account's origin, else the documented path there). A refusal when there are none yet.
     virtual Request results(const ApiConfig &config, const Batch &batch) const;
 
-    // Where a JSONL file is uploaded (multipart/form-data, purpose and file), or a refusal where the provider
-    // takes none (Anthropic) or this version cannot yet (Gemini).
-    virtual Request uploadFile(const ApiConfig &config) const;
+    // The upload of the JSONL file at `path` (OpenAI: multipart/form-data with `purpose`; Gemini:
+    // multipart/related), or a refusal where the provider takes none (Anthropic).
+    virtual Request uploadFile(const ApiConfig &config, const QString &path, const QString &purpose) const;
     // The create request for `spec`, its body included.
     virtual Request createBatch(const ApiConfig &config, const BatchCreateSpec &spec) const;
     // Whether a batch is created from an uploaded file's id, or with its requests in the create call.

@@ -61,6 +61,7 @@ void BatchSubmit::start()
         BatchCreateSpec create;
         create.inputFileId = m_fileId;
         create.endpoint = d->spec.endpoint;
+        create.model = d->spec.model;
         create.completionWindow = d->spec.completionWindow;
         create.metadata = d->spec.metadata;
         startCreate(create, false);

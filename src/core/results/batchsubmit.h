@@ -17,6 +17,7 @@ struct SubmitSpec
 {
     QString path;
     QString endpoint; // the url every line names (Anthropic and Gemini: unused)
+    QString model; // Gemini: the model that runs the batch (a retry: the parent's Batch::model); else unused
     QString completionWindow = QStringLiteral("24h");
     QMap<QString, QString> metadata;
 };
