@@ -311,6 +311,21 @@ private Q_SLOTS:
             QCOMPARE(failed, stats.value(QLatin1String("failedRequestCount")).toString().toLongLong());
             QCOMPARE(qint64(keys.size()), ok + failed);
             QCOMPARE(ok + failed < 250, outcome != SimBatch::Outcome::Completed);
+            // The input file it names holds every request under the keys the responses use.
+            const QString input =
+                metadata[QLatin1String("inputConfig")][QLatin1String("fileName")].toString();
+            const SimResponse inputFile =
+                dialect.handle(SimRequest::get(QStringLiteral("/download/v1beta/%1:download").arg(input),
+                                               QUrlQuery{{QStringLiteral("alt"), QStringLiteral("media")}}),
+                               account, &route);
+            QCOMPARE(inputFile.status, 200);
+            QSet<QString> inputKeys;
+            for (const QJsonObject &line : jsonLines(inputFile.body)) {
+                QVERIFY(line.value(QLatin1String("request")).isObject());
+                inputKeys << line.value(QLatin1String("key")).toString();
+            }
+            QCOMPARE(inputKeys.size(), 250);
+            QCOMPARE(keys & inputKeys, keys);
         }
     }
 };

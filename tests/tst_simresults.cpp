@@ -373,9 +373,10 @@ private Q_SLOTS:
             reply->deleteLater();
             return answer;
         };
-        const QString id = QJsonDocument::fromJson(call("POST", QStringLiteral("/v1/_sim/batches"),
-                                                        R"({"requests":300,"failed_share":0.3,"ended":true})")
-                                                       .body)[QLatin1String("id")]
+        const QString id = QJsonDocument::fromJson(
+                               call("POST", QStringLiteral("/v1/_sim/batches"),
+                                    R"({"requests":300,"failed_share":0.3,"ended":true,"answer_chars":700})")
+                                   .body)[QLatin1String("id")]
                                .toString();
         const QString output =
             QJsonDocument::fromJson(
@@ -386,6 +387,15 @@ private Q_SLOTS:
         QCOMPARE(whole.status, 200);
         QCOMPARE(whole.acceptRanges, QByteArray("bytes"));
         const qint64 size = whole.body.size();
+        for (const QJsonObject &line : jsonLines(whole.body)) { // answers as long as the hook asked
+            const QJsonObject response = line.value(QLatin1String("response")).toObject();
+            if (response.value(QLatin1String("status_code")).toInt() == 200)
+                QCOMPARE(response[QLatin1String("body")][QLatin1String("output")][0][QLatin1String("content")]
+                                 [0][QLatin1String("text")]
+                                     .toString()
+                                     .size(),
+                         700);
+        }
         const Reply rest = call("GET", path, {}, "bytes=1000-");
         QCOMPARE(rest.status, 206);
         QCOMPARE(rest.body, whole.body.mid(1000));
@@ -398,6 +408,45 @@ private Q_SLOTS:
         QCOMPARE(past.status, 416);
         QCOMPARE(past.contentRange, "bytes */" + QByteArray::number(size));
         QCOMPARE(call("GET", path, {}, "bytes=oops").status, 200); // a range it cannot read: the whole file
+    }
+
+    void validationListsTheFirstProblemsWithTheirLines()
+    {
+        SimAccount::Options options = frozen();
+        options.speed = 100'000;
+        SimAccount account(options);
+        QByteArray jsonl;
+        for (int i = 1; i <= 30; ++i)
+            jsonl += i % 4 == 0 ? QByteArray("not json\n")
+                                : requestLine(QStringLiteral("r%1").arg(i % 7), QStringLiteral("m"));
+        const QString fileId =
+            body(account.uploadFile("multipart/form-data; boundary=XyZ", uploadForm(jsonl)))
+                .value(QLatin1String("id"))
+                .toString();
+        const QString id =
+            body(account.createBatch(
+                     QJsonDocument(
+                         QJsonObject{{QStringLiteral("input_file_id"), fileId},
+                                     {QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions")},
+                                     {QStringLiteral("completion_window"), QStringLiteral("24h")}})
+                         .toJson()))
+                .value(QLatin1String("id"))
+                .toString();
+        QTRY_COMPARE(body(account.retrieveBatch(id)).value(QLatin1String("status")).toString(),
+                     QStringLiteral("failed"));
+        const QJsonArray errors =
+            body(account.retrieveBatch(id))[QLatin1String("errors")][QLatin1String("data")].toArray();
+        QCOMPARE(errors.size(), 10); // the first ten, in line order
+        QStringList seen;
+        for (const QJsonValue error : errors)
+            seen << QStringLiteral("%1:%2")
+                        .arg(error[QLatin1String("line")].toInt())
+                        .arg(error[QLatin1String("code")].toString());
+        // r1..r6, r0 repeat every 7 lines: line 8 is r1 again, line 4, 12, ... are not JSON.
+        QCOMPARE(
+            seen.mid(0, 4),
+            (QStringList{QStringLiteral("4:invalid_json_line"), QStringLiteral("8:invalid_json_line"),
+                         QStringLiteral("9:duplicate_custom_id"), QStringLiteral("10:duplicate_custom_id")}));
     }
 
     void theHookMakesAnEndedBatchOf50000()

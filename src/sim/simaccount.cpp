@@ -205,19 +205,9 @@ SimResponse SimAccount::createBatch(const QByteArray &body)
     batch.inputFileId = fileId;
     batch.metadata = request.value(QLatin1String("metadata")).toObject();
     // Validation reads the lines: a line that does not hold a request fails the batch, as the API does.
-    const SimInputFile input = SimInputFile::readOpenAi(file->content, endpoint);
-    batch.model = input.model;
-    batch.submitted = input.count();
-    if (input.failed()) {
-        batch.outcome = SimBatch::Outcome::Failed;
-        batch.failureCode = input.failureCode;
-        batch.failureMessage = input.failureMessage;
-        batch.failureLine = input.failureLine;
-    } else {
-        batch.total = input.count();
-        batch.requests = input.requests;
+    SimInputFile::readOpenAi(file->content, endpoint).applyTo(batch);
+    if (batch.outcome != SimBatch::Outcome::Failed)
         batch.failedShare = m_options.createdFailedShare;
-    }
     return SimResponse::json(batchObject(add(std::move(batch))));
 }
 

@@ -56,6 +56,7 @@ public:
         SimBatch::Outcome outcome = SimBatch::Outcome::Completed;
         double failedShare = 0.0;
         bool ended = false;
+        int answerChars = 0; // see SimBatch::answerChars
     };
     const SimBatch &createForTests(const TestBatch &spec);
     SimResponse uploadFile(const QByteArray &contentType, const QByteArray &body);

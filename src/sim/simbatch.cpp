@@ -115,6 +115,19 @@ QString SimBatch::modelOf(qint64 n) const
     return model;
 }
 
+QString SimBatch::answerOf(qint64 n) const
+{
+    static const char *const kOpenings[] = {"Simulated answer %1.", "The summary of item %1 follows.",
+                                            "Request %1: yes, with two caveats.",
+                                            "Translated text %1 below."};
+    QString text = QString::fromLatin1(kOpenings[n % 4]).arg(n);
+    static const QString kFiller =
+        QStringLiteral(" Lorem ipsum dolor sit amet, consectetur adipiscing elit.");
+    while (text.size() < answerChars)
+        text += kFiller;
+    return answerChars > 0 ? text.left(qMax<qsizetype>(answerChars, 1)) : text;
+}
+
 QString SimBatch::outputFileId() const
 {
     return fileIdFor(id, QLatin1String("output"));
@@ -192,8 +205,11 @@ QJsonObject SimBatch::toJson(qint64 now) const
             {QLatin1String("message"), failureMessage},
             {QLatin1String("param"), QJsonValue(QJsonValue::Null)},
             {QLatin1String("line"), failureLine ? QJsonValue(*failureLine) : QJsonValue(QJsonValue::Null)}};
+        QJsonArray data{error};
+        for (const QJsonValue &more : moreErrors)
+            data.append(more);
         o.insert(QLatin1String("errors"), QJsonObject{{QLatin1String("object"), QLatin1String("list")},
-                                                      {QLatin1String("data"), QJsonArray{error}}});
+                                                      {QLatin1String("data"), data}});
     } else {
         o.insert(QLatin1String("errors"), QJsonValue(QJsonValue::Null));
     }

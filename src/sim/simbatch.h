@@ -2,6 +2,7 @@
 
 #include "sim/simrequestplan.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -23,6 +24,7 @@ struct SimBatch
     bool inlineResults = false; // created with inline requests (Gemini): results come inside the batch object
     // The ids and models of a batch whose client chose them; null: generated ids (request-N, some hostile).
     std::shared_ptr<const SimRequestIds> requests;
+    int answerChars = 0; // at least this long a model's answer (0: a short sentence), for large result files
 
     qint64 total = 0;
     qint64 submitted = 0;     // request lines in the input, also for a batch that failed validation (total 0)
@@ -35,6 +37,7 @@ struct SimBatch
     QString failureCode; // for Outcome::Failed
     QString failureMessage;
     std::optional<qint64> failureLine;
+    QJsonArray moreErrors;             // validation errors after the first ({code, message, param, line})
     bool emptyStringErrorFile = false; // the "" trap instead of null
     std::optional<qint64> cancelRequestedAt;
 
@@ -57,6 +60,8 @@ struct SimBatch
     // Request n's (1-based, input order) custom_id and model.
     QString customIdOf(qint64 n) const;
     QString modelOf(qint64 n) const;
+    // The model's answer to request n.
+    QString answerOf(qint64 n) const;
     // Results can be downloaded once the batch is terminal (not while finalizing).
     bool resultsVisibleAt(qint64 now) const;
     QString outputFileId() const;

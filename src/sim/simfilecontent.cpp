@@ -88,7 +88,7 @@ void failedResponse(SimJsonWriter &json, const SimBatch &batch, qint64 n, qint64
 void answerBody(SimJsonWriter &json, const SimBatch &batch, qint64 n)
 {
     const QString model = usedModel(batch, n);
-    const QString text = QStringLiteral("Simulated answer %1.").arg(n);
+    const QString text = batch.answerOf(n);
     const qint64 in = 20 + n % 50;
     const qint64 out = 5 + n % 20;
     if (batch.endpoint == QLatin1String("/v1/responses")) {

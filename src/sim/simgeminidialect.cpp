@@ -242,42 +242,48 @@ SimResponse SimGeminiDialect::file(const SimRequest &request, const SimAccount &
         bytes.body = *account.storedFile(accountId);
         return bytes;
     }
-    const SimBatch *batch = fileId.startsWith(QLatin1String("responses"))
-                                ? account.findBatch(QStringLiteral("batch_") + fileId.mid(9))
+    // A batch's responses file, or the input file a generated batch says it came from.
+    const bool input = fileId.startsWith(QLatin1String("input"));
+    const SimBatch *batch = fileId.startsWith(QLatin1String("responses")) || input
+                                ? account.findBatch(QStringLiteral("batch_") + fileId.mid(input ? 5 : 9))
                                 : nullptr;
     const QJsonObject op =
         batch ? SimGeminiOperation::operation(*batch, account.batchObject(*batch)) : QJsonObject();
     const QJsonObject metadata = op.value(QLatin1String("metadata")).toObject();
     const QString name = QStringLiteral("files/") + fileId;
-    if (!batch ||
-        metadata.value(QLatin1String("output")).toObject().value(QLatin1String("responsesFile")).toString() !=
-            name)
+    const QString named = input
+                              ? metadata[QLatin1String("inputConfig")][QLatin1String("fileName")].toString()
+                              : metadata[QLatin1String("output")][QLatin1String("responsesFile")].toString();
+    if (!batch || named != name || (input && batch->inlineResults))
         return error(request, 404, QStringLiteral("Requested entity was not found."));
     if (content && request.queryValue(QStringLiteral("alt")) != QLatin1String("media"))
         return error(request, 400, QStringLiteral("Downloads need ?alt=media."));
     const QJsonObject counts = account.batchObject(*batch).value(QLatin1String("request_counts")).toObject();
     SimResponse response;
     response.contentType = "application/octet-stream";
-    response.body = SimProviderLines::geminiResponses(*batch, SimGeminiOperation::model(batch->model),
-                                                      counts.value(QLatin1String("completed")).toInteger(),
-                                                      counts.value(QLatin1String("failed")).toInteger());
+    response.body =
+        input ? SimProviderLines::geminiInput(*batch)
+              : SimProviderLines::geminiResponses(*batch, SimGeminiOperation::model(batch->model),
+                                                  counts.value(QLatin1String("completed")).toInteger(),
+                                                  counts.value(QLatin1String("failed")).toInteger());
     if (content)
         return response;
     const QString origin = request.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString();
-    const QJsonValue endTime = metadata.value(QLatin1String("endTime"));
+    const QJsonValue time = metadata.value(input ? QLatin1String("createTime") : QLatin1String("endTime"));
     return SimResponse::json(
         {{QStringLiteral("name"), name},
          {QStringLiteral("displayName"),
-          QString(metadata.value(QLatin1String("displayName")).toString() + QStringLiteral(" responses"))},
+          QString(metadata.value(QLatin1String("displayName")).toString() +
+                  (input ? QStringLiteral(" requests") : QStringLiteral(" responses")))},
          {QStringLiteral("mimeType"), QStringLiteral("application/jsonl")},
          {QStringLiteral("sizeBytes"), QString::number(response.body.size())},
-         {QStringLiteral("createTime"), endTime},
-         {QStringLiteral("updateTime"), endTime},
+         {QStringLiteral("createTime"), time},
+         {QStringLiteral("updateTime"), time},
          {QStringLiteral("uri"), QString(origin + QStringLiteral("/v1beta/") + name)},
          {QStringLiteral("downloadUri"), QString(origin + QStringLiteral("/download/v1beta/") + name +
                                                  QStringLiteral(":download?alt=media"))},
          {QStringLiteral("state"), QStringLiteral("ACTIVE")},
-         {QStringLiteral("source"), QStringLiteral("GENERATED")}});
+         {QStringLiteral("source"), input ? QStringLiteral("UPLOADED") : QStringLiteral("GENERATED")}});
 }
 
 SimResponse SimGeminiDialect::error(const SimRequest &, int status, const QString &message,

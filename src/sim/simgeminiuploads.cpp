@@ -133,6 +133,13 @@ SimResponse SimGeminiDialect::upload(const SimRequest &request, SimAccount &acco
                              .arg(it->data.size()));
         if (it->data.size() + request.body.size() > it->declared)
             return error(request, 400, QStringLiteral("More bytes than the %1 announced.").arg(it->declared));
+        // All sessions together stay under the one-upload limit: abandoned ones cannot pile up memory.
+        qint64 held = 0;
+        for (const Upload &open : std::as_const(m_uploads))
+            held += open.data.size();
+        if (held + request.body.size() > kMaxUploadBytes)
+            return error(request, 429,
+                         QStringLiteral("Too many upload bytes in flight; finish or cancel one."));
         it->data += request.body;
     }
     if (!command.contains("finalize")) {

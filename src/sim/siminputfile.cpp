@@ -1,10 +1,14 @@
 #include "sim/siminputfile.h"
 
+#include "sim/simbatch.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
 namespace {
+bool fail(SimInputFile &file, const char *code, const QString &message, qint64 line);
+
 // Calls `read(object, lineNumber)` for every non-empty line until it returns false; a line that is not a JSON
 // object fails the file.
 template <typename Read> void eachLine(const QByteArray &content, SimInputFile &file, Read read)
@@ -21,23 +25,25 @@ template <typename Read> void eachLine(const QByteArray &content, SimInputFile &
         if (line.trimmed().isEmpty())
             continue;
         const QJsonDocument document = QJsonDocument::fromJson(line);
-        if (!document.isObject()) {
-            file.failureCode = QStringLiteral("invalid_json_line");
-            file.failureMessage = QStringLiteral("This line is not parseable as valid JSON.");
-            file.failureLine = lineNumber;
-            return;
-        }
-        if (!read(document.object(), lineNumber))
+        const bool goOn = document.isObject()
+                              ? read(document.object(), lineNumber)
+                              : fail(file, "invalid_json_line",
+                                     QStringLiteral("This line is not parseable as valid JSON."), lineNumber);
+        if (!goOn)
             return;
     }
 }
 
+// Notes a problem; true while more are wanted (validation reports the first few, not only one).
 bool fail(SimInputFile &file, const char *code, const QString &message, qint64 line)
 {
-    file.failureCode = QLatin1String(code);
-    file.failureMessage = message;
-    file.failureLine = line;
-    return false;
+    if (file.problems.isEmpty()) {
+        file.failureCode = QLatin1String(code);
+        file.failureMessage = message;
+        file.failureLine = line;
+    }
+    file.problems.append({QLatin1String(code), message, line});
+    return file.problems.size() < SimInputFile::kMaxProblems;
 }
 } // namespace
 
@@ -99,4 +105,26 @@ SimInputFile SimInputFile::readGemini(const QByteArray &content, const QString &
         return true;
     });
     return file;
+}
+
+void SimInputFile::applyTo(SimBatch &batch) const
+{
+    batch.model = model;
+    batch.submitted = count();
+    if (!failed()) {
+        batch.total = count();
+        batch.requests = requests;
+        return;
+    }
+    batch.outcome = SimBatch::Outcome::Failed;
+    batch.total = 0;
+    batch.failureCode = failureCode;
+    batch.failureMessage = failureMessage;
+    batch.failureLine = failureLine;
+    for (qsizetype i = 1; i < problems.size(); ++i) {
+        batch.moreErrors.append(QJsonObject{{QStringLiteral("code"), problems.at(i).code},
+                                            {QStringLiteral("message"), problems.at(i).message},
+                                            {QStringLiteral("param"), QJsonValue(QJsonValue::Null)},
+                                            {QStringLiteral("line"), problems.at(i).line}});
+    }
 }

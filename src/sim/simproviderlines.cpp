@@ -1,6 +1,7 @@
 #include "sim/simproviderlines.h"
 
 #include "sim/simbatch.h"
+#include "sim/simjsonwriter.h"
 #include "sim/simrequestplan.h"
 
 #include <QCryptographicHash>
@@ -19,9 +20,9 @@ QString hexId(const char *prefix, const QString &batchId, qint64 line, int lengt
     return QLatin1String(prefix) + QString::fromLatin1(hash.toHex().left(length));
 }
 
-QJsonObject anthropicError(qint64 n, qint64 failure, const QString &model)
+void anthropicError(SimJsonWriter &json, qint64 n, qint64 failure, const QString &model)
 {
-    QString type = QStringLiteral("invalid_request_error");
+    const char *type = "invalid_request_error";
     QString message;
     switch (failure % 3) {
     case 0:
@@ -35,87 +36,78 @@ QJsonObject anthropicError(qint64 n, qint64 failure, const QString &model)
                 .arg(model);
         break;
     default:
-        type = QStringLiteral("overloaded_error");
+        type = "overloaded_error";
         message = QStringLiteral("Overloaded");
         break;
     }
-    return {{QStringLiteral("type"), QStringLiteral("error")},
-            {QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}}}};
+    json.beginObject().key("type").value("error").key("error").beginObject().key("type").value(type);
+    json.key("message").value(message).endObject().endObject();
 }
 
-QJsonObject anthropicLine(const SimBatch &batch, const QString &model, qint64 n, const QString &customId,
-                          const QString &type, qint64 failure)
+void anthropicLine(QByteArray &out, const SimBatch &batch, const QString &model, qint64 n,
+                   const QString &customId, const char *type, qint64 failure)
 {
-    QJsonObject result{{QStringLiteral("type"), type}};
-    if (type == QLatin1String("succeeded")) {
-        result.insert(QStringLiteral("message"),
-                      QJsonObject{{QStringLiteral("id"), hexId("msg_", batch.id, n, 24)},
-                                  {QStringLiteral("type"), QStringLiteral("message")},
-                                  {QStringLiteral("role"), QStringLiteral("assistant")},
-                                  {QStringLiteral("model"), model},
-                                  {QStringLiteral("content"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                                                          {QStringLiteral("text"),
-                                                           QStringLiteral("Simulated answer %1.").arg(n)}}}},
-                                  {QStringLiteral("stop_reason"), QStringLiteral("end_turn")},
-                                  {QStringLiteral("stop_sequence"), QJsonValue(QJsonValue::Null)},
-                                  {QStringLiteral("usage"),
-                                   QJsonObject{{QStringLiteral("input_tokens"), qint64(20 + n % 50)},
-                                               {QStringLiteral("output_tokens"), qint64(5 + n % 20)}}}});
-    } else if (type == QLatin1String("errored")) {
-        result.insert(QStringLiteral("error"), anthropicError(n, failure, model));
+    SimJsonWriter json(out);
+    json.beginObject().key("custom_id").value(customId).key("result").beginObject().key("type").value(type);
+    if (qstrcmp(type, "succeeded") == 0) {
+        json.key("message").beginObject().key("id").value(hexId("msg_", batch.id, n, 24));
+        json.key("type").value("message").key("role").value("assistant").key("model").value(model);
+        json.key("content").beginArray().beginObject().key("type").value("text").key("text");
+        json.value(batch.answerOf(n)).endObject().endArray();
+        json.key("stop_reason").value("end_turn").key("stop_sequence").null();
+        json.key("usage").beginObject().key("input_tokens").value(qint64(20 + n % 50));
+        json.key("output_tokens").value(qint64(5 + n % 20)).endObject().endObject();
+    } else if (qstrcmp(type, "errored") == 0) {
+        json.key("error");
+        anthropicError(json, n, failure, model);
     }
-    return {{QStringLiteral("custom_id"), customId}, {QStringLiteral("result"), result}};
-}
-
-QJsonObject responseLine(const SimBatch &batch, const QString &model, qint64 n)
-{
-    const QJsonObject part{{QStringLiteral("text"), QStringLiteral("Simulated answer %1.").arg(n)}};
-    const QJsonObject candidate{
-        {QStringLiteral("content"), QJsonObject{{QStringLiteral("parts"), QJsonArray{part}},
-                                                {QStringLiteral("role"), QStringLiteral("model")}}},
-        {QStringLiteral("finishReason"), QStringLiteral("STOP")},
-        {QStringLiteral("index"), 0}};
-    const QJsonObject usage{{QStringLiteral("promptTokenCount"), qint64(20 + n % 50)},
-                            {QStringLiteral("candidatesTokenCount"), qint64(5 + n % 20)},
-                            {QStringLiteral("totalTokenCount"), qint64(25 + n % 50 + n % 20)}};
-    const QByteArray hash = QCryptographicHash::hash(
-        QByteArray(batch.id.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
-    return {{QStringLiteral("key"), batch.customIdOf(n)},
-            {QStringLiteral("response"),
-             QJsonObject{{QStringLiteral("candidates"), QJsonArray{candidate}},
-                         {QStringLiteral("usageMetadata"), usage},
-                         {QStringLiteral("modelVersion"), model.mid(7)},
-                         {QStringLiteral("responseId"),
-                          QString::fromLatin1(hash.toBase64(QByteArray::Base64UrlEncoding |
-                                                            QByteArray::OmitTrailingEquals))}}}};
-}
-
-QJsonObject geminiErrorLine(const SimBatch &batch, qint64 n, qint64 failure)
-{
-    int code = 400;
-    QString status = QStringLiteral("INVALID_ARGUMENT");
-    QString message = QStringLiteral("* GenerateContentRequest.contents: contents is not specified");
-    if (failure % 3 == 1) {
-        code = 429;
-        status = QStringLiteral("RESOURCE_EXHAUSTED");
-        message = QStringLiteral("Resource has been exhausted (e.g. check quota).");
-    } else if (failure % 3 == 2) {
-        message = QStringLiteral("The input token count (%1) exceeds the maximum number of tokens allowed "
-                                 "(1048576).")
-                      .arg(1048576 + 13 * n);
-    }
-    return {{QStringLiteral("key"), batch.customIdOf(n)},
-            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
-                                                  {QStringLiteral("message"), message},
-                                                  {QStringLiteral("status"), status}}}};
-}
-
-void appendLine(QByteArray &out, const QJsonObject &line)
-{
-    out += QJsonDocument(line).toJson(QJsonDocument::Compact);
+    json.endObject().endObject();
     out += '\n';
+}
+
+// A Gemini result line: {"key", "response"|"error"} (`inlined`: the key inside "metadata" instead).
+void geminiLine(QByteArray &out, const SimBatch &batch, const QString &model, qint64 n, Fate fate,
+                qint64 failure, bool inlined)
+{
+    SimJsonWriter json(out);
+    json.beginObject();
+    if (!inlined)
+        json.key("key").value(batch.customIdOf(n));
+    if (fate == Fate::Ok) {
+        const QByteArray hash = QCryptographicHash::hash(
+            QByteArray(batch.id.toLatin1() + ':' + QByteArray::number(n)), QCryptographicHash::Md5);
+        json.key("response").beginObject().key("candidates").beginArray().beginObject();
+        json.key("content").beginObject().key("parts").beginArray().beginObject().key("text");
+        json.value(batch.answerOf(n)).endObject().endArray();
+        json.key("role").value("model").endObject();
+        json.key("finishReason").value("STOP").key("index").value(0).endObject().endArray();
+        json.key("usageMetadata").beginObject().key("promptTokenCount").value(qint64(20 + n % 50));
+        json.key("candidatesTokenCount").value(qint64(5 + n % 20));
+        json.key("totalTokenCount").value(qint64(25 + n % 50 + n % 20)).endObject();
+        json.key("modelVersion").value(QStringView(model).mid(7)).key("responseId");
+        json.value(QString::fromLatin1(
+            hash.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+        json.endObject();
+    } else {
+        int code = 400;
+        const char *status = "INVALID_ARGUMENT";
+        QString message = QStringLiteral("* GenerateContentRequest.contents: contents is not specified");
+        if (failure % 3 == 1) {
+            code = 429;
+            status = "RESOURCE_EXHAUSTED";
+            message = QStringLiteral("Resource has been exhausted (e.g. check quota).");
+        } else if (failure % 3 == 2) {
+            message =
+                QStringLiteral("The input token count (%1) exceeds the maximum number of tokens allowed "
+                               "(1048576).")
+                    .arg(1048576 + 13 * n);
+        }
+        json.key("error").beginObject().key("code").value(code).key("message").value(message);
+        json.key("status").value(status).endObject();
+    }
+    if (inlined)
+        json.key("metadata").beginObject().key("key").value(batch.customIdOf(n)).endObject();
+    json.endObject();
 }
 } // namespace
 
@@ -126,30 +118,30 @@ QByteArray anthropicResults(const SimBatch &batch, const QString &model, const s
     static const char *const kTypes[] = {"succeeded", "errored", "canceled", "expired"};
     std::array<qint64, 4> written = {0, 0, 0, 0};
     QByteArray out;
-    const auto write = [&](size_t type, qint64 n, const QString &customId, qint64 failure) {
-        appendLine(out, anthropicLine(batch, model, n, customId, QLatin1String(kTypes[type]), failure));
+    const auto write = [&](size_t type, qint64 n, qint64 failure) {
+        anthropicLine(out, batch, model, n, batch.customIdOf(n), kTypes[type], failure);
         ++written[type];
     };
     if (batch.total == 0) {
         // Validation failed (Anthropic has no such state: every request errs) or there was nothing to run.
         for (qint64 n = 1; n <= counts[1]; ++n)
-            write(1, n, batch.customIdOf(n), n);
+            write(1, n, n);
     } else {
         const size_t notRun = counts[2] > 0 ? 2 : 3;
         SimRequestPlan::forEach(batch, counts[0] + counts[1], counts[0], [&](qint64 n, Fate fate, qint64 k) {
             if (fate == Fate::Ok)
-                write(0, n, batch.customIdOf(n), 0);
+                write(0, n, 0);
             else if (fate != Fate::NotRun)
-                write(1, n, batch.customIdOf(n), k);
+                write(1, n, k);
             else if (written[notRun] < counts[notRun])
-                write(notRun, n, batch.customIdOf(n), 0);
+                write(notRun, n, 0);
         });
     }
     qint64 past = batch.total;
     for (size_t type = 0; type < 4; ++type) {
         while (written[type] < counts[type]) {
             ++past;
-            write(type, past, batch.customIdOf(past), past);
+            write(type, past, past);
         }
     }
     return out;
@@ -159,11 +151,25 @@ QByteArray geminiResponses(const SimBatch &batch, const QString &model, qint64 s
 {
     QByteArray out;
     SimRequestPlan::forEach(batch, succeeded + failed, succeeded, [&](qint64 n, Fate fate, qint64 k) {
-        if (fate == Fate::Ok)
-            appendLine(out, responseLine(batch, model, n));
-        else if (fate != Fate::NotRun)
-            appendLine(out, geminiErrorLine(batch, n, k));
+        if (fate != Fate::NotRun) {
+            geminiLine(out, batch, model, n, fate, k, false);
+            out += '\n';
+        }
     });
+    return out;
+}
+
+QByteArray geminiInput(const SimBatch &batch)
+{
+    QByteArray out;
+    for (qint64 n = 1; n <= batch.total; ++n) {
+        SimJsonWriter json(out);
+        json.beginObject().key("key").value(batch.customIdOf(n)).key("request").beginObject();
+        json.key("contents").beginArray().beginObject().key("role").value("user").key("parts").beginArray();
+        json.beginObject().key("text").value(QStringLiteral("Simulated question %1").arg(n)).endObject();
+        json.endArray().endObject().endArray().endObject().endObject();
+        out += '\n';
+    }
     return out;
 }
 
@@ -173,17 +179,19 @@ QJsonArray geminiInlined(const SimBatch &batch, const QString &model, qint64 suc
     SimRequestPlan::forEach(batch, succeeded + failed, succeeded, [&](qint64 n, Fate fate, qint64 k) {
         fates[size_t(n - 1)] = {fate, k};
     });
-    QJsonArray inlined;
+    QByteArray out;
+    SimJsonWriter array(out);
+    array.beginArray();
     for (qint64 n = 1; n <= qint64(fates.size()); ++n) {
         const auto [fate, k] = fates[size_t(n - 1)];
         if (fate == Fate::NotRun)
             continue;
-        QJsonObject line = fate == Fate::Ok ? responseLine(batch, model, n) : geminiErrorLine(batch, n, k);
-        line.insert(QStringLiteral("metadata"),
-                    QJsonObject{{QStringLiteral("key"), line.take(QLatin1String("key"))}});
-        inlined.append(line);
+        if (out.size() > 1)
+            out += ',';
+        geminiLine(out, batch, model, n, fate, k, true);
     }
-    return inlined;
+    out += ']';
+    return QJsonDocument::fromJson(out).array();
 }
 
 } // namespace SimProviderLines

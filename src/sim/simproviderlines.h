@@ -18,6 +18,8 @@ namespace SimProviderLines {
 QByteArray anthropicResults(const SimBatch &batch, const QString &model, const std::array<qint64, 4> &counts);
 // Gemini's responses file: one line per request that ran (`succeeded` + `failed` of them), keyed by its key.
 QByteArray geminiResponses(const SimBatch &batch, const QString &model, qint64 succeeded, qint64 failed);
+// The input file a generated batch came from, in Gemini's line format: {"key", "request":{"contents"}}.
+QByteArray geminiInput(const SimBatch &batch);
 // The same results inline, in input order, as a batch created with inline requests shows them:
 // {response|error, metadata{key}}.
 QJsonArray geminiInlined(const SimBatch &batch, const QString &model, qint64 succeeded, qint64 failed);

@@ -247,6 +247,10 @@ SimResponse SimServer::createForTests(const SimRequest &request)
                                   QStringLiteral("invalid"));
     spec.outcome = kOutcomes.value(outcome);
     spec.ended = body.value(QLatin1String("ended")).toBool(false);
+    spec.answerChars = body.value(QLatin1String("answer_chars")).toInt(0);
+    if (spec.answerChars < 0 || spec.answerChars > 20'000)
+        return SimResponse::error(400, QStringLiteral("'answer_chars' must be 0 to 20000"),
+                                  QStringLiteral("invalid"));
     const SimBatch &batch = m_account->createForTests(spec);
     return SimResponse::json(
         {{QStringLiteral("id"), m_dialect->publicId(batch.id)}, {QStringLiteral("openai_id"), batch.id}});

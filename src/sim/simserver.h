@@ -46,7 +46,8 @@ private:
     SimResponse answer(const SimRequest &request);
     SimResponse stats() const;
     // POST /v1/_sim/batches {"requests": N, "model", "metadata", "endpoint" (default /v1/responses),
-    // "outcome" (completed|failed|expired|cancelled), "failed_share" (0..1), "ended" (terminal now)}: a batch
+    // "outcome" (completed|failed|expired|cancelled), "failed_share" (0..1), "ended" (terminal now),
+    // "answer_chars" (0..20000: answers at least that long, for large files)}: a batch
     // created in any dialect, for tests; no key, not counted. Answers {"id": the dialect's id, "openai_id"}.
     SimResponse createForTests(const SimRequest &request);
     enum class Fault {

@@ -11,6 +11,7 @@ const SimBatch &SimAccount::createForTests(const TestBatch &spec)
     planned.metadata = spec.metadata;
     planned.failedShare = std::clamp(spec.failedShare, 0.0, 1.0);
     planned.outcome = spec.outcome;
+    planned.answerChars = spec.answerChars;
     planned.total = planned.submitted = qMax<qint64>(0, spec.requests);
     SimBatch &batch = add(std::move(planned));
     if (batch.outcome == SimBatch::Outcome::Failed) {
