@@ -68,6 +68,71 @@ private Q_SLOTS:
         QCOMPARE(reader.position(), file.size());
     }
 
+    void aByteOrderMarkIsNotPartOfLineOne()
+    {
+        // Notepad's UTF-8 starts the file with EF BB BF: line 1 reads without it (its offset after it, so a
+        // line copied back by offset never carries it); the same bytes later in the file are data.
+        const QByteArray bom = "\xEF\xBB\xBF";
+        LineReader reader(writeFile(m_dir, QStringLiteral("bom.txt"), bom + "{\"a\":1}\r\n" + bom + "x\n"));
+        QString why;
+        QVERIFY(reader.open(&why));
+        LineReader::Line line;
+        QVERIFY(reader.next(&line));
+        QCOMPARE(line.number, 1);
+        QCOMPARE(line.offset, 3);
+        QCOMPARE(line.bytes, QByteArray("{\"a\":1}"));
+        QVERIFY(reader.startsWithBom());
+        QVERIFY(reader.next(&line));
+        QCOMPARE(line.bytes, bom + "x");
+        QVERIFY(!reader.next(&line));
+
+        LineReader only(writeFile(m_dir, QStringLiteral("onlybom.txt"), bom));
+        QVERIFY(only.open(&why));
+        QVERIFY(only.next(&line));
+        QVERIFY(line.bytes.isEmpty());
+        QVERIFY(only.startsWithBom());
+
+        LineReader plain(writeFile(m_dir, QStringLiteral("plain.txt"), "\xEF\xBBx\n"));
+        QVERIFY(plain.open(&why));
+        QVERIFY(plain.next(&line));
+        QCOMPARE(line.bytes, QByteArray("\xEF\xBBx"));
+        QCOMPARE(line.offset, 0);
+        QVERIFY(!plain.startsWithBom());
+    }
+
+    void skippingALongLineAsksToGoOn()
+    {
+        // A 4 MB line over a 1 KB bound (think 16 GB without a newline): the skip asks as it reads, and a no
+        // ends it there instead of at the file's end.
+        const QString path =
+            writeFile(m_dir, QStringLiteral("skip.txt"), QByteArray(4 * 1024 * 1024, 'x') + "\nok\n");
+        LineReader reader(path, 1024);
+        QList<qint64> asked;
+        reader.setKeepGoing([&asked](qint64 position) {
+            asked.append(position);
+            return asked.size() < 2;
+        });
+        QString why;
+        QVERIFY(reader.open(&why));
+        LineReader::Line line;
+        QVERIFY(!reader.next(&line));
+        QVERIFY(reader.cancelled());
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(asked[1] > asked[0]);
+        QVERIFY(asked[1] < 4 * 1024 * 1024);
+
+        LineReader all(path, 1024);
+        int calls = 0;
+        all.setKeepGoing([&calls](qint64) { return ++calls > 0; });
+        QVERIFY(all.open(&why));
+        QVERIFY(all.next(&line));
+        QVERIFY(line.overlong);
+        QVERIFY(all.next(&line));
+        QCOMPARE(line.bytes, QByteArray("ok"));
+        QVERIFY(!all.cancelled());
+        QVERIFY(calls >= 3);
+    }
+
     void emptyAndMissing()
     {
         LineReader empty(writeFile(m_dir, QStringLiteral("empty.txt"), QByteArray()));

@@ -136,6 +136,36 @@ private Q_SLOTS:
         QVERIFY(gone.problems[0].message.contains(QStringLiteral("gone.jsonl")));
     }
 
+    void aByteOrderMarkIsNamed()
+    {
+        // Line 1 is checked without the mark, and the mark is the problem named (OpenAI's parser refuses it).
+        const QString path = writeFile(m_dir, QStringLiteral("bom.jsonl"),
+                                       "\xEF\xBB\xBF" + jsonLines({openAiRequest("a"), openAiRequest("a")}));
+        const PreflightReport report = Preflight::check(path, Provider::OpenAI);
+        QVERIFY2(report.problemCount == 2, qPrintable(shown(report)));
+        QCOMPARE(report.problems[0].line, 1);
+        QCOMPARE(report.problems[0].kind, Kind::NotJson);
+        QVERIFY2(report.problems[0].message.contains(QStringLiteral("byte order mark")),
+                 qPrintable(shown(report)));
+        QCOMPARE(report.problems[1].line, 2);
+        QCOMPARE(report.problems[1].kind, Kind::DuplicateCustomId); // line 1's request was read
+        QCOMPARE(report.model, QStringLiteral("gpt-4o-mini"));
+    }
+
+    void formFeedLinesAreNotBlank()
+    {
+        // JSON's whitespace is space, tab, CR and LF: a line of \f or \v is a line the server refuses.
+        const QString path =
+            writeFile(m_dir, QStringLiteral("ff.jsonl"),
+                      jsonLines({openAiRequest("a"), "\f", " \v ", openAiRequest("b"), " \t"}));
+        const PreflightReport report = Preflight::check(path, Provider::OpenAI);
+        QVERIFY2(report.problemCount == 2, qPrintable(shown(report)));
+        QCOMPARE(report.problems[0].line, 2);
+        QCOMPARE(report.problems[0].kind, Kind::NotJson);
+        QCOMPARE(report.problems[1].line, 3);
+        QCOMPARE(report.problems[1].kind, Kind::NotJson);
+    }
+
     void tooManyLines()
     {
         QByteArray file;

@@ -211,6 +211,31 @@ private Q_SLOTS:
         QCOMPARE(set.rows[2].outcome, RequestOutcome::NotRun);
     }
 
+    void geminiRpcCodes()
+    {
+        // @google/genai's JobError is {code, message, details}: the code a google.rpc.Code (8, not 429), with
+        // no status word. Shown as its name and its HTTP equivalent (google/rpc/code.proto's mapping).
+        const QByteArray responses = jsonLines(
+            {"{\"key\":\"g1\",\"error\":{\"code\":8,\"message\":\"Resource has been exhausted\"}}",
+             "{\"key\":\"g2\",\"error\":{\"code\":3,\"message\":\"Bad\",\"details\":[]}}",
+             "{\"key\":\"g3\",\"error\":{\"code\":14,\"message\":\"x\",\"status\":\"UNAVAILABLE\"}}",
+             "{\"key\":\"g4\",\"error\":{\"code\":500,\"message\":\"y\",\"status\":\"INTERNAL\"}}"});
+        const Parsed<ResultSet> read = ResultsReader::read(
+            Provider::Gemini,
+            {QString(), writeFile(m_dir, QStringLiteral("rpc.jsonl"), responses), QString()});
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        const ResultSet &set = read.value;
+        QCOMPARE(set.rows.size(), 4);
+        QCOMPARE(set.rows[0].statusCode, 429);
+        QCOMPARE(set.rows[0].errorCode, QStringLiteral("RESOURCE_EXHAUSTED"));
+        QCOMPARE(set.rows[1].statusCode, 400);
+        QCOMPARE(set.rows[1].errorCode, QStringLiteral("INVALID_ARGUMENT"));
+        QCOMPARE(set.rows[2].statusCode, 503);
+        QCOMPARE(set.rows[2].errorCode, QStringLiteral("UNAVAILABLE"));
+        QCOMPARE(set.rows[3].statusCode, 500); // an HTTP status as the simulator writes it stays
+        QCOMPARE(set.rows[3].errorCode, QStringLiteral("INTERNAL"));
+    }
+
     void hostileLinesAreWarningsWithTheirLine()
     {
         const QByteArray input =
@@ -370,6 +395,24 @@ private Q_SLOTS:
         QCOMPARE(anthropic.value.warnings.size(), 1);
         QVERIFY2(anthropic.value.warnings[0].contains(QStringLiteral("2 results")),
                  qPrintable(anthropic.value.warnings[0]));
+    }
+
+    void anInputWithAByteOrderMark()
+    {
+        // Request 1 is joined (not skipped as "not JSON"), and its line starts after the mark.
+        const QByteArray input = "\xEF\xBB\xBF" + jsonLines({openAiRequest("a"), openAiRequest("b")});
+        const ResultFiles files{
+            writeFile(m_dir, QStringLiteral("bom-in.jsonl"), input),
+            writeFile(m_dir, QStringLiteral("bom-out.jsonl"), jsonLines({openAiOutput("a", 200, "{}")})),
+            QString()};
+        const Parsed<ResultSet> read = ResultsReader::read(Provider::OpenAI, files);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QVERIFY2(read.value.warnings.isEmpty(), qPrintable(read.value.warnings.join(u'\n')));
+        QCOMPARE(read.value.rows.size(), 2);
+        QCOMPARE(read.value.rows[0].customId, QStringLiteral("a"));
+        QCOMPARE(read.value.rows[0].outcome, RequestOutcome::Ok);
+        QCOMPARE(read.value.rows[0].input.offset, 3);
+        QCOMPARE(ResultsReader::readLine(files.input, read.value.rows[0].input), openAiRequest("a"));
     }
 
     void emptyAndMissingFiles()

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <iterator>
+
 using ProviderJson::element;
 using ProviderJson::member;
 using ProviderJson::Value;
@@ -244,6 +246,34 @@ ApiError GeminiAdapter::parseError(int status, const QByteArray &body, const QSt
     return error;
 }
 
+namespace {
+// google/rpc/code.proto: each code's name and the HTTP status it maps to, by value (0 is OK).
+struct RpcCode
+{
+    const char *name;
+    int http;
+};
+constexpr RpcCode kRpcCodes[] = {
+    {"OK", 200},
+    {"CANCELLED", 499},
+    {"UNKNOWN", 500},
+    {"INVALID_ARGUMENT", 400},
+    {"DEADLINE_EXCEEDED", 504},
+    {"NOT_FOUND", 404},
+    {"ALREADY_EXISTS", 409},
+    {"PERMISSION_DENIED", 403},
+    {"RESOURCE_EXHAUSTED", 429},
+    {"FAILED_PRECONDITION", 400},
+    {"ABORTED", 409},
+    {"OUT_OF_RANGE", 400},
+    {"UNIMPLEMENTED", 501},
+    {"INTERNAL", 500},
+    {"UNAVAILABLE", 503},
+    {"DATA_LOSS", 500},
+    {"UNAUTHENTICATED", 401},
+};
+} // namespace
+
 Parsed<ResultLine> GeminiAdapter::readResultLine(const QByteArray &bytes) const
 {
     Parsed<ResultLine> result;
@@ -262,13 +292,16 @@ Parsed<ResultLine> GeminiAdapter::readResultLine(const QByteArray &bytes) const
     const Value response = reader.object(member(o, "response"), "response");
     const Value error = reader.object(member(o, "error"), "error");
     if (error) {
-        // {"code": 400, "message": "...", "status": "INVALID_ARGUMENT"}: the code is the HTTP status.
+        // A google.rpc.Status (@google/genai's JobError: {code, message, details}): the code is a
+        // google.rpc.Code (8), shown by its name and HTTP equivalent (429). An HTTP status with a status word
+        // ({"code": 400, "status": "INVALID_ARGUMENT"}, as the REST API's own errors) is kept as it is.
         line.outcome = RequestOutcome::Failed;
-        line.statusCode =
-            int(qMin<qint64>(reader.count(member(error, "code"), "error.code").value_or(0), 999));
+        const qint64 code = reader.count(member(error, "code"), "error.code").value_or(0);
+        const RpcCode *rpc = code > 0 && code < qint64(std::size(kRpcCodes)) ? &kRpcCodes[code] : nullptr;
+        line.statusCode = rpc ? rpc->http : int(qMin<qint64>(code, 999));
         line.errorCode = ProviderJson::codeText(member(error, "status"));
         if (line.errorCode.isEmpty())
-            line.errorCode = ProviderJson::codeText(member(error, "code"));
+            line.errorCode = rpc ? QLatin1String(rpc->name) : ProviderJson::codeText(member(error, "code"));
         line.errorMessage = reader.string(member(error, "message"), "error.message");
     } else if (response) {
         const Value usage = reader.object(member(response, "usageMetadata"), "response.usageMetadata");

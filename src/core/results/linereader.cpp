@@ -74,6 +74,11 @@ bool LineReader::next(Line *line)
                 m_start = m_scanned = 0;
             }
             if (!m_atEnd) {
+                // A skip may run through gigabytes without returning a line: ask as it goes.
+                if (skipping && m_keepGoing && !m_keepGoing(position())) {
+                    m_cancelled = true;
+                    return false;
+                }
                 if (!fill() && !m_error.isEmpty())
                     return false;
                 continue; // the buffer moved: look again
@@ -96,8 +101,15 @@ bool LineReader::next(Line *line)
             qsizetype stop = end;
             if (stop > m_start && begin[stop - 1] == '\r')
                 --stop;
-            line->offset = m_bufferOffset + m_start;
-            line->bytes = QByteArray::fromRawData(begin + m_start, stop - m_start);
+            qsizetype from = m_start;
+            // A UTF-8 byte order mark opening the file is no part of line 1 (JSON parsers refuse it).
+            if (m_number == 1 && m_bufferOffset + m_start == 0 && stop - m_start >= 3 &&
+                std::memcmp(begin + m_start, "\xEF\xBB\xBF", 3) == 0) {
+                m_bom = true;
+                from += 3;
+            }
+            line->offset = m_bufferOffset + from;
+            line->bytes = QByteArray::fromRawData(begin + from, stop - from);
         }
         m_start = m_scanned = nextStart;
         return true;

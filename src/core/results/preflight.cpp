@@ -26,10 +26,11 @@ bool isBatchEndpoint(const QString &url, Provider provider)
     return provider == Provider::Azure && kEndpoints.contains(QStringLiteral("/v1") + url);
 }
 
+// JSON's whitespace (and a CR of a CRLF line end): a line of \f or \v is content, which is not JSON.
 bool isBlank(const QByteArray &bytes)
 {
     return std::all_of(bytes.cbegin(), bytes.cend(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; });
+                       [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
 bool isShortToken(const QString &id, int maxLength)
@@ -132,6 +133,8 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
     const InputShape shape = adapter.inputShape();
     const QLatin1String idKey(shape.idKey);
     const QLatin1String modelPath(shape.modelPath);
+    if (progress)
+        reader.setKeepGoing([&](qint64 position) { return progress(position, report.bytes); });
     QHash<QString, qint64> firstLineOf;
     qint64 urlLine = 0, modelLine = 0, reported = 0;
     LineReader::Line line;
@@ -143,6 +146,11 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
                 return report;
             }
         }
+        if (line.number == 1 && reader.startsWithBom())
+            out.add(
+                1, Kind::NotJson,
+                QStringLiteral("the file starts with a UTF-8 byte order mark, which the Batch API does not "
+                               "take; save it as UTF-8 without one"));
         if (!line.overlong && isBlank(line.bytes))
             continue;
         // Past the limit the file must be split anyway: stop here, so memory stays that of kMaxLines ids.
@@ -215,6 +223,10 @@ PreflightReport check(const QString &path, Provider provider, const Progress &pr
                         .arg(quoted(input.model), quoted(report.model))
                         .arg(modelLine));
         }
+    }
+    if (reader.cancelled()) {
+        report.cancelled = true;
+        return report;
     }
     if (!reader.error().isEmpty())
         out.add(0, Kind::Unreadable, QStringLiteral("cannot read %1: %2").arg(path, reader.error()));

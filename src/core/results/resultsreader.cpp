@@ -20,7 +20,7 @@ constexpr qint64 kProgressStep = 4 * 1024 * 1024;
 bool isBlank(const QByteArray &bytes)
 {
     for (const char c : bytes) {
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+        if (c != ' ' && c != '\t' && c != '\r') // JSON's whitespace; a line of \f or \v is not JSON
             return false;
     }
     return true;
@@ -85,6 +85,8 @@ template <typename Read> QString Join::eachLine(const QString &path, const QStri
     QString why;
     if (!reader.open(&why))
         return QStringLiteral("cannot read the %1: %2").arg(label, why);
+    if (m_progress)
+        reader.setKeepGoing([this](qint64 position) { return m_progress(m_done + position, m_total); });
     qint64 reported = 0;
     LineReader::Line line;
     while (reader.next(&line)) {
@@ -102,6 +104,8 @@ template <typename Read> QString Join::eachLine(const QString &path, const QStri
             continue;
         read(line);
     }
+    if (reader.cancelled())
+        return QStringLiteral("cancelled");
     if (!reader.error().isEmpty())
         return QStringLiteral("cannot read the %1: %2").arg(label, reader.error());
     m_done += reader.size();
