@@ -6,8 +6,8 @@
 #   2. apt-get install --no-install-recommends of the .deb;
 #   3. as an ordinary user: batchwatch-sim, then batchwatch export twice against it. Fails on any warning (the
 #      cache's "QSQLITE driver not loaded" among them) or when no cache file was written; the dashboard starts
-#      offscreen, the xcb platform plugin loads, the desktop entry, icons, man pages, copyright and changelog
-#      are in place;
+#      offscreen, the xcb platform plugin loads, the desktop entry, icons, man pages, shell completions,
+#      copyright and changelog are in place;
 #   4. apt-get purge and autoremove: the same packages as before, and none of the package's files left.
 #   check-install.sh PACKAGE.deb
 set -euo pipefail
@@ -76,6 +76,11 @@ cache=$(find "$HOME/.cache" -name '*.sqlite' -size +0)
 echo "cache: ${cache:-NONE}"
 [ -n "$cache" ] || failed=1
 batchwatch list --max 3 || failed=1
+# The bash completion, as bash-completion loads it: `batchwatch re<TAB>`.
+offered=$(bash -c '. /usr/share/bash-completion/completions/batchwatch
+  COMP_WORDS=(batchwatch re); COMP_CWORD=1; _batchwatch; echo "${COMPREPLY[*]}"')
+echo "bash completion of 'batchwatch re': $offered"
+[ "$offered" = "results retry" ] || failed=1
 # The dashboard: starts and stays up offscreen (killed after 5 s: exit 124 means it ran).
 set +e
 QT_QPA_PLATFORM=offscreen timeout 5 batchwatch --demo >gui.out 2>&1
@@ -100,6 +105,7 @@ for f in /usr/bin/batchwatch /usr/bin/batchwatch-sim /usr/libexec/batchwatch/bat
   /usr/share/icons/hicolor/scalable/apps/io.github.batchwatch.Batchwatch.svg \
   /usr/share/icons/hicolor/48x48/apps/io.github.batchwatch.Batchwatch.png \
   /usr/share/man/man1/batchwatch.1.gz /usr/share/man/man1/batchwatch-sim.1.gz \
+  /usr/share/bash-completion/completions/batchwatch /usr/share/zsh/vendor-completions/_batchwatch \
   /usr/share/doc/batchwatch/copyright /usr/share/doc/batchwatch/changelog.gz; do
   if [[ -e $root$f ]]; then echo "ok $f"; else echo "MISSING $f"; missing=1; fi
 done

@@ -1,57 +1,17 @@
 #include "cli/exportcommand.h"
 
-#include "cli/accountconfig.h"
+#include "cli/commandsupport.h"
 #include "cli/exitcode.h"
 #include "cli/outputtarget.h"
 #include "core/api/apiclient.h"
 #include "core/cache/batchcache.h"
 #include "core/export/batchexportjob.h"
-#include "core/export/batchformat.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
 
-#include <cstdio>
-#include <unistd.h>
-
-namespace {
-// Everything on stderr is for a terminal: the server's text in it (error messages, names) is escaped, so it
-// cannot set the window title or clear the screen.
-void printError(const QString &message)
-{
-    std::fprintf(stderr, "batchwatch: %s\n", qPrintable(BatchFormat::terminalText(message)));
-}
-
-// Progress is for a person watching a terminal; a script reading stderr only gets errors.
-class ProgressLine
-{
-public:
-    ProgressLine()
-        : m_enabled(isatty(STDERR_FILENO) == 1)
-    {
-    }
-    bool enabled() const { return m_enabled; }
-    void show(const BatchExportJob &job)
-    {
-        if (!m_enabled)
-            return;
-        std::fprintf(stderr, "\rbatchwatch: %d pages, %lld batches read, %lld written", job.pages(),
-                     static_cast<long long>(job.batchesSeen()), static_cast<long long>(job.batchesMatched()));
-        m_shown = true;
-    }
-    void end()
-    {
-        if (m_shown)
-            std::fputc('\n', stderr);
-        m_shown = false;
-    }
-
-private:
-    bool m_enabled;
-    bool m_shown = false;
-};
-} // namespace
+using CommandSupport::printError;
 
 int ExportCommand::run(const QStringList &arguments)
 {
@@ -68,24 +28,10 @@ int ExportCommand::run(const QStringList &arguments)
     for (const QString &warning : std::as_const(options.warnings))
         printError(QStringLiteral("warning: ") + warning);
 
-    // The environment's account is named after its provider; a saved account by its own name.
-    ApiConfig config = ApiConfig::fromEnvironment(options.provider);
-    QString accountName = Providers::displayName(options.provider);
-    if (!options.account.isEmpty()) {
-        const auto chosen = AccountConfig::resolve(options.account, &error);
-        if (!chosen) {
-            printError(error);
-            return ExitCode::Usage;
-        }
-        config = chosen->config;
-        accountName = chosen->account.name;
-    }
-    config.transferTimeoutMs = options.timeoutSeconds * 1000;
-    config.maxRetries = options.maxRetries;
-    config.maxResponseBytes = options.maxResponseMb << 20;
-    if (!config.hasCredential() && options.account.isEmpty())
-        printError(QStringLiteral("%1 is not set; the server will likely refuse")
-                       .arg(ApiConfig::keyVariable(options.provider)));
+    const std::optional<CommandSupport::Connection> connection = CommandSupport::connect(options);
+    if (!connection)
+        return ExitCode::Usage;
+    const ApiConfig &config = connection->config;
 
     OutputTarget output;
     if (!output.open(options.command == HeadlessOptions::Command::List ? QStringLiteral("-")
@@ -97,7 +43,7 @@ int ExportCommand::run(const QStringList &arguments)
     const BatchExporter::Format format =
         options.command == HeadlessOptions::Command::List ? BatchExporter::Format::Table : options.format;
     BatchExporter exporter(output.device(), format);
-    exporter.setSource(accountName, Providers::id(config.provider));
+    exporter.setSource(connection->accountName, Providers::id(config.provider));
     if (!exporter.begin()) {
         printError(QStringLiteral("cannot write %1: %2").arg(options.output, exporter.errorString()));
         return ExitCode::Output;
@@ -116,9 +62,14 @@ int ExportCommand::run(const QStringList &arguments)
         if (!cacheWarning.isEmpty())
             printError(QStringLiteral("warning: ") + cacheWarning);
     }
-    ProgressLine progress;
+    CommandSupport::StatusLine progress;
     QEventLoop loop;
-    QObject::connect(&job, &BatchExportJob::progress, &job, [&] { progress.show(job); });
+    QObject::connect(&job, &BatchExportJob::progress, &job, [&] {
+        progress.show(QStringLiteral("%1 pages, %2 batches read, %3 written")
+                          .arg(job.pages())
+                          .arg(job.batchesSeen())
+                          .arg(job.batchesMatched()));
+    });
     QObject::connect(&job, &BatchExportJob::warning, &job, [&](const QString &message) {
         progress.end();
         printError(QStringLiteral("warning: ") + message);
@@ -158,11 +109,7 @@ int ExportCommand::run(const QStringList &arguments)
     case BatchExportJob::Outcome::ApiFailed:
         output.discard();
         printError(job.apiError().toString());
-        if (job.apiError().isAuthentication())
-            return ExitCode::Authentication;
-        // A configuration that must not be used (the key over plain HTTP) is the caller's to fix, like a bad
-        // option.
-        return job.apiError().kind == ApiError::InsecureTransport ? ExitCode::Usage : ExitCode::ApiOrData;
+        return CommandSupport::exitCodeFor(job.apiError());
     case BatchExportJob::Outcome::WriteFailed:
     case BatchExportJob::Outcome::Running:
         output.discard();

@@ -7,16 +7,9 @@
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <limits>
 
 namespace {
-QString providerIds()
-{
-    QStringList ids;
-    for (const Provider provider : Providers::all())
-        ids << Providers::id(provider);
-    return ids.join(u'|');
-}
-
 QString knownStatusNames()
 {
     QStringList names;
@@ -60,13 +53,8 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     options->command = command;
     const bool list = command == Command::List;
     QCommandLineParser parser;
-    const QString connection =
-        QStringLiteral("Connection from the provider's variables:\n"
-                       "  openai     OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID\n"
-                       "  azure      AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN, AZURE_OPENAI_ENDPOINT,\n"
-                       "             OPENAI_API_VERSION (empty: the v1 API)\n"
-                       "  anthropic  ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL\n"
-                       "  gemini     GEMINI_API_KEY (or GOOGLE_API_KEY), GOOGLE_GEMINI_BASE_URL\n");
+    const QString connection = ConnectionOptionSet::variablesHelp();
+    const ConnectionOptionSet connectionOptions;
     parser.setApplicationDescription(
         list
             ? QString(QStringLiteral("Prints the account's batches as a table, newest first.\n") + connection)
@@ -78,11 +66,6 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
                                  "raw_status (the provider's own word).\n"
                                  "Filters combine with AND; the statuses given to --status combine with "
                                  "OR.")));
-    // The source: which account's connection (--account NAME belongs here too).
-    const QCommandLineOption provider(
-        QStringLiteral("provider"),
-        QStringLiteral("Read PROVIDER's variables (%1; default openai).").arg(providerIds()),
-        QStringLiteral("PROVIDER"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Shows this help."));
     const QCommandLineOption format(
@@ -112,22 +95,6 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
                                     QStringLiteral("DATE"));
     const QCommandLineOption max(QStringLiteral("max"), QStringLiteral("At most N batches."),
                                  QStringLiteral("N"));
-    const QCommandLineOption timeout(
-        QStringLiteral("timeout"),
-        QStringLiteral("Seconds a request may stay silent before it is retried (default 60)."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption retries(QStringLiteral("max-retries"),
-                                     QStringLiteral("Retries per request, as the SDKs (default 2)."),
-                                     QStringLiteral("N"));
-    const QCommandLineOption deadline(
-        QStringLiteral("deadline"),
-        QStringLiteral("Stop with exit status 4 once the whole run took SECONDS (default: no limit); "
-                       "an output file is then left untouched."),
-        QStringLiteral("SECONDS"));
-    const QCommandLineOption maxResponse(
-        QStringLiteral("max-response-size"),
-        QStringLiteral("Refuse a list or batch response larger than MB megabytes (default 64)."),
-        QStringLiteral("MB"));
     const QCommandLineOption noCache(
         QStringLiteral("no-cache"),
         QStringLiteral("Neither read nor write the local cache: every page comes from "
@@ -135,19 +102,13 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     const QCommandLineOption refreshAll(
         QStringLiteral("refresh-all"),
         QStringLiteral("Re-read every batch from the server, and rewrite the cache."));
-    const QCommandLineOption account(
-        QStringLiteral("account"),
-        QStringLiteral(
-            "Read the account NAME: one saved in the dashboard's Settings (its key from the system "
-            "keychain), or one the environment describes, named after its provider (OpenAI, "
-            "Azure OpenAI, Anthropic, Gemini)."),
-        QStringLiteral("NAME"));
     parser.addOption(help);
-    parser.addOptions({provider, account});
+    connectionOptions.addSource(&parser);
     if (!list)
         parser.addOptions({format, output});
-    parser.addOptions(
-        {status, search, after, before, max, timeout, retries, deadline, maxResponse, noCache, refreshAll});
+    parser.addOptions({status, search, after, before, max});
+    connectionOptions.addLimits(&parser);
+    parser.addOptions({noCache, refreshAll});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -162,15 +123,8 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         options->helpShown = true;
         return true;
     }
-    if (parser.isSet(provider)) {
-        const std::optional<Provider> chosen = Providers::fromId(parser.value(provider).trimmed());
-        if (!chosen) {
-            *error = QStringLiteral("unknown provider \"%1\" (one of %2)")
-                         .arg(parser.value(provider), providerIds());
-            return false;
-        }
-        options->provider = *chosen;
-    }
+    if (!connectionOptions.read(parser, options, error))
+        return false;
     if (!parser.positionalArguments().isEmpty()) {
         *error = QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst());
         return false;
@@ -234,46 +188,10 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         else
             options->filter.setCreatedBefore(time);
     }
-    const auto number = [&](const QCommandLineOption &option, qint64 lowest, qint64 highest, qint64 *target) {
-        if (!parser.isSet(option))
-            return true;
-        bool ok = false;
-        const qint64 value = parser.value(option).toLongLong(&ok);
-        if (!ok || value < lowest || value > highest) {
-            *error = QStringLiteral("--%1 must be a whole number from %2 to %3")
-                         .arg(option.names().constLast())
-                         .arg(lowest)
-                         .arg(highest);
-            return false;
-        }
-        *target = value;
-        return true;
-    };
-    qint64 timeoutValue = options->timeoutSeconds, retriesValue = options->maxRetries,
-           deadlineValue = options->deadlineSeconds;
-    // A week at most keeps the deadline's milliseconds within a timer's int.
-    if (!number(max, 1, std::numeric_limits<qint64>::max(), &options->maxBatches) ||
-        !number(timeout, 1, 3600, &timeoutValue) || !number(retries, 0, 10, &retriesValue) ||
-        !number(deadline, 1, 7 * 86'400, &deadlineValue) ||
-        !number(maxResponse, 1, 4096, &options->maxResponseMb))
+    if (!ConnectionOptionSet::readNumber(parser, max, 1, std::numeric_limits<qint64>::max(),
+                                         &options->maxBatches, error))
         return false;
-    if (parser.isSet(account)) {
-        // An account names its provider itself: both would say two different things.
-        if (parser.isSet(provider)) {
-            *error = QStringLiteral("--account and --provider cannot be used together (an account has its "
-                                    "provider)");
-            return false;
-        }
-        options->account = parser.value(account).trimmed();
-        if (options->account.isEmpty()) {
-            *error = QStringLiteral("--account needs the name of an account");
-            return false;
-        }
-    }
-    options->deadlineSeconds = int(deadlineValue);
     options->useCache = !parser.isSet(noCache);
     options->refreshAll = parser.isSet(refreshAll);
-    options->timeoutSeconds = int(timeoutValue);
-    options->maxRetries = int(retriesValue);
     return true;
 }

@@ -1,13 +1,14 @@
 #pragma once
 
+#include "cli/connectionoptions.h"
 #include "core/batch/batchfilter.h"
 #include "core/export/batchexporter.h"
-#include "core/providers/provider.h"
 
 #include <QStringList>
 
-// The options `batchwatch export` and `batchwatch list` share, parsed and checked.
-struct HeadlessOptions
+// The options `batchwatch export` and `batchwatch list` share, parsed and checked; the connection's part
+// (ConnectionOptions) is every headless command's.
+struct HeadlessOptions : ConnectionOptions
 {
     enum class Command { Export, List };
 
@@ -16,17 +17,9 @@ struct HeadlessOptions
     QString output = QStringLiteral("-"); // "-": standard output
     BatchFilter filter;
     qint64 maxBatches = 0;
-    int timeoutSeconds = 60;
-    int maxRetries = 2;
-    int deadlineSeconds = 0;   // --deadline: the whole run's limit (0: none)
-    qint64 maxResponseMb = 64; // --max-response-size: largest list or retrieve body, in MB
-    bool useCache = true;      // --no-cache: neither read nor write the local cache
-    bool refreshAll = false;   // --refresh-all: re-read every batch (and rewrite the cache)
+    bool useCache = true;    // --no-cache: neither read nor write the local cache
+    bool refreshAll = false; // --refresh-all: re-read every batch (and rewrite the cache)
     bool helpShown = false;
-    // Where the connection comes from (one block in parse(), "the source": --account NAME goes beside it).
-    // --provider: that provider's environment variables (ApiConfig::fromEnvironment); default OpenAI's.
-    Provider provider = Provider::OpenAI;
-    QString account; // --account: a saved account or one the environment describes, by name (empty: none)
     // What is worth saying but does not stop the run (a status Batchwatch does not know), for stderr.
     QStringList warnings;
 

@@ -1,5 +1,6 @@
 // batchwatch: the headless subcommands, and the door to the dashboard. This binary links no GUI library, so
 // `batchwatch export` starts fast and small; the dashboard is batchwatch-gui, which it executes in its place.
+#include "cli/batchcommands.h"
 #include "cli/exitcode.h"
 #include "cli/exportcommand.h"
 #include "core/export/batchformat.h"
@@ -10,6 +11,7 @@
 #include <climits>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <unistd.h>
 
@@ -18,6 +20,9 @@ const char kUsage[] =
     "Usage: batchwatch [--demo]              the dashboard (demo data when no API key is set)\n"
     "       batchwatch export [OPTIONS]      write batches as CSV, JSON or JSON Lines\n"
     "       batchwatch list [OPTIONS]        print batches as a table\n"
+    "       batchwatch results BATCH_ID      one record per request: ok, failed or not run\n"
+    "       batchwatch retry BATCH_ID        resubmit the requests that failed or did not run\n"
+    "       batchwatch create FILE           check a JSONL file of requests and start a batch\n"
     "       batchwatch COMMAND --help        the options of a command\n"
     "       batchwatch --version\n"
     "\n"
@@ -39,18 +44,33 @@ std::string dashboardPath()
     path.erase(path.rfind('/'));
     return path + "/../libexec/batchwatch/batchwatch-gui";
 }
+
+// The headless command `word` names, if it names one.
+std::optional<BatchCommandOptions::Command> batchCommand(const char *word)
+{
+    for (const auto command : {BatchCommandOptions::Command::Results, BatchCommandOptions::Command::Retry,
+                               BatchCommandOptions::Command::Create}) {
+        if (BatchCommandOptions::commandName(command) == QLatin1String(word))
+            return command;
+    }
+    return std::nullopt;
+}
 } // namespace
 
 int main(int argc, char *argv[])
 {
     const char *first = argc > 1 ? argv[1] : "";
-    if (std::strcmp(first, "export") == 0 || std::strcmp(first, "list") == 0) {
+    const bool exportOrList = std::strcmp(first, "export") == 0 || std::strcmp(first, "list") == 0;
+    const std::optional<BatchCommandOptions::Command> command = batchCommand(first);
+    if (exportOrList || command) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setOrganizationName(QStringLiteral("Batchwatch"));
         QCoreApplication::setApplicationName(QStringLiteral("batchwatch"));
         QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
         QStringList arguments = QCoreApplication::arguments();
         arguments.removeAt(1);
+        if (command)
+            return BatchCommands::run(*command, arguments);
         return ExportCommand(std::strcmp(first, "list") == 0 ? HeadlessOptions::Command::List
                                                              : HeadlessOptions::Command::Export)
             .run(arguments);
