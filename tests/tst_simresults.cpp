@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 namespace {
 QJsonObject body(const SimResponse &response)
 {
@@ -225,6 +227,34 @@ private Q_SLOTS:
         QVERIFY(files.batch.value(QLatin1String("output_file_id")).isNull());
         QCOMPARE(files.errors.size(), 60);
         checkAgreement(files);
+    }
+
+    void endedBatchesKeepTheListNewestFirst()
+    {
+        // An ended batch's times lie in the past; the list must still run newest first around it, or a client
+        // walking the list refuses the page (the Results screenshots met it).
+        SimAccount::Options options = frozen();
+        options.batches = 120;
+        SimAccount account(options);
+        const QString completed = account.createForTests(ended(30, SimBatch::Outcome::Completed, 0.2)).id;
+        const QString expired = account.createForTests(ended(30, SimBatch::Outcome::Expired, 0.2)).id;
+        QStringList seen;
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (const QByteArray &body : account.listAllPages(50)) {
+            for (const QJsonValue &item :
+                 QJsonDocument::fromJson(body).object().value(QLatin1String("data")).toArray()) {
+                const QJsonObject batch = item.toObject();
+                const qint64 created = batch.value(QLatin1String("created_at")).toInteger();
+                QVERIFY2(created <= previous, qPrintable(batch.value(QLatin1String("id")).toString()));
+                previous = created;
+                seen << batch.value(QLatin1String("id")).toString();
+            }
+        }
+        QCOMPARE(seen.size(), 122);
+        QVERIFY(seen.contains(completed));
+        QVERIFY(seen.contains(expired));
+        QVERIFY(account.findBatch(completed) && account.findBatch(expired));
+        QCOMPARE(account.findBatch(expired)->id, expired);
     }
 
     void hostileCustomIdsRoundTrip()

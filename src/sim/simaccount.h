@@ -95,6 +95,8 @@ private:
     SimBatch &add(SimBatch batch); // gives it an id and a created batch's plan, now
     // A batch or file object with its times as the clock shows them (see Options::realTimestamps).
     QJsonObject shown(QJsonObject object) const;
+    // Moves the batch at `row` to its place by created_at (rows run oldest first); returns it there.
+    const SimBatch &placeByCreation(size_t row);
     QJsonObject batchJson(const SimBatch &batch, qint64 at) const { return shown(batch.toJson(at)); }
     ResultFile findResultFile(const QString &id) const;
     QByteArray resultContent(const ResultFile &file) const;

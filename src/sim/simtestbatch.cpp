@@ -29,8 +29,8 @@ const SimBatch &SimAccount::createForTests(const TestBatch &spec)
             batch.endsAt = batch.finalizingAt;
         return batch;
     }
-    // Terminal now: every moment of the plan lies in the past (so created_at is older than the account's
-    // newest generated batches; the list still shows it first, as the newest created).
+    // Terminal now: every moment of the plan lies in the past, so the batch takes its place among the
+    // account's batches by created_at (the list stays newest first).
     batch.createdAt = at - 3600;
     batch.inProgressAt = batch.createdAt + 60;
     switch (batch.outcome) {
@@ -53,5 +53,20 @@ const SimBatch &SimAccount::createForTests(const TestBatch &spec)
         batch.cancelRequestedAt = at - 1800;
         break;
     }
-    return batch;
+    return placeByCreation(m_batches.size() - 1);
+}
+
+const SimBatch &SimAccount::placeByCreation(size_t row)
+{
+    Q_ASSERT(row < m_batches.size());
+    // Rows run oldest first; a batch created in the past moves down past the newer ones (a stable move, so
+    // batches created in the same second keep their order).
+    size_t place = row;
+    while (place > 0 && m_batches[place - 1].createdAt > m_batches[row].createdAt)
+        --place;
+    std::rotate(m_batches.begin() + std::ptrdiff_t(place), m_batches.begin() + std::ptrdiff_t(row),
+                m_batches.begin() + std::ptrdiff_t(row) + 1);
+    for (size_t i = place; i <= row; ++i)
+        m_rowById.insert(m_batches[i].id, int(i));
+    return m_batches[place];
 }
