@@ -13,17 +13,23 @@
 #include <QTemporaryDir>
 
 namespace {
-// Where an account's result files are kept: beside its batch cache, under the same name. An account without
-// a cache (the demo) keeps them for this run only.
+// Where an account's result files are kept: under the batch cache's file name with its ".sqlite", as the CLI
+// keeps them (CommandSupport::connect), so a batch is downloaded once for both. An account without a cache
+// (the demo) keeps them for this run only.
 QString cacheDirOf(const AccountSession *owner)
 {
     const QString path = owner ? owner->spec().cachePath : QString();
     if (!path.isEmpty())
-        return ResultsFetch::cacheDirFor(QFileInfo(path).completeBaseName());
+        return ResultsFetch::cacheDirFor(QFileInfo(path).fileName());
     static QTemporaryDir runOnly;
     return runOnly.path();
 }
 } // namespace
+
+QString ResultsWindow::cacheDir() const
+{
+    return cacheDirOf(m_owner);
+}
 
 void ResultsWindow::start()
 {
@@ -35,7 +41,7 @@ void ResultsWindow::start()
     }
     delete m_fetch;
     m_banner->parentWidget()->hide();
-    m_fetch = new ResultsFetch(m_owner->client(), m_batch, cacheDirOf(m_owner), this);
+    m_fetch = new ResultsFetch(m_owner->client(), m_batch, cacheDir(), this);
     connect(m_fetch, &ResultsFetch::progress, this,
             [this](ResultsFetch::Phase phase, qint64 done, qint64 total, const QString &what) {
                 onProgress(int(phase), done, total, what);
