@@ -299,11 +299,30 @@ private Q_SLOTS:
         QVERIFY(results);
         QTRY_VERIFY(results->isEnabled());
         results->trigger();
-        results->trigger();
-        QCOMPARE(main.resultsWindows().size(), 2);
+        QCOMPARE(main.resultsWindows().size(), 1);
         QPointer<ResultsWindow> first = main.resultsWindows().constFirst();
         QPointer<ResultsFetch> fetch = first->fetch();
         QVERIFY(fetch);
+        // Ctrl+R again on the same batch raises its window: no second window, no second fetch racing the
+        // first into the same cache dir.
+        results->trigger();
+        QCOMPARE(main.resultsWindows().size(), 1);
+        QCOMPARE(main.resultsWindows().constFirst(), first.data());
+        QCOMPARE(first->fetch(), fetch.data());
+        // Another batch gets a window of its own.
+        int other = -1;
+        for (int r = 0; r < main.proxy()->rowCount() && other < 0; ++r) {
+            const int source = main.proxy()->mapToSource(main.proxy()->index(r, 0)).row();
+            const Batch &b = main.model()->batchAt(source);
+            if (r != row && b.status.isTerminal() && b.requestCounts.total <= 2000 &&
+                !b.outputFileId.isEmpty())
+                other = r;
+        }
+        QVERIFY(other >= 0);
+        MainWindowTesting::selectRow(main, other);
+        QTRY_VERIFY(results->isEnabled());
+        results->trigger();
+        QCOMPARE(main.resultsWindows().size(), 2);
         first->close();
         QTRY_VERIFY(!first);
         QVERIFY(!fetch);
