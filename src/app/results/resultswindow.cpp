@@ -4,6 +4,7 @@
 #include "app/results/requestview.h"
 #include "app/results/resultsretry.h"
 #include "core/export/batchformat.h"
+#include "core/results/resultscheck.h"
 #include "core/results/resultsfetch.h"
 #include "core/session/accountsession.h"
 #include "models/resultsproxy.h"
@@ -267,8 +268,10 @@ void ResultsWindow::showResults(std::shared_ptr<const ResultSet> results)
     m_model->setResults(results);
     m_groups->setResults(results.get());
     const ResultSet *set = m_model->results();
-    m_warnings->setPlainText(set ? set->warnings.join(u'\n') : QString());
-    m_warnings->setVisible(set && !set->warnings.isEmpty());
+    // What makes the read doubtful: lines that did not read, rows that disagree with the batch's counts.
+    m_doubts = set ? set->warnings + ResultsCheck::disagreements(*set, m_batch) : QStringList();
+    m_warnings->setPlainText(m_doubts.join(u'\n'));
+    m_warnings->setVisible(!m_doubts.isEmpty());
     if (failedValidation()) {
         QStringList lines;
         for (const BatchError &e : m_batch.errors) {
@@ -338,10 +341,10 @@ void ResultsWindow::updateStatus()
     if (m_proxy->rowCount() != m_model->rowCount())
         text += tr(" · showing %1 of %2")
                     .arg(BatchFormat::count(m_proxy->rowCount()), BatchFormat::count(m_model->rowCount()));
-    if (!set.warnings.isEmpty())
-        text += set.warnings.size() == 1 ? tr(" · 1 warning: a line skipped, listed below")
-                                         : tr(" · %1 warnings: lines skipped, listed below")
-                                               .arg(BatchFormat::count(set.warnings.size()));
+    if (!m_doubts.isEmpty())
+        text += m_doubts.size() == 1
+                    ? tr(" · 1 warning, listed below")
+                    : tr(" · %1 warnings, listed below").arg(BatchFormat::count(m_doubts.size()));
     if (m_openMs >= 0)
         text += tr(" · opened in %1 s").arg(double(m_openMs) / 1000.0, 0, 'f', 1);
     m_status->setText(text);
