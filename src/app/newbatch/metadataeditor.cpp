@@ -86,3 +86,22 @@ QString MetadataEditor::problem() const
         return tr("At most %1 metadata pairs; there are %2.").arg(kMaxPairs).arg(pairs);
     return QString();
 }
+
+QString MetadataEditor::problemOf(const QMap<QString, QString> &pairs)
+{
+    if (pairs.size() > kMaxPairs)
+        return tr("At most %1 metadata pairs; there would be %2.").arg(kMaxPairs).arg(pairs.size());
+    for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {
+        if (it.key().isEmpty())
+            return tr("A metadata pair has no key.");
+        if (it.key().size() > kMaxKey)
+            return tr("Metadata key \"%1\" is longer than %2 characters.")
+                .arg(it.key().left(20))
+                .arg(kMaxKey);
+        if (it.value().size() > kMaxValue)
+            return tr("The value of \"%1\" is longer than %2 characters.")
+                .arg(it.key().left(20))
+                .arg(kMaxValue);
+    }
+    return QString();
+}

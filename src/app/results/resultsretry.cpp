@@ -1,5 +1,6 @@
 #include "app/results/resultsretry.h"
 
+#include "app/newbatch/metadataeditor.h"
 #include "core/export/batchformat.h"
 #include "core/session/accountsession.h"
 
@@ -60,6 +61,26 @@ bool ResultsRetry::start(const RetryLines::Selection &selection)
     if (m_written.lines == 0) {
         Q_EMIT message(tr("Nothing to retry: no request of this kind."));
         return false;
+    }
+    // The API refuses more than 16 metadata pairs (and long keys or values): said here, before anything is
+    // uploaded, rather than learnt from the create after the upload.
+    const QString metadataProblem = MetadataEditor::problemOf(specFor(m_batch, QString()).metadata);
+    if (!metadataProblem.isEmpty()) {
+        m_confirm =
+            new QMessageBox(QMessageBox::Warning, tr("Retry requests"),
+                            tr("The retry of %1 requests of %2 cannot be sent as it is: %3")
+                                .arg(BatchFormat::count(m_written.lines), m_batch.id, metadataProblem),
+                            QMessageBox::Close, m_window);
+        m_confirm->setInformativeText(
+            tr("The new batch would carry this batch's metadata plus %1. Nothing was sent. Export the rows "
+               "or "
+               "use \"batchwatch retry --dry-run\", then New batch with fewer metadata pairs.")
+                .arg(QString::fromLatin1(RetryLines::kRetryOfKey)));
+        m_confirm->setWindowModality(Qt::WindowModal);
+        m_confirm->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_confirm, &QMessageBox::finished, this, &ResultsRetry::finished);
+        m_confirm->open();
+        return true;
     }
     m_confirm = new QMessageBox(QMessageBox::Question, tr("Retry requests"),
                                 tr("Send %1 requests of %2 again as a new batch?")
