@@ -1,5 +1,6 @@
 #include "core/api/apiclient.h"
 #include "core/results/resultsfetch.h"
+#include "hostileserver.h"
 #include "simprocess.h"
 
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -286,6 +288,113 @@ private Q_SLOTS:
         QCOMPARE(fetch.error().kind, ApiError::Cancelled);
         fetch.cancel();
         QCOMPARE(finished.size(), 1);
+    }
+
+    void aDamagedCachedFileIsFetchedAgain()
+    {
+        // A cached file is used only while it agrees with its sidecar: one cut short (at a line end, so the
+        // read alone would not notice) or one without a sidecar is downloaded again.
+        SimProcess sim(QStringLiteral("openai"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        const QString id = endedBatch(sim, 60, QStringLiteral("completed"), 0.3);
+        ApiClient client(sim.config());
+        const Batch batch = retrieve(&client, id);
+        QTemporaryDir cache;
+        ResultsFetch first(&client, batch, cache.path());
+        first.start();
+        QVERIFY(waitFor(&first));
+        QVERIFY2(!first.error().isError(), qPrintable(first.error().toString()));
+        const ResultSet rows = *first.results();
+        const int downloads = contentRequests(sim);
+
+        QFile output(rows.files.output);
+        QVERIFY(output.open(QIODevice::ReadWrite));
+        const QByteArray bytes = output.readAll();
+        QVERIFY(output.resize(bytes.lastIndexOf('\n', bytes.size() - 2) + 1));
+        output.close();
+        QVERIFY(QFile::remove(rows.files.input + QStringLiteral(".meta")));
+        ResultsFetch second(&client, batch, cache.path());
+        second.start();
+        QVERIFY(waitFor(&second));
+        QVERIFY2(!second.error().isError(), qPrintable(second.error().toString()));
+        QCOMPARE(second.results()->ok, rows.ok);
+        QCOMPARE(second.results()->failed, rows.failed);
+        QCOMPARE(second.results()->rows.size(), rows.rows.size());
+        QCOMPARE(contentRequests(sim), downloads + 2);
+    }
+
+    void cacheIsPrivate()
+    {
+        SimProcess sim(QStringLiteral("openai"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QString why;
+        QVERIFY2(sim.start(&why), qPrintable(why));
+        const QString id = endedBatch(sim, 10, QStringLiteral("completed"), 0.3);
+        ApiClient client(sim.config());
+        const Batch batch = retrieve(&client, id);
+        QTemporaryDir root;
+        const QString dir = root.filePath(QStringLiteral("results/acct"));
+        ResultsFetch first(&client, batch, dir);
+        first.start();
+        QVERIFY(waitFor(&first));
+        QVERIFY2(!first.error().isError(), qPrintable(first.error().toString()));
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                          QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        // Made private, and tightened again when an older version left them open.
+        for (int run = 0; run < 2; ++run) {
+            QCOMPARE(QFileInfo(dir).permissions() & others, QFile::Permissions());
+            QCOMPARE(QFileInfo(root.filePath(QStringLiteral("results"))).permissions() & others,
+                     QFile::Permissions());
+            for (const QFileInfo &file : QDir(dir).entryInfoList(QDir::Files))
+                QVERIFY2((file.permissions() & others) == QFile::Permissions(), qPrintable(file.filePath()));
+            for (const QFileInfo &file : QDir(dir).entryInfoList(QDir::Files))
+                QFile::setPermissions(file.filePath(), file.permissions() | QFile::ReadOther);
+            QFile::setPermissions(dir, QFileInfo(dir).permissions() | QFile::ReadOther | QFile::ExeOther);
+            if (run == 0) {
+                ResultsFetch again(&client, batch, dir);
+                again.start();
+                QVERIFY(waitFor(&again));
+                QVERIFY2(!again.error().isError(), qPrintable(again.error().toString()));
+            }
+        }
+    }
+
+    void unknownSizeIsStillBounded()
+    {
+        // A file object without `bytes` and an endless body: stopped at the cap for the batch's size, and no
+        // part left behind.
+        const QByteArray batchJson =
+            "{\"id\":\"batch_1\",\"object\":\"batch\",\"endpoint\":\"/v1/chat/"
+            "completions\",\"input_file_id\":"
+            "\"\",\"completion_window\":\"24h\",\"status\":\"completed\",\"output_file_id\":\"file-out\","
+            "\"created_at\":1700000000,\"request_counts\":{\"total\":2,\"completed\":2,\"failed\":0}}";
+        const QByteArray chunk(1 << 20, 'x');
+        HostileServer server([&](QTcpSocket *socket, const QByteArray &head) {
+            if (head.startsWith("GET /v1/batches/"))
+                socket->write(HostileServer::response(200, batchJson));
+            else if (head.startsWith("GET /v1/files/file-out/content")) {
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n");
+                for (int i = 0; i < 18; ++i)
+                    socket->write(chunk);
+            } else
+                socket->write(HostileServer::response(200, "{\"id\":\"file-out\",\"object\":\"file\"}"));
+        });
+        ApiConfig config;
+        config.baseUrl = server.baseUrl();
+        config.apiKey = QStringLiteral("sk-test-0123456789");
+        config.transferTimeoutMs = 3000;
+        config.maxRetries = 0;
+        ApiClient client(config);
+        const Batch batch = retrieve(&client, QStringLiteral("batch_1"));
+        QCOMPARE(batch.outputFileId, QStringLiteral("file-out"));
+        QTemporaryDir cache;
+        ResultsFetch fetch(&client, batch, cache.path());
+        fetch.start();
+        QVERIFY(waitFor(&fetch));
+        QCOMPARE(fetch.error().kind, ApiError::InvalidResponse);
+        QVERIFY2(fetch.error().message.contains(QLatin1String("grew past")),
+                 qPrintable(fetch.error().message));
+        QVERIFY(QDir(cache.path()).entryList({QStringLiteral("*.part")}, QDir::Files).isEmpty());
     }
 
     void cacheDirIsUnderTheCacheLocation()

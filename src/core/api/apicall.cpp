@@ -110,6 +110,8 @@ void ApiCall::startAttempt()
     ++m_attempt;
     m_abortReason = AbortReason::None;
     m_streamingBody = false;
+    m_attemptReached = false;
+    m_bodyBytes = 0;
     m_httpStatus = 0;
     m_requestId.clear();
     m_body.clear();
@@ -151,6 +153,7 @@ void ApiCall::startAttempt()
     // each chunk sent restarts the wait, and a server that stops reading ends it.
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         m_sending = sent < total;
+        m_bodyBytes = qMax<qint64>(m_bodyBytes, total);
         arm(m_sending ? Wait::Sending : Wait::Answer);
         if (m_bodySource && total > 0)
             Q_EMIT progress(sent, total);
@@ -194,7 +197,11 @@ void ApiCall::arm(Wait wait)
     // A redirect's headers may have started the pace check; the answer to the new request starts it anew.
     if (wait == Wait::Answer)
         m_rateWindow.stop();
-    const int ms = wait == Wait::Connect ? m_options.connectTimeoutMs : m_options.transferTimeoutMs;
+    int ms = wait == Wait::Connect ? m_options.connectTimeoutMs : m_options.transferTimeoutMs;
+    // After a large body the server stores and checks it before it answers: a second a megabyte more
+    // (200 MB: 200 s), at most 15 minutes, rather than send it all again.
+    if (wait == Wait::Answer && m_bodySource && ms > 0)
+        ms = int(qMin<qint64>(qint64(ms) + (m_bodyBytes >> 20) * 1000, 15 * 60'000));
     if (ms > 0)
         m_timer.start(ms);
     // The answer has started: from now on it must also keep a minimum pace, or a trickle would hold the call
@@ -319,6 +326,12 @@ void ApiCall::onReplyFinished()
     const QByteArray retryAfterMs = reply->rawHeader("retry-after-ms");
     const QByteArray retryAfter = reply->rawHeader("retry-after");
 
+    // Only a connection that never opened proves the request did not arrive.
+    const bool neverSent = (m_abortReason == AbortReason::Timeout && m_timedOut == Wait::Connect) ||
+                           (m_httpStatus == 0 && (reply->error() == QNetworkReply::ConnectionRefusedError ||
+                                                  reply->error() == QNetworkReply::HostNotFoundError));
+    m_mayHaveReached = m_mayHaveReached || !neverSent;
+    m_attemptReached = !neverSent;
     if (m_abortReason == AbortReason::Timeout || m_abortReason == AbortReason::TooSlow) {
         discard();
         const QString message =
@@ -400,7 +413,9 @@ void ApiCall::retryOrFinish(const ApiError &error, int status, const QByteArray 
                             const QByteArray &retryAfterMs, const QByteArray &retryAfter)
 {
     const int retryIndex = m_attempt - 1;
-    if (retryIndex >= m_options.maxRetries || !RetryPolicy::shouldRetry(status, xShouldRetry)) {
+    const bool provedUndone = status == 429 || RetryPolicy::shouldRetryHeader(xShouldRetry) == true;
+    if (retryIndex >= m_options.maxRetries || !RetryPolicy::shouldRetry(status, xShouldRetry) ||
+        (!m_options.retryOnceSent && m_attemptReached && !provedUndone)) {
         finish(error);
         return;
     }

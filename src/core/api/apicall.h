@@ -31,6 +31,9 @@ public:
         qint64 maxBodyBytes = 0;        // largest body kept in memory (0: no limit); streams are not held
         // Reads the provider's error bodies and request-id headers (null: OpenAI's).
         const ProviderAdapter *adapter = nullptr;
+        // False for a request that must not happen twice (creating a batch): once it may have reached the
+        // server it is sent again only on an answer that proves nothing was done (429, x-should-retry: true).
+        bool retryOnceSent = true;
         // The account's secrets and what to show instead: a server (or gateway) that echoes the key in its
         // error must not have it printed or logged.
         QStringList secrets;
@@ -47,6 +50,9 @@ public:
     const QString &requestId() const { return m_requestId; }
     // How many times the request went out (1 + retries).
     int attempts() const { return m_attempt; }
+    // Whether some attempt may have reached the server (anything but a refused connection, an unknown host or
+    // a connect time-out): with a failed non-idempotent request, its effect is unknown.
+    bool mayHaveReachedServer() const { return m_mayHaveReached; }
     // An InvalidResponse error carrying this call's status and request id, for callers whose parse failed.
     ApiError invalidResponse(const QString &why) const;
 
@@ -135,8 +141,11 @@ private:
     qint64 m_windowBytes = 0;      // received on the wire in the current rate window
     qint64 m_wireReceived = 0;     // this attempt's bytes on the wire so far (compressed, if it is)
     AbortReason m_abortReason = AbortReason::None;
-    bool m_streamingBody = false; // this attempt's 2xx body goes to consume()
-    bool m_sending = false;       // this attempt's body source is still going out
+    bool m_streamingBody = false;  // this attempt's 2xx body goes to consume()
+    bool m_sending = false;        // this attempt's body source is still going out
+    qint64 m_bodyBytes = 0;        // this attempt's body source's size, once Qt has said it
+    bool m_mayHaveReached = false; // some attempt may have reached the server
+    bool m_attemptReached = false; // this one may have
     int m_attempt = 0;
     bool m_finished = false;
 

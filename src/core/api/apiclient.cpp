@@ -229,8 +229,11 @@ FileInfoCall *ApiClient::uploadFile(const QString &path, const QString &purpose)
 BatchCall *ApiClient::createBatch(const BatchCreateSpec &spec)
 {
     const ProviderAdapter::Request r = m_adapter->createBatch(m_config, spec);
+    // Sent twice, a create may make two batches (the SDKs send no idempotency key either).
+    ApiCall::Options options = callOptions();
+    options.retryOnceSent = false;
     auto *call = new BatchCall(m_manager, requestWithBody(r.refusal, r.url, r.contentType), r.verb, true,
-                               callOptions(), this, r.filePath.isEmpty() ? r.body : QByteArray());
+                               options, this, r.filePath.isEmpty() ? r.body : QByteArray());
     call->setBodySource(bodySource(r));
     return launch(call, r.refusal);
 }

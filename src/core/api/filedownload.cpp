@@ -1,5 +1,6 @@
 #include "core/api/filedownload.h"
 
+#include "core/api/downloadsidecar.h"
 #include "core/api/retrypolicy.h"
 
 #include <QFileInfo>
@@ -7,36 +8,14 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 
-#include <cstdio>
 #include <limits>
 
 namespace {
 constexpr QFileDevice::Permissions kPrivateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr int kLockPollMs = 100;
-
-QString partMetaPath(const QString &target)
-{
-    return FileDownload::partPath(target) + QStringLiteral(".meta");
-}
-
-QJsonObject readMeta(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > 4096)
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-// Replaces `to` in one step: a reader sees the old file or the new one, never none.
-bool renameOver(const QString &from, const QString &to)
-{
-#ifdef Q_OS_WIN
-    QFile::remove(to);
-    return QFile::rename(from, to);
-#else
-    return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
-#endif
-}
+using DownloadSidecar::partMetaPath;
+using DownloadSidecar::readMeta;
+using DownloadSidecar::renameOver;
 } // namespace
 
 FileDownload::FileDownload(QNetworkAccessManager *manager, const QNetworkRequest &request,
@@ -83,19 +62,6 @@ void FileDownload::setSizeLimit(qint64 bytes)
     Q_ASSERT(attempts() == 0);
     if (m_declared < 0)
         m_limit = bytes;
-}
-
-bool FileDownload::isWhole(const QString &target, qint64 declaredBytes)
-{
-    const QFileInfo info(target);
-    if (!info.isFile())
-        return false;
-    const QJsonObject meta = readMeta(metaPath(target));
-    const qint64 written = meta.value(QLatin1String("written")).toInteger(-1);
-    const qint64 declared = meta.value(QLatin1String("declared")).toInteger(-1);
-    const qint64 size = info.size();
-    return written >= 0 && size == written && (declared < 0 || declared == size) &&
-           (declaredBytes < 0 || declaredBytes == size);
 }
 
 ApiCall::Gate FileDownload::gate(int *waitMs, ApiError *error)

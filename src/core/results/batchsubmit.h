@@ -45,6 +45,9 @@ public:
     const std::optional<Batch> &batch() const { return m_batch; }
     const ApiError &error() const { return m_error; }
     const QString &fileId() const { return m_fileId; }
+    // The create request went out and its end leaves open whether the batch exists (a time-out, a lost
+    // connection, a 5xx, a cancel while it was under way): look at the batch list before creating again.
+    bool mayHaveCreated() const { return m_mayHaveCreated; }
 
 Q_SIGNALS:
     void progress(BatchSubmit::Phase phase, qint64 done, qint64 total);
@@ -53,11 +56,14 @@ Q_SIGNALS:
 private:
     void startCreate(const BatchCreateSpec &create, bool bodyIsTheFile);
     void finish(const ApiError &error);
+    // `error` with the words that say the batch may exist.
+    ApiError mayExist(ApiError error) const;
 
     struct Private;
     std::unique_ptr<Private> d;
     std::optional<Batch> m_batch;
     ApiError m_error;
     QString m_fileId;
+    bool m_mayHaveCreated = false;
     bool m_finished = false;
 };

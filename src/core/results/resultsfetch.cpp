@@ -3,6 +3,7 @@
 #include "core/api/apiclient.h"
 #include "core/api/downloadname.h"
 #include "core/api/filedownload.h"
+#include "core/results/preflight.h"
 #include "core/results/resultsreader.h"
 
 #include <QCryptographicHash>
@@ -17,6 +18,27 @@
 
 namespace {
 enum class Slot { Input, Output, Errors };
+
+constexpr QFileDevice::Permissions kPrivateDir =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions kPrivateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+// Every prompt and every answer of a batch: for the user's eyes only (as the SQLite cache). Tightened on
+// every use, so files an older version left readable are closed too.
+bool makePrivate(const QString &dir)
+{
+    if (!QDir().mkpath(dir))
+        return false;
+    bool ok = QFile::setPermissions(dir, kPrivateDir);
+    const QFileInfo parent(QFileInfo(dir).absolutePath());
+    if (parent.fileName() == QLatin1String("results"))
+        ok = QFile::setPermissions(parent.filePath(), kPrivateDir) && ok;
+    for (const QFileInfo &file : QDir(dir).entryInfoList(QDir::Files | QDir::Hidden)) {
+        if ((file.permissions() & ~(kPrivateFile | QFileDevice::ReadUser | QFileDevice::WriteUser)) != 0)
+            QFile::setPermissions(file.filePath(), kPrivateFile);
+    }
+    return ok;
+}
 
 QString sizeText(qint64 bytes)
 {
@@ -108,7 +130,7 @@ void ResultsFetch::start()
             Qt::QueuedConnection);
         return;
     }
-    if (!QDir().mkpath(d->cacheDir)) {
+    if (!makePrivate(d->cacheDir)) {
         const QString why = QStringLiteral("cannot create the results cache %1").arg(d->cacheDir);
         QMetaObject::invokeMethod(
             this, [this, why] { finish(ApiError::make(ApiError::LocalIo, why)); }, Qt::QueuedConnection);
@@ -168,8 +190,10 @@ void ResultsFetch::nextFile()
 {
     while (d->next < d->jobs.size()) {
         const Job &job = d->jobs.at(d->next);
-        // Each file is downloaded once: a finished one (renamed from its .part) is whole, and used as it is.
-        if (!QFileInfo::exists(job.target))
+        // Each file is downloaded once, and used as long as it agrees with its sidecar (the size it was
+        // written at and declared to have). One cut short or damaged since, or without a sidecar, is
+        // downloaded again (the new one replaces it in one rename).
+        if (!FileDownload::isWhole(job.target))
             break;
         fileReady(job);
         ++d->next;
@@ -214,6 +238,13 @@ void ResultsFetch::download(const Job &job, qint64 bytes)
         job.fileId.isEmpty()
             ? d->client->downloadResults(m_batch, job.target, bytes, FileDownloadMode::Resumable)
             : d->client->downloadFileContent(job.fileId, job.target, bytes, FileDownloadMode::Resumable);
+    // No size declared: still bounded, by what results of this batch can hold, or what an input may hold.
+    if (bytes < 0 && !job.fileId.isEmpty())
+        call->setSizeLimit(job.slot == Slot::Input
+                               ? FileDownload::limitFor(Preflight::kMaxBytes)
+                               : FileDownload::capForUnknownSize(m_batch.requestCounts.present
+                                                                     ? m_batch.requestCounts.total
+                                                                     : qint64(-1)));
     d->call = call;
     const QString what = job.what + sizeText(bytes);
     connect(call, &ApiCall::progress, this, [this, call, what, bytes](qint64 received, qint64 total) {
