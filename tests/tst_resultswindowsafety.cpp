@@ -53,6 +53,7 @@ struct FakeBatch
     // The window keeps files of an account without a cache in one dir of this run, by file id: each case
     // names its output file differently.
     QByteArray outputId = "file-out";
+    bool acceptUploads = false;
 
     QByteArray input() const { return inputLine("a") + '\n' + inputLine("b") + '\n' + inputLine("c") + '\n'; }
 
@@ -81,7 +82,9 @@ struct FakeBatch
         const QByteArray method = head.split(' ').value(0);
         const QByteArray path = head.split(' ').value(1);
         QByteArray reply = HostileServer::response(404, "{\"error\": {\"message\": \"no\"}}");
-        if (method == "POST")
+        if (method == "POST" && acceptUploads && path.startsWith("/v1/files"))
+            reply = HostileServer::response(200, fileJson("file-new", 100));
+        else if (method == "POST")
             reply = HostileServer::response(500, "{\"error\": {\"message\": \"oops\"}}");
         else if (path.startsWith("/v1/batches/batch_x"))
             reply = HostileServer::response(200, batchJson());
@@ -259,6 +262,45 @@ private Q_SLOTS:
             ResultsFetch::cacheDirFor(QFileInfo(BatchCache::defaultPath(sim.config())).fileName());
         QCOMPARE(window->cacheDir(), clis);
         QVERIFY(!QDir(clis).entryList(QDir::Files).isEmpty());
+    }
+
+    void aRetryThatMayHaveBeenCreatedSaysSo()
+    {
+        // The lines upload; the create's answer is a 500: the batch may exist.
+        FakeBatch fake;
+        fake.completed = 2;
+        fake.output = okLine("c") + okLine("a");
+        fake.outputId = "file-out-maybe";
+        fake.acceptUploads = true;
+        HostileServer server([&](QTcpSocket *socket, const QByteArray &head) { fake.answer(socket, head); });
+        AccountSession owner(specOn(server));
+        ResultsWindow window(&owner, owner.client()->parseBatch(fake.batchJson()).value);
+        window.show();
+        window.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 30'000);
+        RetryLines::Selection notRun;
+        notRun.failed = false;
+        notRun.notRun = true;
+        window.retry(notRun);
+        QVERIFY(window.retryFlow() && window.retryFlow()->confirmation());
+        QMessageBox *box = window.retryFlow()->confirmation();
+        QAbstractButton *send = nullptr;
+        for (QAbstractButton *button : box->buttons())
+            send = button->text() == QStringLiteral("Send") ? button : send;
+        QVERIFY(send);
+        send->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.retryFlow(), 60'000);
+        QVERIFY2(window.statusText().contains(QStringLiteral("may have been created")) &&
+                     window.statusText().contains(QStringLiteral("refresh before sending again")),
+                 qPrintable(window.statusText()));
+    }
+
+    void aGeminiRetryNamesTheParentsModel()
+    {
+        Batch parent;
+        parent.id = QStringLiteral("batches/abc");
+        parent.model = QStringLiteral("gemini-2.5-flash");
+        QCOMPARE(ResultsRetry::specFor(parent, QStringLiteral("/tmp/x.jsonl")).model, parent.model);
     }
 };
 

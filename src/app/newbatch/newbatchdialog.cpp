@@ -163,6 +163,7 @@ void NewBatchDialog::check()
     m_job = nullptr;
     m_checkedOk = false;
     m_createdId.clear();
+    m_mayHaveCreated = false;
     m_report->setRowCount(0);
     m_report->hide();
     m_reportTitle->hide();
@@ -201,6 +202,7 @@ void NewBatchDialog::onChecked()
     }
     m_checkedOk = report.ok();
     m_checkedEndpoint = report.endpoint;
+    m_checkedModel = report.model;
     m_progressText->setText(report.ok()                ? tr("The file passed the check.")
                             : report.problemCount == 1 ? tr("1 problem: fix the file, then check it again.")
                                                        : tr("%1 problems: fix the file, then check it again.")
@@ -258,8 +260,12 @@ QString NewBatchDialog::blockedReason() const
         return tr("The file is being checked.");
     if (!m_createdId.isEmpty())
         return tr("Sent as %1; choose another file for another batch.").arg(m_createdId);
+    if (m_mayHaveCreated)
+        return tr("The batch may have been created: refresh the main window and check before sending again.");
     if (!m_job || !m_checkedOk)
         return tr("The file has problems, or was not checked: nothing is sent while a problem stands.");
+    if (m_checkedModel.isEmpty() && account() && account()->provider() == Provider::Gemini)
+        return tr("A Gemini batch needs the model that runs it: name it in the lines (request.model).");
     return m_metadata->problem();
 }
 
@@ -286,6 +292,7 @@ void NewBatchDialog::send()
     SubmitSpec spec;
     spec.path = m_job->path();
     spec.endpoint = m_checkedEndpoint;
+    spec.model = m_checkedModel; // Gemini names the model in the create
     spec.completionWindow = m_window->currentText();
     spec.metadata = m_metadata->metadata();
     m_submit = new BatchSubmit(owner->client(), spec, this);
@@ -325,9 +332,18 @@ void NewBatchDialog::onSubmitted()
         Q_EMIT created(owner, *batch);
     } else {
         const ApiError &error = m_submit->error();
-        m_progressText->setText(error.kind == ApiError::Cancelled ? tr("Cancelled; nothing was created.")
-                                                                  : tr("Not created."));
-        QString text = error.kind == ApiError::Cancelled ? QString() : error.toString();
+        QString text;
+        if (m_submit->mayHaveCreated()) {
+            // The create was sent and its answer proves nothing: a second Send could make it twice.
+            m_mayHaveCreated = true;
+            m_progressText->setText(tr("May have been created."));
+            text = tr("The batch may have been created: refresh before sending again (%1).")
+                       .arg(error.toString());
+        } else {
+            m_progressText->setText(error.kind == ApiError::Cancelled ? tr("Cancelled; nothing was created.")
+                                                                      : tr("Not created."));
+            text = error.kind == ApiError::Cancelled ? QString() : error.toString();
+        }
         if (!m_submit->fileId().isEmpty() && error.kind != ApiError::Cancelled)
             text += u' ' + tr("The file was uploaded as %1.").arg(m_submit->fileId());
         m_outcome->setText(text);

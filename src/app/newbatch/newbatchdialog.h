@@ -72,6 +72,8 @@ private:
     QPointer<BatchSubmit> m_submit;
     bool m_checkedOk = false;
     QString m_checkedEndpoint;
-    QString m_metadataShown; // the metadata problem the dialog says, if any
-    QString m_createdId;     // sent: the same file is not sent twice by a second click
+    QString m_checkedModel;
+    QString m_metadataShown;       // the metadata problem the dialog says, if any
+    QString m_createdId;           // sent: the same file is not sent twice by a second click
+    bool m_mayHaveCreated = false; // a create that failed after it was sent: not sent again blindly
 };

@@ -35,6 +35,7 @@ SubmitSpec ResultsRetry::specFor(const Batch &batch, const QString &path)
     spec.endpoint = batch.endpoint;
     if (!batch.completionWindow.isEmpty())
         spec.completionWindow = batch.completionWindow;
+    spec.model = batch.model; // Gemini names the model in the create; the others ignore it
     spec.metadata = batch.metadata;
     spec.metadata.insert(QString::fromLatin1(RetryLines::kRetryOfKey), batch.id);
     return spec;
@@ -154,9 +155,14 @@ void ResultsRetry::onSubmitted()
         Q_EMIT created(m_owner, *made);
     } else {
         const ApiError &error = m_submit->error();
-        QString text = error.kind == ApiError::Cancelled
-                           ? tr("Retry cancelled; nothing was created.")
-                           : tr("The retry was not created: %1").arg(error.toString());
+        QString text;
+        if (m_submit->mayHaveCreated()) // the create was sent and its answer proves nothing
+            text = tr("The batch may have been created: refresh before sending again (%1).")
+                       .arg(error.toString());
+        else if (error.kind == ApiError::Cancelled)
+            text = tr("Retry cancelled; nothing was created.");
+        else
+            text = tr("The retry was not created: %1").arg(error.toString());
         if (!m_submit->fileId().isEmpty() && error.kind != ApiError::Cancelled)
             text += u' ' + tr("The lines were uploaded as %1.").arg(m_submit->fileId());
         Q_EMIT message(text);
