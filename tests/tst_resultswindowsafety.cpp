@@ -302,6 +302,46 @@ private Q_SLOTS:
         parent.model = QStringLiteral("gemini-2.5-flash");
         QCOMPARE(ResultsRetry::specFor(parent, QStringLiteral("/tmp/x.jsonl")).model, parent.model);
     }
+
+    void aGeminiBatchIsRetriedWithItsModel()
+    {
+        SimProcess sim(QStringLiteral("gemini"), {QStringLiteral("--batches"), QStringLiteral("0"),
+                                                  QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        // The hook answers the resource name (batches/ID); the window holds the ID.
+        const QString id =
+            hookBatch(sim, R"({"requests": 30, "outcome": "completed", "failed_share": 0.3, "ended": true})")
+                .section(u'/', -1);
+        QVERIFY(!id.isEmpty());
+        MainWindow main;
+        MainWindowTesting::openOn(main, sim.config());
+        QTRY_VERIFY(main.model()->rowOf(id) >= 0);
+        main.selectBatch(id);
+        QTRY_COMPARE(main.detailPane()->batchId(), id);
+        ResultsWindow *window = main.openResults();
+        QVERIFY(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 30'000);
+        QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+        QVERIFY(window->model()->failedCount() > 0);
+        QVERIFY2(window->retryButton()->isEnabled(), qPrintable(window->retryButton()->toolTip()));
+        const int before = main.model()->rowCount();
+        RetryLines::Selection failed;
+        window->retry(failed);
+        QVERIFY(window->retryFlow() && window->retryFlow()->confirmation());
+        QAbstractButton *send = nullptr;
+        for (QAbstractButton *button : window->retryFlow()->confirmation()->buttons())
+            send = button->text() == QStringLiteral("Send") ? button : send;
+        QVERIFY(send);
+        send->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!window->retryFlow(), 60'000);
+        QVERIFY2(window->statusText().startsWith(QStringLiteral("Created")),
+                 qPrintable(window->statusText()));
+        QCOMPARE(main.model()->rowCount(), before + 1);
+        const Batch &parent = main.model()->batchAt(main.model()->rowOf(id));
+        const Batch &made = main.model()->batchAt(main.model()->rowOf(main.detailPane()->batchId()));
+        QVERIFY(made.id != id);
+        QCOMPARE(made.model, parent.model);
+    }
 };
 
 QTEST_MAIN(TestResultsWindowSafety)
