@@ -5,6 +5,7 @@
 #include "app/newbatch/newbatchdialog.h"
 #include "app/widgets/batchdetailpane.h"
 #include "core/session/accountsession.h"
+#include "hostileserver.h"
 #include "mainwindowtesting.h"
 #include "simprocess.h"
 
@@ -12,11 +13,20 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 using MainWindowTesting::openOn;
+
+// With BATCHWATCH_SCREENSHOTS=DIR set, each step leaves a PNG there for a person to look at.
+void shoot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("BATCHWATCH_SCREENSHOTS");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
@@ -104,6 +114,7 @@ private Q_SLOTS:
         QVERIFY2(lines.contains(QStringLiteral("2")) && lines.contains(QStringLiteral("3")) &&
                      lines.contains(QStringLiteral("4")),
                  qPrintable(lines.join(u',')));
+        shoot(dialog, QStringLiteral("newbatch-problems"));
         // A click on the disabled button sends nothing.
         const qint64 before = m_sim->requestsServed();
         dialog->send();
@@ -130,9 +141,12 @@ private Q_SLOTS:
         dialog->metadataEditor()->addRow(QStringLiteral("project"), QStringLiteral("atlas"));
         dialog->metadataEditor()->addRow(QStringLiteral("project"), QStringLiteral("other"));
         QVERIFY(!dialog->sendButton()->isEnabled());
+        QVERIFY2(dialog->outcomeText().contains(QStringLiteral("twice")), qPrintable(dialog->outcomeText()));
         dialog->metadataEditor()->table()->removeRow(1);
         dialog->metadataEditor()->addRow(QStringLiteral("owner"), QStringLiteral("rgui"));
+        QVERIFY(dialog->outcomeText().isEmpty());
         QVERIFY2(dialog->sendButton()->isEnabled(), qPrintable(dialog->blockedReason()));
+        shoot(dialog, QStringLiteral("newbatch-ready"));
         QSignalSpy created(dialog, &NewBatchDialog::created);
         dialog->sendButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 30'000);
@@ -147,6 +161,81 @@ private Q_SLOTS:
         QCOMPARE(shown.endpoint, QStringLiteral("/v1/chat/completions")); // counts are zero while validating
         // Sent once: a second click does not send it again.
         QVERIFY(!dialog->sendButton()->isEnabled());
+    }
+
+    void metadataTheApiWouldRefuseKeepsSendDisabled()
+    {
+        AccountSession owner(SessionSpec{QString(), m_sim->config(), QString(), 30, false});
+        NewBatchDialog dialog({&owner}, &owner);
+        dialog.setFile(writeFile(m_dir, QStringLiteral("pairs.jsonl"), line("p1") + line("p2")));
+        QTRY_VERIFY(!dialog.isChecking());
+        QVERIFY2(dialog.sendButton()->isEnabled(), qPrintable(dialog.blockedReason()));
+        for (int i = 0; i < 17; ++i)
+            dialog.metadataEditor()->addRow(QStringLiteral("k%1").arg(i), QStringLiteral("v"));
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        QVERIFY2(dialog.outcomeText().contains(QStringLiteral("16")), qPrintable(dialog.outcomeText()));
+        dialog.metadataEditor()->table()->removeRow(16);
+        QVERIFY2(dialog.sendButton()->isEnabled(), qPrintable(dialog.blockedReason()));
+        dialog.metadataEditor()->table()->removeRow(15);
+        dialog.metadataEditor()->addRow(QString(65, u'k'), QStringLiteral("v"));
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        QVERIFY2(dialog.outcomeText().contains(QStringLiteral("64")), qPrintable(dialog.outcomeText()));
+    }
+
+    void aCreateThatMayHaveHappenedIsNotSaidNotCreated()
+    {
+        // The upload goes through; the create's answer is a 500: it may have been made.
+        HostileServer server([](QTcpSocket *socket, const QByteArray &head) {
+            if (head.startsWith("POST /v1/files"))
+                socket->write(HostileServer::response(
+                    200, "{\"id\": \"file-new\", \"object\": \"file\", \"bytes\": 10, \"created_at\": "
+                         "1790000000, \"filename\": \"x.jsonl\", \"purpose\": \"batch\"}"));
+            else
+                socket->write(HostileServer::response(500, "{\"error\": {\"message\": \"oops\"}}"));
+        });
+        ApiConfig config;
+        config.baseUrl = server.baseUrl();
+        config.apiKey = QStringLiteral("sk-test");
+        AccountSession owner(SessionSpec{QString(), config, QString(), 30, false});
+        NewBatchDialog dialog({&owner}, &owner);
+        dialog.setFile(writeFile(m_dir, QStringLiteral("maybe.jsonl"), line("m1") + line("m2")));
+        QTRY_VERIFY(!dialog.isChecking());
+        QVERIFY2(dialog.sendButton()->isEnabled(), qPrintable(dialog.blockedReason()));
+        dialog.send();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isSending(), 60'000);
+        QVERIFY2(dialog.outcomeText().contains(QStringLiteral("may have been created")) &&
+                     dialog.outcomeText().contains(QStringLiteral("refresh before sending again")),
+                 qPrintable(dialog.outcomeText()));
+        // Not sent again blindly.
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        QVERIFY2(dialog.blockedReason().contains(QStringLiteral("may have been created")),
+                 qPrintable(dialog.blockedReason()));
+    }
+
+    void aGeminiFileIsSentWithItsModel()
+    {
+        SimProcess sim(QStringLiteral("gemini"), {QStringLiteral("--batches"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        AccountSession owner(SessionSpec{QString(), sim.config(), QString(), 30, false});
+        NewBatchDialog dialog({&owner}, &owner);
+        const QByteArray request = "\"request\": {\"model\": \"gemini-2.5-flash\", \"contents\": "
+                                   "[{\"parts\": [{\"text\": \"hi\"}]}]}}\n";
+        // Without a model the create cannot be made: said before anything is uploaded.
+        dialog.setFile(writeFile(m_dir, QStringLiteral("gemini-nomodel.jsonl"),
+                                 "{\"key\": \"a\", \"request\": {\"contents\": []}}\n"));
+        QTRY_VERIFY(!dialog.isChecking());
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        QVERIFY2(dialog.blockedReason().contains(QStringLiteral("model")),
+                 qPrintable(dialog.blockedReason()));
+        dialog.setFile(writeFile(m_dir, QStringLiteral("gemini.jsonl"),
+                                 "{\"key\": \"a\", " + request + "{\"key\": \"b\", " + request));
+        QTRY_VERIFY(!dialog.isChecking());
+        QVERIFY2(dialog.sendButton()->isEnabled(), qPrintable(dialog.blockedReason()));
+        QSignalSpy created(&dialog, &NewBatchDialog::created);
+        dialog.send();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isSending(), 60'000);
+        QVERIFY2(created.count() == 1, qPrintable(dialog.outcomeText()));
+        QCOMPARE(created.at(0).at(1).value<Batch>().model, QStringLiteral("gemini-2.5-flash"));
     }
 };
 

@@ -17,8 +17,13 @@
 
 #include <QAction>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -50,6 +55,22 @@ int finishedWithFailures(const MainWindow &window)
             return row;
     }
     return -1;
+}
+// A terminal batch made by the simulator's test hook (POST /v1/_sim/batches); its id in the sim's dialect.
+QString hookBatch(const SimProcess &sim, const QByteArray &body)
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QUrl url = sim.rootUrl();
+    url.setPath(QStringLiteral("/v1/_sim/batches"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = manager.post(request, body);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait();
+    const QString id = QJsonDocument::fromJson(reply->readAll())[QStringLiteral("id")].toString();
+    reply->deleteLater();
+    return id;
 }
 } // namespace
 
@@ -185,6 +206,7 @@ private Q_SLOTS:
         QCOMPARE(window->retryFlow()->written().lines, inGroup);
         QVERIFY(confirm->text().contains(QString::number(inGroup)));
         QVERIFY(confirm->informativeText().contains(QStringLiteral("input tokens")));
+        shoot(confirm, QStringLiteral("results-retry-confirm"));
         QPushButton *send = nullptr;
         for (QAbstractButton *button : confirm->buttons()) {
             if (confirm->buttonRole(button) == QMessageBox::AcceptRole)
@@ -212,6 +234,59 @@ private Q_SLOTS:
         shoot(window, QStringLiteral("results-sim"));
     }
 
+    void anExpiredBatchShowsWhatDidNotRun()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("0"), QStringLiteral("--speed"),
+                        QStringLiteral("0")});
+        QVERIFY(sim.start());
+        const QString id =
+            hookBatch(sim, R"({"requests": 300, "outcome": "expired", "failed_share": 0.2, "ended": true})");
+        QVERIFY(!id.isEmpty());
+        MainWindow main;
+        openOn(main, sim.config());
+        QTRY_VERIFY(main.model()->rowOf(id) >= 0);
+        main.selectBatch(id);
+        QTRY_COMPARE(main.detailPane()->batchId(), id);
+        ResultsWindow *window = main.openResults();
+        QVERIFY(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 30'000);
+        QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+        QCOMPARE(window->model()->rowCount(), 300);
+        // Partial output: what ran (ok or failed) and the rest, not run, in neither file.
+        QVERIFY(window->model()->notRunCount() > 0);
+        QCOMPARE(window->model()->okCount() + window->model()->failedCount() + window->model()->notRunCount(),
+                 300);
+        QVERIFY(window->statusText().contains(QStringLiteral("not run")));
+        // Not run can be sent again.
+        QAction *notRun = window->retryButton()->menu()->findChild<QAction *>(QStringLiteral("retryNotRun"));
+        QVERIFY(notRun && notRun->isEnabled());
+    }
+
+    void anthropicResultsReadButNotRetried()
+    {
+        SimProcess sim(QStringLiteral("anthropic"), {QStringLiteral("--batches"), QStringLiteral("0"),
+                                                     QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        const QString id = hookBatch(
+            sim, R"({"requests": 200, "outcome": "completed", "failed_share": 0.3, "ended": true})");
+        QVERIFY(!id.isEmpty());
+        MainWindow main;
+        openOn(main, sim.config());
+        QTRY_VERIFY(main.model()->rowOf(id) >= 0);
+        main.selectBatch(id);
+        QTRY_COMPARE(main.detailPane()->batchId(), id);
+        ResultsWindow *window = main.openResults();
+        QVERIFY(window);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isLoading(), 30'000);
+        QVERIFY2(window->bannerText().isEmpty(), qPrintable(window->bannerText()));
+        QCOMPARE(window->model()->rowCount(), 200);
+        QVERIFY(window->model()->failedCount() > 0);
+        // Anthropic keeps no input file: the exact lines cannot be sent again, and the button says so.
+        QVERIFY(!window->retryButton()->isEnabled());
+        QVERIFY2(window->retryButton()->toolTip().contains(QStringLiteral("input file")),
+                 qPrintable(window->retryButton()->toolTip()));
+    }
+
     void severalWindowsAndClosingCancels()
     {
         MainWindow main;
@@ -224,11 +299,30 @@ private Q_SLOTS:
         QVERIFY(results);
         QTRY_VERIFY(results->isEnabled());
         results->trigger();
-        results->trigger();
-        QCOMPARE(main.resultsWindows().size(), 2);
+        QCOMPARE(main.resultsWindows().size(), 1);
         QPointer<ResultsWindow> first = main.resultsWindows().constFirst();
         QPointer<ResultsFetch> fetch = first->fetch();
         QVERIFY(fetch);
+        // Ctrl+R again on the same batch raises its window: no second window, no second fetch racing the
+        // first into the same cache dir.
+        results->trigger();
+        QCOMPARE(main.resultsWindows().size(), 1);
+        QCOMPARE(main.resultsWindows().constFirst(), first.data());
+        QCOMPARE(first->fetch(), fetch.data());
+        // Another batch gets a window of its own.
+        int other = -1;
+        for (int r = 0; r < main.proxy()->rowCount() && other < 0; ++r) {
+            const int source = main.proxy()->mapToSource(main.proxy()->index(r, 0)).row();
+            const Batch &b = main.model()->batchAt(source);
+            if (r != row && b.status.isTerminal() && b.requestCounts.total <= 2000 &&
+                !b.outputFileId.isEmpty())
+                other = r;
+        }
+        QVERIFY(other >= 0);
+        MainWindowTesting::selectRow(main, other);
+        QTRY_VERIFY(results->isEnabled());
+        results->trigger();
+        QCOMPARE(main.resultsWindows().size(), 2);
         first->close();
         QTRY_VERIFY(!first);
         QVERIFY(!fetch);

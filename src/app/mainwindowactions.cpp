@@ -80,7 +80,7 @@ void MainWindow::buildActions()
         [this] { Q_EMIT settingsRequested(); }, false);
     add(
         fileMenu, tr("&Quit"), QKeySequence::Quit, [this] { close(); }, false);
-    m_resultsAction = add(batchMenu, tr("&Results..."), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
+    m_resultsAction = add(batchMenu, tr("Res&ults..."), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
         updateActionStates();
         if (m_resultsAction->isEnabled())
             openResults();

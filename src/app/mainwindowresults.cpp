@@ -18,6 +18,16 @@ ResultsWindow *MainWindow::openResults()
     AccountSession *owner = m_detailSource >= 0 ? m_model->sessionOf(m_detailSource) : nullptr;
     if (!batch || !owner)
         return nullptr;
+    // One window per (account, batch): a second would fetch the same files into the same cache dir.
+    for (ResultsWindow *open : resultsWindows()) {
+        if (open->owner() == owner && open->batch().id == batch->id && open->isVisible()) {
+            if (open->isMinimized())
+                open->showNormal();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
     auto *window = new ResultsWindow(owner, *batch, this);
     m_resultsWindows.removeAll(nullptr);
     m_resultsWindows << window;

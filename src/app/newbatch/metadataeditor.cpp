@@ -29,12 +29,11 @@ MetadataEditor::MetadataEditor(QWidget *parent)
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_table->currentRow();
-        if (row >= 0) {
+        if (row >= 0)
             m_table->removeRow(row);
-            Q_EMIT changed();
-        }
     });
     connect(m_table, &QTableWidget::itemChanged, this, &MetadataEditor::changed);
+    connect(m_table->model(), &QAbstractItemModel::rowsRemoved, this, &MetadataEditor::changed);
     buttons->addWidget(add);
     buttons->addWidget(remove);
     buttons->addStretch(1);
@@ -85,5 +84,24 @@ QString MetadataEditor::problem() const
     }
     if (pairs > kMaxPairs)
         return tr("At most %1 metadata pairs; there are %2.").arg(kMaxPairs).arg(pairs);
+    return QString();
+}
+
+QString MetadataEditor::problemOf(const QMap<QString, QString> &pairs)
+{
+    if (pairs.size() > kMaxPairs)
+        return tr("At most %1 metadata pairs; there would be %2.").arg(kMaxPairs).arg(pairs.size());
+    for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {
+        if (it.key().isEmpty())
+            return tr("A metadata pair has no key.");
+        if (it.key().size() > kMaxKey)
+            return tr("Metadata key \"%1\" is longer than %2 characters.")
+                .arg(it.key().left(20))
+                .arg(kMaxKey);
+        if (it.value().size() > kMaxValue)
+            return tr("The value of \"%1\" is longer than %2 characters.")
+                .arg(it.key().left(20))
+                .arg(kMaxValue);
+    }
     return QString();
 }

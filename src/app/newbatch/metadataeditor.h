@@ -22,6 +22,8 @@ public:
     QMap<QString, QString> metadata() const;
     // Empty when the pairs can be sent.
     QString problem() const;
+    // The same limits for pairs made elsewhere (a retry: the parent's metadata plus batchwatch_retry_of).
+    static QString problemOf(const QMap<QString, QString> &pairs);
     QTableWidget *table() const { return m_table; }
 
 Q_SIGNALS:

@@ -51,7 +51,10 @@ NewBatchDialog::NewBatchDialog(const QList<AccountSession *> &sessions, AccountS
     connect(choose, &QPushButton::clicked, this, &NewBatchDialog::chooseFile);
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(choose);
-    form->addRow(tr("&File:"), fileRow);
+    // A row holding a layout gets no buddy of its own: the label names the path field for Alt+F.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, fileRow);
     m_window = new QComboBox(this);
     m_window->addItem(QStringLiteral("24h"));
     m_window->setAccessibleName(tr("Completion window"));
@@ -160,6 +163,7 @@ void NewBatchDialog::check()
     m_job = nullptr;
     m_checkedOk = false;
     m_createdId.clear();
+    m_mayHaveCreated = false;
     m_report->setRowCount(0);
     m_report->hide();
     m_reportTitle->hide();
@@ -198,6 +202,7 @@ void NewBatchDialog::onChecked()
     }
     m_checkedOk = report.ok();
     m_checkedEndpoint = report.endpoint;
+    m_checkedModel = report.model;
     m_progressText->setText(report.ok()                ? tr("The file passed the check.")
                             : report.problemCount == 1 ? tr("1 problem: fix the file, then check it again.")
                                                        : tr("%1 problems: fix the file, then check it again.")
@@ -238,6 +243,11 @@ QString NewBatchDialog::summaryText() const
     return m_progressText->text() + u'\n' + m_summary->text();
 }
 
+QString NewBatchDialog::outcomeText() const
+{
+    return m_outcome->text();
+}
+
 QString NewBatchDialog::blockedReason() const
 {
     if (!account())
@@ -250,8 +260,12 @@ QString NewBatchDialog::blockedReason() const
         return tr("The file is being checked.");
     if (!m_createdId.isEmpty())
         return tr("Sent as %1; choose another file for another batch.").arg(m_createdId);
+    if (m_mayHaveCreated)
+        return tr("The batch may have been created: refresh the main window and check before sending again.");
     if (!m_job || !m_checkedOk)
         return tr("The file has problems, or was not checked: nothing is sent while a problem stands.");
+    if (m_checkedModel.isEmpty() && account() && account()->provider() == Provider::Gemini)
+        return tr("A Gemini batch needs the model that runs it: name it in the lines (request.model).");
     return m_metadata->problem();
 }
 
@@ -259,6 +273,13 @@ void NewBatchDialog::updateSend()
 {
     const QString why = blockedReason();
     m_send->setEnabled(why.isEmpty());
+    // A metadata problem is the user's to fix here: said in the dialog, not only in the tool tip.
+    const QString metadataProblem = m_metadata->problem();
+    if (!metadataProblem.isEmpty())
+        m_outcome->setText(metadataProblem);
+    else if (!m_metadataShown.isEmpty() && m_outcome->text() == m_metadataShown)
+        m_outcome->clear(); // fixed; a send's outcome stays
+    m_metadataShown = metadataProblem;
     m_send->setToolTip(why.isEmpty() ? tr("Uploads the file and creates the batch.") : why);
 }
 
@@ -271,6 +292,7 @@ void NewBatchDialog::send()
     SubmitSpec spec;
     spec.path = m_job->path();
     spec.endpoint = m_checkedEndpoint;
+    spec.model = m_checkedModel; // Gemini names the model in the create
     spec.completionWindow = m_window->currentText();
     spec.metadata = m_metadata->metadata();
     m_submit = new BatchSubmit(owner->client(), spec, this);
@@ -310,9 +332,18 @@ void NewBatchDialog::onSubmitted()
         Q_EMIT created(owner, *batch);
     } else {
         const ApiError &error = m_submit->error();
-        m_progressText->setText(error.kind == ApiError::Cancelled ? tr("Cancelled; nothing was created.")
-                                                                  : tr("Not created."));
-        QString text = error.kind == ApiError::Cancelled ? QString() : error.toString();
+        QString text;
+        if (m_submit->mayHaveCreated()) {
+            // The create was sent and its answer proves nothing: a second Send could make it twice.
+            m_mayHaveCreated = true;
+            m_progressText->setText(tr("May have been created."));
+            text = tr("The batch may have been created: refresh before sending again (%1).")
+                       .arg(error.toString());
+        } else {
+            m_progressText->setText(error.kind == ApiError::Cancelled ? tr("Cancelled; nothing was created.")
+                                                                      : tr("Not created."));
+            text = error.kind == ApiError::Cancelled ? QString() : error.toString();
+        }
         if (!m_submit->fileId().isEmpty() && error.kind != ApiError::Cancelled)
             text += u' ' + tr("The file was uploaded as %1.").arg(m_submit->fileId());
         m_outcome->setText(text);

@@ -40,6 +40,8 @@ public:
     QString summaryText() const;
     // Why Send is disabled (empty when it is enabled).
     QString blockedReason() const;
+    // What the dialog says under the form: a metadata problem, what a send came to.
+    QString outcomeText() const;
     void send();
 
 Q_SIGNALS:
@@ -70,5 +72,8 @@ private:
     QPointer<BatchSubmit> m_submit;
     bool m_checkedOk = false;
     QString m_checkedEndpoint;
-    QString m_createdId; // sent: the same file is not sent twice by a second click
+    QString m_checkedModel;
+    QString m_metadataShown;       // the metadata problem the dialog says, if any
+    QString m_createdId;           // sent: the same file is not sent twice by a second click
+    bool m_mayHaveCreated = false; // a create that failed after it was sent: not sent again blindly
 };

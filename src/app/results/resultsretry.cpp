@@ -1,5 +1,6 @@
 #include "app/results/resultsretry.h"
 
+#include "app/newbatch/metadataeditor.h"
 #include "core/export/batchformat.h"
 #include "core/session/accountsession.h"
 
@@ -34,6 +35,7 @@ SubmitSpec ResultsRetry::specFor(const Batch &batch, const QString &path)
     spec.endpoint = batch.endpoint;
     if (!batch.completionWindow.isEmpty())
         spec.completionWindow = batch.completionWindow;
+    spec.model = batch.model; // Gemini names the model in the create; the others ignore it
     spec.metadata = batch.metadata;
     spec.metadata.insert(QString::fromLatin1(RetryLines::kRetryOfKey), batch.id);
     return spec;
@@ -60,6 +62,26 @@ bool ResultsRetry::start(const RetryLines::Selection &selection)
     if (m_written.lines == 0) {
         Q_EMIT message(tr("Nothing to retry: no request of this kind."));
         return false;
+    }
+    // The API refuses more than 16 metadata pairs (and long keys or values): said here, before anything is
+    // uploaded, rather than learnt from the create after the upload.
+    const QString metadataProblem = MetadataEditor::problemOf(specFor(m_batch, QString()).metadata);
+    if (!metadataProblem.isEmpty()) {
+        m_confirm =
+            new QMessageBox(QMessageBox::Warning, tr("Retry requests"),
+                            tr("The retry of %1 requests of %2 cannot be sent as it is: %3")
+                                .arg(BatchFormat::count(m_written.lines), m_batch.id, metadataProblem),
+                            QMessageBox::Close, m_window);
+        m_confirm->setInformativeText(
+            tr("The new batch would carry this batch's metadata plus %1. Nothing was sent. Export the rows "
+               "or "
+               "use \"batchwatch retry --dry-run\", then New batch with fewer metadata pairs.")
+                .arg(QString::fromLatin1(RetryLines::kRetryOfKey)));
+        m_confirm->setWindowModality(Qt::WindowModal);
+        m_confirm->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_confirm, &QMessageBox::finished, this, &ResultsRetry::finished);
+        m_confirm->open();
+        return true;
     }
     m_confirm = new QMessageBox(QMessageBox::Question, tr("Retry requests"),
                                 tr("Send %1 requests of %2 again as a new batch?")
@@ -133,9 +155,14 @@ void ResultsRetry::onSubmitted()
         Q_EMIT created(m_owner, *made);
     } else {
         const ApiError &error = m_submit->error();
-        QString text = error.kind == ApiError::Cancelled
-                           ? tr("Retry cancelled; nothing was created.")
-                           : tr("The retry was not created: %1").arg(error.toString());
+        QString text;
+        if (m_submit->mayHaveCreated()) // the create was sent and its answer proves nothing
+            text = tr("The batch may have been created: refresh before sending again (%1).")
+                       .arg(error.toString());
+        else if (error.kind == ApiError::Cancelled)
+            text = tr("Retry cancelled; nothing was created.");
+        else
+            text = tr("The retry was not created: %1").arg(error.toString());
         if (!m_submit->fileId().isEmpty() && error.kind != ApiError::Cancelled)
             text += u' ' + tr("The lines were uploaded as %1.").arg(m_submit->fileId());
         Q_EMIT message(text);

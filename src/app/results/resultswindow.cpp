@@ -4,6 +4,7 @@
 #include "app/results/requestview.h"
 #include "app/results/resultsretry.h"
 #include "core/export/batchformat.h"
+#include "core/results/resultscheck.h"
 #include "core/results/resultsfetch.h"
 #include "core/session/accountsession.h"
 #include "models/resultsproxy.h"
@@ -36,16 +37,6 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
-// Where an account's result files are kept: beside its batch cache, under the same name. An account without
-// a cache (the demo) keeps them for this run only.
-QString cacheDirOf(const AccountSession *owner)
-{
-    const QString path = owner ? owner->spec().cachePath : QString();
-    if (!path.isEmpty())
-        return ResultsFetch::cacheDirFor(QFileInfo(path).completeBaseName());
-    static QTemporaryDir runOnly;
-    return runOnly.path();
-}
 } // namespace
 
 ResultsWindow::ResultsWindow(AccountSession *owner, const Batch &batch, QWidget *parent)
@@ -271,78 +262,16 @@ bool ResultsWindow::isLoading() const
     return m_fetch && !m_fetch->isFinished();
 }
 
-void ResultsWindow::start()
-{
-    if (isLoading())
-        return;
-    if (!m_owner || !m_owner->client()) {
-        showBanner(tr("The account of this batch is gone: its results cannot be fetched."), false);
-        return;
-    }
-    delete m_fetch;
-    m_banner->parentWidget()->hide();
-    m_fetch = new ResultsFetch(m_owner->client(), m_batch, cacheDirOf(m_owner), this);
-    connect(m_fetch, &ResultsFetch::progress, this,
-            [this](ResultsFetch::Phase phase, qint64 done, qint64 total, const QString &what) {
-                onProgress(int(phase), done, total, what);
-            });
-    connect(m_fetch, &ResultsFetch::finished, this, &ResultsWindow::onFetched);
-    m_clock.start();
-    m_downloadMs = m_openMs = -1;
-    m_progressText->setText(tr("Starting..."));
-    m_progress->setRange(0, 0);
-    m_progressRow->show();
-    updateStatus();
-    updateRetryMenu();
-    m_fetch->start();
-}
-
-void ResultsWindow::onProgress(int phase, qint64 done, qint64 total, const QString &what)
-{
-    const bool reading = phase == int(ResultsFetch::Phase::Reading);
-    if (reading && m_downloadMs < 0)
-        m_downloadMs = m_clock.elapsed();
-    m_progressText->setText(reading ? tr("Reading %1").arg(what) : tr("Downloading %1").arg(what));
-    if (total <= 0) {
-        m_progress->setRange(0, 0);
-        return;
-    }
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(int(qBound(qint64(0), done * 1000 / total, qint64(1000))));
-}
-
-void ResultsWindow::onFetched()
-{
-    m_progressRow->hide();
-    if (m_downloadMs < 0)
-        m_downloadMs = m_clock.elapsed();
-    if (const std::shared_ptr<const ResultSet> results = m_fetch->results()) {
-        showResults(results);
-        return;
-    }
-    const ApiError &error = m_fetch->error();
-    if (error.kind == ApiError::Cancelled)
-        showBanner(tr("Loading cancelled."), true);
-    else if (m_fetch->filesExpired())
-        showBanner(
-            tr("The files of this batch have expired: the provider no longer keeps them, so its results "
-               "cannot be shown. (%1)")
-                .arg(error.toString()),
-            true);
-    else
-        showBanner(tr("Could not load the results: %1").arg(error.toString()), true);
-    updateStatus();
-    updateRetryMenu();
-}
-
 void ResultsWindow::showResults(std::shared_ptr<const ResultSet> results)
 {
     m_proxy->setGroup(ResultsFilter::kAnyGroup); // the groups of another read are other groups
     m_model->setResults(results);
     m_groups->setResults(results.get());
     const ResultSet *set = m_model->results();
-    m_warnings->setPlainText(set ? set->warnings.join(u'\n') : QString());
-    m_warnings->setVisible(set && !set->warnings.isEmpty());
+    // What makes the read doubtful: lines that did not read, rows that disagree with the batch's counts.
+    m_doubts = set ? set->warnings + ResultsCheck::disagreements(*set, m_batch) : QStringList();
+    m_warnings->setPlainText(m_doubts.join(u'\n'));
+    m_warnings->setVisible(!m_doubts.isEmpty());
     if (failedValidation()) {
         QStringList lines;
         for (const BatchError &e : m_batch.errors) {
@@ -389,19 +318,6 @@ bool ResultsWindow::failedValidation() const
     return m_batch.status.value() == BatchStatus::Failed;
 }
 
-void ResultsWindow::showBanner(const QString &text, bool offerReload)
-{
-    m_banner->setText(text);
-    m_reload->setVisible(offerReload && m_owner);
-    m_newBatch->setVisible(failedValidation());
-    m_banner->parentWidget()->show();
-}
-
-QString ResultsWindow::bannerText() const
-{
-    return m_banner->parentWidget()->isHidden() ? QString() : m_banner->text();
-}
-
 QString ResultsWindow::warningsText() const
 {
     return m_warnings->toPlainText();
@@ -425,10 +341,10 @@ void ResultsWindow::updateStatus()
     if (m_proxy->rowCount() != m_model->rowCount())
         text += tr(" · showing %1 of %2")
                     .arg(BatchFormat::count(m_proxy->rowCount()), BatchFormat::count(m_model->rowCount()));
-    if (!set.warnings.isEmpty())
-        text += set.warnings.size() == 1 ? tr(" · 1 warning: a line skipped, listed below")
-                                         : tr(" · %1 warnings: lines skipped, listed below")
-                                               .arg(BatchFormat::count(set.warnings.size()));
+    if (!m_doubts.isEmpty())
+        text += m_doubts.size() == 1
+                    ? tr(" · 1 warning, listed below")
+                    : tr(" · %1 warnings, listed below").arg(BatchFormat::count(m_doubts.size()));
     if (m_openMs >= 0)
         text += tr(" · opened in %1 s").arg(double(m_openMs) / 1000.0, 0, 'f', 1);
     m_status->setText(text);

@@ -49,6 +49,9 @@ public:
     AccountSession *owner() const;
     bool isLoading() const;
     ResultsFetch *fetch() const { return m_fetch; }
+    // Where the result files of the batch are kept: the account's results cache dir, the one the CLI uses
+    // (one download per batch); for an account without a cache, a directory of this run.
+    QString cacheDir() const;
     ResultsTableModel *model() const { return m_model; }
     ResultsProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
@@ -121,6 +124,7 @@ private:
     RequestView *m_request;
     QLabel *m_status;
     QPlainTextEdit *m_warnings;
+    QStringList m_doubts; // the read's warnings and ResultsCheck's disagreements: Retry waits while any stand
     QPointer<ResultsRetry> m_retry;
     QAction *m_retryGroup = nullptr;
     QElapsedTimer m_clock;

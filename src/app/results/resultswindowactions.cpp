@@ -65,6 +65,10 @@ void ResultsWindow::updateRetryMenu()
     else if (set->files.input.isEmpty())
         why = tr("The provider keeps no input file for this batch, so its requests cannot be sent again as "
                  "they were.");
+    else if (!m_doubts.isEmpty())
+        why =
+            tr("The results were not read in full or disagree with the batch's counts (see the warnings): a "
+               "request that reads as not run may have run, and sending it again would run it twice.");
     else if (m_retry)
         why = tr("A retry is being sent.");
     m_retryButton->setEnabled(why.isEmpty());
