@@ -1,5 +1,6 @@
 #include "app/results/requestview.h"
 
+#include "core/json/jsonindent.h"
 #include "core/results/requestresult.h"
 #include "core/results/resultsreader.h"
 
@@ -7,7 +8,6 @@
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -61,13 +61,9 @@ QWidget *RequestView::pane(const QString &title, QLabel **label, QPlainTextEdit 
 
 QString RequestView::pretty(const QByteArray &line)
 {
-    if (line.isEmpty())
-        return QString();
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-    if (error.error != QJsonParseError::NoError || doc.isNull())
-        return QString::fromUtf8(line);
-    return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    // Keys in the order the file has them and strings as written: what the user copies is what was sent.
+    const QByteArray laidOut = JsonIndent::indented(line);
+    return QString::fromUtf8(laidOut.isEmpty() ? line : laidOut);
 }
 
 void RequestView::setRow(const ResultSet &set, const RequestResult &row)
