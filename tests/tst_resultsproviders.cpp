@@ -142,6 +142,48 @@ private Q_SLOTS:
                  3);
         QVERIFY2(run.err.contains("warning: ") && run.err.contains("metadata"), run.err.constData());
     }
+
+    void geminiCreateNamesTheFilesModel()
+    {
+        SimProcess sim(QStringLiteral("gemini"), {QStringLiteral("--batches"), QStringLiteral("2"),
+                                                  QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(sim.start());
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("OPENAI_API_KEY"));
+        env.insert(QStringLiteral("GEMINI_API_KEY"), kKey);
+        env.insert(QStringLiteral("GOOGLE_GEMINI_BASE_URL"), sim.baseUrl().toString());
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.path());
+        const auto write = [&](const QString &name, const QByteArray &request) {
+            QFile file(dir.filePath(name));
+            if (!file.open(QIODevice::WriteOnly))
+                return QString();
+            for (int i = 1; i <= 3; ++i)
+                file.write("{\"key\": \"k" + QByteArray::number(i) + "\", \"request\": " + request + "}\n");
+            return file.fileName();
+        };
+        const QByteArray contents = "\"contents\": [{\"parts\": [{\"text\": \"Hi\"}], \"role\": \"user\"}]";
+        // Gemini names the model in the create call: a file without one cannot run, and nothing is sent.
+        const Run without = runBatchwatchIn(
+            env, {QStringLiteral("create"), write(QStringLiteral("no-model.jsonl"), "{" + contents + "}"),
+                  QStringLiteral("--provider"), QStringLiteral("gemini")});
+        QCOMPARE(without.exitCode, 2);
+        QVERIFY2(without.err.contains("needs the model"), without.err.constData());
+        const Run run =
+            runBatchwatchIn(env, {QStringLiteral("create"),
+                                  write(QStringLiteral("model.jsonl"),
+                                        "{\"model\": \"models/gemini-2.5-flash\", " + contents + "}"),
+                                  QStringLiteral("--provider"), QStringLiteral("gemini")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QByteArray id = run.out.trimmed();
+        QVERIFY2(!id.isEmpty(), run.err.constData());
+        const Run listed = runBatchwatchIn(env, {QStringLiteral("export"), QStringLiteral("--provider"),
+                                                 QStringLiteral("gemini"), QStringLiteral("--format"),
+                                                 QStringLiteral("jsonl"), QStringLiteral("--no-cache")});
+        QVERIFY2(listed.exitCode == 0, listed.err.constData());
+        QVERIFY2(listed.out.contains(id), listed.out.left(400).constData());
+        QVERIFY2(listed.out.contains("gemini-2.5-flash"), listed.out.left(400).constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestResultsProviders)

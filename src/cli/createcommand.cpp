@@ -154,6 +154,13 @@ int create(const BatchCommandOptions &options)
     summary << QStringLiteral("about %1 input tokens (an estimate)")
                    .arg(CommandSupport::count(report.estimatedInputTokens));
     printError(options.file + QStringLiteral(": ") + summary.join(QStringLiteral(", ")));
+    if (provider == Provider::Gemini && report.model.isEmpty()) {
+        // Gemini names the model in the create call, not in the lines: without one, nothing can run it.
+        printError(QStringLiteral("%1: a Gemini batch needs the model that runs it: name it in the lines "
+                                  "(request.model); nothing sent")
+                       .arg(options.file));
+        return ExitCode::Usage;
+    }
     if (provider == Provider::Anthropic && !options.metadata.isEmpty())
         CommandSupport::printWarning(
             QStringLiteral("Anthropic's message batches keep no metadata: --metadata is "
@@ -167,6 +174,7 @@ int create(const BatchCommandOptions &options)
     SubmitSpec spec;
     spec.path = checked;
     spec.endpoint = report.endpoint;
+    spec.model = report.model; // Gemini names the model in the create; the others ignore it
     spec.completionWindow = options.window;
     spec.metadata = options.metadata;
     int exitCode = ExitCode::Ok;

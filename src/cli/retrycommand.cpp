@@ -180,6 +180,7 @@ int retry(const BatchCommandOptions &options)
     SubmitSpec spec;
     spec.path = lines.fileName();
     spec.endpoint = batch->endpoint;
+    spec.model = batch->model; // Gemini names the model in the create; the others ignore it
     if (!batch->completionWindow.isEmpty())
         spec.completionWindow = batch->completionWindow;
     spec.metadata = metadata;
