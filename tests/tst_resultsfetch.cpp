@@ -82,19 +82,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("dialect");
         QTest::addColumn<QString>("outcome");
-        QTest::addColumn<bool>("inputServed"); // the simulator's Gemini test batches name an input it lacks
-        QTest::newRow("openai completed") << QStringLiteral("openai") << QStringLiteral("completed") << true;
-        QTest::newRow("openai expired") << QStringLiteral("openai") << QStringLiteral("expired") << true;
-        QTest::newRow("azure cancelled") << QStringLiteral("azure") << QStringLiteral("cancelled") << true;
-        QTest::newRow("anthropic completed")
-            << QStringLiteral("anthropic") << QStringLiteral("completed") << true;
-        QTest::newRow("gemini expired") << QStringLiteral("gemini") << QStringLiteral("expired") << false;
+        QTest::newRow("openai completed") << QStringLiteral("openai") << QStringLiteral("completed");
+        QTest::newRow("openai expired") << QStringLiteral("openai") << QStringLiteral("expired");
+        QTest::newRow("azure cancelled") << QStringLiteral("azure") << QStringLiteral("cancelled");
+        QTest::newRow("anthropic completed") << QStringLiteral("anthropic") << QStringLiteral("completed");
+        QTest::newRow("gemini expired") << QStringLiteral("gemini") << QStringLiteral("expired");
     }
     void downloadsOnceThenReuses()
     {
         QFETCH(QString, dialect);
         QFETCH(QString, outcome);
-        QFETCH(bool, inputServed);
         SimProcess sim(dialect, {QStringLiteral("--batches"), QStringLiteral("0")});
         QString why;
         QVERIFY2(sim.start(&why), qPrintable(why));
@@ -117,18 +114,10 @@ private Q_SLOTS:
         const ResultSet &rows = *first.results();
         QCOMPARE(rows.ok, batch.requestCounts.completed);
         QCOMPARE(rows.failed, batch.requestCounts.failed);
-        if (inputServed) {
-            QCOMPARE(rows.rows.size(), 40);
-            QCOMPARE(rows.ok + rows.failed + rows.notRun, 40);
-            if (outcome != QLatin1String("completed"))
-                QVERIFY(rows.notRun > 0); // partial output of an expired or cancelled batch
-        } else {
-            // An input that is gone (Gemini keeps uploads 48 hours) is said, and the results still read.
-            QCOMPARE(rows.rows.size(), rows.ok + rows.failed);
-            QVERIFY(!rows.warnings.isEmpty());
-            QVERIFY2(rows.warnings.first().contains(QLatin1String("input file")),
-                     qPrintable(rows.warnings.first()));
-        }
+        QCOMPARE(rows.rows.size(), 40);
+        QCOMPARE(rows.ok + rows.failed + rows.notRun, 40);
+        if (outcome != QLatin1String("completed"))
+            QVERIFY(rows.notRun > 0); // partial output of an expired or cancelled batch
         QCOMPARE(finished.size(), 1);
         bool downloading = false, reading = false;
         for (const QList<QVariant> &p : progress) {
@@ -149,8 +138,8 @@ private Q_SLOTS:
         QCOMPARE(second.results()->rows.size(), rows.rows.size());
         QCOMPARE(second.results()->ok, rows.ok);
         QCOMPARE(contentRequests(sim), downloads);
-        // Not even the metadata again (only the gone input is asked for once more).
-        QCOMPARE(sim.requestsServed(), served + (inputServed ? 0 : 1));
+        // Not even the metadata again.
+        QCOMPARE(sim.requestsServed(), served);
     }
 
     void resumesAPartLeftInTheCache()
