@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/batch/batch.h"
+#include "core/batch/progresshistory.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// The kinds of alert besides completions (CompletionNotifier says those).
+enum class AlertKind {
+    Stalled,        // a running batch whose counts have not moved for stallSeconds
+    MissWindow,     // at its current pace, a running batch will likely not finish in its completion window
+    OutputExpiring, // an ended batch's output file expires within expiringSeconds
+    FailureRate,    // a batch's failed share is above failureRate (once enough requests are done)
+};
+constexpr int kAlertKindCount = 4;
+
+struct AlertSettings
+{
+    bool enabled[kAlertKindCount] = {true, true, true, true};
+    qint64 stallSeconds = 30 * 60;
+    qint64 expiringSeconds = 24 * 3600;
+    double failureRate = 0.10;
+    qint64 failureRateMinimumDone = 20; // fewer requests done than this say nothing yet
+};
+
+struct Alert
+{
+    AlertKind kind = AlertKind::Stalled;
+    QString account; // empty: the unnamed single account
+    QString batchId;
+    QString text; // one sentence for the notification and the tray's tooltip
+};
+
+// What the tray icon's colour says: the worst current state.
+enum class Health { Fine, Stalled, Failed };
+
+// Decides, from the rows, each batch's progress history and the time, which alerts stand now. Pure: the
+// window's CompletionNotifier-like watcher calls it after each refresh and on a timer and says each alert once.
+class AlertMonitor
+{
+public:
+    explicit AlertMonitor(const AlertSettings &settings = {}) : m_settings(settings) {}
+    void setSettings(const AlertSettings &settings) { m_settings = settings; }
+    const AlertSettings &settings() const { return m_settings; }
+
+    // The alerts that stand for this batch at `now` (history may be null).
+    QList<Alert> check(const Batch &batch, const QString &account, const ProgressHistory *history,
+                       qint64 now) const;
+    // Worst state of a set of rows: Failed when a batch ended failed/expired (or a FailureRate alert stands)
+    // within the last 24 h, else Stalled when a Stalled or MissWindow alert stands, else Fine.
+    static Health worst(const QList<Alert> &alerts, bool recentFailure);
+    static QString kindName(AlertKind kind); // "stalled", "miss-window", "output-expiring", "failure-rate"
+
+private:
+    AlertSettings m_settings;
+};
