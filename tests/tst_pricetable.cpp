@@ -70,6 +70,11 @@ private Q_SLOTS:
              {"gpt-5", "gpt-5-mini", "gpt-5-nano", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "gpt-4o", "o3",
               "o4-mini", "o1", "text-embedding-3-small", "text-embedding-3-large"})
             QVERIFY2(shipped.price(Provider::OpenAI, QLatin1String(model)), model);
+        // Moderation is free: a real $0, not a missing price.
+        const std::optional<ModelPrice> moderation =
+            shipped.price(Provider::OpenAI, QStringLiteral("omni-moderation-latest"));
+        QVERIFY(moderation);
+        QCOMPARE(moderation->input, 0.0);
         // Claude and Gemini are priced for their own provider only.
         QVERIFY(shipped.price(Provider::Anthropic, QStringLiteral("claude-sonnet-4-5-20250929")));
         QVERIFY(!shipped.price(Provider::OpenAI, QStringLiteral("claude-sonnet-4-5-20250929")));
