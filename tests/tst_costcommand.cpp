@@ -238,6 +238,33 @@ private Q_SLOTS:
                  4.54);
     }
 
+    void queryPicksTheBatches()
+    {
+        // C and D, by model names, and again by what they are not (the account is the environment's).
+        const QList<QByteArray> expected{
+            "model,batches,input_tokens," + kHeader, "house-model,1,3000000,1000000,500000,4,0",
+            "mystery-model,1,700,0,300,,1", "(total),2,3000700,1000000,500300,4,1"};
+        for (const QString &query : {QStringLiteral("model:house-model,MYSTERY-model"),
+                                     QStringLiteral("account:OpenAI provider:openai -model~mini")}) {
+            const BatchwatchRun run =
+                cost({QStringLiteral("--query"), query, QStringLiteral("--format"), QStringLiteral("csv")});
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            QCOMPARE(run.out, lines(expected));
+        }
+        // With --since: both must hold (C and D are on the 29th, B is not).
+        const BatchwatchRun run =
+            cost({QStringLiteral("--query"), QStringLiteral("model~o"), QStringLiteral("--since"),
+                  QStringLiteral("2026-11-29"), QStringLiteral("--by"), QStringLiteral("day"),
+                  QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out,
+                 lines({"day,batches,input_tokens," + kHeader, "2026-11-29,3,3000700,1000000,500300,4,2",
+                        "(total),3,3000700,1000000,500300,4,2"}));
+        const BatchwatchRun wrong = cost({QStringLiteral("--query"), QStringLiteral("tokens>lots")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains("--query:"), wrong.err.constData());
+    }
+
     void outputFileTakesItsFormatFromTheName()
     {
         QTemporaryDir dir;

@@ -13,7 +13,7 @@ _batchwatch_options()
         results) echo "-h --help $source --only --format -o --output $limits" ;;
         retry) echo "-h --help $source --include --dry-run -o --output $limits" ;;
         create) echo "-h --help $source --metadata --window --dry-run $limits" ;;
-        cost) echo "-h --help $source --by --since --format -o --output $limits --no-cache --refresh-all" ;;
+        cost) echo "-h --help $source --by --since --query --format -o --output $limits --no-cache --refresh-all" ;;
     esac
 }
 
@@ -80,7 +80,7 @@ _batchwatch()
             return
             ;;
         --account | --timeout | --max-retries | --deadline | --max-response-size | --max | --search | \
-            --created-after | --created-before | --metadata | --since)
+            --created-after | --created-before | --metadata | --since | --query)
             return # a value of the user's own
             ;;
     esac

@@ -8,6 +8,7 @@
 #include "core/cost/batchcost.h"
 #include "core/export/batchexportjob.h"
 #include "core/export/batchformat.h"
+#include "core/query/batchquery.h"
 
 #include <QIODevice>
 #include <QJsonArray>
@@ -206,8 +207,12 @@ int run(const QStringList &arguments)
     CostReport report(options.by, &prices);
     ApiClient client(config);
     BatchExportJob job(&client, options.filter);
+    // The query sees each batch with its account, provider and prices, as the window's search box does.
+    const BatchQuery query = BatchQuery::parse(options.query, QDateTime::currentSecsSinceEpoch());
+    const QueryRow row{connection->accountName, config.provider, &prices};
     const auto add = [&](const Batch &batch) {
-        report.add(batch, connection->accountName, config.provider);
+        if (query.isEmpty() || query.matches(batch, row))
+            report.add(batch, connection->accountName, config.provider);
         return true;
     };
     if (!ExportCommand::walk(job, options, config, output, [&] { job.start(add); }))

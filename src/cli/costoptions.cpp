@@ -1,5 +1,7 @@
 #include "cli/costoptions.h"
 
+#include "core/query/batchquery.h"
+
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
@@ -41,6 +43,11 @@ bool CostOptions::parse(const QStringList &arguments, CostOptions *options, QStr
         QStringLiteral("Only batches created since SPAN back from now (36h, 7d, 4w) "
                        "or a date (2026-11-01, midnight UTC) or time."),
         QStringLiteral("SPAN"));
+    const QCommandLineOption query(
+        QStringLiteral("query"),
+        QStringLiteral("Only batches QUERY matches, in the search box's language (e.g. \"model:gpt-4o-mini "
+                       "status:completed\", \"account:work -meta.env:test\"; see the README)."),
+        QStringLiteral("QUERY"));
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("csv, json or table (default: from the file's extension, "
                                                    "else table on standard output)."),
@@ -58,7 +65,7 @@ bool CostOptions::parse(const QStringList &arguments, CostOptions *options, QStr
         QStringLiteral("Re-read every batch from the server, and rewrite the cache."));
     parser.addOption(help);
     connectionOptions.addSource(&parser);
-    parser.addOptions({by, since, format, output});
+    parser.addOptions({by, since, query, format, output});
     connectionOptions.addLimits(&parser);
     parser.addOptions({noCache, refreshAll});
 
@@ -121,6 +128,16 @@ bool CostOptions::parse(const QStringList &arguments, CostOptions *options, QStr
         }
         options->since = parser.value(since);
         options->filter.setCreatedAfter(start);
+    }
+    if (parser.isSet(query)) {
+        const BatchQuery parsed = BatchQuery::parse(parser.value(query), QDateTime::currentSecsSinceEpoch());
+        if (!parsed.isValid()) {
+            const QueryError &first = parsed.errors().constFirst();
+            *error = QStringLiteral("--query: %1 (at \"%2\")")
+                         .arg(first.message, parser.value(query).mid(first.start, qMax(1, first.length)));
+            return false;
+        }
+        options->query = parser.value(query);
     }
     options->useCache = !parser.isSet(noCache);
     options->refreshAll = parser.isSet(refreshAll);

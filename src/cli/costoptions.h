@@ -11,6 +11,7 @@ struct CostOptions : HeadlessOptions
 {
     CostReport::By by = CostReport::By::Model;
     QString since; // --since as given ("7d", "2026-11-01"), for the JSON record; empty: everything
+    QString query; // --query: BatchQuery's language, checked to parse; empty: every batch
 
     // Parses `arguments` (program name first); false with `error` set on a mistake. On --help, prints the
     // help to stdout and sets helpShown.
