@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 namespace {
 // A table of the test's own, so that what is checked does not move with the shipped prices.
 const char kTable[] =
@@ -208,26 +210,32 @@ private Q_SLOTS:
     void unusableUserFilesAreSkippedWithAWarning_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::addColumn<bool>("directory");
+        QTest::addColumn<int>("kind"); // 0 a file with the content, 1 a folder, 2 a FIFO nobody writes to
         QTest::addColumn<QString>("why");
-        QTest::newRow("unparseable") << QByteArray("{\"models\": ") << false << QStringLiteral("line 1");
+        QTest::newRow("unparseable") << QByteArray("{\"models\": ") << 0 << QStringLiteral("line 1");
         QTest::newRow("negative") << QByteArray("{\"models\": {\"gpt-4o\": {\"input\": -3, \"output\": 1}}}")
-                                  << false << QStringLiteral("models.\"gpt-4o\".input");
+                                  << 0 << QStringLiteral("models.\"gpt-4o\".input");
         // Beyond the cap: refused by its size, never read whole into memory.
-        QTest::newRow("huge") << QByteArray((qint64(4) << 20) + 10, ' ') << false
+        QTest::newRow("huge") << QByteArray((qint64(4) << 20) + 10, ' ') << 0
                               << QStringLiteral("larger than 4 MB");
-        QTest::newRow("a folder") << QByteArray() << true << QStringLiteral("prices.json");
+        QTest::newRow("a folder") << QByteArray() << 1 << QStringLiteral("not a regular file");
+        // Opening it would wait for a writer for ever.
+        QTest::newRow("a fifo") << QByteArray() << 2 << QStringLiteral("not a regular file");
     }
 
     void unusableUserFilesAreSkippedWithAWarning()
     {
         QFETCH(QByteArray, content);
-        QFETCH(bool, directory);
+        QFETCH(int, kind);
         QFETCH(QString, why);
-        if (directory)
+        if (kind == 1) {
             QVERIFY(QDir().mkpath(PriceTable::userFilePath()));
-        else
+        } else if (kind == 2) {
+            QVERIFY(QDir().mkpath(QFileInfo(PriceTable::userFilePath()).absolutePath()));
+            QCOMPARE(::mkfifo(QFile::encodeName(PriceTable::userFilePath()).constData(), 0600), 0);
+        } else {
             writeFile(PriceTable::userFilePath(), content);
+        }
         QString warning;
         const PriceTable table = PriceTable::load(&warning);
         QVERIFY2(warning.contains(why), qPrintable(warning));

@@ -1,6 +1,7 @@
 #include "core/cost/pricetable.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -154,7 +155,10 @@ PriceTable PriceTable::load(QString *warning)
     if (!file.exists())
         return table;
     QString why;
-    if (!file.open(QIODevice::ReadOnly)) {
+    // Only a regular file: opening a FIFO would wait for a writer, and a device would never end.
+    if (!QFileInfo(path).isFile()) {
+        why = QStringLiteral("not a regular file");
+    } else if (!file.open(QIODevice::ReadOnly)) {
         why = file.errorString();
     } else if (file.size() > kMaxUserFileBytes) {
         why = QStringLiteral("larger than %1 MB").arg(kMaxUserFileBytes >> 20);
