@@ -1,6 +1,7 @@
 #include "core/cost/batchcost.h"
 #include "core/cost/costreport.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 namespace {
@@ -217,6 +218,36 @@ private Q_SLOTS:
         QCOMPARE(byAccount[1].key, QStringLiteral("b"));
         QCOMPARE(byAccount[1].batches, 2);
         QCOMPARE(byAccount[1].inputTokens, 40);
+    }
+
+    // A query's cost>N prices every row on every keystroke: 100,000 rows, with snapshots and an unknown
+    // model. The times are printed, not asserted (docs/PERFORMANCE.md: a keystroke's budget is 30 ms).
+    void manyRows()
+    {
+        const PriceTable prices = PriceTable::shipped();
+        std::vector<Batch> batches;
+        const QStringList models{QStringLiteral("gpt-4o-mini-2024-07-18"), QStringLiteral("gpt-4.1"),
+                                 QStringLiteral("o4-mini-2025-04-16"), QStringLiteral("unknown-model-x"),
+                                 QStringLiteral("gpt-5-mini")};
+        for (int i = 0; i < 100000; ++i)
+            batches.push_back(batch(QString::number(i), models[i % 5], kDec1 - i * 60, usage(1000, 100, 50)));
+        double sum = 0;
+        QElapsedTimer t;
+        t.start();
+        for (const Batch &b : batches)
+            sum += BatchCost::of(b, Provider::OpenAI, prices).value_or(0);
+        qInfo("100k BatchCost::of: %lld ms (sum %f)", t.elapsed(), sum);
+        CostReport report(CostReport::By::Day, &prices);
+        t.restart();
+        for (const Batch &b : batches)
+            report.add(b, QStringLiteral("a"), Provider::OpenAI);
+        qInfo("100k CostReport::add by day: %lld ms, %lld days", t.elapsed(), qint64(report.groups().size()));
+        // A batch a minute back from 2026-12-01 00:00 UTC: that day and the 70 before it (69.4 days of
+        // minutes).
+        QCOMPARE(report.groups().size(), 71);
+        QCOMPARE(report.total().batches, 100'000);
+        QCOMPARE(report.total().unpriced, 20'000);
+        QVERIFY(sum > 0);
     }
 
     void parseBy()

@@ -19,9 +19,16 @@ void CostReport::add(const Batch &batch, const QString &account, Provider provid
     case By::Model:
         key = batch.model;
         break;
-    case By::Day:
-        key = batch.created().date().toString(Qt::ISODate);
+    case By::Day: {
+        // Floor division: days before 1970 too.
+        const qint64 day = batch.createdAt / 86'400 - (batch.createdAt % 86'400 < 0 ? 1 : 0);
+        if (day != m_lastDay) {
+            m_lastDay = day;
+            m_lastDayKey = batch.created().date().toString(Qt::ISODate);
+        }
+        key = m_lastDayKey;
         break;
+    }
     case By::Batch:
         key = batch.id;
         break;

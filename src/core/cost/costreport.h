@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <limits>
+
 // One group of `batchwatch cost` (and the overview): batches, tokens and what they cost; `unpriced` counts
 // the group's batches that have no cost (no usage, no model, or an unpriced model), which `cost` leaves out.
 struct CostGroup
@@ -40,4 +42,7 @@ private:
     QList<CostGroup> m_groups;
     QList<qint64> m_newest; // per group, its newest created_at: batches sort by it
     QHash<QString, int> m_index;
+    // The last UTC day seen and its key: batches arrive newest first, mostly many a day.
+    qint64 m_lastDay = std::numeric_limits<qint64>::min();
+    QString m_lastDayKey;
 };

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -117,7 +118,8 @@ std::optional<ModelPrice> lookup(const QHash<QString, ModelPrice> &models, const
         const QChar next = model.at(length);
         if ((next != u'-' && next != u'@') || !isSnapshotSuffix(QStringView(model).mid(length)))
             continue;
-        const auto prefix = models.constFind(model.left(length));
+        // A view of the name's start, not a copy: lookups run per row as a query filters 100,000 of them.
+        const auto prefix = models.constFind(QString::fromRawData(model.constData(), length));
         if (prefix != models.constEnd())
             return *prefix;
     }
@@ -240,7 +242,10 @@ bool PriceTable::merge(const QByteArray &json, QString *error)
 
 std::optional<ModelPrice> PriceTable::price(Provider provider, const QString &model) const
 {
-    const QString name = model.trimmed().toLower();
+    // Names come lower-case and trimmed from the API: no copy then (this runs per row as a query filters).
+    const bool plain = std::none_of(model.cbegin(), model.cend(), [](QChar c) { return c.isUpper(); }) &&
+                       (model.isEmpty() || (!model.front().isSpace() && !model.back().isSpace()));
+    const QString name = plain ? model : model.trimmed().toLower();
     if (name.isEmpty())
         return std::nullopt;
     const auto own = m_byProvider.constFind(provider);
