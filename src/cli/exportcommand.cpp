@@ -51,6 +51,7 @@ int ExportCommand::run(const QStringList &arguments)
 
     ApiClient client(config);
     BatchExportJob job(&client, options.filter);
+    job.setQueryRow(QueryRow{connection->accountName, config.provider, nullptr});
     // The cache makes a second run cost a few requests; without it, pages are written as they arrive.
     BatchCache cache;
     if (options.useCache && config.insecureTransportReason().isEmpty()) {
