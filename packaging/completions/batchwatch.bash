@@ -13,6 +13,7 @@ _batchwatch_options()
         results) echo "-h --help $source --only --format -o --output $limits" ;;
         retry) echo "-h --help $source --include --dry-run -o --output $limits" ;;
         create) echo "-h --help $source --metadata --window --dry-run $limits" ;;
+        cost) echo "-h --help $source --by --since --query --format -o --output $limits --no-cache --refresh-all" ;;
     esac
 }
 
@@ -34,7 +35,7 @@ _batchwatch()
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     COMPREPLY=()
     if ((COMP_CWORD == 1)); then
-        COMPREPLY=($(compgen -W "export list results retry create --demo --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "export list results retry create cost --demo --help --version" -- "$cur"))
         return
     fi
     local command=${COMP_WORDS[1]}
@@ -46,6 +47,8 @@ _batchwatch()
         --format)
             if [[ $command == results ]]; then
                 COMPREPLY=($(compgen -W "csv jsonl" -- "$cur"))
+            elif [[ $command == cost ]]; then
+                COMPREPLY=($(compgen -W "csv json table" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "csv json jsonl" -- "$cur"))
             fi
@@ -72,8 +75,12 @@ _batchwatch()
             COMPREPLY=($(compgen -W "24h" -- "$cur"))
             return
             ;;
+        --by)
+            COMPREPLY=($(compgen -W "model day batch account" -- "$cur"))
+            return
+            ;;
         --account | --timeout | --max-retries | --deadline | --max-response-size | --max | --search | \
-            --query | --created-after | --created-before | --metadata)
+            --created-after | --created-before | --metadata | --since | --query)
             return # a value of the user's own
             ;;
     esac

@@ -5,6 +5,7 @@
 #include "cli/outputtarget.h"
 #include "core/api/apiclient.h"
 #include "core/cache/batchcache.h"
+#include "core/cost/pricetable.h"
 #include "core/export/batchexportjob.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,43 @@ int ExportCommand::run(const QStringList &arguments)
 
     ApiClient client(config);
     BatchExportJob job(&client, options.filter);
-    job.setQueryRow(QueryRow{connection->accountName, config.provider, nullptr});
+    // The query's account:, provider: and cost terms read these; prices only when a term may ask for them
+    // (a broken user price file is not worth a warning on every export).
+    PriceTable prices;
+    const bool wantsPrices = options.filter.searchText().contains(QLatin1String("cost"), Qt::CaseInsensitive);
+    if (wantsPrices) {
+        QString priceWarning;
+        prices = PriceTable::load(&priceWarning);
+        if (!priceWarning.isEmpty())
+            CommandSupport::printWarning(priceWarning);
+    }
+    job.setQueryRow(QueryRow{connection->accountName, config.provider, wantsPrices ? &prices : nullptr});
+    if (!walk(job, options, config, output, [&] { job.start(&exporter, options.maxBatches); }))
+        return ExitCode::ApiOrData;
+
+    switch (job.outcome()) {
+    case BatchExportJob::Outcome::Done:
+        break;
+    case BatchExportJob::Outcome::ApiFailed:
+        output.discard();
+        printError(job.apiError().toString());
+        return CommandSupport::exitCodeFor(job.apiError());
+    case BatchExportJob::Outcome::WriteFailed:
+    case BatchExportJob::Outcome::Running:
+        output.discard();
+        printError(QStringLiteral("cannot write %1: %2").arg(options.output, job.writeError()));
+        return ExitCode::Output;
+    }
+    if (!output.commit()) {
+        printError(output.errorString());
+        return ExitCode::Output;
+    }
+    return ExitCode::Ok;
+}
+
+bool ExportCommand::walk(BatchExportJob &job, const HeadlessOptions &options, const ApiConfig &config,
+                         OutputTarget &output, const std::function<void()> &start)
+{
     // The cache makes a second run cost a few requests; without it, pages are written as they arrive.
     BatchCache cache;
     if (options.useCache && config.insecureTransportReason().isEmpty()) {
@@ -88,10 +125,13 @@ int ExportCommand::run(const QStringList &arguments)
         });
         deadline.start(options.deadlineSeconds * 1000);
     }
-    job.start(&exporter, options.maxBatches);
+    start();
     if (job.outcome() == BatchExportJob::Outcome::Running)
         loop.exec();
     progress.end();
+    const QString summary = progress.enabled() ? job.syncSummary() : QString();
+    // The cache ends with this function: the job must not keep a way to it.
+    job.setCache(nullptr, false);
     if (deadlinePassed && job.outcome() == BatchExportJob::Outcome::Running) {
         output.discard();
         printError(QStringLiteral("stopped: the run reached its --deadline of %1 s after %2 batches read%3")
@@ -99,27 +139,9 @@ int ExportCommand::run(const QStringList &arguments)
                        .arg(job.batchesSeen())
                        .arg(output.isAtomic() ? QStringLiteral("; %1 left untouched").arg(options.output)
                                               : QString()));
-        return ExitCode::ApiOrData;
+        return false;
     }
-    if (progress.enabled() && !job.syncSummary().isEmpty())
-        printError(job.syncSummary());
-
-    switch (job.outcome()) {
-    case BatchExportJob::Outcome::Done:
-        break;
-    case BatchExportJob::Outcome::ApiFailed:
-        output.discard();
-        printError(job.apiError().toString());
-        return CommandSupport::exitCodeFor(job.apiError());
-    case BatchExportJob::Outcome::WriteFailed:
-    case BatchExportJob::Outcome::Running:
-        output.discard();
-        printError(QStringLiteral("cannot write %1: %2").arg(options.output, job.writeError()));
-        return ExitCode::Output;
-    }
-    if (!output.commit()) {
-        printError(output.errorString());
-        return ExitCode::Output;
-    }
-    return ExitCode::Ok;
+    if (!summary.isEmpty())
+        printError(summary);
+    return true;
 }

@@ -1,6 +1,7 @@
 // batchwatch: the headless subcommands, and the door to the dashboard. This binary links no GUI library, so
 // `batchwatch export` starts fast and small; the dashboard is batchwatch-gui, which it executes in its place.
 #include "cli/batchcommands.h"
+#include "cli/costcommand.h"
 #include "cli/exitcode.h"
 #include "cli/exportcommand.h"
 #include "core/export/batchformat.h"
@@ -23,6 +24,7 @@ const char kUsage[] =
     "       batchwatch results BATCH_ID      one record per request: ok, failed or not run\n"
     "       batchwatch retry BATCH_ID        resubmit the requests that failed or did not run\n"
     "       batchwatch create FILE           check a JSONL file of requests and start a batch\n"
+    "       batchwatch cost [OPTIONS]        what the batches cost, per model, day, batch or account\n"
     "       batchwatch COMMAND --help        the options of a command\n"
     "       batchwatch --version\n"
     "\n"
@@ -62,7 +64,8 @@ int main(int argc, char *argv[])
     const char *first = argc > 1 ? argv[1] : "";
     const bool exportOrList = std::strcmp(first, "export") == 0 || std::strcmp(first, "list") == 0;
     const std::optional<BatchCommandOptions::Command> command = batchCommand(first);
-    if (exportOrList || command) {
+    const bool cost = std::strcmp(first, "cost") == 0;
+    if (exportOrList || command || cost) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setOrganizationName(QStringLiteral("Batchwatch"));
         QCoreApplication::setApplicationName(QStringLiteral("batchwatch"));
@@ -71,6 +74,8 @@ int main(int argc, char *argv[])
         arguments.removeAt(1);
         if (command)
             return BatchCommands::run(*command, arguments);
+        if (cost)
+            return CostCommand::run(arguments);
         return ExportCommand(std::strcmp(first, "list") == 0 ? HeadlessOptions::Command::List
                                                              : HeadlessOptions::Command::Export)
             .run(arguments);

@@ -56,7 +56,10 @@ public:
         SimBatch::Outcome outcome = SimBatch::Outcome::Completed;
         double failedShare = 0.0;
         bool ended = false;
-        int answerChars = 0; // see SimBatch::answerChars
+        int answerChars = 0;                       // see SimBatch::answerChars
+        bool hasUsage = true;                      // false: the batch carries no usage at all
+        std::optional<SimBatch::FixedUsage> usage; // exact usage instead of the counts' own
+        std::optional<qint64> createdAt;           // an ended batch's created_at (unix seconds, past)
     };
     const SimBatch &createForTests(const TestBatch &spec);
     SimResponse uploadFile(const QByteArray &contentType, const QByteArray &body);

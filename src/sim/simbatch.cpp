@@ -217,13 +217,14 @@ QJsonObject SimBatch::toJson(qint64 now) const
     if (hasUsage) {
         // Tokens per request vary by batch but stay fixed for it, so usage grows with the counts.
         const qint64 seed = static_cast<qint64>(qHash(id, 0) % 997);
-        const qint64 input = completed * (180 + seed);
-        const qint64 output = completed * (40 + seed / 3);
+        const qint64 input = fixedUsage ? fixedUsage->input : completed * (180 + seed);
+        const qint64 output = fixedUsage ? fixedUsage->output : completed * (40 + seed / 3);
+        const qint64 cached = fixedUsage ? fixedUsage->cached : input / 5;
         const bool reasons = model.startsWith(u'o') || model.startsWith(QLatin1String("gpt-5"));
         o.insert(QLatin1String("usage"),
                  QJsonObject{{QLatin1String("input_tokens"), input},
                              {QLatin1String("input_tokens_details"),
-                              QJsonObject{{QLatin1String("cached_tokens"), input / 5}}},
+                              QJsonObject{{QLatin1String("cached_tokens"), cached}}},
                              {QLatin1String("output_tokens"), output},
                              {QLatin1String("output_tokens_details"),
                               QJsonObject{{QLatin1String("reasoning_tokens"), reasons ? output / 3 : 0}}},

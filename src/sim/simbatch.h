@@ -21,6 +21,14 @@ struct SimBatch
     QJsonObject metadata;
     QJsonObject extraFields; // fields the contract does not know, sent as they are
     bool hasUsage = true;
+    // Usage exactly as a test set it (POST /v1/_sim/batches "usage"), instead of the counts' own.
+    struct FixedUsage
+    {
+        qint64 input = 0;
+        qint64 cached = 0;
+        qint64 output = 0;
+    };
+    std::optional<FixedUsage> fixedUsage;
     bool inlineResults = false; // created with inline requests (Gemini): results come inside the batch object
     // The ids and models of a batch whose client chose them; null: generated ids (request-N, some hostile).
     std::shared_ptr<const SimRequestIds> requests;

@@ -219,6 +219,40 @@ SimServer::Fault SimServer::injectFault(const SimRequest &simRequest, const QHtt
     return Fault::None;
 }
 
+namespace {
+// The test hook's "usage" (null: none at all; an object: exactly these counts) and "created_at" (an ended
+// batch's creation, in the past); the reason when they make no sense.
+QString readTestUsage(const QJsonObject &body, SimAccount::TestBatch *spec)
+{
+    const QJsonValue usage = body.value(QLatin1String("usage"));
+    if (usage.isNull()) {
+        spec->hasUsage = false;
+    } else if (usage.isObject()) {
+        const QJsonObject o = usage.toObject();
+        SimBatch::FixedUsage fixed;
+        fixed.input = o.value(QLatin1String("input_tokens")).toInteger(-1);
+        fixed.cached = o.value(QLatin1String("input_tokens_details"))
+                           .toObject()
+                           .value(QLatin1String("cached_tokens"))
+                           .toInteger(0);
+        fixed.output = o.value(QLatin1String("output_tokens")).toInteger(-1);
+        if (fixed.input < 0 || fixed.output < 0 || fixed.cached < 0 || fixed.cached > fixed.input)
+            return QStringLiteral("'usage' needs input_tokens and output_tokens of 0 or more, and "
+                                  "input_tokens_details.cached_tokens no more than input_tokens");
+        spec->usage = fixed;
+    } else if (!usage.isUndefined()) {
+        return QStringLiteral("'usage' must be an object or null");
+    }
+    const QJsonValue created = body.value(QLatin1String("created_at"));
+    if (!created.isUndefined()) {
+        if (!created.isDouble() || !spec->ended || created.toInteger(-1) <= 0)
+            return QStringLiteral("'created_at' must be unix seconds, with \"ended\": true");
+        spec->createdAt = created.toInteger();
+    }
+    return QString();
+}
+} // namespace
+
 SimResponse SimServer::createForTests(const SimRequest &request)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
@@ -247,6 +281,8 @@ SimResponse SimServer::createForTests(const SimRequest &request)
                                   QStringLiteral("invalid"));
     spec.outcome = kOutcomes.value(outcome);
     spec.ended = body.value(QLatin1String("ended")).toBool(false);
+    if (const QString why = readTestUsage(body, &spec); !why.isEmpty())
+        return SimResponse::error(400, why, QStringLiteral("invalid"));
     spec.answerChars = body.value(QLatin1String("answer_chars")).toInt(0);
     if (spec.answerChars < 0 || spec.answerChars > 20'000)
         return SimResponse::error(400, QStringLiteral("'answer_chars' must be 0 to 20000"),

@@ -47,8 +47,10 @@ private:
     SimResponse stats() const;
     // POST /v1/_sim/batches {"requests": N, "model", "metadata", "endpoint" (default /v1/responses),
     // "outcome" (completed|failed|expired|cancelled), "failed_share" (0..1), "ended" (terminal now),
-    // "answer_chars" (0..20000: answers at least that long, for large files)}: a batch
-    // created in any dialect, for tests; no key, not counted. Answers {"id": the dialect's id, "openai_id"}.
+    // "answer_chars" (0..20000: answers at least that long, for large files), "usage" (null: none; or
+    // {"input_tokens", "input_tokens_details": {"cached_tokens"}, "output_tokens"}: exactly these),
+    // "created_at" (with "ended": unix seconds in the past)}: a batch created in any dialect, for tests; no
+    // key, not counted. Answers {"id": the dialect's id, "openai_id"}.
     SimResponse createForTests(const SimRequest &request);
     enum class Fault {
         None,

@@ -13,6 +13,8 @@ const SimBatch &SimAccount::createForTests(const TestBatch &spec)
     planned.outcome = spec.outcome;
     planned.answerChars = spec.answerChars;
     planned.total = planned.submitted = qMax<qint64>(0, spec.requests);
+    planned.hasUsage = spec.hasUsage;
+    planned.fixedUsage = spec.usage;
     SimBatch &batch = add(std::move(planned));
     if (batch.outcome == SimBatch::Outcome::Failed) {
         batch.total = 0; // validation failed: nothing ran
@@ -52,6 +54,14 @@ const SimBatch &SimAccount::createForTests(const TestBatch &spec)
         batch.endsAt = batch.finalizingAt + 5;
         batch.cancelRequestedAt = at - 1800;
         break;
+    }
+    if (spec.createdAt) {
+        // Moved back whole to the creation time asked for: the same run, ended longer ago.
+        const qint64 shift = *spec.createdAt - batch.createdAt;
+        for (qint64 *moment : {&batch.createdAt, &batch.inProgressAt, &batch.finalizingAt, &batch.endsAt})
+            *moment += shift;
+        if (batch.cancelRequestedAt)
+            *batch.cancelRequestedAt += shift;
     }
     return placeByCreation(m_batches.size() - 1);
 }

@@ -44,8 +44,17 @@ QString BatchExportJob::syncSummary() const
     return m_sync ? m_sync->summary() : QString();
 }
 
+void BatchExportJob::start(Consumer consume, qint64 maxBatches, const QString &failure)
+{
+    Q_ASSERT(consume);
+    m_consume = std::move(consume);
+    m_consumeFailure = failure;
+    start(static_cast<BatchExporter *>(nullptr), maxBatches);
+}
+
 void BatchExportJob::start(BatchExporter *exporter, qint64 maxBatches)
 {
+    Q_ASSERT(exporter || m_consume);
     m_exporter = exporter;
     m_maxBatches = maxBatches;
     m_outcome = Outcome::Running;
@@ -76,9 +85,9 @@ bool BatchExportJob::writeMatching(const Batch &batch)
         return true;
     m_ids.insert(key);
     ++m_matched;
-    if (m_exporter->write(batch))
+    if (m_exporter ? m_exporter->write(batch) : m_consume(batch))
         return true;
-    m_writeError = m_exporter->errorString();
+    m_writeError = m_exporter ? m_exporter->errorString() : m_consumeFailure;
     finish(Outcome::WriteFailed);
     return false;
 }
@@ -138,7 +147,7 @@ void BatchExportJob::onFetcherFinished(const ApiError &error)
         finish(Outcome::ApiFailed);
         return;
     }
-    if (!m_exporter->finish()) {
+    if (m_exporter && !m_exporter->finish()) {
         m_writeError = m_exporter->errorString();
         finish(Outcome::WriteFailed);
         return;

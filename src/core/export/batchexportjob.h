@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
 class ApiClient;
 class BatchCache;
 class BatchListFetcher;
@@ -30,6 +32,10 @@ public:
     void setCache(BatchCache *cache, bool refreshAll);
     // Writes through `exporter` (begun by the caller); stops after `maxBatches` matches (<= 0: all).
     void start(BatchExporter *exporter, qint64 maxBatches = 0);
+    // Hands each match to `consume` instead (`batchwatch cost` sums them); a false return fails the job
+    // as a write would, with writeError() set to `failure`.
+    using Consumer = std::function<bool(const Batch &)>;
+    void start(Consumer consume, qint64 maxBatches = 0, const QString &failure = QString());
     // How the cache was brought up to date (empty without one).
     QString syncSummary() const;
 
@@ -64,6 +70,8 @@ private:
     BatchSync *m_sync = nullptr;
     bool m_refreshAll = false;
     BatchExporter *m_exporter = nullptr;
+    Consumer m_consume;
+    QString m_consumeFailure;
     QSet<quint64>
         m_ids; // hashes of the ids written: one seen twice (the list shifted under us) is written once
     qint64 m_maxBatches = 0;
