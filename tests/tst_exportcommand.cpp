@@ -243,6 +243,41 @@ private Q_SLOTS:
         QVERIFY(sim.stats().value(QStringLiteral("requests")).toInteger() < 5);
     }
 
+    void queryFiltersAndStopsReadingEarly()
+    {
+        SimProcess sim(kAccount);
+        QVERIFY(sim.start());
+        const qint64 now = 1'790'000'000;
+        const QString after = QDateTime::fromSecsSinceEpoch(now - 36 * 3600, Qt::UTC).toString(Qt::ISODate);
+        const Run run =
+            runBatchwatch({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+                           QStringLiteral("--no-cache"), QStringLiteral("--query"),
+                           QStringLiteral("created>=%1 -status:completed provider:openai").arg(after)},
+                          sim.baseUrl());
+        QCOMPARE(run.exitCode, 0);
+        qint64 expected = 0;
+        for (const QJsonValue &v : QJsonDocument::fromJson(m_reference).array())
+            expected += v[QStringLiteral("created_at")].toInteger() >= now - 36 * 3600 &&
+                        v[QStringLiteral("status")].toString() != QLatin1String("completed");
+        QVERIFY(expected > 0);
+        QCOMPARE(run.out.count('\n'), expected);
+        QVERIFY(sim.stats().value(QStringLiteral("requests")).toInteger() < 5);
+    }
+
+    void aWrongQueryIsAUsageError()
+    {
+        SimProcess sim(kAccount);
+        QVERIFY(sim.start());
+        const Run run = runBatchwatch(
+            {QStringLiteral("list"), QStringLiteral("--query"), QStringLiteral("failed>1 stauts:failed")},
+            sim.baseUrl());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(
+            run.err.contains("--query, character 10: unknown field \"stauts\" (did you mean \"status\"?)"),
+            run.err.constData());
+        QCOMPARE(sim.stats().value(QStringLiteral("requests")).toInteger(), 0);
+    }
+
     void aFilterThatMatchesNothingEarlyStillReadsOn()
     {
         // The one batch wanted sits on the third page; the first two match nothing and must not end the walk.

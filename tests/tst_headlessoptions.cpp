@@ -1,4 +1,5 @@
 #include "cli/headlessoptions.h"
+#include "testbatches.h"
 
 #include <QTest>
 
@@ -76,6 +77,62 @@ private Q_SLOTS:
         QCOMPARE(o.filter.createdAfter().toSecsSinceEpoch(),
                  QDateTime(QDate(2025, 11, 27), QTime(22, 0), Qt::UTC).toSecsSinceEpoch());
         QCOMPARE(o.maxBatches, 50);
+    }
+
+    void queryAndsWithTheOtherFilters()
+    {
+        HeadlessOptions o;
+        QString error;
+        QVERIFY2(parse(HeadlessOptions::Command::List,
+                       {QStringLiteral("--query"), QStringLiteral("model~mini -meta.team:\"ml ops\""),
+                        QStringLiteral("--search"), QStringLiteral("acme \"corp\": -x"),
+                        QStringLiteral("--status"), QStringLiteral("failed")},
+                       &o, &error),
+                 qPrintable(error));
+        QVERIFY(o.filter.query().isValid());
+        const TestBatch batch =
+            TestBatch(QStringLiteral("b"), QStringLiteral("failed"))
+                .with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini"))
+                .metadata(QStringLiteral("customer"), QStringLiteral("ACME \"Corp\": -X ltd"));
+        QVERIFY(o.filter.matches(batch));
+        // --search stays one phrase, its quotes and colons plain text.
+        QVERIFY(!o.filter.matches(
+            TestBatch(batch).metadata(QStringLiteral("customer"), QStringLiteral("acme corp -x"))));
+        QVERIFY(
+            !o.filter.matches(TestBatch(batch).metadata(QStringLiteral("team"), QStringLiteral("ML ops"))));
+        QVERIFY(
+            !o.filter.matches(TestBatch(batch).with(QStringLiteral("status"), QStringLiteral("completed"))));
+        // A plain word stays as it was given.
+        HeadlessOptions plain;
+        QVERIFY(parse(HeadlessOptions::Command::Export,
+                      {QStringLiteral("--query"), QStringLiteral("created>7d")}, &plain, &error));
+        QCOMPARE(plain.filter.searchText(), QStringLiteral("created>7d"));
+        QVERIFY(plain.filter.excludesEverythingBefore(QDateTime::currentSecsSinceEpoch() - 8 * 86'400));
+    }
+
+    void aWrongQueryIsAUsageErrorThatSaysWhere_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown field")
+            << "acme stauts:failed"
+            << "--query, character 6: unknown field \"stauts\" (did you mean \"status\"?)";
+        QTest::newRow("operator") << "status>3"
+                                  << "--query, character 7: status takes";
+        QTest::newRow("unclosed") << "meta.a:\"x"
+                                  << "--query, character 8: unclosed quote";
+        QTest::newRow("bad time") << "created>soon"
+                                  << "--query, character 9: cannot read \"soon\" as a time";
+    }
+
+    void aWrongQueryIsAUsageErrorThatSaysWhere()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, expected);
+        HeadlessOptions o;
+        QString error;
+        QVERIFY(!parse(HeadlessOptions::Command::List, {QStringLiteral("--query"), query}, &o, &error));
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
     }
 
     void mistakesAreUsageErrors_data()

@@ -6,7 +6,7 @@ _batchwatch_options()
 {
     local source="--provider --account"
     local limits="--timeout --max-retries --deadline --max-response-size"
-    local filters="--status --search --created-after --created-before --max"
+    local filters="--query --status --search --created-after --created-before --max"
     case $1 in
         export) echo "-h --help $source --format -o --output $filters $limits --no-cache --refresh-all" ;;
         list) echo "-h --help $source $filters $limits --no-cache --refresh-all" ;;

@@ -5,6 +5,7 @@
 #include "cli/outputtarget.h"
 #include "core/api/apiclient.h"
 #include "core/cache/batchcache.h"
+#include "core/cost/pricetable.h"
 #include "core/export/batchexportjob.h"
 
 #include <QCoreApplication>
@@ -51,6 +52,17 @@ int ExportCommand::run(const QStringList &arguments)
 
     ApiClient client(config);
     BatchExportJob job(&client, options.filter);
+    // The query's account:, provider: and cost terms read these; prices only when a term may ask for them
+    // (a broken user price file is not worth a warning on every export).
+    PriceTable prices;
+    const bool wantsPrices = options.filter.searchText().contains(QLatin1String("cost"), Qt::CaseInsensitive);
+    if (wantsPrices) {
+        QString priceWarning;
+        prices = PriceTable::load(&priceWarning);
+        if (!priceWarning.isEmpty())
+            CommandSupport::printWarning(priceWarning);
+    }
+    job.setQueryRow(QueryRow{connection->accountName, config.provider, wantsPrices ? &prices : nullptr});
     if (!walk(job, options, config, output, [&] { job.start(&exporter, options.maxBatches); }))
         return ExitCode::ApiOrData;
 

@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <limits>
 
@@ -16,6 +18,21 @@ QString knownStatusNames()
     for (const BatchStatus &status : BatchStatus::all())
         names << status.toString();
     return names.join(QStringLiteral(", "));
+}
+
+// --search as one free word of the query: quoted (so spaces, quotes and colons stay text) unless plain.
+QString searchTerm(const QString &search)
+{
+    const QString text = search.trimmed();
+    const bool plain = !text.startsWith(u'-') && std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.isSpace() || c == u'"' || c == u'\\' || c == u':' || c == u'~' || c == u'<' || c == u'>' ||
+               c == u',';
+    });
+    if (plain)
+        return text;
+    QString quoted = text;
+    quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+    return u'"' + quoted + u'"';
 }
 } // namespace
 
@@ -86,6 +103,11 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         QStringLiteral("Only batches whose id, endpoint, model, file ids or metadata "
                        "contain TEXT (any case)."),
         QStringLiteral("TEXT"));
+    const QCommandLineOption query(
+        QStringLiteral("query"),
+        QStringLiteral("Only batches that match the query Q (the window's search language, see the README), "
+                       "e.g. 'status:failed,expired model~mini created>7d -meta.team:test'."),
+        QStringLiteral("Q"));
     const QCommandLineOption after(QStringLiteral("created-after"),
                                    QStringLiteral("Only batches created at or after DATE (2025-11-27, "
                                                   "2025-11-27T22:00Z, or back from now: 12h, 7d)."),
@@ -106,7 +128,7 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     connectionOptions.addSource(&parser);
     if (!list)
         parser.addOptions({format, output});
-    parser.addOptions({status, search, after, before, max});
+    parser.addOptions({query, status, search, after, before, max});
     connectionOptions.addLimits(&parser);
     parser.addOptions({noCache, refreshAll});
 
@@ -164,8 +186,19 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
                                      .arg(s, knownStatusNames());
         options->filter.setStatuses(statuses);
     }
-    options->filter.setSearchText(parser.value(search));
     const QDateTime now = QDateTime::currentDateTime();
+    // The query and --search make one query: --search's text as a single quoted word after it, so the
+    // positions of the query's errors are those of the text given.
+    QString text = parser.value(query);
+    const BatchQuery parsed = BatchQuery::parse(text, now.toSecsSinceEpoch());
+    if (!parsed.isValid()) {
+        const QueryError &first = parsed.errors().constFirst();
+        *error = QStringLiteral("--query, character %1: %2").arg(first.start + 1).arg(first.message);
+        return false;
+    }
+    if (!parser.value(search).trimmed().isEmpty())
+        text += u' ' + searchTerm(parser.value(search));
+    options->filter.setSearchText(text);
     for (const auto &[option, name] :
          {std::pair{&after, "--created-after"}, std::pair{&before, "--created-before"}}) {
         if (!parser.isSet(*option))

@@ -81,7 +81,7 @@ bool BatchExportJob::writeMatching(const Batch &batch)
     // 64 bits of the id stand for it: a fifth of the memory of the ids themselves; two of 5 million ids
     // sharing a hash (so one is skipped) has a chance below one in a million.
     const quint64 key = qHash(batch.id, 0x9e3779b97f4a7c15ULL);
-    if (m_ids.contains(key) || !m_filter.matches(batch))
+    if (m_ids.contains(key) || !m_filter.matches(batch, m_row))
         return true;
     m_ids.insert(key);
     ++m_matched;

@@ -25,6 +25,8 @@ public:
 
     BatchExportJob(ApiClient *client, const BatchFilter &filter, QObject *parent = nullptr);
 
+    // What the filter's query knows of the account: its name, provider and prices (`account:`, `cost>`).
+    void setQueryRow(const QueryRow &row) { m_row = row; }
     // Brings `cache` up to date first and writes from it (a warm run costs a few requests); without a cache
     // the pages are written as they arrive.
     void setCache(BatchCache *cache, bool refreshAll);
@@ -63,6 +65,7 @@ private:
 
     ApiClient *m_client;
     BatchFilter m_filter;
+    QueryRow m_row;
     BatchListFetcher *m_fetcher;
     BatchSync *m_sync = nullptr;
     bool m_refreshAll = false;

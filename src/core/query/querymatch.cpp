@@ -161,6 +161,8 @@ bool matchesPositive(const Term &term, const Batch &batch, const QueryRow &row)
     case Field::Text:
         return matchesWord(term.needles.front(), batch);
     case Field::Status:
+        if (term.op == Op::Equals && batch.status.value() != BatchStatus::Unknown)
+            return (term.statusMask & (1u << batch.status.value())) || anyText(term, batch.rawStatus);
         return anyText(term, batch.status.toString(), batch.rawStatus);
     case Field::Id:
         return anyText(term, batch.id);

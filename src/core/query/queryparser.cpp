@@ -295,8 +295,12 @@ public:
         for (const Item &item : items) {
             if (kind == Kind::Text) {
                 QString value = item.text;
-                if (term.field == Field::Status && term.op == Op::Equals)
+                if (term.field == Field::Status && term.op == Op::Equals) {
                     value = value.toLower().replace(u' ', u'_').replace(u'-', u'_');
+                    const BatchStatus status = BatchStatus::fromString(value);
+                    if (status.value() != BatchStatus::Unknown)
+                        term.statusMask |= 1u << status.value();
+                }
                 term.needles.push_back(needleOf(value));
             } else if (kind == Kind::Number) {
                 const std::optional<double> number = parseNumber(item.text);

@@ -48,6 +48,7 @@ struct Term
     Op op = Op::Contains;
     bool negated = false;
     QString metaKey;              // Field::Meta
+    quint32 statusMask = 0;       // status:...: a bit per BatchStatus::Value named (no string per row)
     std::vector<Needle> needles;  // text fields: any of them
     std::vector<double> numbers;  // number fields: Equals any; a comparison uses the first
     std::vector<TimeRange> times; // time fields: Equals any day; a comparison uses `from` of the first
