@@ -262,7 +262,7 @@ private Q_SLOTS:
                         "(total),3,3000700,1000000,500300,4,2"}));
         const BatchwatchRun wrong = cost({QStringLiteral("--query"), QStringLiteral("tokens>lots")});
         QCOMPARE(wrong.exitCode, 2);
-        QVERIFY2(wrong.err.contains("--query:"), wrong.err.constData());
+        QVERIFY2(wrong.err.contains("--query, character 8:"), wrong.err.constData());
     }
 
     void outputFileTakesItsFormatFromTheName()

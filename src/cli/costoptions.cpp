@@ -133,8 +133,7 @@ bool CostOptions::parse(const QStringList &arguments, CostOptions *options, QStr
         const BatchQuery parsed = BatchQuery::parse(parser.value(query), QDateTime::currentSecsSinceEpoch());
         if (!parsed.isValid()) {
             const QueryError &first = parsed.errors().constFirst();
-            *error = QStringLiteral("--query: %1 (at \"%2\")")
-                         .arg(first.message, parser.value(query).mid(first.start, qMax(1, first.length)));
+            *error = QStringLiteral("--query, character %1: %2").arg(first.start + 1).arg(first.message);
             return false;
         }
         options->query = parser.value(query);
