@@ -16,7 +16,8 @@ const char kTable[] =
     "\"gpt-5\": {\"input\": 0.625, \"output\": 5},"
     "\"shared\": {\"input\": 1, \"output\": 2}},"
     "\"providers\": {\"azure\": {\"models\": {\"shared\": {\"input\": 10, \"output\": 20}}},"
-    "\"anthropic\": {\"models\": {\"claude-3-haiku\": {\"input\": 0.125, \"output\": 0.625}}}}}";
+    "\"anthropic\": {\"models\": {\"claude-3-haiku\": {\"input\": 0.125, \"output\": 0.625},"
+    "\"claude-opus-4\": {\"input\": 15, \"output\": 75}}}}}";
 
 PriceTable testTable()
 {
@@ -100,11 +101,35 @@ private Q_SLOTS:
         QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-5.1")), -1.0);
         QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-5-pro")), -1.0);
         QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-4")), -1.0);
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-4o-0613")), 1.25);
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-4o-001")), 1.25);
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-4o-20240620-v1:0")), 1.25);
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-4o-2024-07-18-preview")), -1.0);
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-4o-2024-7-18")), -1.0);
+        // A one- or two-digit minor version is another model: claude-opus-4-5 is not claude-opus-4.
+        QCOMPARE(inputOf(table, Provider::Anthropic, QStringLiteral("claude-opus-4-20250514")), 15.0);
+        QCOMPARE(inputOf(table, Provider::Anthropic, QStringLiteral("claude-opus-4-5")), -1.0);
+        QCOMPARE(inputOf(table, Provider::Anthropic, QStringLiteral("claude-opus-4-5-20251101")), -1.0);
+        QCOMPARE(inputOf(table, Provider::Anthropic, QStringLiteral("claude-opus-4-1")), -1.0);
         QCOMPARE(inputOf(table, Provider::OpenAI, QString()), -1.0);
         // No cached price given: cached tokens cost what input costs.
         const std::optional<ModelPrice> gpt5 = table.price(Provider::OpenAI, QStringLiteral("gpt-5"));
         QVERIFY(gpt5);
         QCOMPARE(gpt5->cachedInput, 0.625);
+    }
+
+    void hostileNamesAreCheap()
+    {
+        // Dashes and digits all along: every '-' could start a snapshot suffix. Refused by its length, and
+        // the scan looks at the last characters only, so this ends at once rather than in hours.
+        const PriceTable table = testTable();
+        const QString hostile = QStringLiteral("gpt-4o") + QStringLiteral("-1").repeated(100'000);
+        QCOMPARE(inputOf(table, Provider::OpenAI, hostile), -1.0);
+        QCOMPARE(inputOf(table, Provider::OpenAI, hostile.left(250)), -1.0);
+        QCOMPARE(inputOf(table, Provider::OpenAI,
+                         QStringLiteral("gpt-4o") + QStringLiteral("-1").repeated(10) +
+                             QStringLiteral("-2024-07-18")),
+                 -1.0);
     }
 
     void providerTableWinsForItsProvider()

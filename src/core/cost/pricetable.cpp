@@ -81,29 +81,62 @@ bool readModels(const QJsonValue &value, const QString &where, QHash<QString, Mo
     return true;
 }
 
-// What may follow a listed name for it to still name that model: a snapshot's date or version
-// ("-2024-07-18", "-20250514", "-0613", "-001", "-latest", "-v1:0") or Vertex's "@20240620". Anything else
-// ("-mini", "-pro", "-audio-preview", ".1") is another model with prices of its own, never priced as this
-// one.
+// Longer names are no model's: refused before any lookup, so a hostile name costs nothing.
+constexpr qsizetype kMaxModelName = 256;
+// The longest snapshot suffix: a date and a version, "-20240620-v1:0", or Vertex's "@20240620".
+constexpr qsizetype kMaxSuffix = 24;
+
+bool allDigits(QStringView text, qsizetype count)
+{
+    return text.size() == count && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+}
+
+// One part of a snapshot suffix at the start of `rest` (after its '-'): a date (2024-07-18, 20250514), a
+// month and day (0613), a version number (001), "latest" or "v1:0"; how many characters it takes (0: none).
+qsizetype snapshotPart(QStringView rest)
+{
+    const QStringView part = rest.left(rest.indexOf(u'-') < 0 ? rest.size() : rest.indexOf(u'-'));
+    if (allDigits(part, 4) && rest.size() >= 10 && rest.at(4) == u'-' && allDigits(rest.mid(5, 2), 2) &&
+        rest.at(7) == u'-' && allDigits(rest.mid(8, 2), 2) && (rest.size() == 10 || rest.at(10) == u'-'))
+        return 10; // 2024-07-18
+    if (allDigits(part, 8) || allDigits(part, 4) || allDigits(part, 3) || part == QLatin1String("latest"))
+        return part.size();
+    if (part.size() >= 2 && part.front() == u'v' && part.at(1).isDigit()) {
+        const QStringView version = part.mid(1);
+        const qsizetype colon = version.indexOf(u':');
+        const auto digits = [](QStringView t) {
+            return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](QChar c) { return c.isDigit(); });
+        };
+        if (colon < 0 ? digits(version) : digits(version.left(colon)) && digits(version.mid(colon + 1)))
+            return part.size();
+    }
+    return 0;
+}
+
+// What may follow a listed name for it to still name that model: one or two snapshot parts
+// ("-2024-07-18", "-20250514", "-0613", "-001", "-latest", "-v1:0", "-20240620-v1:0") or Vertex's
+// "@20240620". Anything else ("-mini", "-pro", "-audio-preview", ".1", and a one- or two-digit minor version:
+// claude-opus-4-5 is not claude-opus-4) is another model with prices of its own, never priced as this one.
 bool isSnapshotSuffix(QStringView rest)
 {
-    if (rest.size() > 1 && rest.front() == u'@')
+    if (rest.size() > kMaxSuffix || rest.size() < 2)
+        return false;
+    if (rest.front() == u'@')
         return true;
-    if (rest.size() < 2 || rest.front() != u'-')
+    if (rest.front() != u'-')
         return false;
     rest = rest.mid(1);
-    if (rest == QLatin1String("latest"))
-        return true;
-    if (rest.front() == u'v') {
-        rest = rest.mid(1);
-        if (rest.isEmpty() || !rest.front().isDigit())
+    for (int parts = 0; parts < 2; ++parts) {
+        const qsizetype taken = snapshotPart(rest);
+        if (taken == 0)
             return false;
-    }
-    for (const QChar c : rest) {
-        if (!c.isDigit() && c != u'-' && c != u':' && c != u'.')
+        if (taken == rest.size())
+            return true;
+        if (rest.at(taken) != u'-')
             return false;
+        rest = rest.mid(taken + 1);
     }
-    return rest.front().isDigit();
+    return false;
 }
 
 std::optional<ModelPrice> lookup(const QHash<QString, ModelPrice> &models, const QString &model)
@@ -114,7 +147,8 @@ std::optional<ModelPrice> lookup(const QHash<QString, ModelPrice> &models, const
     if (exact != models.constEnd())
         return *exact;
     // The longest listed prefix followed by a snapshot's suffix ("gpt-4o-mini-2024-07-18" -> "gpt-4o-mini").
-    for (qsizetype length = model.size() - 1; length > 0; --length) {
+    // Only the last kMaxSuffix characters can start a suffix: linear in the name, whatever it holds.
+    for (qsizetype length = model.size() - 1; length > 0 && model.size() - length <= kMaxSuffix; --length) {
         const QChar next = model.at(length);
         if ((next != u'-' && next != u'@') || !isSnapshotSuffix(QStringView(model).mid(length)))
             continue;
@@ -246,7 +280,7 @@ std::optional<ModelPrice> PriceTable::price(Provider provider, const QString &mo
     const bool plain = std::none_of(model.cbegin(), model.cend(), [](QChar c) { return c.isUpper(); }) &&
                        (model.isEmpty() || (!model.front().isSpace() && !model.back().isSpace()));
     const QString name = plain ? model : model.trimmed().toLower();
-    if (name.isEmpty())
+    if (name.isEmpty() || name.size() > kMaxModelName)
         return std::nullopt;
     const auto own = m_byProvider.constFind(provider);
     if (own != m_byProvider.constEnd()) {
