@@ -4,6 +4,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <limits>
+
 namespace {
 const char kTable[] =
     "{\"models\": {"
@@ -80,10 +82,19 @@ private Q_SLOTS:
                                       usage(1'000'000, 5'000'000, 0)),
                                 Provider::OpenAI, prices),
                  0.0375);
-        QCOMPARE(*BatchCost::of(
-                     batch(QStringLiteral("b"), QStringLiteral("gpt-4o-mini"), 0, usage(-5, -5, 1'000'000)),
-                     Provider::OpenAI, prices),
-                 0.3);
+        // Negative counts are not a usage anyone was billed for: no cost, not a made-up $0.
+        BatchCost::Missing why = BatchCost::Missing::None;
+        QVERIFY(!BatchCost::of(
+            batch(QStringLiteral("b"), QStringLiteral("gpt-4o-mini"), 0, usage(-5, 0, 1'000'000)),
+            Provider::OpenAI, prices, &why));
+        QCOMPARE(why, BatchCost::Missing::NoUsage);
+        // A price so large the product overflows: no number, so no cost.
+        PriceTable huge;
+        QVERIFY(huge.merge("{\"models\": {\"m\": {\"input\": 1e300, \"output\": 1e300}}}"));
+        QVERIFY(
+            !BatchCost::of(batch(QStringLiteral("b"), QStringLiteral("m"), 0, usage(1'000'000'000'000, 0, 0)),
+                           Provider::OpenAI, huge, &why));
+        QCOMPARE(why, BatchCost::Missing::Unpriced);
     }
 
     void noCostIsNeverZero_data()
@@ -248,6 +259,19 @@ private Q_SLOTS:
         QCOMPARE(report.total().batches, 100'000);
         QCOMPARE(report.total().unpriced, 20'000);
         QVERIFY(sum > 0);
+    }
+
+    void sumsSaturateInsteadOfOverflowing()
+    {
+        const PriceTable prices = testTable();
+        CostReport report(CostReport::By::Model, &prices);
+        const qint64 half = std::numeric_limits<qint64>::max() / 2 + 1;
+        for (int i = 0; i < 3; ++i)
+            report.add(batch(QString::number(i), QStringLiteral("gpt-9"), kDec1, usage(half, 0, half)),
+                       QStringLiteral("a"), Provider::OpenAI);
+        QCOMPARE(report.groups().at(0).inputTokens, std::numeric_limits<qint64>::max());
+        QCOMPARE(report.total().outputTokens, std::numeric_limits<qint64>::max());
+        QCOMPARE(report.total().unpriced, 3);
     }
 
     void parseBy()

@@ -164,6 +164,37 @@ private Q_SLOTS:
         QCOMPARE(inputOf(table, Provider::Azure, QStringLiteral("shared")), 10.0);
     }
 
+    void aCommonEntryOverridesEarlierProviderEntries()
+    {
+        // The user's top-level price of a name serves every provider, the shipped Anthropic entry included.
+        PriceTable table = testTable();
+        QVERIFY(table.merge("{\"models\": {\"claude-3-haiku\": {\"input\": 0.5, \"output\": 1}}}"));
+        QCOMPARE(inputOf(table, Provider::Anthropic, QStringLiteral("claude-3-haiku-20240307")), 0.5);
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("claude-3-haiku")), 0.5);
+        // A provider entry in the same later table still wins for its provider.
+        QVERIFY(table.merge(
+            "{\"models\": {\"x\": {\"input\": 1, \"output\": 1}},"
+            "\"providers\": {\"gemini\": {\"models\": {\"x\": {\"input\": 2, \"output\": 2}}}}}"));
+        QCOMPARE(inputOf(table, Provider::Gemini, QStringLiteral("x")), 2.0);
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("x")), 1.0);
+    }
+
+    void aTableInAnotherCurrencyStandsAlone()
+    {
+        PriceTable table = testTable();
+        QVERIFY(table.merge(
+            "{\"currency\": \"EUR\", \"models\": {\"my-model\": {\"input\": 1, \"output\": 2}}}"));
+        QCOMPARE(table.currency(), QStringLiteral("EUR"));
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("my-model")), 1.0);
+        // Dollar prices are not relabelled as euros: they are gone.
+        QCOMPARE(inputOf(table, Provider::OpenAI, QStringLiteral("gpt-4o")), -1.0);
+        QCOMPARE(inputOf(table, Provider::Azure, QStringLiteral("shared")), -1.0);
+        // The same currency in any case merges as usual.
+        PriceTable same = testTable();
+        QVERIFY(same.merge("{\"currency\": \"usd\", \"models\": {}}"));
+        QCOMPARE(inputOf(same, Provider::OpenAI, QStringLiteral("gpt-4o")), 1.25);
+    }
+
     void hostileTablesAreRefusedSayingWhere_data()
     {
         QTest::addColumn<QByteArray>("json");

@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace BatchCost {
 
@@ -14,7 +15,9 @@ std::optional<double> of(const Batch &batch, Provider provider, const PriceTable
 {
     Missing missing = Missing::None;
     std::optional<double> cost;
-    if (!batch.usage) {
+    if (!batch.usage || batch.usage->inputTokens < 0 || batch.usage->cachedTokens < 0 ||
+        batch.usage->outputTokens < 0) {
+        // Negative counts are no usage anyone was billed for: no cost, rather than a made-up $0.
         missing = Missing::NoUsage;
     } else if (batch.model.trimmed().isEmpty()) {
         missing = Missing::NoModel;
@@ -26,9 +29,14 @@ std::optional<double> of(const Batch &batch, Provider provider, const PriceTable
         const qint64 input = std::max<qint64>(0, usage.inputTokens);
         const qint64 cached = std::clamp<qint64>(usage.cachedTokens, 0, input);
         const qint64 output = std::max<qint64>(0, usage.outputTokens);
-        cost = (double(input - cached) * price->input + double(cached) * price->cachedInput +
-                double(output) * price->output) /
-               kPerMillion;
+        const double total = (double(input - cached) * price->input + double(cached) * price->cachedInput +
+                              double(output) * price->output) /
+                             kPerMillion;
+        // Counts near 2^63 times a large price overflow a double: no number to show, so no cost.
+        if (std::isfinite(total))
+            cost = total;
+        else
+            missing = Missing::Unpriced;
     }
     if (why)
         *why = missing;

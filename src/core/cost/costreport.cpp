@@ -3,7 +3,16 @@
 #include "core/cost/batchcost.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
+
+namespace {
+// Both are >= 0 here.
+void addSaturated(qint64 *sum, qint64 n)
+{
+    *sum = n > std::numeric_limits<qint64>::max() - *sum ? std::numeric_limits<qint64>::max() : *sum + n;
+}
+} // namespace
 
 CostReport::CostReport(By by, const PriceTable *prices)
     : m_by(by)
@@ -47,14 +56,15 @@ void CostReport::add(const Batch &batch, const QString &account, Provider provid
     m_newest[row] = std::max(m_newest[row], batch.createdAt);
     ++group.batches;
     if (batch.usage) {
-        // Tokens are facts whether or not they can be priced; cached tokens are part of the input.
-        group.inputTokens += std::max<qint64>(0, batch.usage->inputTokens);
-        group.cachedTokens +=
-            std::clamp<qint64>(batch.usage->cachedTokens, 0, std::max<qint64>(0, batch.usage->inputTokens));
-        group.outputTokens += std::max<qint64>(0, batch.usage->outputTokens);
+        // Tokens are facts whether or not they can be priced; cached tokens are part of the input. Sums stop
+        // at the largest count rather than overflow on a hostile server's numbers.
+        const qint64 input = std::max<qint64>(0, batch.usage->inputTokens);
+        addSaturated(&group.inputTokens, input);
+        addSaturated(&group.cachedTokens, std::clamp<qint64>(batch.usage->cachedTokens, 0, input));
+        addSaturated(&group.outputTokens, std::max<qint64>(0, batch.usage->outputTokens));
     }
     if (const std::optional<double> cost = BatchCost::of(batch, provider, *m_prices))
-        group.cost += *cost;
+        group.cost = std::min(group.cost + *cost, std::numeric_limits<double>::max());
     else
         ++group.unpriced;
 }
@@ -86,10 +96,10 @@ CostGroup CostReport::total() const
     sum.key = QStringLiteral("total");
     for (const CostGroup &group : m_groups) {
         sum.batches += group.batches;
-        sum.inputTokens += group.inputTokens;
-        sum.cachedTokens += group.cachedTokens;
-        sum.outputTokens += group.outputTokens;
-        sum.cost += group.cost;
+        addSaturated(&sum.inputTokens, group.inputTokens);
+        addSaturated(&sum.cachedTokens, group.cachedTokens);
+        addSaturated(&sum.outputTokens, group.outputTokens);
+        sum.cost = std::min(sum.cost + group.cost, std::numeric_limits<double>::max());
         sum.unpriced += group.unpriced;
     }
     return sum;

@@ -239,10 +239,23 @@ bool PriceTable::merge(const QByteArray &json, QString *error)
         }
     }
     // Everything is read into copies first, so a table that fails half way leaves this one as it was.
-    QHash<QString, ModelPrice> common = m_common;
-    if (!readModels(root.value(QLatin1String("models")), QStringLiteral("models"), &common, &why))
+    // A table in another currency stands alone: mixing its prices with these would label dollars as euros.
+    const bool otherCurrency =
+        root.contains(QLatin1String("currency")) &&
+        root.value(QLatin1String("currency")).toString().compare(m_currency, Qt::CaseInsensitive) != 0;
+    QHash<QString, ModelPrice> common = otherCurrency ? QHash<QString, ModelPrice>() : m_common;
+    QHash<QString, ModelPrice> added;
+    if (!readModels(root.value(QLatin1String("models")), QStringLiteral("models"), &added, &why))
         return false;
-    QHash<Provider, QHash<QString, ModelPrice>> byProvider = m_byProvider;
+    QHash<Provider, QHash<QString, ModelPrice>> byProvider =
+        otherCurrency ? QHash<Provider, QHash<QString, ModelPrice>>() : m_byProvider;
+    // A later table's common entry is meant for every provider: it replaces an earlier table's per-provider
+    // entry of that name too (a user's "claude-3-5-sonnet" must not lose to the shipped Anthropic one).
+    for (auto it = added.constBegin(); it != added.constEnd(); ++it) {
+        common.insert(it.key(), it.value());
+        for (auto &models : byProvider)
+            models.remove(it.key());
+    }
     const QJsonValue providers = root.value(QLatin1String("providers"));
     if (!providers.isUndefined() && !providers.isObject()) {
         why = QStringLiteral("providers: not an object of providers");

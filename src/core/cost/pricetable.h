@@ -33,7 +33,8 @@ public:
     static QString userFilePath();
 
     // Merges a table in this format over this one; false (and this table unchanged) when it does not parse,
-    // with `error` saying where.
+    // with `error` saying where. Its entries replace this table's of the same name (a common entry also the
+    // per-provider ones); a table whose "currency" differs from this one's replaces it whole.
     [[nodiscard]] bool merge(const QByteArray &json, QString *error = nullptr);
 
     // Exact name (any case) first, else the longest listed prefix that the name continues with a snapshot's
