@@ -1,4 +1,5 @@
 #include "batchwatchrun.h"
+#include "hostileserver.h"
 #include "simprocess.h"
 
 #include <QDir>
@@ -9,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -301,6 +303,25 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path));
     }
 
+    void csvDefusesFormulasInKeys()
+    {
+        // A model name a spreadsheet would run: its own simulator, so the hand-computed set above stays as it
+        // is.
+        const std::unique_ptr<SimProcess> sim = SimProcess::started(kSim);
+        QVERIFY(!sim->baseUrl().isEmpty());
+        QVERIFY(!makeBatch(*sim, QStringLiteral("\t=1+1"), 1795168800, usage(1, 0, 1)).isEmpty());
+        QVERIFY(!makeBatch(*sim, QStringLiteral(" a, b "), 1795168800, usage(1, 0, 1)).isEmpty());
+        QTemporaryDir cache;
+        QProcessEnvironment env =
+            batchwatchEnvironment(sim->baseUrl(), QStringLiteral("sk-test-cost-0001"), cache.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        const BatchwatchRun run =
+            runBatchwatchIn(env, {QStringLiteral("cost"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, lines({"model,batches,input_tokens," + kHeader, "'\t=1+1,1,1,0,1,,1",
+                                 "\" a, b \",1,1,0,1,,1", "(total),2,2,0,2,,2"}));
+    }
+
     void simHookRefusesUsageThatMakesNoSense()
     {
         const QJsonObject base{{QStringLiteral("requests"), 1}, {QStringLiteral("ended"), true}};
@@ -320,6 +341,42 @@ private Q_SLOTS:
         postHook(*m_sim, {{QStringLiteral("requests"), 1}, {QStringLiteral("created_at"), 1795168800}},
                  &status);
         QCOMPARE(status, 400); // created_at places ended batches only
+    }
+
+    void aListThatEndsEarlyWritesNothing()
+    {
+        // A first page that claims more, then empty pages that still claim more: the list ends short.
+        HostileServer server([](QTcpSocket *socket, const QByteArray &head) {
+            const QByteArray batch =
+                "{\"id\": \"batch_one\", \"object\": \"batch\", \"endpoint\": \"/v1/responses\", "
+                "\"model\": \"gpt-4o-mini\", \"status\": \"completed\", \"created_at\": 1795168800, "
+                "\"input_file_id\": \"file-1\", \"completion_window\": \"24h\", "
+                "\"request_counts\": {\"total\": 1, \"completed\": 1, \"failed\": 0}, "
+                "\"usage\": {\"input_tokens\": 10, \"output_tokens\": 5, \"total_tokens\": 15}}";
+            const QByteArray page =
+                head.contains("after=")
+                    ? QByteArray("{\"object\": \"list\", \"data\": [], \"has_more\": true}")
+                    : "{\"object\": \"list\", \"data\": [" + batch +
+                          "], \"first_id\": \"batch_one\", \"last_id\": \"batch_one\", "
+                          "\"has_more\": true}";
+            socket->write(HostileServer::response(200, page));
+        });
+        for (const bool useCache : {false, true}) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("cost.csv"));
+            QTemporaryDir cache;
+            QProcessEnvironment env =
+                batchwatchEnvironment(server.baseUrl(), QStringLiteral("sk-x"), cache.path());
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+            QStringList args{QStringLiteral("cost"), QStringLiteral("--max-retries"), QStringLiteral("0"),
+                             QStringLiteral("-o"), path};
+            if (!useCache)
+                args << QStringLiteral("--no-cache");
+            const BatchwatchRun run = runBatchwatchIn(env, args);
+            QCOMPARE(run.exitCode, 4);
+            QVERIFY2(run.err.contains("no costs written"), run.err.constData());
+            QVERIFY(!QFile::exists(path));
+        }
     }
 
     void unusablePriceFileIsSkippedWithAWarning()

@@ -66,6 +66,12 @@ int run(const QStringList &arguments)
         printError(QStringLiteral("cannot read the batches: %1").arg(job.writeError()));
         return ExitCode::ApiOrData;
     }
+    if (job.endedShort()) {
+        output.discard();
+        printError(QStringLiteral("the server's list ended early (see the warning above); no costs written, "
+                                  "as not every batch was read"));
+        return ExitCode::ApiOrData;
+    }
     if (!write(output.device(), options.format, report, options, prices, &error)) {
         output.discard();
         printError(QStringLiteral("cannot write %1: %2").arg(options.output, error));

@@ -43,11 +43,15 @@ QString costNumber(double cost)
 
 QString csvCell(const QString &text)
 {
-    // RFC 4180, and a leading =, +, - or @ defused so a spreadsheet does not run a model name as a formula.
+    // RFC 4180, and a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) starts with an
+    // apostrophe, as OWASP advises and as the results' CSV does; spaces at either end are kept by quoting.
     QString cell = text;
-    if (!cell.isEmpty() && QStringLiteral("=+-@").contains(cell.front()))
+    if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
         cell.prepend(u'\'');
-    if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r'))
+    const bool quote = cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') ||
+                       cell.contains(u'\r') ||
+                       (!cell.isEmpty() && (cell.front() == u' ' || cell.back() == u' '));
+    if (quote)
         return u'"' + QString(cell).replace(u'"', QStringLiteral("\"\"")) + u'"';
     return cell;
 }

@@ -158,6 +158,7 @@ void BatchExportJob::onFetcherFinished(const ApiError &error)
 void BatchExportJob::finish(Outcome outcome)
 {
     m_outcome = outcome;
+    m_endedShort = m_sync ? m_sync->endedShort() : m_fetcher->endedShort();
     m_fetcher->stop();
     Q_EMIT finished();
 }

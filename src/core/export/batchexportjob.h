@@ -43,6 +43,9 @@ public:
     const ApiError &apiError() const { return m_apiError; }
     const QString &writeError() const { return m_writeError; }
     int pages() const;
+    // The server's list ended on an empty page that still claimed more: batches older than those read may be
+    // missing (said as a warning). `batchwatch cost` refuses to write a sum then.
+    bool endedShort() const { return m_endedShort; }
     qint64 batchesSeen() const { return m_seen; }
     qint64 batchesMatched() const { return m_matched; }
 
@@ -78,6 +81,7 @@ private:
     qint64 m_seen = 0;
     qint64 m_matched = 0;
     Outcome m_outcome = Outcome::Running;
+    bool m_endedShort = false;
     ApiError m_apiError;
     QString m_writeError;
 };

@@ -128,6 +128,11 @@ void BatchSync::finish(const ApiError &error)
     Q_EMIT finished(error);
 }
 
+bool BatchSync::endedShort() const
+{
+    return m_engine->walkEndedShort();
+}
+
 QString BatchSync::summary() const
 {
     return QStringLiteral("refreshed %1 of %2 batches in %3 requests (%4)")

@@ -34,6 +34,8 @@ public:
     // whose pages went out through walked() as they came.
     const std::vector<Batch> &batches() const { return m_result; }
     bool streamed() const { return m_streamed; }
+    // The walk stopped at an empty page that still claimed more (SyncEngine::walkEndedShort).
+    bool endedShort() const;
     int requests() const;
     qint64 refreshed() const { return m_refreshed; }
     // What the requests were for, e.g. "1 list page for new batches, 2 retrieves of changing batches".

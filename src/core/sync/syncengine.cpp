@@ -294,3 +294,8 @@ void SyncEngine::onWalkWritten(const QString &error)
     Q_EMIT cacheWritten();
     Q_EMIT walkFinished(m_walkError);
 }
+
+bool SyncEngine::walkEndedShort() const
+{
+    return m_walker->endedShort();
+}

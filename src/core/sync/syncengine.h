@@ -76,6 +76,9 @@ public:
     // Its new batches ended on an empty page that claimed more before anything held: a gap may lie between
     // them and the held ones, so the cache no longer reaches down unbroken (and is marked so).
     bool leftGap() const { return m_leftGap; }
+    // The last walk over everything stopped at an empty page that still claimed more: older batches may be
+    // missing from what it read.
+    bool walkEndedShort() const;
     // It read the whole list and none of it was held: what is held describes another account.
     bool foundNothingHeld() const { return m_foundNothingHeld; }
     // "1 list page for new batches, 2 retrieves of changing batches".
