@@ -5,6 +5,7 @@
 #include "cli/exportcommand.h"
 #include "cli/outputtarget.h"
 #include "core/api/apiclient.h"
+#include "core/batch/batchfilter.h"
 #include "core/export/batchexportjob.h"
 #include "core/query/batchquery.h"
 
@@ -40,13 +41,14 @@ int run(const QStringList &arguments)
 
     CostReport report(options.by, &prices);
     ApiClient client(config);
-    BatchExportJob job(&client, options.filter);
-    // The query sees each batch with its account, provider and prices, as the window's search box does.
-    const BatchQuery query = BatchQuery::parse(options.query, QDateTime::currentSecsSinceEpoch());
-    const QueryRow row{connection->accountName, config.provider, &prices};
+    // The query goes into the job's filter, as export's and list's do: it sees each batch with its account,
+    // provider and prices (the window's search box does the same), and a created>X term ends the walk early.
+    BatchFilter filter = options.filter;
+    filter.setSearchText(options.query);
+    BatchExportJob job(&client, filter);
+    job.setQueryRow(QueryRow{connection->accountName, config.provider, &prices});
     const auto add = [&](const Batch &batch) {
-        if (query.isEmpty() || query.matches(batch, row))
-            report.add(batch, connection->accountName, config.provider);
+        report.add(batch, connection->accountName, config.provider);
         return true;
     };
     if (!ExportCommand::walk(job, options, config, output, [&] { job.start(add); }))
