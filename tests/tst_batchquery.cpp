@@ -1,3 +1,4 @@
+#include "core/cost/pricetable.h"
 #include "core/query/batchquery.h"
 #include "testbatches.h"
 
@@ -163,6 +164,44 @@ private Q_SLOTS:
         QVERIFY(matches(QStringLiteral("status:in_progress,validating,finalizing,cancelling"), running()));
         QVERIFY(matches(QStringLiteral("status:\"in progress\""), running()));
         QVERIFY(matches(QStringLiteral("created<7d"), running()));
+    }
+
+    void costComesFromUsageAndPrices()
+    {
+        PriceTable prices;
+        QVERIFY(
+            prices.merge(QByteArrayLiteral("{\"currency\": \"USD\", \"models\": {\"gpt-4o-mini\": "
+                                           "{\"input\": 0.075, \"cached_input\": 0.0375, \"output\": 0.3}},"
+                                           "\"providers\": {\"anthropic\": {\"models\": {\"gpt-4o-mini\": "
+                                           "{\"input\": 1, \"output\": 1}}}}}")));
+        // 1M uncached input, 1M cached, 1M output: 0.075 + 0.0375 + 0.3 = $0.4125 on OpenAI's prices.
+        const QJsonObject usage{{QStringLiteral("input_tokens"), 2'000'000},
+                                {QStringLiteral("input_tokens_details"),
+                                 QJsonObject{{QStringLiteral("cached_tokens"), 1'000'000}}},
+                                {QStringLiteral("output_tokens"), 1'000'000},
+                                {QStringLiteral("total_tokens"), 3'000'000}};
+        const Batch priced = TestBatch(QStringLiteral("c1"), QStringLiteral("completed"))
+                                 .with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini-2024-07-18"))
+                                 .with(QStringLiteral("usage"), usage);
+        const QueryRow openai{QString(), Provider::OpenAI, &prices};
+        QVERIFY(matches(QStringLiteral("cost>0.41"), priced, openai));
+        QVERIFY(matches(QStringLiteral("cost>$0.41"), priced, openai));
+        QVERIFY(!matches(QStringLiteral("cost<0.41"), priced, openai));
+        QVERIFY(matches(QStringLiteral("cost<=0.42 cost>=0.4"), priced, openai));
+        // The provider's own prices win for its rows: 2M + 1M at $1 = $3.
+        QVERIFY(
+            matches(QStringLiteral("cost>2.9"), priced, QueryRow{QString(), Provider::Anthropic, &prices}));
+        // No prices, no usage, an unpriced model: no cost, so no comparison holds (a negated one does).
+        QVERIFY(!matches(QStringLiteral("cost>=0"), priced, QueryRow{QString(), Provider::OpenAI, nullptr}));
+        const Batch noUsage = TestBatch(QStringLiteral("c2"), QStringLiteral("completed"))
+                                  .with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini"));
+        QVERIFY(!matches(QStringLiteral("cost>=0"), noUsage, openai));
+        QVERIFY(!matches(QStringLiteral("cost<1"), noUsage, openai));
+        QVERIFY(matches(QStringLiteral("-cost>=0"), noUsage, openai));
+        const Batch unpriced = TestBatch(QStringLiteral("c3"), QStringLiteral("completed"))
+                                   .with(QStringLiteral("model"), QStringLiteral("llama-3"))
+                                   .with(QStringLiteral("usage"), usage);
+        QVERIFY(!matches(QStringLiteral("cost>=0"), unpriced, openai));
     }
 
     void statusMatchesTheProvidersOwnWordToo()

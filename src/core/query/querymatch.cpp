@@ -1,5 +1,7 @@
 #include "core/query/queryterm.h"
 
+#include "core/cost/batchcost.h"
+
 namespace Query {
 namespace {
 
@@ -84,10 +86,9 @@ bool matchesMeta(const Term &term, const Batch &batch)
 
 std::optional<double> costOf(const Batch &batch, const QueryRow &row)
 {
-    // BatchCost lands with the cost part; until then no batch has a cost, so `cost` matches nothing.
-    (void)batch;
-    (void)row;
-    return std::nullopt;
+    if (!row.prices)
+        return std::nullopt;
+    return BatchCost::of(batch, row.provider, *row.prices);
 }
 
 std::optional<double> numberOf(Field field, const Batch &batch, const QueryRow &row)
