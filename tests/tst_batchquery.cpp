@@ -3,6 +3,7 @@
 #include "testbatches.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QTest>
 
 namespace {
@@ -333,6 +334,37 @@ private Q_SLOTS:
         QVERIFY(!b.matches(sample(), row()));
         QVERIFY(a.matches(sample(), row()));
         QCOMPARE(b.text(), QStringLiteral("status:failed"));
+    }
+
+    void randomTextKeepsErrorsInsideTheText()
+    {
+        // Fixed seed: the same 20,000 texts of syntax characters, field names and values on every run.
+        QRandomGenerator rng(14);
+        const QStringList atoms = {
+            QStringLiteral("status"), QStringLiteral("meta."), QStringLiteral("created"),
+            QStringLiteral("cost"),   QStringLiteral("7d"),    QStringLiteral("2025-11-21"),
+            QStringLiteral("today"),  QStringLiteral("acme"),  QStringLiteral("ë"),
+            QStringLiteral("\\"),     QStringLiteral("\""),    QStringLiteral(":"),
+            QStringLiteral("~"),      QStringLiteral(">"),     QStringLiteral("<="),
+            QStringLiteral(","),      QStringLiteral("-"),     QStringLiteral(" "),
+            QStringLiteral("\t"),     QStringLiteral("1.5"),   QStringLiteral("$"),
+            QString(QChar(0)),        QString(QChar(0xd800))};
+        for (int i = 0; i < 20'000; ++i) {
+            QString text;
+            const int n = int(rng.bounded(12));
+            for (int j = 0; j < n; ++j)
+                text += atoms[int(rng.bounded(int(atoms.size())))];
+            const BatchQuery query = BatchQuery::parse(text, kNow);
+            for (const QueryError &e : query.errors()) {
+                QVERIFY2(e.start >= 0 && e.length >= 1 && e.start + e.length <= text.size(),
+                         qPrintable(text));
+                QVERIFY(!e.message.isEmpty());
+            }
+            if (text.trimmed().isEmpty())
+                QVERIFY(query.isEmpty());
+            (void)query.matches(sample(), row());
+            (void)query.excludesEverythingBefore(kNow);
+        }
     }
 
     void hostileInput()
