@@ -164,6 +164,12 @@ private Q_SLOTS:
         QVERIFY(!matches(QStringLiteral("cost<1000000")));
         QVERIFY(matches(QStringLiteral("status:in_progress,validating,finalizing,cancelling"), running()));
         QVERIFY(matches(QStringLiteral("status:\"in progress\""), running()));
+        QVERIFY(matches(QStringLiteral("status:In-Progress"), running()));
+        // The American spelling finds the API's British one.
+        const Batch cancelled = TestBatch(QStringLiteral("x"), QStringLiteral("cancelled"));
+        QVERIFY(matches(QStringLiteral("status:canceled"), cancelled));
+        QVERIFY(matches(QStringLiteral("status:canceling"),
+                        TestBatch(QStringLiteral("y"), QStringLiteral("cancelling")).build()));
         QVERIFY(matches(QStringLiteral("created<7d"), running()));
     }
 

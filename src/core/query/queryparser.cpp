@@ -276,6 +276,8 @@ public:
                 QString value = item.text;
                 if (term.field == Field::Status && term.op == Op::Equals) {
                     value = value.toLower().replace(u' ', u'_').replace(u'-', u'_');
+                    if (value == QLatin1String("canceled") || value == QLatin1String("canceling"))
+                        value.insert(6, u'l'); // the American spelling of the API's words
                     const BatchStatus status = BatchStatus::fromString(value);
                     if (status.value() != BatchStatus::Unknown)
                         term.statusMask |= 1u << status.value();
