@@ -106,6 +106,17 @@ private Q_SLOTS:
         QVERIFY(!filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)));
     }
 
+    void errorsAreAtTheirPlaceInTheTextAsTyped()
+    {
+        BatchFilter filter;
+        QVERIFY(filter.setSearchText(QStringLiteral("stauts:x")));
+        QCOMPARE(filter.query().errors().constFirst().start, 0);
+        // Spaces in front move the error, and change no row.
+        QVERIFY(!filter.setSearchText(QStringLiteral("  stauts:x")));
+        QCOMPARE(filter.query().errors().constFirst().start, 2);
+        QCOMPARE(filter.searchText(), QStringLiteral("stauts:x"));
+    }
+
     void theRowGivesAccountAndProvider()
     {
         BatchFilter filter;

@@ -1,7 +1,9 @@
+#include "core/cost/pricetable.h"
 #include "core/query/batchquery.h"
 #include "testbatches.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QTest>
 
 namespace {
@@ -162,7 +164,51 @@ private Q_SLOTS:
         QVERIFY(!matches(QStringLiteral("cost<1000000")));
         QVERIFY(matches(QStringLiteral("status:in_progress,validating,finalizing,cancelling"), running()));
         QVERIFY(matches(QStringLiteral("status:\"in progress\""), running()));
+        QVERIFY(matches(QStringLiteral("status:In-Progress"), running()));
+        // The American spelling finds the API's British one.
+        const Batch cancelled = TestBatch(QStringLiteral("x"), QStringLiteral("cancelled"));
+        QVERIFY(matches(QStringLiteral("status:canceled"), cancelled));
+        QVERIFY(matches(QStringLiteral("status:canceling"),
+                        TestBatch(QStringLiteral("y"), QStringLiteral("cancelling")).build()));
         QVERIFY(matches(QStringLiteral("created<7d"), running()));
+    }
+
+    void costComesFromUsageAndPrices()
+    {
+        PriceTable prices;
+        QVERIFY(
+            prices.merge(QByteArrayLiteral("{\"currency\": \"USD\", \"models\": {\"gpt-4o-mini\": "
+                                           "{\"input\": 0.075, \"cached_input\": 0.0375, \"output\": 0.3}},"
+                                           "\"providers\": {\"anthropic\": {\"models\": {\"gpt-4o-mini\": "
+                                           "{\"input\": 1, \"output\": 1}}}}}")));
+        // 1M uncached input, 1M cached, 1M output: 0.075 + 0.0375 + 0.3 = $0.4125 on OpenAI's prices.
+        const QJsonObject usage{{QStringLiteral("input_tokens"), 2'000'000},
+                                {QStringLiteral("input_tokens_details"),
+                                 QJsonObject{{QStringLiteral("cached_tokens"), 1'000'000}}},
+                                {QStringLiteral("output_tokens"), 1'000'000},
+                                {QStringLiteral("total_tokens"), 3'000'000}};
+        const Batch priced = TestBatch(QStringLiteral("c1"), QStringLiteral("completed"))
+                                 .with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini-2024-07-18"))
+                                 .with(QStringLiteral("usage"), usage);
+        const QueryRow openai{QString(), Provider::OpenAI, &prices};
+        QVERIFY(matches(QStringLiteral("cost>0.41"), priced, openai));
+        QVERIFY(matches(QStringLiteral("cost>$0.41"), priced, openai));
+        QVERIFY(!matches(QStringLiteral("cost<0.41"), priced, openai));
+        QVERIFY(matches(QStringLiteral("cost<=0.42 cost>=0.4"), priced, openai));
+        // The provider's own prices win for its rows: 2M + 1M at $1 = $3.
+        QVERIFY(
+            matches(QStringLiteral("cost>2.9"), priced, QueryRow{QString(), Provider::Anthropic, &prices}));
+        // No prices, no usage, an unpriced model: no cost, so no comparison holds (a negated one does).
+        QVERIFY(!matches(QStringLiteral("cost>=0"), priced, QueryRow{QString(), Provider::OpenAI, nullptr}));
+        const Batch noUsage = TestBatch(QStringLiteral("c2"), QStringLiteral("completed"))
+                                  .with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini"));
+        QVERIFY(!matches(QStringLiteral("cost>=0"), noUsage, openai));
+        QVERIFY(!matches(QStringLiteral("cost<1"), noUsage, openai));
+        QVERIFY(matches(QStringLiteral("-cost>=0"), noUsage, openai));
+        const Batch unpriced = TestBatch(QStringLiteral("c3"), QStringLiteral("completed"))
+                                   .with(QStringLiteral("model"), QStringLiteral("llama-3"))
+                                   .with(QStringLiteral("usage"), usage);
+        QVERIFY(!matches(QStringLiteral("cost>=0"), unpriced, openai));
     }
 
     void statusMatchesTheProvidersOwnWordToo()
@@ -294,6 +340,37 @@ private Q_SLOTS:
         QVERIFY(!b.matches(sample(), row()));
         QVERIFY(a.matches(sample(), row()));
         QCOMPARE(b.text(), QStringLiteral("status:failed"));
+    }
+
+    void randomTextKeepsErrorsInsideTheText()
+    {
+        // Fixed seed: the same 20,000 texts of syntax characters, field names and values on every run.
+        QRandomGenerator rng(14);
+        const QStringList atoms = {
+            QStringLiteral("status"), QStringLiteral("meta."), QStringLiteral("created"),
+            QStringLiteral("cost"),   QStringLiteral("7d"),    QStringLiteral("2025-11-21"),
+            QStringLiteral("today"),  QStringLiteral("acme"),  QStringLiteral("ë"),
+            QStringLiteral("\\"),     QStringLiteral("\""),    QStringLiteral(":"),
+            QStringLiteral("~"),      QStringLiteral(">"),     QStringLiteral("<="),
+            QStringLiteral(","),      QStringLiteral("-"),     QStringLiteral(" "),
+            QStringLiteral("\t"),     QStringLiteral("1.5"),   QStringLiteral("$"),
+            QString(QChar(0)),        QString(QChar(0xd800))};
+        for (int i = 0; i < 20'000; ++i) {
+            QString text;
+            const int n = int(rng.bounded(12));
+            for (int j = 0; j < n; ++j)
+                text += atoms[int(rng.bounded(int(atoms.size())))];
+            const BatchQuery query = BatchQuery::parse(text, kNow);
+            for (const QueryError &e : query.errors()) {
+                QVERIFY2(e.start >= 0 && e.length >= 1 && e.start + e.length <= text.size(),
+                         qPrintable(text));
+                QVERIFY(!e.message.isEmpty());
+            }
+            if (text.trimmed().isEmpty())
+                QVERIFY(query.isEmpty());
+            (void)query.matches(sample(), row());
+            (void)query.excludesEverythingBefore(kNow);
+        }
     }
 
     void hostileInput()

@@ -1,3 +1,4 @@
+#include "core/cost/pricetable.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 #include "testbatches.h"
@@ -236,6 +237,17 @@ private Q_SLOTS:
         // Without prices nothing has a cost.
         proxy.setSearchText(QStringLiteral("cost>=0"));
         QCOMPARE(proxy.rowCount(), 0);
+        // With prices (Claude's for Anthropic only), the priced rows have one: setting them re-filters.
+        PriceTable prices;
+        QVERIFY(prices.merge(QByteArrayLiteral("{\"providers\": {\"anthropic\": {\"models\": "
+                                               "{\"claude\": {\"input\": 3, \"output\": 15}}}}}")));
+        proxy.setPrices(&prices);
+        QCOMPARE(proxy.prices(), &prices);
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("l2"), QStringLiteral("l1")}));
+        proxy.setSearchText(QStringLiteral("-cost>=0"));
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("w2"), QStringLiteral("w1")}));
+        proxy.setPrices(nullptr);
+        QCOMPARE(proxy.rowCount(), 4);
     }
 };
 

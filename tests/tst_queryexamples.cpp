@@ -2,6 +2,7 @@
 // (and `list --query`) and the window's path (AccountSession -> BatchTableModel -> BatchSortFilterProxy).
 // Each must give the same batches, some but not all.
 #include "batchwatchrun.h"
+#include "core/cost/pricetable.h"
 #include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
@@ -166,6 +167,8 @@ private Q_SLOTS:
         model.addSession(&session);
         BatchSortFilterProxy proxy;
         proxy.setSourceModel(&model);
+        const PriceTable prices = PriceTable::load(); // the shipped table: this test's config home is empty
+        proxy.setPrices(&prices);
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         session.loadAll();
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 304, 20'000);

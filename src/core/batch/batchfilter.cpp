@@ -10,12 +10,14 @@ bool BatchFilter::setStatuses(const QSet<QString> &statuses)
 
 bool BatchFilter::setSearchText(const QString &text)
 {
+    // The query is of the text as given, so its errors' positions are those of the search box; spaces around
+    // it change no row.
     const QString trimmed = text.trimmed();
-    if (trimmed == m_search)
-        return false;
+    const bool changed = trimmed != m_search;
+    if (changed || text != m_query.text())
+        m_query = BatchQuery::parse(text, QDateTime::currentSecsSinceEpoch());
     m_search = trimmed;
-    m_query = BatchQuery::parse(trimmed, QDateTime::currentSecsSinceEpoch());
-    return true;
+    return changed;
 }
 
 bool BatchFilter::setCreatedAfter(const QDateTime &after)

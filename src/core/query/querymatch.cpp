@@ -1,5 +1,7 @@
 #include "core/query/queryterm.h"
 
+#include "core/cost/batchcost.h"
+
 namespace Query {
 namespace {
 
@@ -15,12 +17,15 @@ bool containsFolded(QStringView haystack, QStringView needle)
     if (needle.isEmpty())
         return true;
     const qsizetype last = haystack.size() - needle.size();
+    // The first character in both cases: the scan for it, where most of the time goes, then folds nothing.
     const char16_t first = needle.front().unicode();
+    const char16_t firstUpper = first >= u'a' && first <= u'z' ? char16_t(first - 32) : first;
+    const char16_t *h = haystack.utf16();
     for (qsizetype i = 0; i <= last; ++i) {
-        if (fold(haystack[i].unicode()) != first)
+        if (h[i] != first && h[i] != firstUpper)
             continue;
         qsizetype j = 1;
-        while (j < needle.size() && fold(haystack[i + j].unicode()) == needle[j].unicode())
+        while (j < needle.size() && fold(h[i + j]) == needle[j].unicode())
             ++j;
         if (j == needle.size())
             return true;
@@ -84,10 +89,9 @@ bool matchesMeta(const Term &term, const Batch &batch)
 
 std::optional<double> costOf(const Batch &batch, const QueryRow &row)
 {
-    // BatchCost lands with the cost part; until then no batch has a cost, so `cost` matches nothing.
-    (void)batch;
-    (void)row;
-    return std::nullopt;
+    if (!row.prices)
+        return std::nullopt;
+    return BatchCost::of(batch, row.provider, *row.prices);
 }
 
 std::optional<double> numberOf(Field field, const Batch &batch, const QueryRow &row)

@@ -1,16 +1,9 @@
 #include "core/query/queryterm.h"
 
-#include <QDateTime>
-
 #include <algorithm>
-#include <cmath>
 
 namespace Query {
 namespace {
-
-constexpr qint64 kDay = 86'400;
-// The longest span back from now: ten thousand years, as --created-after takes.
-constexpr qint64 kMaxSpanSeconds = qint64(10'000) * 366 * kDay;
 
 // One whitespace-separated piece of the text, quotes resolved: each character keeps its position in the text
 // and whether it was quoted (a quoted ':' or ',' is text, not syntax).
@@ -175,20 +168,6 @@ Needle needleOf(const QString &text)
     return Needle{ascii ? text.toLower() : text, ascii};
 }
 
-std::optional<double> parseNumber(QString text)
-{
-    if (text.startsWith(u'$'))
-        text.remove(0, 1);
-    text.remove(u'_');
-    if (text.isEmpty() || text.size() > 40)
-        return std::nullopt;
-    bool ok = false;
-    const double value = text.toDouble(&ok);
-    if (!ok || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
-
 // Reads the pieces one term at a time, collecting errors (at most kMaxErrors).
 class Parser
 {
@@ -297,6 +276,8 @@ public:
                 QString value = item.text;
                 if (term.field == Field::Status && term.op == Op::Equals) {
                     value = value.toLower().replace(u' ', u'_').replace(u'-', u'_');
+                    if (value == QLatin1String("canceled") || value == QLatin1String("canceling"))
+                        value.insert(6, u'l'); // the American spelling of the API's words
                     const BatchStatus status = BatchStatus::fromString(value);
                     if (status.value() != BatchStatus::Unknown)
                         term.statusMask |= 1u << status.value();
@@ -383,48 +364,6 @@ private:
 };
 
 } // namespace
-
-std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay)
-{
-    *isDay = false;
-    if (text.isEmpty() || text.size() > 40)
-        return std::nullopt;
-    if (text.compare(QLatin1String("today"), Qt::CaseInsensitive) == 0) {
-        *isDay = true;
-        const qint64 midnight = now - ((now % kDay) + kDay) % kDay;
-        return TimeRange{midnight, midnight + kDay};
-    }
-    const QChar unit = text.back();
-    const QStringView digits = text.chopped(1);
-    if (!digits.isEmpty() && std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); })) {
-        const qint64 seconds = unit == u'm'   ? 60
-                               : unit == u'h' ? 3600
-                               : unit == u'd' ? kDay
-                               : unit == u'w' ? 7 * kDay
-                                              : 0;
-        bool ok = false;
-        const qint64 n = digits.toLongLong(&ok); // beyond qint64: refused, never read as 0 ("now")
-        if (seconds == 0 || !ok || n > kMaxSpanSeconds / seconds)
-            return std::nullopt;
-        return TimeRange{now - n * seconds, now - n * seconds + 1};
-    }
-    const QString string = text.toString();
-    if (string.size() == 10) {
-        const QDate date = QDate::fromString(string, Qt::ISODate);
-        if (!date.isValid())
-            return std::nullopt;
-        *isDay = true;
-        const qint64 from = date.startOfDay(Qt::UTC).toSecsSinceEpoch();
-        return TimeRange{from, from + kDay};
-    }
-    QDateTime time = QDateTime::fromString(string, Qt::ISODate);
-    if (!time.isValid())
-        return std::nullopt;
-    if (time.timeSpec() == Qt::LocalTime) // no zone given: UTC, as the API's times and the cost report's days
-        time.setTimeSpec(Qt::UTC);
-    const qint64 at = time.toSecsSinceEpoch();
-    return TimeRange{at, at + 1};
-}
 
 std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors)
 {

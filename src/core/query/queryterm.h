@@ -60,6 +60,8 @@ constexpr int kMaxErrors = 100;
 
 bool matches(const Term &term, const Batch &batch, const QueryRow &row);
 
+// "12", "0.5", "$1.20", "1_000_000"; none when unreadable or not finite.
+std::optional<double> parseNumber(QString text);
 // "7d", "36h", "90m", "2w", "today", "2025-11-21", "2025-11-21T16:00:00Z" (a time without a zone is UTC).
 // Dates and "today" are whole days (UTC); a span or a date-time is a single second (to == from + 1).
 std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay);
