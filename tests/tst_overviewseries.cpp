@@ -94,7 +94,7 @@ private Q_SLOTS:
         for (const Batch &b :
              {used(QStringLiteral("a"), QStringLiteral("gpt-4o"), kToday, 1'000'000, 0),
               used(QStringLiteral("b"), QStringLiteral("gpt-4o-mini"), kToday, 1'000'000, 0),
-              used(QStringLiteral("c"), QStringLiteral("gpt-4o-mini-x"), kFirst, 1'000'000, 0)})
+              used(QStringLiteral("c"), QStringLiteral("gpt-4o-mini-2025-01-01"), kFirst, 1'000'000, 0)})
             many.add(b, Provider::OpenAI);
         const QList<OverviewSeries::ModelSpend> two = many.spendByModel(2);
         QCOMPARE(two.size(), 2);
