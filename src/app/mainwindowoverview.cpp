@@ -39,7 +39,7 @@ void MainWindow::buildOverview(QMenu *viewMenu)
     open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     open->setShortcutContext(Qt::WindowShortcut);
     connect(open, &QAction::triggered, this, [this] { openOverview(); });
-    QAction *strip = viewMenu->addAction(tr("Overview &strip"));
+    QAction *strip = viewMenu->addAction(tr("Overview stri&p"));
     strip->setObjectName(QStringLiteral("overviewStripAction"));
     strip->setCheckable(true);
     strip->setChecked(m_overviewStrip->isExpanded());

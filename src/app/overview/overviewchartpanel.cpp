@@ -66,9 +66,8 @@ QString OverviewChartPanel::emptyText() const
     return m_emptyText;
 }
 
-void OverviewChartPanel::applyPalette()
+void OverviewChartPanel::applyPalette(const QPalette &p)
 {
-    const QPalette &p = palette();
     m_chart->setBackgroundBrush(p.color(QPalette::Base));
     m_chart->setBackgroundPen(Qt::NoPen);
     m_chart->setPlotAreaBackgroundVisible(false);

@@ -27,8 +27,9 @@ public:
     QString emptyText() const;
     bool isEmpty() const { return !m_emptyText.isEmpty(); }
 
-    // Colours the chart's frame, legend and every axis after the palette; series colours are the window's.
-    void applyPalette();
+    // Colours the chart's frame, legend and every axis after the palette (the window's: a child hears of a
+    // change after its window); series colours are the window's.
+    void applyPalette(const QPalette &palette);
     // Writes the chart as a PNG image, atomically (QSaveFile): false, with `error` saying why, when it could
     // not.
     [[nodiscard]] bool savePng(const QString &path, QString *error = nullptr) const;

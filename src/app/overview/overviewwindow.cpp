@@ -163,7 +163,7 @@ void OverviewWindow::refresh()
     fillEnded(series, dark);
     fillRate(series, dark);
     for (OverviewChartPanel *panel : m_panels)
-        panel->applyPalette();
+        panel->applyPalette(palette());
     const QString currency = m_prices ? m_prices->currency() : QStringLiteral("USD");
     QString summary = tr("%1 spent in the last %2 days")
                           .arg(BatchCost::format(series.totalSpend(), currency))
