@@ -5,7 +5,6 @@
 #include "core/cost/pricetable.h"
 #include "core/export/batchformat.h"
 #include "core/overview/overviewseries.h"
-#include "core/session/accountsession.h"
 #include "models/batchtablemodel.h"
 
 #include <QComboBox>
@@ -148,10 +147,8 @@ void OverviewWindow::refresh()
     OverviewSeries series(m_clock(), rangeDays(), m_prices);
     const std::vector<Batch> &rows = m_model->batches();
     QList<Provider> providers;
-    for (int source = 0; source < m_model->sourceCount(); ++source) {
-        const AccountSession *session = m_model->sessionOf(source);
-        providers << (session ? session->provider() : Provider::OpenAI);
-    }
+    for (int source = 0; source < m_model->sourceCount(); ++source)
+        providers << m_model->providerOf(source);
     for (size_t row = 0; row < rows.size(); ++row) {
         const Batch &batch = rows[row];
         series.add(batch, providers.value(m_model->sourceAt(int(row)), Provider::OpenAI));

@@ -3,7 +3,6 @@
 #include "core/cost/batchcost.h"
 #include "core/cost/pricetable.h"
 #include "core/export/batchformat.h"
-#include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -148,10 +147,8 @@ qint64 OverviewStrip::recompute()
     const std::vector<Batch> &rows = m_model->batches();
     // Providers looked up once per source, not per row.
     QList<Provider> providers;
-    for (int source = 0; source < m_model->sourceCount(); ++source) {
-        const AccountSession *session = m_model->sessionOf(source);
-        providers << (session ? session->provider() : Provider::OpenAI);
-    }
+    for (int source = 0; source < m_model->sourceCount(); ++source)
+        providers << m_model->providerOf(source);
     for (size_t row = 0; row < rows.size(); ++row) {
         const int source = m_model->sourceAt(int(row));
         if (shown >= 0 && source != shown)
