@@ -94,7 +94,7 @@ private Q_SLOTS:
         strip.recompute();
         QCOMPARE(strip.figureText(OverviewStrip::Running), QStringLiteral("2 running"));
         QCOMPARE(strip.figureText(OverviewStrip::InFlight), QStringLiteral("7,600 requests in flight"));
-        QCOMPARE(strip.figureText(OverviewStrip::Completed), QStringLiteral("1 completed in 24 h"));
+        QCOMPARE(strip.figureText(OverviewStrip::Completed), QStringLiteral("1 completed"));
         QCOMPARE(strip.figureText(OverviewStrip::Failed), QStringLiteral("2 failed in 24 h"));
         // 50 failed of 1,100 requests that ran in ok1, bad1 and gone1.
         QCOMPARE(strip.figureText(OverviewStrip::FailureRate), QStringLiteral("failure rate 4.5 %"));
@@ -104,6 +104,7 @@ private Q_SLOTS:
         QCOMPARE(strip.figureText(OverviewStrip::Week),
                  QStringLiteral("7 days 2.0 M tokens $2.50 (5 unpriced)"));
         QVERIFY(strip.text().startsWith(QStringLiteral("2 running \u00b7 7,600 requests in flight \u00b7 ")));
+        QVERIFY(strip.text().contains(QStringLiteral(" \u00b7 1 completed / 2 failed in 24 h \u00b7 ")));
         QCOMPARE(strip.figureButton(OverviewStrip::Running)->text(), QStringLiteral("2 running"));
 
         // Without prices, a span with only unpriced batches says so and shows no amount.
@@ -177,7 +178,8 @@ private Q_SLOTS:
         for (int figure = 0; figure < OverviewStrip::FigureCount; ++figure) {
             const QRect r = strip.figureButton(OverviewStrip::Figure(figure))->geometry();
             QVERIFY2(strip.rect().contains(r), qPrintable(strip.figureText(OverviewStrip::Figure(figure))));
-            QCOMPARE(r.width(), strip.figureButton(OverviewStrip::Figure(figure))->sizeHint().width());
+            const QToolButton *button = strip.figureButton(OverviewStrip::Figure(figure));
+            QVERIFY(r.width() > button->fontMetrics().horizontalAdvance(button->text()));
         }
     }
 

@@ -13,7 +13,6 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QMenu>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -44,7 +43,7 @@ void MainWindow::buildOverview(QMenu *viewMenu)
     strip->setCheckable(true);
     strip->setChecked(m_overviewStrip->isExpanded());
     connect(strip, &QAction::toggled, m_overviewStrip, &OverviewStrip::setExpanded);
-    connect(m_overviewStrip->toggle(), &QAbstractButton::toggled, strip, &QAction::setChecked);
+    connect(m_overviewStrip, &OverviewStrip::expandedChanged, strip, &QAction::setChecked);
 }
 
 void MainWindow::showQuery(const QString &query)

@@ -18,6 +18,8 @@ namespace {
 // Rows arrive in bursts (a cache read, a page): one count after the burst, at most this often.
 constexpr int kCoalesceMs = 500;
 constexpr int kMinuteMs = 60'000;
+constexpr int kButtonPadding = 12; // the style's frame and margins around the text
+constexpr int kDotPadding = 6;
 const QString kExpandedKey = QStringLiteral("overview/expanded");
 
 // "812", "12 k", "1.2 M", "3.4 B": a strip has no room for every digit.
@@ -47,11 +49,9 @@ OverviewStrip::OverviewStrip(BatchTableModel *model, BatchSortFilterProxy *proxy
 {
     setObjectName(QStringLiteral("overviewStrip"));
     m_toggle->setObjectName(QStringLiteral("overviewToggle"));
+    // An arrow (and, collapsed, the strip's name): the figures need the room more than a title does.
     m_toggle->setText(tr("Overview"));
-    m_toggle->setCheckable(true);
     m_toggle->setAutoRaise(true);
-    m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toggle->setAccessibleName(tr("Show the overview"));
     QFont bold = m_toggle->font();
     bold.setBold(true);
     m_toggle->setFont(bold);
@@ -64,8 +64,10 @@ OverviewStrip::OverviewStrip(BatchTableModel *model, BatchSortFilterProxy *proxy
                 [this, figure] { Q_EMIT queryRequested(queryOf(Figure(figure))); });
         m_figures << button;
         if (figure > 0) {
-            auto *dot = new QLabel(QStringLiteral("\u00b7"), this);
+            // "41 completed / 2 failed in 24 h", as one reads it; dots between the others.
+            auto *dot = new QLabel(figure == Failed ? QStringLiteral("/") : QStringLiteral("\u00b7"), this);
             dot->setAccessibleName(QString());
+            dot->setAlignment(Qt::AlignCenter);
             m_separators << dot;
         }
     }
@@ -82,7 +84,7 @@ OverviewStrip::OverviewStrip(BatchTableModel *model, BatchSortFilterProxy *proxy
     connect(m_model, &QAbstractItemModel::dataChanged, this, &OverviewStrip::schedule);
     if (m_proxy)
         connect(m_proxy, &BatchSortFilterProxy::filterChanged, this, &OverviewStrip::schedule);
-    connect(m_toggle, &QToolButton::toggled, this, &OverviewStrip::setExpanded);
+    connect(m_toggle, &QToolButton::clicked, this, [this] { setExpanded(!isExpanded()); });
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setExpanded(QSettings().value(kExpandedKey, true).toBool());
     updateTexts();
@@ -101,17 +103,17 @@ void OverviewStrip::setClock(std::function<qint64()> clock)
 
 bool OverviewStrip::isExpanded() const
 {
-    return m_toggle->isChecked();
+    return m_expanded;
 }
 
 void OverviewStrip::setExpanded(bool expanded)
 {
-    {
-        const QSignalBlocker block(m_toggle);
-        m_toggle->setChecked(expanded);
-    }
+    const bool changed = expanded != m_expanded;
+    m_expanded = expanded;
     m_toggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_toggle->setToolButtonStyle(expanded ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
     m_toggle->setToolTip(expanded ? tr("Hide the overview") : tr("Show the overview"));
+    m_toggle->setAccessibleName(m_toggle->toolTip());
     for (QToolButton *button : qAsConst(m_figures))
         button->setVisible(expanded);
     for (QLabel *dot : qAsConst(m_separators))
@@ -128,6 +130,8 @@ void OverviewStrip::setExpanded(bool expanded)
     }
     updateGeometry();
     arrange(width(), true);
+    if (changed)
+        Q_EMIT expandedChanged(expanded);
 }
 
 void OverviewStrip::schedule()
@@ -205,7 +209,7 @@ QString OverviewStrip::figureText(Figure figure) const
                    ? tr("1 request in flight")
                    : tr("%1 requests in flight").arg(BatchFormat::count(s.requestsInFlight));
     case Completed:
-        return tr("%1 completed in 24 h").arg(BatchFormat::count(s.completed24h));
+        return tr("%1 completed").arg(BatchFormat::count(s.completed24h)); // "... / 2 failed in 24 h"
     case Failed:
         return tr("%1 failed in 24 h").arg(BatchFormat::count(s.failed24h));
     case FailureRate:
@@ -226,10 +230,11 @@ QString OverviewStrip::figureText(Figure figure) const
 
 QString OverviewStrip::text() const
 {
-    QStringList parts;
-    for (int figure = 0; figure < FigureCount; ++figure)
-        parts << figureText(Figure(figure));
-    return parts.join(QStringLiteral(" \u00b7 "));
+    QString line = figureText(Running);
+    for (int figure = 1; figure < FigureCount; ++figure)
+        line += (figure == Failed ? QStringLiteral(" / ") : QStringLiteral(" \u00b7 ")) +
+                figureText(Figure(figure));
+    return line;
 }
 
 void OverviewStrip::updateTexts()
@@ -279,9 +284,10 @@ int OverviewStrip::arrange(int width, bool place) const
     int y = 0;
     for (int figure = 0; figure < FigureCount; ++figure) {
         QToolButton *button = m_figures[figure];
-        const int w = button->sizeHint().width();
+        // Narrower than the style's hint, which pads a tool button for an icon: two more figures on a line.
+        const int w = button->fontMetrics().horizontalAdvance(button->text()) + kButtonPadding;
         QLabel *dot = figure > 0 ? m_separators[figure - 1] : nullptr;
-        const int dotWidth = dot ? dot->sizeHint().width() + 4 : 0;
+        const int dotWidth = dot ? dot->fontMetrics().horizontalAdvance(dot->text()) + kDotPadding : 0;
         if (figure > 0 && x + dotWidth + w > width) {
             x = indent;
             y += lineHeight;
@@ -289,7 +295,7 @@ int OverviewStrip::arrange(int width, bool place) const
                 dot->setGeometry(0, 0, 0, 0);
         } else if (dot) {
             if (place)
-                dot->setGeometry(x + 2, y, dotWidth - 4, lineHeight);
+                dot->setGeometry(x, y, dotWidth, lineHeight);
             x += dotWidth;
         }
         if (place)

@@ -56,6 +56,7 @@ public:
 Q_SIGNALS:
     // A figure was clicked: the search box should show this query.
     void queryRequested(const QString &query);
+    void expandedChanged(bool expanded);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -72,6 +73,7 @@ private:
     const PriceTable *m_prices = nullptr;
     std::function<qint64()> m_clock;
     qint64 m_now = 0; // of the last recompute
+    bool m_expanded = false;
     OverviewStats m_stats;
     QToolButton *m_toggle;
     QList<QToolButton *> m_figures;
