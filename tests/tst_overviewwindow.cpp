@@ -12,6 +12,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QImageReader>
 #include <QJsonObject>
 #include <QLineSeries>
@@ -209,6 +210,41 @@ private Q_SLOTS:
         OverviewWindow empty(&none);
         QVERIFY(!empty.savePng(OverviewWindow::Spend, dir.filePath(QStringLiteral("e.png")), &error));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("e.png"))));
+    }
+
+    // Not a timing assertion: the figure goes into the notes.
+    void hundredThousandRows()
+    {
+        BatchTableModel model;
+        ProgressHistory history;
+        const int source = model.addSource(QStringLiteral("a"), Provider::OpenAI, &history);
+        std::vector<Batch> rows;
+        rows.reserve(100'000);
+        for (int i = 0; i < 100'000; ++i) {
+            const QString id = TestBatch::numberedId(i);
+            rows.push_back(i % 100 == 0
+                               ? Batch(TestBatch(id, QStringLiteral("in_progress"), kNow - i * 60))
+                               : used(id, i % 2 ? QStringLiteral("gpt-4o") : QStringLiteral("gpt-4o-mini"),
+                                      kNow - i * 60, 1'000 + i));
+            if (i % 100 == 0) {
+                for (int k = 0; k < 20; ++k)
+                    history.add(id, ProgressSample{kNow - 3600 + k * 180, k * 50, 0, 1000});
+            }
+        }
+        model.merge(rows, source);
+        OverviewWindow window(&model);
+        window.setClock([] { return kNow; });
+        window.setPrices(&m_prices);
+        window.setRangeDays(90);
+        QElapsedTimer timer;
+        qint64 best = std::numeric_limits<qint64>::max();
+        for (int i = 0; i < 3; ++i) {
+            timer.start();
+            window.refresh();
+            best = std::min(best, timer.nsecsElapsed() / 1000);
+        }
+        qInfo("Overview refresh over 100,000 rows and 1,000 histories (90 days): %lld us (best of 3)", best);
+        QVERIFY(bars(window, OverviewWindow::Spend));
     }
 
     void openedFromTheViewMenu()

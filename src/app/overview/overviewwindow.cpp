@@ -67,6 +67,8 @@ OverviewWindow::OverviewWindow(BatchTableModel *model, QWidget *parent)
     grid->addWidget(m_panels[Spend], 0, 0, 1, 2);
     grid->addWidget(m_panels[Ended], 1, 0);
     grid->addWidget(m_panels[Rate], 1, 1);
+    grid->setHorizontalSpacing(24);
+    grid->setVerticalSpacing(16);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
     auto *layout = new QVBoxLayout(this);

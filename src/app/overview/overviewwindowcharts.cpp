@@ -17,7 +17,9 @@
 #include <QStackedBarSeries>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace {
 // Okabe-Ito, in an order that keeps neighbours apart; the last is for "other models". Light and dark: the
@@ -51,24 +53,26 @@ QCategoryAxis *dayAxis(const OverviewSeries &series)
     return axis;
 }
 
-// A round top for the value axis, so its ticks read as whole numbers.
-double niceTop(double top)
+// Four ticks of a round step (1, 2 or 5 times a power of ten, at least 1 for counts), so the labels read as
+// whole numbers: 0, 10, 20, 30, 40 rather than 0, 13, 25, 38, 50.
+constexpr int kIntervals = 4;
+
+double niceStep(double top, bool whole)
 {
-    if (top <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (step * magnitude >= top)
-            return step * magnitude;
+    const double least = top > 0 ? top / kIntervals : 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(least)));
+    for (double step : {1.0, 2.0, 5.0, 10.0}) {
+        if (step * magnitude >= least)
+            return whole ? std::max(1.0, step * magnitude) : step * magnitude;
     }
     return 10 * magnitude;
 }
 
-QValueAxis *valueAxis(double top, const QString &format)
+QValueAxis *valueAxis(double top, const QString &format, bool whole = false)
 {
     auto *axis = new QValueAxis;
-    axis->setRange(0, niceTop(top));
-    axis->setTickCount(5);
+    axis->setRange(0, niceStep(top, whole) * kIntervals);
+    axis->setTickCount(kIntervals + 1);
     axis->setLabelFormat(format);
     return axis;
 }
@@ -148,7 +152,7 @@ void OverviewWindow::fillEnded(const OverviewSeries &series, bool dark)
     bars->setBarWidth(0.8);
     chart->addSeries(bars);
     const double top = *std::max_element(dayTotals.cbegin(), dayTotals.cend());
-    attach(chart, bars, dayAxis(series), valueAxis(top, QStringLiteral("%.0f")));
+    attach(chart, bars, dayAxis(series), valueAxis(top, QStringLiteral("%.0f"), true));
 }
 
 void OverviewWindow::fillRate(const OverviewSeries &series, bool dark)
