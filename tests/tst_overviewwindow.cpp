@@ -125,11 +125,12 @@ private Q_SLOTS:
         QCOMPARE(rate.size(), 1);
         auto *line = qobject_cast<QLineSeries *>(rate.first());
         QVERIFY(line);
-        QCOMPARE(line->count(), 11); // ten minutes and the minute of now
-        QCOMPARE(line->at(0).y(), 120.0);
-        QCOMPARE(line->at(4).y(), 120.0);
-        QCOMPARE(line->at(5).y(), 0.0);
-        QCOMPARE(line->at(0).x(), double(kNow - 600) * 1000.0);
+        // Steps: each minute's value from its start to its end; ten minutes and the minute of now.
+        QCOMPARE(line->count(), 2 * 11);
+        QCOMPARE(line->at(0), QPointF(double(kNow - 600) * 1000.0, 120.0));
+        QCOMPARE(line->at(1), QPointF(double(kNow - 540) * 1000.0, 120.0));
+        QCOMPARE(line->at(9).y(), 120.0);
+        QCOMPARE(line->at(10), QPointF(double(kNow - 300) * 1000.0, 0.0));
 
         // A shorter range leaves out the older batch.
         window.setRangeDays(30);

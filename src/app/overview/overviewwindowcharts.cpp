@@ -173,19 +173,24 @@ void OverviewWindow::fillRate(const OverviewSeries &series, bool dark)
             ? tr("requests per minute")
             : tr("requests per minute (mean over %1)").arg(BatchFormat::duration(rate.bucketSeconds)));
     line->setColor(StatusColors::color(BatchStatus::InProgress, dark));
+    // Steps, not a slope between bucket starts: each value is the mean over its whole bucket.
     QList<QPointF> points;
-    points.reserve(rate.perMinute.size());
+    points.reserve(2 * rate.perMinute.size());
     double top = 0;
     for (qsizetype i = 0; i < rate.perMinute.size(); ++i) {
-        const qint64 at = rate.start + i * rate.bucketSeconds;
-        points << QPointF(double(at) * 1000.0, rate.perMinute[i]);
+        const qint64 from = rate.start + i * rate.bucketSeconds;
+        const qint64 to = std::min(from + rate.bucketSeconds, series.now());
+        points << QPointF(double(from) * 1000.0, rate.perMinute[i])
+               << QPointF(double(to) * 1000.0, rate.perMinute[i]);
         top = std::max(top, rate.perMinute[i]);
     }
     line->replace(points);
     chart->addSeries(line);
     auto *time = new QDateTimeAxis;
     const qint64 span = series.now() - rate.start;
-    time->setFormat(span <= 86'400 ? QStringLiteral("HH:mm") : QStringLiteral("MMM d HH:mm"));
+    time->setFormat(span <= 900      ? QStringLiteral("HH:mm:ss")
+                    : span <= 86'400 ? QStringLiteral("HH:mm")
+                                     : QStringLiteral("MMM d HH:mm"));
     time->setTickCount(5);
     time->setRange(QDateTime::fromSecsSinceEpoch(rate.start), QDateTime::fromSecsSinceEpoch(series.now()));
     attach(chart, line, time, valueAxis(top, top < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f")));
