@@ -147,6 +147,25 @@ private Q_SLOTS:
         QCOMPARE(strip.stats().completed24h, 2);
     }
 
+    void followsTheShownAccount()
+    {
+        // The All accounts view counts every account; one account shown alone, only its rows.
+        BatchTableModel model;
+        BatchSortFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        model.merge(mixed(kNow), model.addSource(QStringLiteral("a"), Provider::OpenAI));
+        const int b = model.addSource(QStringLiteral("b"), Provider::Anthropic);
+        model.merge({TestBatch(QStringLiteral("msgbatch_1"), QStringLiteral("in_progress"), kNow)}, b);
+        OverviewStrip strip(&model, &proxy);
+        strip.setClock([] { return kNow; });
+        strip.recompute();
+        QCOMPARE(strip.stats().running, 3);
+        proxy.setSourceFilter(b);
+        QTRY_COMPARE(strip.stats().running, 1);
+        proxy.setSourceFilter(-1);
+        QTRY_COMPARE(strip.stats().running, 3);
+    }
+
     void collapsedIsKept()
     {
         BatchTableModel model;
