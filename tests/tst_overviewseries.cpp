@@ -142,6 +142,17 @@ private Q_SLOTS:
         QCOMPARE(rate.perMinute, (QList<double>{60, 60, 60, 60, 60, 180, 120, 120, 120, 120, 0}));
     }
 
+    void partBucketsAreNotDiluted()
+    {
+        // Half a minute past a minute: the first bucket is watched from its second half, the last is half
+        // gone.
+        OverviewSeries series(kNow + 30, 7, nullptr);
+        series.addSamples({sample(kNow - 90, 0), sample(kNow - 30, 60)}); // 1 a second
+        const OverviewSeries::Rate rate = series.rate();
+        QCOMPARE(rate.start, kNow - 120);
+        QCOMPARE(rate.perMinute, (QList<double>{60, 30, 0}));
+    }
+
     void rateInsideTheRange()
     {
         // A day's range from midnight: of an interval across midnight, only its part inside counts.

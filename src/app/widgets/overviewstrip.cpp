@@ -68,6 +68,7 @@ OverviewStrip::OverviewStrip(BatchTableModel *model, BatchSortFilterProxy *proxy
             auto *dot = new QLabel(figure == Failed ? QStringLiteral("/") : QStringLiteral("\u00b7"), this);
             dot->setAccessibleName(QString());
             dot->setAlignment(Qt::AlignCenter);
+            dot->setAttribute(Qt::WA_TransparentForMouseEvents); // a click beside a figure is no dead spot
             m_separators << dot;
         }
     }

@@ -106,9 +106,13 @@ OverviewSeries::Rate OverviewSeries::rate() const
             at = until;
         }
     }
-    const double toPerMinute = 60.0 / double(rate.bucketSeconds);
-    for (double &value : requests)
-        value *= toPerMinute;
+    // A mean over the time each bucket covers: the first starts at the first sample, the last ends now, so
+    // neither is diluted by time nobody watched or that has not come yet.
+    for (qint64 bucket = 0; bucket < buckets; ++bucket) {
+        const qint64 from = std::max(rate.start + bucket * rate.bucketSeconds, first);
+        const qint64 to = std::min(rate.start + (bucket + 1) * rate.bucketSeconds, m_now);
+        requests[bucket] = to > from ? requests[bucket] * 60.0 / double(to - from) : 0.0;
+    }
     rate.perMinute = std::move(requests);
     return rate;
 }

@@ -49,8 +49,9 @@ public:
     QList<int> endedPerDay(BatchStatus::Value status) const;
     int endedTotal() const;
 
-    // Requests per minute across every batch, one value per bucket from rateStart(): the buckets are a
-    // minute long when the samples span two days at most, 10 minutes up to 30 days, an hour beyond.
+    // Requests per minute across every batch, one value per bucket from `start`: the buckets are a minute
+    // long when the samples span two days at most, 10 minutes up to 30 days, an hour beyond. Each value is
+    // the mean over the part of its bucket between the first sample and now.
     struct Rate
     {
         qint64 start = 0; // of the first bucket: the first sample in the range, floored
