@@ -27,6 +27,8 @@ class DetailSplitter;
 class ErrorBanner;
 class FilterBar;
 class NewBatchDialog;
+class OverviewStrip;
+class OverviewWindow;
 class ResultsWindow;
 class QAction;
 class QLabel;
@@ -90,6 +92,9 @@ public:
     NewBatchDialog *openNewBatch();
     QList<ResultsWindow *> resultsWindows() const;
     NewBatchDialog *newBatchDialog() const;
+    // mainwindowoverview.cpp: the strip above the table, and View > Overview (one window, raised again).
+    OverviewStrip *overviewStrip() const { return m_overviewStrip; }
+    OverviewWindow *openOverview();
 
 Q_SIGNALS:
     void settingsRequested();
@@ -118,6 +123,9 @@ private:
     void updateSideBar();
     void updateBanner();
     void buildLayout();
+    void buildOverview(QMenu *viewMenu);
+    // Shows exactly what the query finds: the search box holds it, the other filters are cleared.
+    void showQuery(const QString &query);
     void buildActions();
     void showRowMenu(const QPoint &pos);
     void downloadForCurrent(int kind);
@@ -179,4 +187,6 @@ private:
     bool m_autoRefresh = true;
     bool m_splitterRestored = false; // the user's own split, from the last run
     int m_clockTicks = 0;
+    OverviewStrip *m_overviewStrip = nullptr;
+    QPointer<OverviewWindow> m_overviewWindow;
 };

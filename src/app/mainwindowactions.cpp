@@ -55,6 +55,7 @@ void MainWindow::buildActions()
         }
     });
     buildSwitcher(bar, viewMenu);
+    buildOverview(viewMenu);
     viewMenu->addSeparator();
     add(
         viewMenu, tr("&Find..."), QKeySequence::Find, [this] { m_filterBar->focusSearch(); }, false);

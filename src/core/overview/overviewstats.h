@@ -27,11 +27,17 @@ struct OverviewStats
     qint64 unpriced[3] = {0, 0, 0};
 
     enum Span { Today, Week, Month };
-    // The query that filters the table to what a figure counts ("status:in_progress,...", "ended<24h ...").
+    static constexpr int kSpanCount = 3;
+    // The query that filters the table to what a figure counts ("status:validating,...", "ended>24h ...").
     static QString runningQuery();
     static QString completed24hQuery();
     static QString failed24hQuery();
-    static QString spanQuery(Span span);
+    // The batches whose requests make the failure rate: every batch that ended in the last 24 h.
+    static QString ended24hQuery();
+    // Today is a date ("created>=2026-12-02", the UTC day of `now`); the others are spans ("created>7d").
+    static QString spanQuery(Span span, qint64 now);
+    // Where a span starts: UTC midnight of `now`'s day, or 7 / 30 days back.
+    static qint64 spanStart(Span span, qint64 now);
 };
 
 // Adds rows one at a time (the model's rows, each with its provider).
@@ -44,7 +50,7 @@ public:
 
 private:
     qint64 m_now;
-    qint64 m_startOfToday; // UTC midnight
+    qint64 m_spanStart[OverviewStats::kSpanCount]; // Today: UTC midnight
     const PriceTable *m_prices;
     OverviewStats m_stats;
 };
