@@ -9,6 +9,7 @@
 #include "app/widgets/progressdelegate.h"
 #include "app/widgets/statusfilterpanel.h"
 #include "core/cache/batchcache.h"
+#include "core/cost/pricetable.h"
 #include "core/providers/provider.h"
 #include "core/session/accountsession.h"
 #include "core/session/sessionset.h"
@@ -54,6 +55,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->sortByColumn(BatchColumns::Created, Qt::DescendingOrder);
     buildLayout();
     buildActions();
+    buildCost();
+    buildQuery();
 
     // The side bar's counts follow the account shown (mainwindowswitcher.cpp).
     connect(m_model, &BatchTableModel::statusCountsChanged, this, &MainWindow::updateStatusBar);
@@ -114,6 +117,7 @@ MainWindow::~MainWindow()
     // Results windows and the New batch dialog use the sessions' clients: they go before the sessions.
     closeResultsOf(nullptr);
     m_model->clear();
+    m_model->setPrices(nullptr); // the table goes with the window's members, before its children
     delete m_sessions;
 }
 
@@ -262,6 +266,7 @@ void MainWindow::showInDetail(int sourceRow)
                              owner->config().baseUrl.host() == QLatin1String("api.openai.com"));
     }
     m_detailSource = m_model->sourceAt(sourceRow);
+    m_detail->setProvider(m_model->providerOf(m_detailSource));
     m_detail->setBatch(batch);
     updateRetryLinks(sourceRow);
     const ProgressHistory *history = m_model->historyAt(sourceRow);
@@ -302,5 +307,6 @@ void MainWindow::updatePalette()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    saveQuery();
     QMainWindow::closeEvent(event);
 }

@@ -23,6 +23,9 @@ class BatchSortFilterProxy;
 class BatchTableModel;
 class BatchTableView;
 class CompletionNotifier;
+class CostSummary;
+class PriceTable;
+class SavedQueriesPanel;
 class DetailSplitter;
 class ErrorBanner;
 class FilterBar;
@@ -90,6 +93,13 @@ public:
     NewBatchDialog *openNewBatch();
     QList<ResultsWindow *> resultsWindows() const;
     NewBatchDialog *newBatchDialog() const;
+    // mainwindowcost.cpp: the window's one price table (loaded at start), given to the model, the proxy, the
+    // detail pane, Results windows and the New batch dialog; replacing it reprices every row.
+    const PriceTable &prices() const;
+    void setPrices(const PriceTable &prices);
+    CostSummary *costSummary() const { return m_costSummary; }
+    // mainwindowquery.cpp: the side bar's saved queries.
+    SavedQueriesPanel *savedQueries() const { return m_savedQueries; }
 
 Q_SIGNALS:
     void settingsRequested();
@@ -138,6 +148,10 @@ private:
     void closeResultsOf(const AccountSession *session);
     void restoreLayout();
     void saveLayout() const;
+    void buildCost();
+    void buildQuery();
+    void restoreQuery();
+    void saveQuery() const;
 
     SessionSet *m_sessions = nullptr;
     QString m_shownAccount;
@@ -179,4 +193,7 @@ private:
     bool m_autoRefresh = true;
     bool m_splitterRestored = false; // the user's own split, from the last run
     int m_clockTicks = 0;
+    std::unique_ptr<PriceTable> m_prices;
+    CostSummary *m_costSummary = nullptr;
+    SavedQueriesPanel *m_savedQueries = nullptr;
 };
