@@ -3,11 +3,12 @@
 #include "core/batch/batch.h"
 #include "core/cost/pricetable.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
-// One group of `batchwatch cost` (and the overview): batches, tokens and what they cost; `unpriced` counts the
-// group's batches that have no cost (no usage, no model, or an unpriced model), which `cost` leaves out.
+// One group of `batchwatch cost` (and the overview): batches, tokens and what they cost; `unpriced` counts
+// the group's batches that have no cost (no usage, no model, or an unpriced model), which `cost` leaves out.
 struct CostGroup
 {
     QString key; // the model, the UTC day ("2026-11-30"), the batch id or the account
@@ -37,5 +38,6 @@ private:
     By m_by;
     const PriceTable *m_prices;
     QList<CostGroup> m_groups;
+    QList<qint64> m_newest; // per group, its newest created_at: batches sort by it
     QHash<QString, int> m_index;
 };

@@ -36,7 +36,8 @@ public:
     // with `error` saying where.
     [[nodiscard]] bool merge(const QByteArray &json, QString *error = nullptr);
 
-    // Exact name first, else the longest listed prefix ("gpt-4o-mini-2024-07-18" -> "gpt-4o-mini").
+    // Exact name (any case) first, else the longest listed prefix that the name continues with a snapshot's
+    // date or version ("gpt-4o-mini-2024-07-18" -> "gpt-4o-mini"; "gpt-4o-mini" is not priced as "gpt-4o").
     std::optional<ModelPrice> price(Provider provider, const QString &model) const;
     QString currency() const { return m_currency; }
     QString updated() const { return m_updated; }
