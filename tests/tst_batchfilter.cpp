@@ -1,6 +1,7 @@
 #include "core/batch/batchfilter.h"
 #include "testbatches.h"
 
+#include <QDateTime>
 #include <QTest>
 
 namespace {
@@ -88,6 +89,53 @@ private Q_SLOTS:
         QVERIFY(filter.excludesEverythingBefore(999));
         QVERIFY(!filter.excludesEverythingBefore(1000));
         QVERIFY(!BatchFilter().excludesEverythingBefore(0));
+    }
+
+    void searchTextIsAQuery()
+    {
+        BatchFilter filter;
+        QVERIFY(filter.setSearchText(QStringLiteral("status:failed,expired acme")));
+        QVERIFY(filter.query().isValid());
+        QCOMPARE(filter.query().text(), QStringLiteral("status:failed,expired acme"));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("completed"), 0)));
+        // Free words all match, in any order (the whole text used to be one phrase).
+        QVERIFY(filter.setSearchText(QStringLiteral("mini acme")));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)));
+        QVERIFY(filter.setSearchText(QStringLiteral("-acme")));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)));
+    }
+
+    void theRowGivesAccountAndProvider()
+    {
+        BatchFilter filter;
+        filter.setSearchText(QStringLiteral("account:work provider:gemini"));
+        const Batch batch = makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0);
+        QVERIFY(filter.matches(batch, QueryRow{QStringLiteral("Work"), Provider::Gemini, nullptr}));
+        QVERIFY(!filter.matches(batch, QueryRow{QStringLiteral("Work"), Provider::OpenAI, nullptr}));
+        QVERIFY(!filter.matches(batch));
+    }
+
+    void aWrongQueryFiltersOnItsGoodTerms()
+    {
+        BatchFilter filter;
+        filter.setSearchText(QStringLiteral("status>3 acme"));
+        QVERIFY(!filter.query().isValid());
+        QVERIFY(!filter.isEmpty());
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)));
+        filter.setSearchText(QStringLiteral("status>3 nobody"));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), 0)));
+    }
+
+    void theQueryStopsTheListEarly()
+    {
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        BatchFilter filter;
+        filter.setSearchText(QStringLiteral("created>7d"));
+        QVERIFY(filter.excludesEverythingBefore(now - 8 * 86'400));
+        QVERIFY(!filter.excludesEverythingBefore(now - 6 * 86'400));
+        QVERIFY(filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), now - 6 * 86'400)));
+        QVERIFY(!filter.matches(makeBatch(QStringLiteral("a"), QStringLiteral("failed"), now - 8 * 86'400)));
     }
 
     void settersSayWhetherAnythingChanged()

@@ -203,6 +203,40 @@ private Q_SLOTS:
             }
         }
     }
+
+    void queriesSeeTheRowsAccountAndProvider()
+    {
+        BatchTableModel model;
+        BatchSortFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(BatchColumns::Created, Qt::DescendingOrder);
+        const int work = model.addSource(QStringLiteral("Work"), Provider::OpenAI);
+        const int lab = model.addSource(QStringLiteral("Lab"), Provider::Anthropic);
+        QCOMPARE(model.providerOf(lab), Provider::Anthropic);
+        QCOMPARE(model.providerOf(work), Provider::OpenAI);
+        model.merge(
+            {makeBatch(QStringLiteral("w1"), QStringLiteral("completed"), 100, 10, QStringLiteral("gpt")),
+             makeBatch(QStringLiteral("w2"), QStringLiteral("failed"), 200, 10, QStringLiteral("gpt"))},
+            work);
+        model.merge(
+            {makeBatch(QStringLiteral("l1"), QStringLiteral("completed"), 150, 10, QStringLiteral("claude")),
+             makeBatch(QStringLiteral("l2"), QStringLiteral("failed"), 250, 10, QStringLiteral("claude"))},
+            lab);
+        proxy.setSearchText(QStringLiteral("account:work"));
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("w2"), QStringLiteral("w1")}));
+        proxy.setSearchText(QStringLiteral("provider:anthropic status:failed"));
+        QCOMPARE(idsInOrder(proxy), QStringList{QStringLiteral("l2")});
+        proxy.setSearchText(QStringLiteral("-account~lab tokens>=10"));
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("w2"), QStringLiteral("w1")}));
+        // A wrong term is left out: typing never blanks the table.
+        proxy.setSearchText(QStringLiteral("provider:anthropic status>"));
+        QVERIFY(!proxy.filter().query().isValid());
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("l2"), QStringLiteral("l1")}));
+        // Without prices nothing has a cost.
+        proxy.setSearchText(QStringLiteral("cost>=0"));
+        QCOMPARE(proxy.rowCount(), 0);
+    }
 };
 
 QTEST_MAIN(TestBatchSortFilterProxy)

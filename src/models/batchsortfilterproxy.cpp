@@ -108,6 +108,14 @@ void BatchSortFilterProxy::refilter(bool changed)
     Q_EMIT filterChanged();
 }
 
+void BatchSortFilterProxy::setPrices(const PriceTable *prices)
+{
+    if (prices == m_prices)
+        return;
+    m_prices = prices;
+    refilter(!m_filter.isEmpty());
+}
+
 void BatchSortFilterProxy::setSourceFilter(int source)
 {
     if (source == m_source)
@@ -123,7 +131,9 @@ bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
         return false;
     if (m_filter.isEmpty() || !m_model || sourceParent.isValid())
         return true;
-    return m_filter.matches(m_model->batchAt(sourceRow));
+    const int source = m_model->sourceAt(sourceRow);
+    return m_filter.matches(m_model->batchAt(sourceRow),
+                            QueryRow{m_model->accountOf(source), m_model->providerOf(source), m_prices});
 }
 
 bool BatchSortFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -21,6 +21,7 @@ public:
     const BatchFilter &filter() const { return m_filter; }
     void setFilter(const BatchFilter &filter);
     void setStatuses(const QSet<QString> &statuses);
+    // A query (BatchQuery): its account, provider and cost terms read the row's source.
     void setSearchText(const QString &text);
     void setCreatedRange(const QDateTime &after, const QDateTime &before);
     void clearFilter();
@@ -28,6 +29,9 @@ public:
     // of the filter the user clears.
     void setSourceFilter(int source);
     int sourceFilter() const { return m_source; }
+    // The prices a `cost` term reads (not owned; null: no batch has a cost). Re-filters when it changes.
+    void setPrices(const PriceTable *prices);
+    const PriceTable *prices() const { return m_prices; }
 
 Q_SIGNALS:
     void filterChanged();
@@ -48,6 +52,7 @@ private:
 
     BatchFilter m_filter;
     int m_source = -1;
+    const PriceTable *m_prices = nullptr;
     const BatchTableModel *m_model = nullptr; // the source, when it is one (looked up once, not per compare)
     mutable std::vector<double> m_keys;       // by source row, for m_keyColumn
     mutable std::vector<qint64> m_created;    // by source row: the first tie-break

@@ -46,6 +46,7 @@ public:
     int sourceCount() const { return int(m_sources.size()); }
     AccountSession *sessionOf(int source) const;
     QString accountOf(int source) const;
+    Provider providerOf(int source) const;
     int sourceAt(int row) const { return m_rowSource[size_t(row)]; }
     // The progress history of the row's account (null: none).
     const ProgressHistory *historyAt(int row) const;

@@ -65,6 +65,12 @@ QString BatchTableModel::accountOf(int index) const
     return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].account : QString();
 }
 
+Provider BatchTableModel::providerOf(int index) const
+{
+    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].provider
+                                                          : Provider::OpenAI;
+}
+
 const ProgressHistory *BatchTableModel::historyAt(int row) const
 {
     return m_sources[size_t(m_rowSource[size_t(row)])].history;

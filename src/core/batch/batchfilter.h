@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/batch/batch.h"
+#include "core/query/batchquery.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -13,7 +14,8 @@ class BatchFilter
 public:
     // Statuses as the API spells them ("failed", "in_progress", or an unknown one); empty: any status.
     bool setStatuses(const QSet<QString> &statuses);
-    // Case-insensitive text matched in id, endpoint, model, file ids, and metadata keys and values.
+    // A query (BatchQuery's language): free words are matched in id, endpoint, model, file ids, and
+    // metadata keys and values (any case); spans such as created>7d count back from the time of the call.
     bool setSearchText(const QString &text);
     // Created at or after / strictly before; an invalid QDateTime removes the bound.
     bool setCreatedAfter(const QDateTime &after);
@@ -22,20 +24,21 @@ public:
 
     const QSet<QString> &statuses() const { return m_statuses; }
     const QString &searchText() const { return m_search; }
+    // The search text, parsed: its errors are the search box's to show.
+    const BatchQuery &query() const { return m_query; }
     const QDateTime &createdAfter() const { return m_after; }
     const QDateTime &createdBefore() const { return m_before; }
     bool isEmpty() const;
 
-    bool matches(const Batch &batch) const;
+    // `row` gives the query the row's account, provider and prices.
+    bool matches(const Batch &batch, const QueryRow &row = {}) const;
     // True when no batch created at `createdAt` or earlier can match (lists run newest first).
     bool excludesEverythingBefore(qint64 createdAt) const;
 
 private:
-    bool matchesText(const Batch &batch) const;
-
     QSet<QString> m_statuses;
     QString m_search;
-    QString m_searchFolded; // lower case, when the text is ASCII (the fast path); empty otherwise
+    BatchQuery m_query;
     qint64 m_afterSecs = 0;
     qint64 m_beforeSecs = 0;
     QDateTime m_after;

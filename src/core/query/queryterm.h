@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/query/batchquery.h"
+
+#include <vector>
+
+// The parsed form of a query, shared by the parser (queryparser.cpp) and the matcher (querymatch.cpp).
+namespace Query {
+
+enum class Field {
+    Text, // a free word
+    Status,
+    Id,
+    Endpoint,
+    Model,
+    Account,
+    Provider,
+    Total,
+    Completed,
+    Failed,
+    Tokens,
+    Cost,
+    Created,
+    Ended,
+    Meta,
+};
+
+enum class Op { Equals, Contains, Greater, GreaterOrEqual, Less, LessOrEqual };
+
+// One text a term compares with: folded to lower case when ASCII (the fast path), else kept for Qt's
+// case-insensitive comparison.
+struct Needle
+{
+    QString text;
+    bool ascii = false; // `text` is then in lower case
+};
+
+// A closed-open range of Unix seconds: what `created:2025-11-21` means (the whole day).
+struct TimeRange
+{
+    qint64 from = 0;
+    qint64 to = 0;
+};
+
+struct Term
+{
+    Field field = Field::Text;
+    Op op = Op::Contains;
+    bool negated = false;
+    QString metaKey;              // Field::Meta
+    std::vector<Needle> needles;  // text fields: any of them
+    std::vector<double> numbers;  // number fields: Equals any; a comparison uses the first
+    std::vector<TimeRange> times; // time fields: Equals any day; a comparison uses `from` of the first
+};
+
+// Parses one query; `errors` gets at most kMaxErrors entries.
+std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors);
+constexpr int kMaxErrors = 100;
+
+bool matches(const Term &term, const Batch &batch, const QueryRow &row);
+
+// "7d", "36h", "90m", "2w", "today", "2025-11-21", "2025-11-21T16:00:00Z" (a time without a zone is UTC).
+// Dates and "today" are whole days (UTC); a span or a date-time is a single second (to == from + 1).
+std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay);
+
+} // namespace Query
+
+struct BatchQuery::Terms
+{
+    std::vector<Query::Term> terms;
+};

@@ -1,0 +1,333 @@
+#include "core/query/batchquery.h"
+#include "testbatches.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+namespace {
+// 2025-11-24T16:00:00Z: every span and "today" below resolves against it.
+constexpr qint64 kNow = 1'764'000'000;
+constexpr qint64 kDay = 86'400;
+
+Batch sample()
+{
+    return TestBatch(QStringLiteral("batch_abc123"), QStringLiteral("completed"), kNow - 3 * kDay)
+        .with(QStringLiteral("endpoint"), QStringLiteral("/v1/chat/completions"))
+        .with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini-2024-07-18"))
+        .with(QStringLiteral("input_file_id"), QStringLiteral("file-input1"))
+        .with(QStringLiteral("output_file_id"), QStringLiteral("file-OUT2"))
+        .with(QStringLiteral("completed_at"), kNow - 2 * 3600)
+        .counts(100, 97, 3)
+        .tokens(12'345)
+        .metadata(QStringLiteral("customer"), QStringLiteral("Acme Corp"))
+        .metadata(QStringLiteral("job"), QStringLiteral("Zoë \"nightly\""));
+}
+
+Batch running()
+{
+    return TestBatch(QStringLiteral("batch_run9"), QStringLiteral("in_progress"), kNow - 30 * kDay)
+        .with(QStringLiteral("model"), QStringLiteral("o3"))
+        .counts(10, 2, 0);
+}
+
+QueryRow row()
+{
+    return QueryRow{QStringLiteral("Work"), Provider::Anthropic, nullptr};
+}
+
+bool matches(const QString &text, const Batch &batch = sample(), const QueryRow &r = row())
+{
+    const BatchQuery query = BatchQuery::parse(text, kNow);
+    if (!query.isValid())
+        qWarning() << text << "has errors:" << query.errors().constFirst().message;
+    return query.matches(batch, r);
+}
+} // namespace
+
+class TestBatchQuery : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emptyMatchesEverything()
+    {
+        for (const QString &text : {QString(), QStringLiteral("   "), QStringLiteral("\t\n")}) {
+            const BatchQuery query = BatchQuery::parse(text, kNow);
+            QVERIFY(query.isEmpty());
+            QVERIFY(query.isValid());
+            QVERIFY(query.matches(sample(), row()));
+            QVERIFY(query.matches(running(), {}));
+        }
+        QVERIFY(BatchQuery().isEmpty());
+        QVERIFY(BatchQuery().matches(sample(), {}));
+    }
+
+    void valid_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("expected");
+        // Free words: all must match, anywhere a user would look, any case.
+        QTest::newRow("word id") << "abc123" << true;
+        QTest::newRow("word endpoint") << "CHAT/compl" << true;
+        QTest::newRow("word model") << "4O-MINI" << true;
+        QTest::newRow("word file") << "file-out2" << true;
+        QTest::newRow("word meta key") << "custom" << true;
+        QTest::newRow("word meta value unicode") << "zOË" << true;
+        QTest::newRow("two words both") << "acme nightly" << true;
+        QTest::newRow("two words one absent") << "acme embeddings" << false;
+        QTest::newRow("quoted words with space") << "\"acme corp\"" << true;
+        QTest::newRow("quoted words order matters") << "\"corp acme\"" << false;
+        QTest::newRow("escaped quote") << "\"\\\"nightly\\\"\"" << true;
+        // field:v1,v2 equals any, any case.
+        QTest::newRow("status") << "status:completed" << true;
+        QTest::newRow("status other") << "status:failed" << false;
+        QTest::newRow("status any of") << "status:failed,COMPLETED" << true;
+        QTest::newRow("status display word") << "status:\"In progress\"" << false;
+        QTest::newRow("status is not contains") << "status:complete" << false;
+        QTest::newRow("id equals") << "id:BATCH_ABC123" << true;
+        QTest::newRow("id contains") << "id~abc" << true;
+        QTest::newRow("endpoint") << "endpoint:/v1/chat/completions" << true;
+        QTest::newRow("endpoint contains") << "endpoint~embeddings" << false;
+        QTest::newRow("model equals") << "model:gpt-4o-mini" << false;
+        QTest::newRow("model contains") << "model~4o-mini" << true;
+        QTest::newRow("account") << "account:work" << true;
+        QTest::newRow("account other") << "account:home" << false;
+        QTest::newRow("account contains") << "account~or" << true;
+        QTest::newRow("provider id") << "provider:anthropic" << true;
+        QTest::newRow("provider any of") << "provider:openai,gemini" << false;
+        QTest::newRow("provider display name") << "provider:Anthropic" << true;
+        // Numbers.
+        QTest::newRow("total >") << "total>99" << true;
+        QTest::newRow("total > equal") << "total>100" << false;
+        QTest::newRow("total >=") << "total>=100" << true;
+        QTest::newRow("completed <") << "completed<97" << false;
+        QTest::newRow("completed <=") << "completed<=97" << true;
+        QTest::newRow("failed equals any") << "failed:0,3" << true;
+        QTest::newRow("failed equals") << "failed:0" << false;
+        QTest::newRow("tokens") << "tokens>12000" << true;
+        QTest::newRow("tokens below") << "tokens<12000" << false;
+        // Times: created three days ago, completed two hours ago.
+        QTest::newRow("created within 7d") << "created>7d" << true;
+        QTest::newRow("created older than 7d") << "created<7d" << false;
+        QTest::newRow("created within 72h") << "created>72h" << false;
+        QTest::newRow("created within 4321m") << "created>4321m" << true;
+        QTest::newRow("created within 1w") << "created>1w" << true;
+        QTest::newRow("created after date") << "created>2025-11-20" << true;
+        QTest::newRow("created on date") << "created:2025-11-21" << true;
+        QTest::newRow("created on another date") << "created:2025-11-20,2025-11-22" << false;
+        QTest::newRow("created before date-time") << "created<2025-11-21T16:00:01Z" << true;
+        QTest::newRow("created before date-time equal") << "created<2025-11-21T16:00:00Z" << false;
+        QTest::newRow("created at or before") << "created<=2025-11-21T16:00:00Z" << true;
+        QTest::newRow("created today") << "created>=today" << false;
+        QTest::newRow("ended within 24h") << "ended>24h" << true;
+        QTest::newRow("ended today") << "ended>=TODAY" << true;
+        QTest::newRow("ended before a span") << "ended<1h" << true;
+        QTest::newRow("ended not before") << "ended<3h" << false;
+        // Metadata.
+        QTest::newRow("meta contains") << "meta.customer~acme" << true;
+        QTest::newRow("meta equals quoted") << "meta.customer:\"ACME corp\"" << true;
+        QTest::newRow("meta equals partial") << "meta.customer:acme" << false;
+        QTest::newRow("meta missing key") << "meta.team~a" << false;
+        QTest::newRow("meta escaped quote") << "meta.job:\"Zoë \\\"nightly\\\"\"" << true;
+        // Negation and AND.
+        QTest::newRow("negated field") << "-status:failed" << true;
+        QTest::newRow("negated word") << "-acme" << false;
+        QTest::newRow("negated number") << "-total>50" << false;
+        QTest::newRow("and all") << "status:completed model~mini meta.customer~acme created>7d" << true;
+        QTest::newRow("and one fails") << "status:completed model~mini -meta.customer~acme" << false;
+        QTest::newRow("whitespace everywhere") << "  status:completed\t\tacme \n" << true;
+    }
+
+    void valid()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, expected);
+        const BatchQuery query = BatchQuery::parse(text, kNow);
+        QVERIFY2(query.isValid(),
+                 qPrintable(query.errors().isEmpty() ? QString() : query.errors().constFirst().message));
+        QVERIFY(!query.isEmpty());
+        QCOMPARE(query.text(), text);
+        QCOMPARE(query.matches(sample(), row()), expected);
+    }
+
+    void missingValuesNeverMatchAComparison()
+    {
+        // A running batch has not ended; one without usage has no tokens; without prices nothing has a cost.
+        QVERIFY(!matches(QStringLiteral("ended>30d"), running()));
+        QVERIFY(!matches(QStringLiteral("ended<1m"), running()));
+        QVERIFY(matches(QStringLiteral("-ended>30d"), running()));
+        QVERIFY(!matches(QStringLiteral("tokens<1"), running()));
+        QVERIFY(!matches(QStringLiteral("tokens>=0"), running()));
+        QVERIFY(!matches(QStringLiteral("cost>=0")));
+        QVERIFY(!matches(QStringLiteral("cost<1000000")));
+        QVERIFY(matches(QStringLiteral("status:in_progress,validating,finalizing,cancelling"), running()));
+        QVERIFY(matches(QStringLiteral("status:\"in progress\""), running()));
+        QVERIFY(matches(QStringLiteral("created<7d"), running()));
+    }
+
+    void statusMatchesTheProvidersOwnWordToo()
+    {
+        const Batch anthropic = TestBatch(QStringLiteral("msgbatch_1"), QStringLiteral("ended"))
+                                    .with(QStringLiteral("model"), QStringLiteral("claude"));
+        QCOMPARE(anthropic.rawStatus, QStringLiteral("ended"));
+        QVERIFY(matches(QStringLiteral("status:ENDED"), anthropic));
+    }
+
+    void spansCountBackFromNow()
+    {
+        const Batch batch = TestBatch(QStringLiteral("b"), QStringLiteral("completed"), kNow - 7 * kDay + 1);
+        QVERIFY(matches(QStringLiteral("created>7d"), batch));
+        const Batch older = TestBatch(QStringLiteral("b"), QStringLiteral("completed"), kNow - 7 * kDay - 1);
+        QVERIFY(!matches(QStringLiteral("created>7d"), older));
+        QVERIFY(matches(QStringLiteral("created<7d"), older));
+        // today starts at midnight UTC of `now`.
+        const qint64 midnight = kNow - kNow % kDay;
+        QVERIFY(matches(QStringLiteral("created>=today"),
+                        TestBatch(QStringLiteral("t"), QStringLiteral("completed"), midnight)));
+        QVERIFY(!matches(QStringLiteral("created>=today"),
+                         TestBatch(QStringLiteral("t"), QStringLiteral("completed"), midnight - 1)));
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("start");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("unknown field") << "acme stauts:failed" << 5 << 6 << "did you mean \"status\"";
+        QTest::newRow("unknown field far") << "zzzzzzzz:1" << 0 << 8 << "unknown field";
+        QTest::newRow("meta without key") << "meta.:x" << 0 << 5 << "key";
+        QTest::newRow("missing value") << "status:" << 0 << 7 << "needs a value";
+        QTest::newRow("missing value list") << "model~ x" << 0 << 6 << "needs a value";
+        QTest::newRow("bad number") << "total>ten" << 6 << 3 << "number";
+        QTest::newRow("bad number list") << "failed:1,x2" << 9 << 2 << "number";
+        QTest::newRow("bad time") << "created>yesterday-ish" << 8 << 13 << "time";
+        QTest::newRow("bad span") << "created>7y" << 8 << 2 << "time";
+        QTest::newRow("span too long") << "created>99999999999999999999d" << 8 << 21 << "time";
+        QTest::newRow("unclosed quote") << "acme \"corp" << 5 << 5 << "quote";
+        QTest::newRow("unclosed quote in value") << "meta.c:\"x y" << 7 << 4 << "quote";
+        QTest::newRow("operator status") << "status>3" << 6 << 1 << "status";
+        QTest::newRow("operator contains on number") << "total~3" << 5 << 1 << "total";
+        QTest::newRow("operator on meta") << "meta.a>=3" << 6 << 2 << "meta";
+        QTest::newRow("contains on time") << "created~2025" << 7 << 1 << "created";
+        QTest::newRow("equals on span") << "created:7d" << 8 << 2 << "date";
+        QTest::newRow("no field") << ">5" << 0 << 1 << "field";
+        QTest::newRow("lone dash") << "acme -" << 5 << 1 << "-";
+    }
+
+    void errors()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, start);
+        QFETCH(int, length);
+        QFETCH(QString, says);
+        const BatchQuery query = BatchQuery::parse(text, kNow);
+        QVERIFY(!query.isValid());
+        QCOMPARE(query.errors().size(), 1);
+        const QueryError &error = query.errors().constFirst();
+        QVERIFY2(error.message.contains(says, Qt::CaseInsensitive), qPrintable(error.message));
+        QCOMPARE(error.start, start);
+        QCOMPARE(error.length, length);
+    }
+
+    void wrongTermsAreIgnoredWhenMatching()
+    {
+        // Typing never blanks the table: the rest of the query still filters.
+        const BatchQuery query = BatchQuery::parse(QStringLiteral("acme status>3 stauts:x total>ten"), kNow);
+        QVERIFY(!query.isValid());
+        QCOMPARE(query.errors().size(), 3);
+        QVERIFY(query.matches(sample(), row()));
+        QVERIFY(!query.matches(running(), row()));
+        const BatchQuery onlyWrong = BatchQuery::parse(QStringLiteral("status:"), kNow);
+        QVERIFY(onlyWrong.matches(running(), row()));
+        const BatchQuery unclosed = BatchQuery::parse(QStringLiteral("-\"acme"), kNow);
+        QVERIFY(unclosed.matches(sample(), row()));
+    }
+
+    void errorsAreInCharactersOfTheText()
+    {
+        const BatchQuery query = BatchQuery::parse(QStringLiteral("\"Zoë x\" ëë:1"), kNow);
+        QCOMPARE(query.errors().size(), 1);
+        QCOMPARE(query.errors().constFirst().start, 8);
+        QCOMPARE(query.errors().constFirst().length, 2);
+    }
+
+    void earlyStopFollowsCreatedLowerBounds()
+    {
+        QVERIFY(
+            BatchQuery::parse(QStringLiteral("created>7d"), kNow).excludesEverythingBefore(kNow - 8 * kDay));
+        QVERIFY(!BatchQuery::parse(QStringLiteral("created>7d"), kNow).excludesEverythingBefore(kNow - kDay));
+        // created>X: a batch at exactly X cannot match; created>=X: it can.
+        QVERIFY(BatchQuery::parse(QStringLiteral("created>1d"), kNow).excludesEverythingBefore(kNow - kDay));
+        QVERIFY(
+            !BatchQuery::parse(QStringLiteral("created>=1d"), kNow).excludesEverythingBefore(kNow - kDay));
+        QVERIFY(BatchQuery::parse(QStringLiteral("created:2025-11-21"), kNow)
+                    .excludesEverythingBefore(kNow - 4 * kDay));
+        // Not when negated, not an upper bound, not another field, not a wrong term.
+        QVERIFY(!BatchQuery::parse(QStringLiteral("-created>7d"), kNow).excludesEverythingBefore(0));
+        QVERIFY(!BatchQuery::parse(QStringLiteral("created<7d"), kNow).excludesEverythingBefore(0));
+        QVERIFY(!BatchQuery::parse(QStringLiteral("ended>7d"), kNow).excludesEverythingBefore(0));
+        QVERIFY(!BatchQuery::parse(QStringLiteral("created>7y"), kNow).excludesEverythingBefore(0));
+        QVERIFY(!BatchQuery::parse(QStringLiteral("acme"), kNow).excludesEverythingBefore(0));
+    }
+
+    void completion()
+    {
+        const QStringList fields = BatchQuery::fieldNames();
+        for (const char *name : {"status", "id", "endpoint", "model", "account", "provider", "total",
+                                 "completed", "failed", "tokens", "cost", "created", "ended", "meta."})
+            QVERIFY2(fields.contains(QLatin1String(name)), name);
+        const QStringList statuses = BatchQuery::valuesOf(QStringLiteral("status"));
+        QVERIFY(statuses.contains(QStringLiteral("in_progress")));
+        QCOMPARE(statuses.size(), BatchStatus::all().size());
+        QCOMPARE(BatchQuery::valuesOf(QStringLiteral("provider")),
+                 (QStringList{QStringLiteral("openai"), QStringLiteral("azure"), QStringLiteral("anthropic"),
+                              QStringLiteral("gemini")}));
+        QVERIFY(BatchQuery::valuesOf(QStringLiteral("model")).isEmpty());
+    }
+
+    void copiesShareNothingMutable()
+    {
+        BatchQuery a = BatchQuery::parse(QStringLiteral("status:failed"), kNow);
+        const BatchQuery b = a;
+        a = BatchQuery::parse(QStringLiteral("acme"), kNow);
+        QVERIFY(!b.matches(sample(), row()));
+        QVERIFY(a.matches(sample(), row()));
+        QCOMPARE(b.text(), QStringLiteral("status:failed"));
+    }
+
+    void hostileInput()
+    {
+        // A megabyte of one word, of many terms, of open quotes and of control characters: parsed without a
+        // crash, errors bounded, the batch still checked.
+        const QString big(1 << 20, u'a');
+        QVERIFY(!BatchQuery::parse(big, kNow).matches(sample(), row()));
+        QString terms;
+        for (int i = 0; i < 20'000; ++i)
+            terms += QStringLiteral("status:completed created>%1d -x%2 ").arg(i + 4).arg(i);
+        const BatchQuery many = BatchQuery::parse(terms, kNow);
+        QVERIFY(many.isValid());
+        QVERIFY(many.matches(sample(), row()));
+        QString wrong;
+        for (int i = 0; i < 50'000; ++i)
+            wrong += QStringLiteral("x:1 status>3 ");
+        wrong += QStringLiteral("\"unclosed");
+        const BatchQuery errors = BatchQuery::parse(wrong, kNow);
+        QVERIFY(!errors.isValid());
+        QVERIFY(errors.errors().size() <= 100);
+        QVERIFY(errors.matches(sample(), row()));
+        QString control;
+        for (int i = 0; i < 70'000; ++i)
+            control += QChar(char16_t(i % 32)) + QStringLiteral("\\:~<>=,\"-");
+        (void)BatchQuery::parse(control, kNow).matches(sample(), row());
+        const QString deep = QString(100'000, u'-') + QStringLiteral("acme");
+        (void)BatchQuery::parse(deep, kNow).matches(sample(), row());
+        const QString longName = QString(500'000, u'q') + QStringLiteral(":1");
+        const BatchQuery unknown = BatchQuery::parse(longName, kNow);
+        QCOMPARE(unknown.errors().size(), 1);
+        QVERIFY(unknown.errors().constFirst().message.size() < 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchQuery)
+#include "tst_batchquery.moc"
