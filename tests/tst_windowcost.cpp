@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QStandardPaths>
@@ -66,6 +67,8 @@ QString expectedSum(const MainWindow &window)
                                                          window.prices());
         cost ? void(sum += *cost) : void(++without);
     }
+    if (shown > 0 && without == shown)
+        return QStringLiteral("Cost of %1 shown: not known (none has a cost)").arg(BatchFormat::count(shown));
     QString text = QStringLiteral("Cost of %1 shown: %2").arg(BatchFormat::count(shown), BatchCost::format(sum));
     if (without > 0)
         text += QStringLiteral(" (%1 without a cost)").arg(BatchFormat::count(without));

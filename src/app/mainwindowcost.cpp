@@ -33,10 +33,13 @@ const PriceTable &MainWindow::prices() const
 
 void MainWindow::setPrices(const PriceTable &prices)
 {
-    if (&prices != m_prices.get())
+    if (&prices != m_prices.get()) {
         *m_prices = prices;
+        // Same table, new prices: a query on cost is matched again.
+        m_proxy->setPrices(nullptr);
+    }
     m_model->setPrices(m_prices.get());
-    // TODO-MERGE-HQUERY m_proxy->setPrices(m_prices.get());
+    m_proxy->setPrices(m_prices.get());
     m_detail->setPrices(m_prices.get());
     m_costSummary->update();
     // The pane's cost is filled with the batch: show the shown one again.

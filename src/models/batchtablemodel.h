@@ -92,7 +92,6 @@ public:
     // The prices the Cost column uses (not owned; null: no costs). Recomputes every row's cost.
     void setPrices(const PriceTable *prices);
     const PriceTable *prices() const { return m_prices; }
-    Provider providerOf(int source) const;
     // The row's cost, kept with the row (sorting and the status bar's sum read it often); none says why.
     std::optional<double> costAt(int row, BatchCost::Missing *why = nullptr) const;
     // Why a batch has no cost, in words ("no usage reported"; empty when it has one or no prices are set).

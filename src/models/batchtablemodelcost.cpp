@@ -22,11 +22,6 @@ void BatchTableModel::setPrices(const PriceTable *prices)
         Q_EMIT dataChanged(index(0, BatchColumns::Cost), index(rowCount() - 1, BatchColumns::Cost));
 }
 
-Provider BatchTableModel::providerOf(int index) const
-{
-    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].provider : Provider::OpenAI;
-}
-
 bool BatchTableModel::updateCost(size_t row)
 {
     Q_ASSERT(row < m_rows.size() && m_costs.size() == m_rows.size() && m_costMissing.size() == m_rows.size());
