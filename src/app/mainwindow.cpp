@@ -55,8 +55,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->sortByColumn(BatchColumns::Created, Qt::DescendingOrder);
     buildLayout();
     buildActions();
-    buildCost();
-    buildQuery();
 
     // The side bar's counts follow the account shown (mainwindowswitcher.cpp).
     connect(m_model, &BatchTableModel::statusCountsChanged, this, &MainWindow::updateStatusBar);
@@ -105,6 +103,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     clock->start(1000);
 
+    buildCost();
+    buildQuery(); // after the filter bar is wired to the proxy: the restored query filters the first rows
     restoreLayout();
     updatePalette();
     updateStatusBar();

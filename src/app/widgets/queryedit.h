@@ -25,6 +25,7 @@ public:
     QCompleter *queryCompleter() const { return m_completer; }
     // The completions offered for the word under the cursor now.
     QStringList completions() const;
+    using QLineEdit::cursorRect; // where a tooltip or a popup goes (and a test points)
 
 protected:
     bool event(QEvent *event) override;
