@@ -43,7 +43,8 @@ void BatchDetailPane::fillCost(const Batch &b)
     if (!cost) {
         switch (why) {
         case BatchCost::Missing::NoUsage:
-            m_cost->setText(tr("None yet: the batch reports no usage."));
+            m_cost->setText(b.status.isTerminal() ? tr("None: the batch reports no usage.")
+                                                  : tr("None yet: the batch reports no usage."));
             break;
         case BatchCost::Missing::NoModel:
             m_cost->setText(tr("None: the batch names no model to price."));

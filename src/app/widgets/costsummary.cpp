@@ -22,6 +22,7 @@ CostSummary::CostSummary(BatchTableModel *model, QAbstractProxyModel *proxy, QWi
 {
     Q_ASSERT(model && proxy);
     setObjectName(QStringLiteral("costSummary"));
+    setContentsMargins(fontMetrics().height(), 0, 0, 0); // apart from the account summary beside it
     setAccessibleName(tr("Cost of the shown batches"));
     m_timer->setSingleShot(true);
     m_timer->setInterval(kCoalesceMs);

@@ -37,6 +37,8 @@ SavedQueriesPanel::SavedQueriesPanel(QWidget *parent)
     m_list->installEventFilter(this);
     m_save->setToolTip(tr("Keep the search box's query under a name, to apply it again with one click"));
     m_save->setEnabled(false);
+    // As tall as its rows: the statuses above take the side bar's height.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     connect(m_save, &QPushButton::clicked, this, &SavedQueriesPanel::askAndSave);
     const auto apply = [this](QListWidgetItem *item) {
         const int row = m_list->row(item);
