@@ -165,6 +165,12 @@ private Q_SLOTS:
                  qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Output: 500,000 tokens at 0.3 USD per million = $0.15")),
                  qPrintable(text));
+        // Small sums read "<$0.01", and stay on their lines.
+        pane.setBatch(withUsage(QStringLiteral("s"), QStringLiteral("gpt-4o-mini"), 1000, 100, 1000));
+        QVERIFY2(pane.costText().contains(QStringLiteral("<$0.01 at batch prices (updated 2026-11-30)\nInput: 900 tokens")),
+                 qPrintable(pane.costText()));
+        QVERIFY2(pane.costText().contains(QStringLiteral("= <$0.01\nOutput: 1,000 tokens")),
+                 qPrintable(pane.costText()));
         pane.setBatch(withUsage(QStringLiteral("b"), QStringLiteral("mystery-model"), 10, 0, 10));
         QVERIFY2(pane.costText().contains(QStringLiteral("no price for the model mystery-model")),
                  qPrintable(pane.costText()));

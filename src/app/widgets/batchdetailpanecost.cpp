@@ -62,12 +62,14 @@ void BatchDetailPane::fillCost(const Batch &b)
     const qint64 uncached = qMax<qint64>(0, u.inputTokens) - cached;
     const qint64 output = qMax<qint64>(0, u.outputTokens);
     const auto line = [&](const QString &what, qint64 tokens, double perM) {
+        // Escaped: a small sum reads "<$0.01", which rich text would take for a tag.
         return tr("%1: %2 tokens at %3 = %4")
             .arg(what, BatchFormat::count(tokens), perMillion(perM, currency),
-                 BatchCost::format(double(tokens) * perM / 1e6, currency));
+                 BatchCost::format(double(tokens) * perM / 1e6, currency))
+            .toHtmlEscaped();
     };
     m_cost->setText(tr("<b>%1</b> at batch prices (updated %2)")
-                        .arg(BatchCost::format(*cost, currency),
+                        .arg(BatchCost::format(*cost, currency).toHtmlEscaped(),
                              m_prices->updated().isEmpty() ? tr("on an unknown date") : m_prices->updated()) +
                     QStringLiteral("<br>") + line(tr("Input"), uncached, price.input) + QStringLiteral("<br>") +
                     line(tr("Cached input"), cached, price.cachedInput) + QStringLiteral("<br>") +
