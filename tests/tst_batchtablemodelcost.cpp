@@ -13,9 +13,9 @@
 
 namespace {
 // gpt-4o-mini at its batch prices; "-2024-07-18" snapshots match by prefix.
-const QByteArray kPrices = QByteArrayLiteral(
-    "{\"updated\": \"2026-11-30\", \"currency\": \"USD\", \"models\": {\"gpt-4o-mini\": "
-    "{\"input\": 0.075, \"cached_input\": 0.0375, \"output\": 0.3}}}");
+const QByteArray kPrices =
+    QByteArrayLiteral("{\"updated\": \"2026-11-30\", \"currency\": \"USD\", \"models\": {\"gpt-4o-mini\": "
+                      "{\"input\": 0.075, \"cached_input\": 0.0375, \"output\": 0.3}}}");
 
 QJsonObject usage(qint64 input, qint64 cached, qint64 output)
 {
@@ -57,7 +57,8 @@ private:
         const qint64 t = TestBatch::kCreatedAt;
         return {priced(QStringLiteral("a"), QStringLiteral("gpt-4o-mini-2024-07-18"),
                        usage(1'000'000, 200'000, 500'000), t + 5),
-                priced(QStringLiteral("b"), QStringLiteral("gpt-4o-mini"), usage(10'000'000, 0, 10'000'000), t + 4),
+                priced(QStringLiteral("b"), QStringLiteral("gpt-4o-mini"), usage(10'000'000, 0, 10'000'000),
+                       t + 4),
                 priced(QStringLiteral("c"), QStringLiteral("gpt-4o-mini"), {}, t + 3),
                 priced(QStringLiteral("d"), QStringLiteral("mystery-model"), usage(100, 0, 100), t + 2),
                 priced(QStringLiteral("e"), QString(), usage(100, 0, 100), t + 1)};

@@ -142,7 +142,8 @@ private Q_SLOTS:
         QTRY_VERIFY(again.proxy()->rowCount() > 0);
         for (int row = 0; row < again.proxy()->rowCount(); ++row) {
             const QString status = again.proxy()->index(row, 0).data(BatchTableModel::StatusRole).toString();
-            QVERIFY2(status == QLatin1String("failed") || status == QLatin1String("cancelled"), qPrintable(status));
+            QVERIFY2(status == QLatin1String("failed") || status == QLatin1String("cancelled"),
+                     qPrintable(status));
         }
     }
 
@@ -158,7 +159,8 @@ private Q_SLOTS:
         QVERIFY(saved->saveButton()->isEnabled());
         saved->save(QStringLiteral("Done"), QStringLiteral("status:completed"));
         saved->save(QStringLiteral("Failed"), QStringLiteral("status:failed"));
-        saved->save(QStringLiteral("Done"), QStringLiteral("status:completed -failed>0")); // same name: replaced
+        saved->save(QStringLiteral("Done"),
+                    QStringLiteral("status:completed -failed>0")); // same name: replaced
         QListWidget *list = saved->list();
         QCOMPARE(list->count(), 2);
 
@@ -167,7 +169,8 @@ private Q_SLOTS:
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, failed.center());
         QCOMPARE(window.filterBar()->query(), QStringLiteral("status:failed"));
         QTRY_VERIFY(window.proxy()->rowCount() > 0);
-        QCOMPARE(window.proxy()->index(0, 0).data(BatchTableModel::StatusRole).toString(), QStringLiteral("failed"));
+        QCOMPARE(window.proxy()->index(0, 0).data(BatchTableModel::StatusRole).toString(),
+                 QStringLiteral("failed"));
         // Enter too.
         list->setFocus();
         list->setCurrentRow(0);

@@ -33,7 +33,8 @@ PriceTable pricesOf(const QByteArray &models)
 {
     PriceTable table;
     QString error;
-    if (!table.merge("{\"updated\": \"2026-11-30\", \"currency\": \"USD\", \"models\": {" + models + "}}", &error))
+    if (!table.merge("{\"updated\": \"2026-11-30\", \"currency\": \"USD\", \"models\": {" + models + "}}",
+                     &error))
         qWarning("%s", qPrintable(error));
     return table;
 }
@@ -62,14 +63,15 @@ QString expectedSum(const MainWindow &window)
     const int shown = window.proxy()->rowCount();
     for (int row = 0; row < shown; ++row) {
         const int source = window.proxy()->mapToSource(window.proxy()->index(row, 0)).row();
-        const std::optional<double> cost = BatchCost::of(window.model()->batchAt(source),
-                                                         window.model()->providerOf(window.model()->sourceAt(source)),
-                                                         window.prices());
+        const std::optional<double> cost =
+            BatchCost::of(window.model()->batchAt(source),
+                          window.model()->providerOf(window.model()->sourceAt(source)), window.prices());
         cost ? void(sum += *cost) : void(++without);
     }
     if (shown > 0 && without == shown)
         return QStringLiteral("Cost of %1 shown: not known (none has a cost)").arg(BatchFormat::count(shown));
-    QString text = QStringLiteral("Cost of %1 shown: %2").arg(BatchFormat::count(shown), BatchCost::format(sum));
+    QString text =
+        QStringLiteral("Cost of %1 shown: %2").arg(BatchFormat::count(shown), BatchCost::format(sum));
     if (without > 0)
         text += QStringLiteral(" (%1 without a cost)").arg(BatchFormat::count(without));
     return text;
@@ -122,7 +124,8 @@ private Q_SLOTS:
         before.setModel(&old);
         before.applyDefaultWidths();
         before.horizontalHeader()->setSectionHidden(BatchColumns::Model, true);
-        before.horizontalHeader()->moveSection(before.horizontalHeader()->visualIndex(BatchColumns::Created), 0);
+        before.horizontalHeader()->moveSection(before.horizontalHeader()->visualIndex(BatchColumns::Created),
+                                               0);
         const QByteArray state = before.saveHeaderState();
 
         BatchTableModel model;
@@ -155,19 +158,21 @@ private Q_SLOTS:
         BatchDetailPane pane;
         pane.setPrices(&prices);
         pane.setProvider(Provider::OpenAI);
-        pane.setBatch(withUsage(QStringLiteral("a"), QStringLiteral("gpt-4o-mini-2024-07-18"), 1'000'000, 200'000,
-                                500'000));
+        pane.setBatch(withUsage(QStringLiteral("a"), QStringLiteral("gpt-4o-mini-2024-07-18"), 1'000'000,
+                                200'000, 500'000));
         const QString text = pane.costText();
         QVERIFY2(text.contains(QStringLiteral("$0.22 at batch prices")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Input: 800,000 tokens at 0.075 USD per million = $0.06")),
                  qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("Cached input: 200,000 tokens at 0.0375 USD per million = $0.01")),
-                 qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("Cached input: 200,000 tokens at 0.0375 USD per million = $0.01")),
+            qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Output: 500,000 tokens at 0.3 USD per million = $0.15")),
                  qPrintable(text));
         // Small sums read "<$0.01", and stay on their lines.
         pane.setBatch(withUsage(QStringLiteral("s"), QStringLiteral("gpt-4o-mini"), 1000, 100, 1000));
-        QVERIFY2(pane.costText().contains(QStringLiteral("<$0.01 at batch prices (updated 2026-11-30)\nInput: 900 tokens")),
+        QVERIFY2(pane.costText().contains(
+                     QStringLiteral("<$0.01 at batch prices (updated 2026-11-30)\nInput: 900 tokens")),
                  qPrintable(pane.costText()));
         QVERIFY2(pane.costText().contains(QStringLiteral("= <$0.01\nOutput: 1,000 tokens")),
                  qPrintable(pane.costText()));
@@ -221,12 +226,13 @@ private Q_SLOTS:
         dialog->setFile(writeFile(m_dir, QStringLiteral("mini.jsonl"),
                                   requestLine("one", "gpt-4o-mini") + requestLine("two", "gpt-4o-mini")));
         QTRY_VERIFY(!dialog->isChecking());
-        QVERIFY2(dialog->summaryText().contains(
-                     QStringLiteral("Estimated cost: about <$0.01 for the input; the output is not known until it runs")),
+        QVERIFY2(dialog->summaryText().contains(QStringLiteral(
+                     "Estimated cost: about <$0.01 for the input; the output is not known until it runs")),
                  qPrintable(dialog->summaryText()));
         dialog->setFile(writeFile(m_dir, QStringLiteral("other.jsonl"), requestLine("one", "mystery-model")));
         QTRY_VERIFY(!dialog->isChecking());
-        QVERIFY2(dialog->summaryText().contains(QStringLiteral("Estimated cost: not known (no price for mystery-model)")),
+        QVERIFY2(dialog->summaryText().contains(
+                     QStringLiteral("Estimated cost: not known (no price for mystery-model)")),
                  qPrintable(dialog->summaryText()));
     }
 
@@ -237,14 +243,16 @@ private Q_SLOTS:
         QTRY_VERIFY(main.model()->rowCount() >= 100);
         int row = -1;
         for (int r = 0; r < main.proxy()->rowCount() && row < 0; ++r) {
-            const Batch &b = main.model()->batchAt(main.proxy()->mapToSource(main.proxy()->index(r, 0)).row());
+            const Batch &b =
+                main.model()->batchAt(main.proxy()->mapToSource(main.proxy()->index(r, 0)).row());
             if (b.status.value() == BatchStatus::Completed && b.requestCounts.failed > 0 &&
                 b.requestCounts.completed > 0 && b.requestCounts.total <= 2000 && !b.model.isEmpty())
                 row = r;
         }
         QVERIFY(row >= 0);
         MainWindowTesting::selectRow(main, row);
-        const Batch batch = main.model()->batchAt(main.proxy()->mapToSource(main.proxy()->index(row, 0)).row());
+        const Batch batch =
+            main.model()->batchAt(main.proxy()->mapToSource(main.proxy()->index(row, 0)).row());
         main.setPrices(pricesOf("\"" + batch.model.toUtf8() + "\": {\"input\": 1000, \"output\": 1}"));
         main.detailPane()->resultsButton()->click();
         QCOMPARE(main.resultsWindows().size(), 1);
@@ -271,7 +279,8 @@ private Q_SLOTS:
         file.close();
         MainWindow window;
         const QString said = window.statusBar()->currentMessage();
-        QVERIFY2(said.contains(QStringLiteral("prices.json")) && said.contains(QStringLiteral("shipped prices")),
+        QVERIFY2(said.contains(QStringLiteral("prices.json")) &&
+                     said.contains(QStringLiteral("shipped prices")),
                  qPrintable(said));
         QVERIFY(!window.prices().isEmpty()); // the shipped ones
         QFile::remove(PriceTable::userFilePath());

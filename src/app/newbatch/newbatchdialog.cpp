@@ -216,8 +216,9 @@ void NewBatchDialog::onChecked()
     if (!report.endpoint.isEmpty())
         summary << tr("endpoint %1").arg(report.endpoint);
     summary << tr("about %1 input tokens (an estimate)").arg(BatchFormat::count(report.estimatedInputTokens));
-    const QString estimate = CostEstimate::text(report.estimatedInputTokens, report.model,
-                                                account() ? account()->provider() : Provider::OpenAI, m_prices);
+    const QString estimate =
+        CostEstimate::text(report.estimatedInputTokens, report.model,
+                           account() ? account()->provider() : Provider::OpenAI, m_prices);
     m_summary->setText(summary.join(QStringLiteral(" · ")) +
                        (estimate.isEmpty() ? QString() : QStringLiteral("\n") + estimate));
     m_report->setRowCount(int(report.problems.size()));

@@ -71,7 +71,7 @@ void BatchDetailPane::fillCost(const Batch &b)
     m_cost->setText(tr("<b>%1</b> at batch prices (updated %2)")
                         .arg(BatchCost::format(*cost, currency).toHtmlEscaped(),
                              m_prices->updated().isEmpty() ? tr("on an unknown date") : m_prices->updated()) +
-                    QStringLiteral("<br>") + line(tr("Input"), uncached, price.input) + QStringLiteral("<br>") +
-                    line(tr("Cached input"), cached, price.cachedInput) + QStringLiteral("<br>") +
-                    line(tr("Output"), output, price.output));
+                    QStringLiteral("<br>") + line(tr("Input"), uncached, price.input) +
+                    QStringLiteral("<br>") + line(tr("Cached input"), cached, price.cachedInput) +
+                    QStringLiteral("<br>") + line(tr("Output"), output, price.output));
 }

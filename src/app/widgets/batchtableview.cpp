@@ -36,13 +36,12 @@ struct ColumnWidth
     int comfortable;
 };
 constexpr ColumnWidth kWidths[] = {
-    {BatchColumns::Status, 9, 11},    {BatchColumns::Id, 6, 14},       {BatchColumns::Progress, 9, 13},
-    {BatchColumns::Eta, 5, 8},        {BatchColumns::Model, 5, 9},     {BatchColumns::Created, 7, 9},
-    {BatchColumns::Tokens, 7, 8},     {BatchColumns::Cost, 5, 7},      {BatchColumns::ExpiresIn, 6, 8},
-    {BatchColumns::Endpoint, 6, 11},
-    {BatchColumns::Failed, 4, 5},     {BatchColumns::Duration, 5, 7},  {BatchColumns::OutputFile, 7, 12},
-    {BatchColumns::ErrorFile, 7, 12}, {BatchColumns::Metadata, 7, 14}, {BatchColumns::Account, 6, 10},
-    {BatchColumns::Provider, 6, 8}};
+    {BatchColumns::Status, 9, 11},     {BatchColumns::Id, 6, 14},        {BatchColumns::Progress, 9, 13},
+    {BatchColumns::Eta, 5, 8},         {BatchColumns::Model, 5, 9},      {BatchColumns::Created, 7, 9},
+    {BatchColumns::Tokens, 7, 8},      {BatchColumns::Cost, 5, 7},       {BatchColumns::ExpiresIn, 6, 8},
+    {BatchColumns::Endpoint, 6, 11},   {BatchColumns::Failed, 4, 5},     {BatchColumns::Duration, 5, 7},
+    {BatchColumns::OutputFile, 7, 12}, {BatchColumns::ErrorFile, 7, 12}, {BatchColumns::Metadata, 7, 14},
+    {BatchColumns::Account, 6, 10},    {BatchColumns::Provider, 6, 8}};
 static_assert(std::size(kWidths) == BatchColumns::Count, "every column has its widths");
 } // namespace
 

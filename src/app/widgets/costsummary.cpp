@@ -77,8 +77,10 @@ void CostSummary::update()
                     .arg(count, BatchCost::format(sum, prices->currency()), BatchFormat::count(without)));
     else
         setText(tr("Cost of %1 shown: %2").arg(count, BatchCost::format(sum, prices->currency())));
-    setToolTip(PlainToolTip::of(
-        tr("Usage times the batch prices of %1 (prices checked %2). A batch without usage or with an unpriced "
-           "model has no cost and is counted apart, never as zero.")
-            .arg(prices->currency(), prices->updated().isEmpty() ? tr("on an unknown date") : prices->updated())));
+    setToolTip(
+        PlainToolTip::of(tr("Usage times the batch prices of %1 (prices checked %2). A batch without usage "
+                            "or with an unpriced "
+                            "model has no cost and is counted apart, never as zero.")
+                             .arg(prices->currency(), prices->updated().isEmpty() ? tr("on an unknown date")
+                                                                                  : prices->updated())));
 }

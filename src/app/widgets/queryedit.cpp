@@ -195,8 +195,8 @@ void QueryEdit::applyFormats()
         // A red that stands out on a light field and on a dark one.
         const bool dark = palette().color(QPalette::Base).lightness() < 128;
         format.setUnderlineColor(dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xd5, 0x1e, 0x1e));
-        attributes << QInputMethodEvent::Attribute(QInputMethodEvent::TextFormat,
-                                                   qMin(start, length - span) - cursorPosition(), span, format);
+        attributes << QInputMethodEvent::Attribute(
+            QInputMethodEvent::TextFormat, qMin(start, length - span) - cursorPosition(), span, format);
     }
     QInputMethodEvent event(QString(), attributes);
     QCoreApplication::sendEvent(this, &event);

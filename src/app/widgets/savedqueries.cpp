@@ -80,8 +80,9 @@ void SavedQueriesPanel::askAndSave()
     if (m_current.isEmpty())
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save query"), tr("Name of the query \"%1\":").arg(m_current),
-                                               QLineEdit::Normal, m_current.left(40), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Save query"), tr("Name of the query \"%1\":").arg(m_current),
+                              QLineEdit::Normal, m_current.left(40), &ok);
     if (ok && !name.trimmed().isEmpty())
         save(name.trimmed(), m_current);
 }
@@ -90,7 +91,8 @@ void SavedQueriesPanel::save(const QString &name, const QString &query)
 {
     if (name.isEmpty() || query.trimmed().isEmpty())
         return;
-    const auto same = std::find_if(m_saved.begin(), m_saved.end(), [&](const Saved &s) { return s.name == name; });
+    const auto same =
+        std::find_if(m_saved.begin(), m_saved.end(), [&](const Saved &s) { return s.name == name; });
     if (same != m_saved.end())
         same->query = query;
     else if (m_saved.size() < kMaxSaved)
@@ -131,9 +133,10 @@ void SavedQueriesPanel::fill()
         item->setToolTip(PlainToolTip::of(saved.query));
     }
     // An empty list takes no room from the statuses above it.
-    m_list->setMaximumHeight(m_saved.isEmpty() ? m_list->fontMetrics().height() * 2
-                                               : m_list->sizeHintForRow(0) * int(qMin<qsizetype>(m_saved.size(), 6)) +
-                                                     2 * m_list->frameWidth() + 4);
+    m_list->setMaximumHeight(m_saved.isEmpty()
+                                 ? m_list->fontMetrics().height() * 2
+                                 : m_list->sizeHintForRow(0) * int(qMin<qsizetype>(m_saved.size(), 6)) +
+                                       2 * m_list->frameWidth() + 4);
 }
 
 void SavedQueriesPanel::store() const

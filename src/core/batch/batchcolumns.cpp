@@ -264,8 +264,8 @@ QString toolTip(const Batch &b, int column)
 
 bool isNumeric(int column)
 {
-    return column == Failed || column == Tokens || column == ExpiresIn || column == Duration || column == Eta ||
-           column == Cost;
+    return column == Failed || column == Tokens || column == ExpiresIn || column == Duration ||
+           column == Eta || column == Cost;
 }
 
 bool dependsOnTime(int column)
