@@ -126,7 +126,6 @@ void QueryEdit::insertCompletion(const QString &completion)
     all.replace(word.start, cursor - word.start, completion);
     setText(all);
     setCursorPosition(word.start + int(completion.size()));
-    Q_EMIT textEdited(all);
     // A field name just completed: its values next, if it has few.
     if (completion.endsWith(u':'))
         updateCompletion(true);
