@@ -78,6 +78,9 @@ private Q_SLOTS:
         model.setPrices(&table);
         model.merge(batches());
         QCOMPARE(model.headerData(BatchColumns::Cost, Qt::Horizontal).toString(), QStringLiteral("Cost"));
+        QVERIFY(model.headerData(BatchColumns::Cost, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("checked 2026-11-30")));
         QCOMPARE(cell(model, QStringLiteral("a")), QStringLiteral("$0.22"));
         QCOMPARE(*model.costAt(model.rowOf(QStringLiteral("a"))), 0.2175);
         QCOMPARE(cell(model, QStringLiteral("b")), QStringLiteral("$3.75"));

@@ -112,6 +112,11 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return BatchColumns::title(section);
     if (role == Qt::TextAlignmentRole && BatchColumns::isNumeric(section))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && section == BatchColumns::Cost && m_prices)
+        return PlainToolTip::of(
+            tr("Usage times batch prices (%1, checked %2); an empty cell has no cost: point at it to see why")
+                .arg(m_prices->currency(),
+                     m_prices->updated().isEmpty() ? tr("date unknown") : m_prices->updated()));
     return {};
 }
 

@@ -18,6 +18,7 @@ void BatchTableModel::setPrices(const PriceTable *prices)
 {
     m_prices = prices;
     updateAllCosts();
+    Q_EMIT headerDataChanged(Qt::Horizontal, BatchColumns::Cost, BatchColumns::Cost); // its tooltip
     if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, BatchColumns::Cost), index(rowCount() - 1, BatchColumns::Cost));
 }
