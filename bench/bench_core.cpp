@@ -1,5 +1,6 @@
 // Micro benchmarks of the core: each prints its own figure; none asserts a time.
 #include "core/cache/batchcache.h"
+#include "core/cost/pricetable.h"
 #include "core/export/batchexporter.h"
 #include "core/json/batchparser.h"
 #include "models/batchsortfilterproxy.h"
@@ -105,6 +106,37 @@ private Q_SLOTS:
         clock.restart();
         model->merge(changed);
         report("re-merge 100 changed batches", clock.nsecsElapsed() / 1e6, "ms");
+    }
+
+    // The Cost column: pricing each row as it comes, repricing all, sorting by cost, and the status bar's sum
+    // over the shown rows (as CostSummary does it: a proxy row mapped to its source, the cached cost read).
+    void costs()
+    {
+        const PriceTable prices = PriceTable::shipped();
+        BatchTableModel model;
+        model.setPrices(&prices);
+        QElapsedTimer clock;
+        clock.start();
+        model.merge(m_batches);
+        report("merge 100,000 new batches, with prices", clock.nsecsElapsed() / 1e6, "ms");
+        clock.restart();
+        model.setPrices(&prices);
+        report("reprice 100,000 rows (setPrices)", clock.nsecsElapsed() / 1e6, "ms");
+        BatchSortFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.setPrices(&prices);
+        clock.restart();
+        proxy.sort(BatchColumns::Cost, Qt::DescendingOrder);
+        report("sort 100,000 rows by cost", clock.nsecsElapsed() / 1e6, "ms");
+        clock.restart();
+        double sum = 0;
+        int without = 0;
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const std::optional<double> cost = model.costAt(proxy.mapToSource(proxy.index(row, 0)).row());
+            cost ? void(sum += *cost) : void(++without);
+        }
+        report("sum the cost of 100,000 shown rows", clock.nsecsElapsed() / 1e6, "ms");
+        QVERIFY(sum > 0 && without < proxy.rowCount());
     }
 
     void filterAndSort()

@@ -9,6 +9,7 @@
 #include "app/widgets/progressdelegate.h"
 #include "app/widgets/statusfilterpanel.h"
 #include "core/cache/batchcache.h"
+#include "core/cost/pricetable.h"
 #include "core/providers/provider.h"
 #include "core/session/accountsession.h"
 #include "core/session/sessionset.h"
@@ -102,6 +103,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     clock->start(1000);
 
+    buildCost();
+    buildQuery(); // after the filter bar is wired to the proxy: the restored query filters the first rows
     restoreLayout();
     updatePalette();
     updateStatusBar();
@@ -114,6 +117,7 @@ MainWindow::~MainWindow()
     // Results windows and the New batch dialog use the sessions' clients: they go before the sessions.
     closeResultsOf(nullptr);
     m_model->clear();
+    m_model->setPrices(nullptr); // the table goes with the window's members, before its children
     delete m_sessions;
 }
 
@@ -262,6 +266,7 @@ void MainWindow::showInDetail(int sourceRow)
                              owner->config().baseUrl.host() == QLatin1String("api.openai.com"));
     }
     m_detailSource = m_model->sourceAt(sourceRow);
+    m_detail->setProvider(m_model->providerOf(m_detailSource));
     m_detail->setBatch(batch);
     updateRetryLinks(sourceRow);
     const ProgressHistory *history = m_model->historyAt(sourceRow);
@@ -302,5 +307,6 @@ void MainWindow::updatePalette()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    saveQuery();
     QMainWindow::closeEvent(event);
 }

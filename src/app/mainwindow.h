@@ -23,6 +23,9 @@ class BatchSortFilterProxy;
 class BatchTableModel;
 class BatchTableView;
 class CompletionNotifier;
+class CostSummary;
+class PriceTable;
+class SavedQueriesPanel;
 class DetailSplitter;
 class ErrorBanner;
 class FilterBar;
@@ -95,6 +98,13 @@ public:
     // mainwindowoverview.cpp: the strip above the table, and View > Overview (one window, raised again).
     OverviewStrip *overviewStrip() const { return m_overviewStrip; }
     OverviewWindow *openOverview();
+    // mainwindowcost.cpp: the window's one price table (loaded at start), given to the model, the proxy, the
+    // detail pane, Results windows and the New batch dialog; replacing it reprices every row.
+    const PriceTable &prices() const;
+    void setPrices(const PriceTable &prices);
+    CostSummary *costSummary() const { return m_costSummary; }
+    // mainwindowquery.cpp: the side bar's saved queries.
+    SavedQueriesPanel *savedQueries() const { return m_savedQueries; }
 
 Q_SIGNALS:
     void settingsRequested();
@@ -146,6 +156,10 @@ private:
     void closeResultsOf(const AccountSession *session);
     void restoreLayout();
     void saveLayout() const;
+    void buildCost();
+    void buildQuery();
+    void restoreQuery();
+    void saveQuery() const;
 
     SessionSet *m_sessions = nullptr;
     QString m_shownAccount;
@@ -189,4 +203,7 @@ private:
     int m_clockTicks = 0;
     OverviewStrip *m_overviewStrip = nullptr;
     QPointer<OverviewWindow> m_overviewWindow;
+    std::unique_ptr<PriceTable> m_prices;
+    CostSummary *m_costSummary = nullptr;
+    SavedQueriesPanel *m_savedQueries = nullptr;
 };

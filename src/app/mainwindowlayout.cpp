@@ -8,6 +8,7 @@
 #include "app/widgets/errorbanner.h"
 #include "app/widgets/filterbar.h"
 #include "app/widgets/statusfilterpanel.h"
+#include "core/batch/batchcolumns.h"
 #include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
@@ -120,7 +121,10 @@ void MainWindow::restoreLayout()
     // Whether the pane is beside or under the table follows the width (DetailSplitter::arrange()).
     m_detailSplitter->restoreSplit(settings.value(QStringLiteral("layout/detailSplitter")).toByteArray());
     m_table->setFitsColumns(settings.value(QStringLiteral("table/fitColumns"), true).toBool());
-    if (!m_table->restoreHeaderState(settings.value(QStringLiteral("table/header")).toByteArray()))
+    // States saved before the Cost column came have no count: they hold the 16 columns before it.
+    const int savedColumns = settings.value(QStringLiteral("table/columns"), 16).toInt();
+    if (!m_table->restoreHeaderState(settings.value(QStringLiteral("table/header")).toByteArray(),
+                                     savedColumns))
         m_table->applyDefaultWidths();
 }
 
@@ -133,4 +137,5 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("layout/detailSplitter"), m_detailSplitter->saveSplit());
     settings.setValue(QStringLiteral("table/fitColumns"), m_table->fitsColumns());
     settings.setValue(QStringLiteral("table/header"), m_table->saveHeaderState());
+    settings.setValue(QStringLiteral("table/columns"), int(BatchColumns::Count));
 }

@@ -6,7 +6,6 @@
 #include "app/widgets/filterbar.h"
 #include "app/widgets/overviewstrip.h"
 #include "app/widgets/statusfilterpanel.h"
-#include "core/cost/pricetable.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -15,19 +14,11 @@
 #include <QMenu>
 #include <QVBoxLayout>
 
-namespace {
-// The shipped prices with the user's file over them, read once.
-const PriceTable *overviewPrices()
-{
-    static const PriceTable prices = PriceTable::load();
-    return &prices;
-}
-} // namespace
-
 void MainWindow::buildOverview(QMenu *viewMenu)
 {
     m_overviewStrip = new OverviewStrip(m_model, m_proxy, this);
-    m_overviewStrip->setPrices(overviewPrices());
+    // The window's one price table comes with buildCost() (setPrices hands it on); until then no spend.
+    m_overviewStrip->setPrices(m_prices.get());
     // Above the search: the figures first, then what filters the table they lead to.
     if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout()))
         layout->insertWidget(layout->indexOf(m_filterBar), m_overviewStrip);
@@ -61,7 +52,7 @@ OverviewWindow *MainWindow::openOverview()
     if (!m_overviewWindow) {
         m_overviewWindow = new OverviewWindow(m_model, this);
         m_overviewWindow->setAttribute(Qt::WA_DeleteOnClose);
-        m_overviewWindow->setPrices(overviewPrices());
+        m_overviewWindow->setPrices(m_prices.get());
     }
     m_overviewWindow->show();
     m_overviewWindow->raise();

@@ -5,6 +5,7 @@
 #include "app/newbatch/newbatchdialog.h"
 #include "app/results/resultswindow.h"
 #include "app/widgets/batchdetailpane.h"
+#include "core/cost/pricetable.h"
 #include "core/results/retrylines.h"
 #include "core/session/accountsession.h"
 #include "core/session/sessionset.h"
@@ -29,6 +30,7 @@ ResultsWindow *MainWindow::openResults()
         }
     }
     auto *window = new ResultsWindow(owner, *batch, this);
+    window->setPrices(m_prices.get());
     m_resultsWindows.removeAll(nullptr);
     m_resultsWindows << window;
     connect(window, &ResultsWindow::batchCreated, this, [this](AccountSession *s, const Batch &created) {
@@ -65,6 +67,7 @@ NewBatchDialog *MainWindow::openNewBatch()
     if (!preferred)
         preferred = session();
     m_newBatch = new NewBatchDialog(m_sessions->sessions(), preferred, this);
+    m_newBatch->setPrices(m_prices.get());
     connect(m_newBatch, &NewBatchDialog::created, this, [this](AccountSession *s, const Batch &created) {
         selectBatch(created.id, s ? s->name() : QString());
     });

@@ -145,6 +145,16 @@ bool BatchSortFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &
         return QSortFilterProxyModel::lessThan(left, right);
     const int l = left.row();
     const int r = right.row();
+    if (column == BatchColumns::Cost) {
+        // Batches without a cost go last in either order: they are not the cheapest, nor the dearest.
+        const std::optional<double> a = m_model->costAt(l), b = m_model->costAt(r);
+        if (a.has_value() != b.has_value())
+            return sortOrder() == Qt::AscendingOrder ? a.has_value() : !a.has_value();
+        if (a && b && *a != *b)
+            return *a < *b;
+        const Batch &x = m_model->batchAt(l), &y = m_model->batchAt(r);
+        return tieLessThan(x.createdAt, y.createdAt, x.id, y.id);
+    }
     if (keysUsable(column, l, r)) {
         const double a = m_keys[size_t(l)], b = m_keys[size_t(r)];
         if (a != b)

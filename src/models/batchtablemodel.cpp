@@ -8,6 +8,7 @@
 #include <QDateTime>
 
 #include <array>
+#include <cmath>
 
 namespace {
 // What moves with the clock: text only. Announcing SortRole (or the proxy's filter role) for every row made
@@ -52,6 +53,10 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
             return from.account;
         if (column == BatchColumns::Provider)
             return Providers::displayName(from.provider);
+        if (column == BatchColumns::Cost) {
+            const double cost = m_costs[size_t(index.row())];
+            return std::isnan(cost) || !m_prices ? QString() : BatchCost::format(cost, m_prices->currency());
+        }
         return BatchColumns::display(batch, column, QDateTime::currentSecsSinceEpoch());
     case SortRole:
         if (column == BatchColumns::Eta)
@@ -60,8 +65,14 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
             return from.account;
         if (column == BatchColumns::Provider)
             return Providers::displayName(from.provider);
+        if (column == BatchColumns::Cost) // the proxy puts batches without a cost last either way
+            return std::isnan(m_costs[size_t(index.row())]) ? -1.0 : m_costs[size_t(index.row())];
         return BatchColumns::sortValue(batch, column, QDateTime::currentSecsSinceEpoch());
     case Qt::ToolTipRole: {
+        if (column == BatchColumns::Cost) {
+            const QString why = noCostReason(index.row());
+            return why.isEmpty() ? QVariant() : QVariant(PlainToolTip::of(why));
+        }
         const QString tip = BatchColumns::toolTip(batch, column);
         return tip.isEmpty() ? QVariant() : QVariant(PlainToolTip::of(tip));
     }
@@ -101,6 +112,11 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return BatchColumns::title(section);
     if (role == Qt::TextAlignmentRole && BatchColumns::isNumeric(section))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && section == BatchColumns::Cost && m_prices)
+        return PlainToolTip::of(
+            tr("Usage times batch prices (%1, checked %2); an empty cell has no cost: point at it to see why")
+                .arg(m_prices->currency(),
+                     m_prices->updated().isEmpty() ? tr("date unknown") : m_prices->updated()));
     return {};
 }
 
@@ -208,6 +224,10 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
         }
         const Batch before = moved ? current : Batch();
         current = batch;
+        if (updateCost(size_t(row))) {
+            first = first < 0 ? int(BatchColumns::Cost) : qMin(first, int(BatchColumns::Cost));
+            last = qMax(last, int(BatchColumns::Cost));
+        }
         if (first >= 0)
             Q_EMIT dataChanged(this->index(row, first), this->index(row, last));
         if (moved) {
@@ -223,11 +243,16 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
         const size_t capacity = std::max(m_rows.size() + fresh.size(), m_rows.capacity() * 2);
         m_rows.reserve(capacity);
         m_rowSource.reserve(capacity);
+        m_costs.reserve(capacity);
+        m_costMissing.reserve(capacity);
     }
     std::array<int, BatchStatus::Cancelled + 1> counts{};
     for (const Batch *batch : fresh) {
         m_rows.push_back(*batch);
         m_rowSource.push_back(index);
+        m_costs.push_back(0);
+        m_costMissing.push_back(0);
+        updateCost(m_rows.size() - 1);
         if (batch->status.value() == BatchStatus::Unknown)
             countStatus(into, batch->status, +1);
         else
@@ -250,6 +275,8 @@ void BatchTableModel::reserve(int rows)
         return;
     m_rows.reserve(std::max(m_rows.capacity(), size_t(rows)));
     m_rowSource.reserve(std::max(m_rowSource.capacity(), size_t(rows)));
+    m_costs.reserve(std::max(m_costs.capacity(), size_t(rows)));
+    m_costMissing.reserve(std::max(m_costMissing.capacity(), size_t(rows)));
 }
 
 int BatchTableModel::runningCount() const

@@ -3,6 +3,7 @@
 #include "core/batch/batch.h"
 #include "core/batch/batchcolumns.h"
 #include "core/batch/progresshistory.h"
+#include "core/cost/batchcost.h"
 #include "core/providers/provider.h"
 
 #include <QAbstractTableModel>
@@ -88,6 +89,14 @@ public:
     const QHash<QString, int> &statusCounts(int source) const;
     int runningCount() const;
 
+    // The prices the Cost column uses (not owned; null: no costs). Recomputes every row's cost.
+    void setPrices(const PriceTable *prices);
+    const PriceTable *prices() const { return m_prices; }
+    // The row's cost, kept with the row (sorting and the status bar's sum read it often); none says why.
+    std::optional<double> costAt(int row, BatchCost::Missing *why = nullptr) const;
+    // Why a batch has no cost, in words ("no usage reported"; empty when it has one or no prices are set).
+    QString noCostReason(int row) const;
+
     // Colours follow the palette; the view tells the model when it turns dark or light.
     void setDarkPalette(bool dark);
     // Re-announces the columns whose text moves with the clock (call every few seconds).
@@ -115,9 +124,16 @@ private:
     Source &source(int index);
     void countStatus(Source &source, const BatchStatus &status, int delta);
     void rebuildIndex();
+    // The cost of the batch at `row` into m_costs (true when it changed).
+    bool updateCost(size_t row);
+    void updateAllCosts();
 
     std::vector<Batch> m_rows;
     std::vector<int> m_rowSource;
+    // By row, beside m_rows: the cost, NaN when there is none, and why (a BatchCost::Missing).
+    std::vector<double> m_costs;
+    std::vector<quint8> m_costMissing;
+    const PriceTable *m_prices = nullptr;
     std::vector<Source> m_sources;
     QHash<QString, int> m_statusCounts;
     bool m_dark = false;

@@ -99,6 +99,7 @@ void BatchTableModel::removeSource(int index)
     gone = Source();
     gone.removed = true;
     rebuildIndex();
+    updateAllCosts();
     endResetModel();
     Q_EMIT statusCountsChanged();
 }
@@ -126,6 +127,8 @@ void BatchTableModel::clear()
     }
     m_rows.clear();
     m_rowSource.clear();
+    m_costs.clear();
+    m_costMissing.clear();
     m_sources.clear();
     m_statusCounts.clear();
     endResetModel();

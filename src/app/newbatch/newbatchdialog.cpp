@@ -1,4 +1,5 @@
 #include "app/newbatch/newbatchdialog.h"
+#include "app/newbatch/costestimate.h"
 
 #include "app/newbatch/metadataeditor.h"
 #include "app/newbatch/preflightjob.h"
@@ -215,7 +216,11 @@ void NewBatchDialog::onChecked()
     if (!report.endpoint.isEmpty())
         summary << tr("endpoint %1").arg(report.endpoint);
     summary << tr("about %1 input tokens (an estimate)").arg(BatchFormat::count(report.estimatedInputTokens));
-    m_summary->setText(summary.join(QStringLiteral(" · ")));
+    const QString estimate =
+        CostEstimate::text(report.estimatedInputTokens, report.model,
+                           account() ? account()->provider() : Provider::OpenAI, m_prices);
+    m_summary->setText(summary.join(QStringLiteral(" · ")) +
+                       (estimate.isEmpty() ? QString() : QStringLiteral("\n") + estimate));
     m_report->setRowCount(int(report.problems.size()));
     for (int row = 0; row < report.problems.size(); ++row) {
         const PreflightProblem &p = report.problems[row];

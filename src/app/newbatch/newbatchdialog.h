@@ -9,6 +9,7 @@
 class AccountSession;
 class BatchSubmit;
 class MetadataEditor;
+class PriceTable;
 class PreflightJob;
 class QComboBox;
 class QLabel;
@@ -29,6 +30,8 @@ public:
                    QWidget *parent = nullptr);
     ~NewBatchDialog() override;
 
+    // The prices of the summary's cost estimate (not owned; null: no estimate). Set before a check.
+    void setPrices(const PriceTable *prices) { m_prices = prices; }
     // Checks this file (as the chosen account's provider takes it).
     void setFile(const QString &path);
     AccountSession *account() const;
@@ -70,6 +73,7 @@ private:
     QPushButton *m_send;
     PreflightJob *m_job = nullptr;
     QPointer<BatchSubmit> m_submit;
+    const PriceTable *m_prices = nullptr;
     bool m_checkedOk = false;
     QString m_checkedEndpoint;
     QString m_checkedModel;

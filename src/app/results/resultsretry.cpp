@@ -1,5 +1,6 @@
 #include "app/results/resultsretry.h"
 
+#include "app/newbatch/costestimate.h"
 #include "app/newbatch/metadataeditor.h"
 #include "core/export/batchformat.h"
 #include "core/session/accountsession.h"
@@ -87,13 +88,16 @@ bool ResultsRetry::start(const RetryLines::Selection &selection)
                                 tr("Send %1 requests of %2 again as a new batch?")
                                     .arg(BatchFormat::count(m_written.lines), m_batch.id),
                                 QMessageBox::NoButton, m_window);
-    m_confirm->setInformativeText(tr("%1 lines (%2 bytes), about %3 input tokens (an estimate). The new "
-                                     "batch has the same endpoint and "
-                                     "completion window, and its metadata names this batch (%4).")
-                                      .arg(BatchFormat::count(m_written.lines),
-                                           BatchFormat::count(m_written.bytes),
-                                           BatchFormat::count(m_written.estimatedInputTokens),
-                                           QString::fromLatin1(RetryLines::kRetryOfKey)));
+    const QString estimate = CostEstimate::text(m_written.estimatedInputTokens, m_batch.model,
+                                                m_owner ? m_owner->provider() : Provider::OpenAI, m_prices);
+    m_confirm->setInformativeText(
+        tr("%1 lines (%2 bytes), about %3 input tokens (an estimate). The new "
+           "batch has the same endpoint and "
+           "completion window, and its metadata names this batch (%4).")
+            .arg(BatchFormat::count(m_written.lines), BatchFormat::count(m_written.bytes),
+                 BatchFormat::count(m_written.estimatedInputTokens),
+                 QString::fromLatin1(RetryLines::kRetryOfKey)) +
+        (estimate.isEmpty() ? QString() : QStringLiteral("\n\n") + estimate + u'.'));
     QPushButton *sendButton = m_confirm->addButton(tr("Send"), QMessageBox::AcceptRole);
     m_confirm->addButton(QMessageBox::Cancel);
     m_confirm->setDefaultButton(QMessageBox::Cancel);

@@ -12,6 +12,7 @@
 #include <memory>
 
 class AccountSession;
+class PriceTable;
 class QTemporaryFile;
 class QWidget;
 
@@ -30,6 +31,8 @@ public:
     // What the new batch is made of: the batch's endpoint and completion window, its metadata plus
     // RetryLines::kRetryOfKey naming it.
     static SubmitSpec specFor(const Batch &batch, const QString &path);
+    // The prices the confirmation's estimate uses (not owned; null: no estimate). Set before start().
+    void setPrices(const PriceTable *prices) { m_prices = prices; }
 
     // Writes the lines and asks (a window-modal box: the event loop runs). False, with the reason in
     // message(), when there is nothing to send or the lines could not be written.
@@ -54,6 +57,7 @@ private:
     QPointer<AccountSession> m_owner;
     Batch m_batch;
     std::shared_ptr<const ResultSet> m_results;
+    const PriceTable *m_prices = nullptr;
     std::unique_ptr<QTemporaryFile> m_file;
     RetryLines::Written m_written;
     QPointer<QMessageBox> m_confirm;

@@ -12,6 +12,7 @@
 #include <memory>
 
 class AccountSession;
+class PriceTable;
 class ErrorGroupsList;
 class QComboBox;
 class QLabel;
@@ -39,6 +40,8 @@ public:
     // `owner`: the account the batch belongs to (its client fetches and resubmits; a retry is told to it).
     ResultsWindow(AccountSession *owner, const Batch &batch, QWidget *parent = nullptr);
     ~ResultsWindow() override;
+    // The prices a retry's estimate uses (not owned; the main window's).
+    void setPrices(const PriceTable *prices) { m_prices = prices; }
 
     // Downloads (once, into the account's results cache) and reads the batch's files with progress.
     void start();
@@ -130,4 +133,5 @@ private:
     QElapsedTimer m_clock;
     qint64 m_downloadMs = -1;
     qint64 m_openMs = -1;
+    const PriceTable *m_prices = nullptr;
 };

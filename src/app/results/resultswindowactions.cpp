@@ -99,6 +99,7 @@ void ResultsWindow::retry(const RetryLines::Selection &selection)
     if (!m_retryButton->isEnabled() || !m_model->results())
         return;
     m_retry = new ResultsRetry(this, m_owner, m_batch, m_model->sharedResults(), this);
+    m_retry->setPrices(m_prices);
     connect(m_retry, &ResultsRetry::message, this, [this](const QString &text) {
         m_status->setText(text);
         m_status->setToolTip(text);

@@ -179,6 +179,12 @@ QWidget *BatchDetailPane::buildOverview()
     layout->addWidget(m_chart);
     layout->addWidget(new QLabel(tr("<b>Usage</b>"), page));
     layout->addWidget(m_usage);
+    m_costTitle = new QLabel(tr("<b>Cost</b>"), page);
+    m_cost = selectableLabel(page);
+    m_cost->setObjectName(QStringLiteral("costLabel"));
+    m_cost->setTextFormat(Qt::RichText);
+    layout->addWidget(m_costTitle);
+    layout->addWidget(m_cost);
     layout->addStretch(1);
     scroll->setWidget(page);
     return scroll;
@@ -227,6 +233,7 @@ void BatchDetailPane::setBatch(const Batch &batch)
     fillOverview(batch);
     fillTimeline(batch);
     fillNextSteps(batch);
+    fillCost(batch);
     m_chart->setFinished(batch.status.isTerminal());
     m_files->setBatch(batch);
 

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/providers/provider.h"
+
 #include <QWidget>
 
 class ApiClient;
 class ElidedLabel;
 class FilesPanel;
+class PriceTable;
 class ProgressChart;
 struct ProgressSample;
 class QLabel;
@@ -25,6 +28,12 @@ public:
 
     void setClient(ApiClient *client);
     void setBatch(const Batch &batch);
+    // What the batch's cost is reckoned with (batchdetailpanecost.cpp): the prices (not owned; null: no cost
+    // shown) and the provider of the batches set from now on.
+    void setPrices(const PriceTable *prices);
+    void setProvider(Provider provider);
+    // The Cost section as plain text: the sum and its breakdown, or why there is none.
+    QString costText() const;
     // What was seen of the batch's progress, and the estimate drawn from it ("≈ 12 min", "no estimate").
     void setProgress(const QList<ProgressSample> &samples, const QString &eta);
     ProgressChart *progressChart() const { return m_chart; }
@@ -59,6 +68,7 @@ private:
     void fillOverview(const Batch &batch);
     void fillTimeline(const Batch &batch);
     void fillNextSteps(const Batch &batch);
+    void fillCost(const Batch &batch);
     QWidget *wrapWithEmptyText(QTableWidget *table, QLabel *empty);
     static void fillTable(QTableWidget *table, const QList<QStringList> &rows);
 
@@ -82,6 +92,10 @@ private:
     QLabel *m_eta;
     ProgressChart *m_chart;
     QLabel *m_usage;
+    QLabel *m_costTitle;
+    QLabel *m_cost;
+    const PriceTable *m_prices = nullptr;
+    Provider m_provider = Provider::OpenAI;
     QTableWidget *m_timeline;
     FilesPanel *m_files;
     QTableWidget *m_errors;

@@ -9,6 +9,7 @@
 #include <QStyle>
 #include <QStyledItemDelegate>
 
+#include <algorithm>
 #include <iterator>
 
 namespace {
@@ -35,12 +36,12 @@ struct ColumnWidth
     int comfortable;
 };
 constexpr ColumnWidth kWidths[] = {
-    {BatchColumns::Status, 9, 11},    {BatchColumns::Id, 6, 14},       {BatchColumns::Progress, 9, 13},
-    {BatchColumns::Eta, 5, 8},        {BatchColumns::Model, 5, 9},     {BatchColumns::Created, 7, 9},
-    {BatchColumns::Tokens, 7, 8},     {BatchColumns::ExpiresIn, 6, 8}, {BatchColumns::Endpoint, 6, 11},
-    {BatchColumns::Failed, 4, 5},     {BatchColumns::Duration, 5, 7},  {BatchColumns::OutputFile, 7, 12},
-    {BatchColumns::ErrorFile, 7, 12}, {BatchColumns::Metadata, 7, 14}, {BatchColumns::Account, 6, 10},
-    {BatchColumns::Provider, 6, 8}};
+    {BatchColumns::Status, 9, 11},     {BatchColumns::Id, 6, 14},        {BatchColumns::Progress, 9, 13},
+    {BatchColumns::Eta, 5, 8},         {BatchColumns::Model, 5, 9},      {BatchColumns::Created, 7, 9},
+    {BatchColumns::Tokens, 7, 8},      {BatchColumns::Cost, 5, 7},       {BatchColumns::ExpiresIn, 6, 8},
+    {BatchColumns::Endpoint, 6, 11},   {BatchColumns::Failed, 4, 5},     {BatchColumns::Duration, 5, 7},
+    {BatchColumns::OutputFile, 7, 12}, {BatchColumns::ErrorFile, 7, 12}, {BatchColumns::Metadata, 7, 14},
+    {BatchColumns::Account, 6, 10},    {BatchColumns::Provider, 6, 8}};
 static_assert(std::size(kWidths) == BatchColumns::Count, "every column has its widths");
 } // namespace
 
@@ -108,10 +109,22 @@ QByteArray BatchTableView::saveHeaderState() const
     return horizontalHeader()->saveState();
 }
 
-bool BatchTableView::restoreHeaderState(const QByteArray &state)
+bool BatchTableView::restoreHeaderState(const QByteArray &state, int savedColumns)
 {
-    if (state.isEmpty() || !horizontalHeader()->restoreState(state))
+    QHeaderView *header = horizontalHeader();
+    if (state.isEmpty() || !header->restoreState(state))
         return false;
+    // Columns newer than the state: Qt appends them, shown; each goes where a first start puts it, after the
+    // column before it in the default order (Cost after Tokens), wherever the user moved that one.
+    for (int column = qMax(0, savedColumns); column < header->count(); ++column) {
+        const auto at = std::find_if(std::begin(kWidths), std::end(kWidths),
+                                     [column](const ColumnWidth &w) { return w.column == column; });
+        if (at == std::begin(kWidths) || at == std::end(kWidths))
+            continue;
+        const int after = header->visualIndex(std::prev(at)->column);
+        const int from = header->visualIndex(column);
+        header->moveSection(from, from > after ? after + 1 : after);
+    }
     horizontalHeader()->setStretchLastSection(!m_fit);
     fitColumns();
     return true;

@@ -13,7 +13,9 @@ public:
     explicit BatchTableView(QWidget *parent = nullptr);
 
     QByteArray saveHeaderState() const;
-    bool restoreHeaderState(const QByteArray &state);
+    // `savedColumns`: how many columns the table had when the state was saved; the newer ones are placed as
+    // a first start places them.
+    bool restoreHeaderState(const QByteArray &state, int savedColumns);
     // Sensible widths and order for a first start, before the user has made their own.
     void applyDefaultWidths();
     // Whether the widths follow the table's width (true until the user sizes a column by hand).

@@ -52,8 +52,10 @@ void DetailSplitter::applySizes()
     // Beside: enough for ids and the timeline's three columns, at most what a reader needs. Under: a bit less
     // than half, so the table keeps a screenful of rows.
     const int total = (isBeside() ? width() : height()) - handleWidth();
-    const int pane =
-        isBeside() ? qBound(kPaneLeast, total * 2 / 5, kPaneMost) : qBound(160, total * 9 / 20, 420);
+    int pane = isBeside() ? qBound(kPaneLeast, total * 2 / 5, kPaneMost) : qBound(160, total * 9 / 20, 420);
+    // Beside, the table keeps its least width (arrange() made sure both fit): the pane gives way first.
+    if (isBeside() && m_tableLeast)
+        pane = qMax(kPaneLeast, qMin(pane, total - m_tableLeast()));
     setSizes({qMax(0, total - pane), pane});
 }
 

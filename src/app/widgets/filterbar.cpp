@@ -1,5 +1,8 @@
 #include "app/widgets/filterbar.h"
 
+#include "app/widgets/queryedit.h"
+#include "core/query/batchquery.h"
+
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
@@ -14,7 +17,7 @@ constexpr int kDebounceMs = 300;
 
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
-    , m_search(new QLineEdit(this))
+    , m_search(new QueryEdit(this))
     , m_debounce(new QTimer(this))
     , m_range(new QComboBox(this))
     , m_from(new QDateTimeEdit(this))
@@ -22,7 +25,11 @@ FilterBar::FilterBar(QWidget *parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_search->setPlaceholderText(tr("Search id, endpoint, model, file or metadata (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search or query: status:failed model:gpt-4o created>7d (Ctrl+F)"));
+    m_search->setToolTip(tr("Words match ids, endpoint, model, files and metadata. Terms: field:a,b (equals "
+                            "any), field~text (contains), field>N, >=, <, <= (numbers, dates, spans such as "
+                            "7d), -term (not), \"quoted values\". Fields: %1")
+                             .arg(BatchQuery::fieldNames().join(QStringLiteral(", "))));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search batches"));
     layout->addWidget(m_search, 1);
@@ -50,12 +57,39 @@ FilterBar::FilterBar(QWidget *parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    // Mistakes show as they are typed (a parse is cheap); the rows follow after the pause.
+    connect(m_search, &QLineEdit::textChanged, this, &FilterBar::checkQuery);
     connect(m_debounce, &QTimer::timeout, this, [this] { Q_EMIT searchChanged(m_search->text()); });
     connect(m_range, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_from->setVisible(index == Custom);
         m_to->setVisible(index == Custom);
         emitRange();
     });
+}
+
+QLineEdit *FilterBar::searchField() const
+{
+    return m_search;
+}
+
+void FilterBar::setQuery(const QString &text)
+{
+    m_search->setText(text);
+    m_debounce->stop();
+    Q_EMIT searchChanged(text);
+}
+
+QString FilterBar::query() const
+{
+    return m_search->text();
+}
+
+void FilterBar::checkQuery()
+{
+    const QString text = m_search->text();
+    m_search->setErrors(text.trimmed().isEmpty()
+                            ? QList<QueryError>()
+                            : BatchQuery::parse(text, QDateTime::currentSecsSinceEpoch()).errors());
 }
 
 void FilterBar::focusSearch()

@@ -7,8 +7,10 @@ class QComboBox;
 class QDateTimeEdit;
 class QLineEdit;
 class QTimer;
+class QueryEdit;
 
-// The search field (debounced) and the created-date range above the table.
+// The search field, a query box (debounced; its mistakes underlined as they are typed), and the created-date
+// range above the table.
 class FilterBar : public QWidget
 {
     Q_OBJECT
@@ -16,7 +18,11 @@ class FilterBar : public QWidget
 public:
     explicit FilterBar(QWidget *parent = nullptr);
 
-    QLineEdit *searchField() const { return m_search; }
+    QLineEdit *searchField() const;
+    QueryEdit *queryEdit() const { return m_search; }
+    // Shows this query and applies it at once (a restored or a saved query), not after the typing pause.
+    void setQuery(const QString &text);
+    QString query() const;
     void focusSearch();
     void clear();
     QDateTime createdAfter() const;
@@ -29,7 +35,9 @@ Q_SIGNALS:
 private:
     void emitRange();
 
-    QLineEdit *m_search;
+    void checkQuery();
+
+    QueryEdit *m_search;
     QTimer *m_debounce;
     QComboBox *m_range;
     QDateTimeEdit *m_from;

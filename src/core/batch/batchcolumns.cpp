@@ -85,6 +85,8 @@ QString title(int column)
         return QObject::tr("Account");
     case Provider:
         return QObject::tr("Provider");
+    case Cost:
+        return QObject::tr("Cost");
     default:
         return {};
     }
@@ -193,6 +195,7 @@ bool differ(const Batch &a, const Batch &b, int column, qint64 now)
     case Eta:
     case Account:
     case Provider:
+    case Cost:
         return false;
     case Metadata:
         return a.metadata != b.metadata;
@@ -261,7 +264,8 @@ QString toolTip(const Batch &b, int column)
 
 bool isNumeric(int column)
 {
-    return column == Failed || column == Tokens || column == ExpiresIn || column == Duration || column == Eta;
+    return column == Failed || column == Tokens || column == ExpiresIn || column == Duration ||
+           column == Eta || column == Cost;
 }
 
 bool dependsOnTime(int column)

@@ -24,6 +24,9 @@ enum Column {
     Metadata,
     Account,  // filled by the model from the row's source (hidden while one account is shown)
     Provider, // likewise
+    // Filled by the model, which holds the prices. Last in the enum so a header state saved before it existed
+    // restores unchanged (logical indices are what it keeps); shown after Tokens (BatchTableView).
+    Cost,
     Count
 };
 
@@ -34,8 +37,8 @@ QVariant sortValue(const Batch &batch, int column, qint64 now);
 // couple of million times). Not for Eta, which the model computes.
 int compare(const Batch &a, const Batch &b, int column, qint64 now);
 // Whether the column shows or sorts the two versions of a batch differently: from the fields, without
-// formatting text (a refresh compares every column of every changed batch). False for Eta, Account and
-// Provider (the model's own).
+// formatting text (a refresh compares every column of every changed batch). False for Eta, Account,
+// Provider and Cost (the model's own).
 bool differ(const Batch &a, const Batch &b, int column, qint64 now);
 // The number compare() orders a numeric column by, so a sort can work from a dense array of keys instead of
 // reaching into a batch for every comparison; false for the text columns.
