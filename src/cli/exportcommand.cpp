@@ -79,6 +79,14 @@ int ExportCommand::run(const QStringList &arguments)
         printError(QStringLiteral("cannot write %1: %2").arg(options.output, job.writeError()));
         return ExitCode::Output;
     }
+    if (job.endedShort()) {
+        // The server's list stopped on empty pages that still claimed more: what was read is not the account.
+        output.discard();
+        printError(QStringLiteral("the server's list ended early (see the warning above); %1")
+                       .arg(output.isAtomic() ? QStringLiteral("%1 left untouched").arg(options.output)
+                                              : QStringLiteral("the batches written are not all of them")));
+        return ExitCode::ApiOrData;
+    }
     if (!output.commit()) {
         printError(output.errorString());
         return ExitCode::Output;
