@@ -19,6 +19,14 @@ Batch running(qint64 completed, qint64 failed, qint64 total,
                                                             {QStringLiteral("failed"), failed}}}})
         .value;
 }
+
+// The same batch with the server's in_progress_at.
+Batch started(qint64 inProgressAt, qint64 completed, qint64 failed, qint64 total)
+{
+    QJsonObject o = running(completed, failed, total).rawObject();
+    o.insert(QStringLiteral("in_progress_at"), inProgressAt);
+    return BatchParser::parseBatch(o).value;
+}
 } // namespace
 
 class TestProgressHistory : public QObject
@@ -82,6 +90,35 @@ private Q_SLOTS:
         h.add(QStringLiteral("b"), {100, 5, 0, 10});
         QVERIFY(!h.etaSeconds(running(5, 0, 10), 100).has_value());
         QVERIFY(!h.etaSeconds(running(5, 0, 10, QStringLiteral("validating")), 100).has_value());
+    }
+
+    void firstEstimateFromInProgressAt()
+    {
+        // No history yet: the batch's own start and counts give the pace (100 done in 100 s).
+        const ProgressHistory h;
+        QCOMPARE(h.etaSeconds(started(1000, 90, 10, 1000), 1100), std::optional<qint64>(900));
+        // No progress yet, or no start known: no estimate.
+        QVERIFY(!h.etaSeconds(started(1000, 0, 0, 1000), 1100).has_value());
+        QVERIFY(!h.etaSeconds(running(90, 10, 1000), 1100).has_value());
+        // A start in the future (a skewed clock) gives none either.
+        QVERIFY(!h.etaSeconds(started(2000, 90, 10, 1000), 1100).has_value());
+    }
+
+    void historyRefinesOnceItSpansEnough()
+    {
+        // Started long ago at 1 a second on average, now running at 0.1 a second.
+        const Batch b = started(0, 5000, 0, 10'000);
+        ProgressHistory h;
+        h.add(QStringLiteral("b"), {4900, 4990, 0, 10'000});
+        h.add(QStringLiteral("b"), {5000, 5000, 0, 10'000});
+        // 100 s of history is too little to trust over the whole run: the start's pace (1 a second) stands.
+        QCOMPARE(h.etaSeconds(b, 5000), std::optional<qint64>(5000));
+        // Once the samples span the minimum, the recent pace wins.
+        h.add(QStringLiteral("b"), {4900 + ProgressHistory::kMinHistorySeconds, 5000 + 50, 0, 10'000});
+        const qint64 at = 4900 + ProgressHistory::kMinHistorySeconds;
+        const std::optional<qint64> eta = h.etaSeconds(started(0, 5050, 0, 10'000), at);
+        QVERIFY(eta.has_value());
+        QCOMPARE(*eta, qint64(4950 * ProgressHistory::kMinHistorySeconds / 60));
     }
 };
 

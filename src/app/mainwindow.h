@@ -13,6 +13,7 @@
 #include <vector>
 
 class AccountSession;
+class AlertNotifier;
 class AccountSwitcher;
 class SessionSet;
 struct SessionSpec;
@@ -65,6 +66,7 @@ public:
     // and showing all accounts when another one is shown alone.
     void selectBatch(const QString &id, const QString &account = QString());
     CompletionNotifier *notifier() const { return m_notifier; }
+    AlertNotifier *alertNotifier() const { return m_alerts; }
     QString noticeText() const;
 
     BatchTableModel *model() const { return m_model; }
@@ -119,6 +121,9 @@ private:
     void updateBanner();
     void buildLayout();
     void buildActions();
+    // mainwindowalerts.cpp: stalled, late, expiring and failing batches said, and the tray's colour.
+    void buildAlerts();
+    void showNotice(const QString &text, const QString &batchId, const QString &account);
     void showRowMenu(const QPoint &pos);
     void downloadForCurrent(int kind);
     void onCurrentChanged();
@@ -161,6 +166,7 @@ private:
     QLabel *m_demoBanner;
     QLabel *m_noticeBanner;
     CompletionNotifier *m_notifier;
+    AlertNotifier *m_alerts = nullptr;
     QSplitter *m_splitter;
     DetailSplitter *m_detailSplitter = nullptr; // the table and the detail pane
     QLabel *m_statusLabel;

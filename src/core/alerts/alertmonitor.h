@@ -2,6 +2,7 @@
 
 #include "core/batch/batch.h"
 #include "core/batch/progresshistory.h"
+#include "core/providers/provider.h"
 
 #include <QHash>
 #include <QList>
@@ -45,13 +46,24 @@ public:
     void setSettings(const AlertSettings &settings) { m_settings = settings; }
     const AlertSettings &settings() const { return m_settings; }
 
-    // The alerts that stand for this batch at `now` (history may be null).
+    // The alerts that stand for this batch at `now` (history may be null). `provider` decides what a
+    // window and a file's retention mean there (Azure does not expire a job past its window).
     QList<Alert> check(const Batch &batch, const QString &account, const ProgressHistory *history,
-                       qint64 now) const;
+                       qint64 now, Provider provider = Provider::OpenAI) const;
     // Worst state of a set of rows: Failed when a batch ended failed/expired (or a FailureRate alert stands)
     // within the last 24 h, else Stalled when a Stalled or MissWindow alert stands, else Fine.
     static Health worst(const QList<Alert> &alerts, bool recentFailure);
     static QString kindName(AlertKind kind); // "stalled", "miss-window", "output-expiring", "failure-rate"
+    // Whether the batch ended failed or expired within the last `seconds` before `now` (worst()'s input).
+    static bool endedBadly(const Batch &batch, qint64 now, qint64 seconds = 24 * 3600);
+    // "24h" -> 86400 (also "90m", "2d", "3600s"); none for what does not parse.
+    static std::optional<qint64> windowSeconds(const QString &completionWindow);
+    // When the batch's window closes: created_at + completion_window, else the batch's expires_at.
+    static std::optional<qint64> windowEnd(const Batch &batch);
+    // When its output file likely expires: output_expires_after.seconds from its end (the file is made
+    // then; the anchor is the file's created_at), else OpenAI's documented 30 days for batch files.
+    static std::optional<qint64> outputExpiry(const Batch &batch, Provider provider);
+    static constexpr qint64 kDefaultFileLifetimeSeconds = 30 * 24 * 3600;
 
 private:
     AlertSettings m_settings;

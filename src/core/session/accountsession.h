@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -90,6 +91,10 @@ public:
     // What the account holds, newest first.
     qsizetype count() const;
     const ProgressHistory &history() const { return m_history; }
+    // The clock progress samples are stamped with (Unix seconds): the real one unless a test follows a
+    // simulator's.
+    void setClock(std::function<qint64()> clock);
+    qint64 now() const { return m_clock(); }
     // Whether cached rows are still being read (a large cache arrives in chunks).
     bool isLoadingCache() const { return m_loading; }
     bool hasCache() const { return m_cache != nullptr; }
@@ -131,6 +136,7 @@ private:
     std::unique_ptr<BatchCache> m_cache;
     SyncEngine *m_engine;
     ProgressHistory m_history;
+    std::function<qint64()> m_clock;
     QList<QPair<QString, ProgressSample>> m_pendingSamples; // written with the next page or refresh
 
     QTimer m_timer;
