@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QSystemTrayIcon>
 
+#include <algorithm>
+
 namespace {
 // Past this, an ended batch can hold no alert: output files live at most 30 days, failures count for a day.
 constexpr qint64 kNothingAfterSeconds = 31 * 24 * 3600;
@@ -210,9 +212,9 @@ AlertSettings AlertNotifier::loadSettings()
     AlertSettings s;
     for (int kind = 0; kind < kAlertKindCount; ++kind)
         s.enabled[kind] = settings.value(settingsKey(AlertKind(kind)), true).toBool();
-    s.stallSeconds = qBound<qint64>(1, settings.value(QStringLiteral("alerts/stallMinutes"), 30).toLongLong(),
-                                    7 * 24 * 60) *
-                     60;
+    s.stallSeconds =
+        std::clamp<qint64>(settings.value(QStringLiteral("alerts/stallMinutes"), 30).toLongLong(), 1, 7 * 24 * 60) *
+        60;
     s.failureRate =
         qBound(1, settings.value(QStringLiteral("alerts/failurePercent"), 10).toInt(), 100) / 100.0;
     return s;

@@ -4,6 +4,8 @@
 #include <QGridLayout>
 #include <QSpinBox>
 
+#include <algorithm>
+
 AlertSettingsBox::AlertSettingsBox(QWidget *parent)
     : QGroupBox(tr("Alerts while batches run"), parent)
     , m_stallMinutes(new QSpinBox(this))
@@ -55,7 +57,7 @@ void AlertSettingsBox::setSettings(const AlertSettings &settings)
     m_kept = settings;
     for (int kind = 0; kind < kAlertKindCount; ++kind)
         m_check[kind]->setChecked(settings.enabled[kind]);
-    m_stallMinutes->setValue(int(qBound<qint64>(1, settings.stallSeconds / 60, 7 * 24 * 60)));
+    m_stallMinutes->setValue(int(std::clamp<qint64>(settings.stallSeconds / 60, 1, 7 * 24 * 60)));
     m_failurePercent->setValue(qBound(1, qRound(settings.failureRate * 100.0), 100));
     m_stallMinutes->setEnabled(settings.enabled[int(AlertKind::Stalled)]);
     m_failurePercent->setEnabled(settings.enabled[int(AlertKind::FailureRate)]);
