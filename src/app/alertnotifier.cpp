@@ -1,5 +1,6 @@
 #include "app/alertnotifier.h"
 
+#include "core/batch/batchcolumns.h"
 #include "core/export/batchformat.h"
 #include "core/session/accountsession.h"
 #include "models/batchtablemodel.h"
@@ -58,7 +59,16 @@ AlertNotifier::AlertNotifier(BatchTableModel *model, QObject *parent)
     connect(model, &QAbstractItemModel::rowsInserted, this, soon);
     connect(model, &QAbstractItemModel::rowsRemoved, this, soon);
     connect(model, &QAbstractItemModel::modelReset, this, soon);
-    connect(model, &QAbstractItemModel::dataChanged, this, soon);
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                // The clock's repaint of every row's time columns brings no news: the minute's check covers
+                // what time alone changes.
+                const bool clockOnly = topLeft.column() == BatchColumns::Created &&
+                                       bottomRight.column() == BatchColumns::Duration && topLeft.row() == 0 &&
+                                       bottomRight.row() == m_model->rowCount() - 1;
+                if (!clockOnly)
+                    m_gather.start();
+            });
     m_summary = tr("Batchwatch");
 }
 
