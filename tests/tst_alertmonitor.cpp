@@ -59,12 +59,14 @@ private Q_SLOTS:
         QCOMPARE(kinds(alerts), QList<AlertKind>{AlertKind::Stalled});
         QCOMPARE(alerts.first().account, QStringLiteral("Prod"));
         QCOMPARE(alerts.first().batchId, QStringLiteral("batch_a"));
-        QVERIFY2(alerts.first().text.contains(QLatin1String("batch_a in Prod")), qPrintable(alerts.first().text));
+        QVERIFY2(alerts.first().text.contains(QLatin1String("batch_a in Prod")),
+                 qPrintable(alerts.first().text));
         QVERIFY2(alerts.first().text.contains(QLatin1String("40 / 100")), qPrintable(alerts.first().text));
         QVERIFY2(alerts.first().text.contains(QLatin1String("30 min")), qPrintable(alerts.first().text));
         // Counts newer than the history moved since: not stalled.
-        QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 41, 0, 100), QString(), &h, kCreated + 9000)
-                    .isEmpty());
+        QVERIFY(
+            monitor.check(batch(QStringLiteral("in_progress"), 41, 0, 100), QString(), &h, kCreated + 9000)
+                .isEmpty());
         // Only a running batch stalls.
         QVERIFY(monitor.check(batch(QStringLiteral("finalizing"), 40, 0, 100), QString(), &h, kCreated + 9000)
                     .isEmpty());
@@ -74,10 +76,12 @@ private Q_SLOTS:
     {
         const AlertMonitor monitor(only(AlertKind::Stalled));
         const qint64 late = kCreated + 60 + 31 * 60;
-        QCOMPARE(kinds(monitor.check(batch(QStringLiteral("in_progress"), 0, 0, 100), QString(), nullptr, late)),
-                 QList<AlertKind>{AlertKind::Stalled});
+        QCOMPARE(
+            kinds(monitor.check(batch(QStringLiteral("in_progress"), 0, 0, 100), QString(), nullptr, late)),
+            QList<AlertKind>{AlertKind::Stalled});
         // Some progress and no history: when it last moved is unknown, so nothing is said.
-        QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 5, 0, 100), QString(), nullptr, late).isEmpty());
+        QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 5, 0, 100), QString(), nullptr, late)
+                    .isEmpty());
     }
 
     void stallThresholdIsASetting()
@@ -85,8 +89,9 @@ private Q_SLOTS:
         AlertSettings s = only(AlertKind::Stalled);
         s.stallSeconds = 5 * 60;
         const AlertMonitor monitor(s);
-        QCOMPARE(monitor.check(batch(QStringLiteral("in_progress"), 0, 0, 100), QString(), nullptr,
-                               kCreated + 60 + 5 * 60)
+        QCOMPARE(monitor
+                     .check(batch(QStringLiteral("in_progress"), 0, 0, 100), QString(), nullptr,
+                            kCreated + 60 + 5 * 60)
                      .size(),
                  1);
     }
@@ -105,8 +110,9 @@ private Q_SLOTS:
         QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 600, 0, 1000), QString(), nullptr, now)
                     .isEmpty());
         // Azure runs a job past its window (documented): nothing is lost, nothing said.
-        QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 100, 0, 1000), QString(), nullptr, now,
-                              Provider::Azure)
+        QVERIFY(monitor
+                    .check(batch(QStringLiteral("in_progress"), 100, 0, 1000), QString(), nullptr, now,
+                           Provider::Azure)
                     .isEmpty());
     }
 
@@ -141,7 +147,8 @@ private Q_SLOTS:
         const Batch plain = batch(QStringLiteral("completed"), 100, 0, 100,
                                   {{QStringLiteral("completed_at"), ended},
                                    {QStringLiteral("output_file_id"), QStringLiteral("file-out")}});
-        QCOMPARE(AlertMonitor::outputExpiry(plain, Provider::OpenAI), std::optional<qint64>(ended + 30 * 86400));
+        QCOMPARE(AlertMonitor::outputExpiry(plain, Provider::OpenAI),
+                 std::optional<qint64>(ended + 30 * 86400));
         QVERIFY(!AlertMonitor::outputExpiry(plain, Provider::Anthropic).has_value());
         QCOMPARE(monitor.check(plain, QString(), nullptr, ended + 29 * 86400 + 60).size(), 1);
         // Without an output file there is nothing to lose.
@@ -156,14 +163,16 @@ private Q_SLOTS:
         const AlertMonitor monitor(only(AlertKind::FailureRate));
         const qint64 now = kCreated + 3600;
         // 3 of 19 done failed: too few done to say.
-        QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 16, 3, 100), QString(), nullptr, now).isEmpty());
+        QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 16, 3, 100), QString(), nullptr, now)
+                    .isEmpty());
         const QList<Alert> alerts =
             monitor.check(batch(QStringLiteral("in_progress"), 30, 10, 100), QString(), nullptr, now);
         QCOMPARE(kinds(alerts), QList<AlertKind>{AlertKind::FailureRate});
         QVERIFY2(alerts.first().text.contains(QLatin1String("10 of 40")), qPrintable(alerts.first().text));
         QVERIFY2(alerts.first().text.contains(QLatin1String("25%")), qPrintable(alerts.first().text));
         // At the threshold exactly: not above.
-        QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 90, 10, 100), QString(), nullptr, now).isEmpty());
+        QVERIFY(monitor.check(batch(QStringLiteral("in_progress"), 90, 10, 100), QString(), nullptr, now)
+                    .isEmpty());
         AlertSettings strict = only(AlertKind::FailureRate);
         strict.failureRate = 0.05;
         QCOMPARE(AlertMonitor(strict)
@@ -171,7 +180,8 @@ private Q_SLOTS:
                      .size(),
                  1);
         // An old ended batch is history, not news.
-        const Batch old = batch(QStringLiteral("completed"), 30, 10, 40, {{QStringLiteral("completed_at"), kCreated}});
+        const Batch old =
+            batch(QStringLiteral("completed"), 30, 10, 40, {{QStringLiteral("completed_at"), kCreated}});
         QCOMPARE(monitor.check(old, QString(), nullptr, kCreated + 3600).size(), 1);
         QVERIFY(monitor.check(old, QString(), nullptr, kCreated + 2 * 86400).isEmpty());
     }
@@ -181,14 +191,17 @@ private Q_SLOTS:
         AlertSettings s;
         const Batch b = batch(QStringLiteral("in_progress"), 0, 0, 100);
         const qint64 now = kCreated + 60 + 23 * 3600; // stalled, and nothing done in 23 h
-        QCOMPARE(AlertMonitor(s).check(b, QString(), nullptr, now).size(), 1); // stalled (no ETA: no progress)
+        QCOMPARE(AlertMonitor(s).check(b, QString(), nullptr, now).size(),
+                 1); // stalled (no ETA: no progress)
         s.enabled[int(AlertKind::Stalled)] = false;
         QVERIFY(AlertMonitor(s).check(b, QString(), nullptr, now).isEmpty());
         const Batch failing = batch(QStringLiteral("in_progress"), 10, 90, 1000);
         s = AlertSettings();
-        QVERIFY(kinds(AlertMonitor(s).check(failing, QString(), nullptr, now)).contains(AlertKind::FailureRate));
+        QVERIFY(
+            kinds(AlertMonitor(s).check(failing, QString(), nullptr, now)).contains(AlertKind::FailureRate));
         s.enabled[int(AlertKind::FailureRate)] = false;
-        QVERIFY(!kinds(AlertMonitor(s).check(failing, QString(), nullptr, now)).contains(AlertKind::FailureRate));
+        QVERIFY(
+            !kinds(AlertMonitor(s).check(failing, QString(), nullptr, now)).contains(AlertKind::FailureRate));
     }
 
     void worstState()
@@ -209,7 +222,8 @@ private Q_SLOTS:
         QVERIFY(AlertMonitor::endedBadly(failed, ended + 3600));
         QVERIFY(!AlertMonitor::endedBadly(failed, ended + 25 * 3600));
         QVERIFY(!AlertMonitor::endedBadly(
-            batch(QStringLiteral("completed"), 1, 0, 1, {{QStringLiteral("completed_at"), ended}}), ended + 60));
+            batch(QStringLiteral("completed"), 1, 0, 1, {{QStringLiteral("completed_at"), ended}}),
+            ended + 60));
         QCOMPARE(AlertMonitor::kindName(AlertKind::MissWindow), QStringLiteral("miss-window"));
     }
 };

@@ -122,7 +122,8 @@ private Q_SLOTS:
         const QColor stalled = dotColour(Health::Stalled);
         const QColor failed = dotColour(Health::Failed);
         QVERIFY2(fine.green() > 120 && fine.red() < 100, qPrintable(fine.name()));
-        QVERIFY2(stalled.red() > 200 && stalled.green() > 120 && stalled.blue() < 80, qPrintable(stalled.name()));
+        QVERIFY2(stalled.red() > 200 && stalled.green() > 120 && stalled.blue() < 80,
+                 qPrintable(stalled.name()));
         QVERIFY2(failed.red() > 180 && failed.green() < 90, qPrintable(failed.name()));
         // The ring around the dot is light and its edge dark: the dot stands out on any panel.
         const QImage image = AlertNotifier::healthIcon(QIcon(), Health::Failed).pixmap(64, 64).toImage();

@@ -208,7 +208,8 @@ private Q_SLOTS:
         QVERIFY(rig.refresh());
         QTRY_COMPARE(kinds(said), QList<AlertKind>{AlertKind::FailureRate});
         const Alert alert = said.constFirst().constFirst().value<Alert>();
-        QVERIFY2(alert.text.contains(id) && alert.text.contains(QLatin1String("requests failed")), qPrintable(alert.text));
+        QVERIFY2(alert.text.contains(id) && alert.text.contains(QLatin1String("requests failed")),
+                 qPrintable(alert.text));
         QCOMPARE(rig.notifier->health(), Health::Failed);
         QCOMPARE(health.count(), 1);
         // Turned off, it stands no more and the state is fine again.

@@ -372,7 +372,8 @@ private Q_SLOTS:
             QVERIFY2(!window.detailPane()->etaText().contains(QStringLiteral("no estimate")),
                      qPrintable(window.detailPane()->etaText()));
         QSignalSpy refreshed(window.session(), &AccountSession::refreshFinished);
-        // A rate from the history needs two samples at different seconds: wait for the clock to pass the first.
+        // A rate from the history needs two samples at different seconds: wait for the clock to pass the
+        // first.
         const qint64 firstSample = window.session()->history().samples(id).constLast().at;
         QTRY_VERIFY(QDateTime::currentSecsSinceEpoch() > firstSample);
         window.session()->refreshNow();

@@ -172,8 +172,8 @@ void AlertNotifier::say(const QList<Alert> &fresh)
         m_lastAccount.clear();
     }
     if (m_tray)
-        m_tray->showMessage(heading, text, m_health == Health::Failed ? QSystemTrayIcon::Critical
-                                                                       : QSystemTrayIcon::Warning,
+        m_tray->showMessage(heading, text,
+                            m_health == Health::Failed ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning,
                             10'000);
     else
         Q_EMIT noticeRequested(heading + QStringLiteral(" — ") + text, m_lastBatchId, m_lastAccount);
@@ -196,8 +196,8 @@ QIcon AlertNotifier::healthIcon(const QIcon &base, Health health)
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
         base.paint(&painter, pixmap.rect());
-        // Colour-blind safe enough with the tooltip's words: green, amber, red; a white ring inside a dark one
-        // keeps the dot apart from any panel.
+        // Colour-blind safe enough with the tooltip's words: green, amber, red; a white ring inside a dark
+        // one keeps the dot apart from any panel.
         const QColor fill = health == Health::Failed    ? QColor(0xd9, 0x30, 0x25)
                             : health == Health::Stalled ? QColor(0xf2, 0xa9, 0x00)
                                                         : QColor(0x2e, 0x9e, 0x44);
@@ -223,7 +223,8 @@ AlertSettings AlertNotifier::loadSettings()
     for (int kind = 0; kind < kAlertKindCount; ++kind)
         s.enabled[kind] = settings.value(settingsKey(AlertKind(kind)), true).toBool();
     s.stallSeconds =
-        std::clamp<qint64>(settings.value(QStringLiteral("alerts/stallMinutes"), 30).toLongLong(), 1, 7 * 24 * 60) *
+        std::clamp<qint64>(settings.value(QStringLiteral("alerts/stallMinutes"), 30).toLongLong(), 1,
+                           7 * 24 * 60) *
         60;
     s.failureRate =
         qBound(1, settings.value(QStringLiteral("alerts/failurePercent"), 10).toInt(), 100) / 100.0;

@@ -133,7 +133,8 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         send(request, socket, createForTests(simRequest), simRequest.requestId);
         return true;
     }
-    if (request.url().path() == QLatin1String("/v1/_sim/clock") && simRequest.method == QLatin1String("POST")) {
+    if (request.url().path() == QLatin1String("/v1/_sim/clock") &&
+        simRequest.method == QLatin1String("POST")) {
         send(request, socket, advanceClock(simRequest), simRequest.requestId);
         return true;
     }
@@ -263,7 +264,8 @@ SimResponse SimServer::createForTests(const SimRequest &request)
         if (value.isUndefined())
             return true;
         const double number = value.toDouble(-1.0);
-        if (!value.isDouble() || number < double(low) || number > double(high) || number != std::floor(number))
+        if (!value.isDouble() || number < double(low) || number > double(high) ||
+            number != std::floor(number))
             return false;
         *out = qint64(number);
         return true;

@@ -37,7 +37,8 @@ AlertSettingsBox::AlertSettingsBox(QWidget *parent)
     m_failurePercent->setAccessibleName(tr("Failure rate percent"));
     m_failurePercent->setObjectName(QStringLiteral("failurePercentSpin"));
     connect(m_check[int(AlertKind::Stalled)], &QCheckBox::toggled, m_stallMinutes, &QWidget::setEnabled);
-    connect(m_check[int(AlertKind::FailureRate)], &QCheckBox::toggled, m_failurePercent, &QWidget::setEnabled);
+    connect(m_check[int(AlertKind::FailureRate)], &QCheckBox::toggled, m_failurePercent,
+            &QWidget::setEnabled);
 
     auto *grid = new QGridLayout(this);
     grid->addWidget(m_check[int(AlertKind::Stalled)], 0, 0);
@@ -75,6 +76,6 @@ AlertSettings AlertSettingsBox::settings() const
 
 QList<QWidget *> AlertSettingsBox::tabOrder() const
 {
-    return {m_check[int(AlertKind::Stalled)],     m_stallMinutes, m_check[int(AlertKind::MissWindow)],
+    return {m_check[int(AlertKind::Stalled)],     m_stallMinutes,   m_check[int(AlertKind::MissWindow)],
             m_check[int(AlertKind::FailureRate)], m_failurePercent, m_check[int(AlertKind::OutputExpiring)]};
 }

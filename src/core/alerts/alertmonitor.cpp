@@ -90,7 +90,8 @@ std::optional<qint64> AlertMonitor::windowSeconds(const QString &completionWindo
 
 std::optional<qint64> AlertMonitor::windowEnd(const Batch &batch)
 {
-    if (const std::optional<qint64> window = windowSeconds(batch.completionWindow); window && batch.createdAt > 0)
+    if (const std::optional<qint64> window = windowSeconds(batch.completionWindow);
+        window && batch.createdAt > 0)
         return batch.createdAt + *window;
     return batch.expiresAt;
 }
@@ -137,8 +138,9 @@ QList<Alert> AlertMonitor::check(const Batch &batch, const QString &account, con
         const std::optional<qint64> since = lastMove(batch, history);
         const qint64 still = since ? BatchFormat::secondsBetween(*since, now) : 0;
         if (since && still >= m_settings.stallSeconds)
-            raise(AlertKind::Stalled, tr("%1 has not moved for %2 (%3)")
-                                          .arg(named(batch, account), BatchFormat::duration(still), progress));
+            raise(AlertKind::Stalled,
+                  tr("%1 has not moved for %2 (%3)")
+                      .arg(named(batch, account), BatchFormat::duration(still), progress));
     }
 
     // Azure keeps running a job past its 24 h window (documented), so missing it loses nothing there.
@@ -149,8 +151,8 @@ QList<Alert> AlertMonitor::check(const Batch &batch, const QString &account, con
         if (end && eta && *eta > BatchFormat::secondsBetween(now, *end))
             raise(AlertKind::MissWindow,
                   tr("%1 will likely miss its %2 window: %3, about %4 to go, %5 left")
-                      .arg(named(batch, account), batch.completionWindow.isEmpty() ? tr("completion")
-                                                                                    : batch.completionWindow,
+                      .arg(named(batch, account),
+                           batch.completionWindow.isEmpty() ? tr("completion") : batch.completionWindow,
                            progress, BatchFormat::duration(*eta),
                            BatchFormat::duration(qMax<qint64>(0, BatchFormat::secondsBetween(now, *end)))));
     }
@@ -171,10 +173,10 @@ QList<Alert> AlertMonitor::check(const Batch &batch, const QString &account, con
     if (on(AlertKind::FailureRate) && recent && done > 0 && done >= m_settings.failureRateMinimumDone) {
         const double share = double(c.failed) / double(done);
         if (share > m_settings.failureRate)
-            raise(AlertKind::FailureRate, tr("%1: %2 of %3 requests failed (%4, above %5)")
-                                              .arg(named(batch, account), BatchFormat::count(c.failed),
-                                                   BatchFormat::count(done), percent(share),
-                                                   percent(m_settings.failureRate)));
+            raise(AlertKind::FailureRate,
+                  tr("%1: %2 of %3 requests failed (%4, above %5)")
+                      .arg(named(batch, account), BatchFormat::count(c.failed), BatchFormat::count(done),
+                           percent(share), percent(m_settings.failureRate)));
     }
     return alerts;
 }

@@ -38,18 +38,22 @@ struct Alert
 enum class Health { Fine, Stalled, Failed };
 
 // Decides, from the rows, each batch's progress history and the time, which alerts stand now. Pure: the
-// window's CompletionNotifier-like watcher calls it after each refresh and on a timer and says each alert once.
+// window's CompletionNotifier-like watcher calls it after each refresh and on a timer and says each alert
+// once.
 class AlertMonitor
 {
 public:
-    explicit AlertMonitor(const AlertSettings &settings = {}) : m_settings(settings) {}
+    explicit AlertMonitor(const AlertSettings &settings = {})
+        : m_settings(settings)
+    {
+    }
     void setSettings(const AlertSettings &settings) { m_settings = settings; }
     const AlertSettings &settings() const { return m_settings; }
 
     // The alerts that stand for this batch at `now` (history may be null). `provider` decides what a
     // window and a file's retention mean there (Azure does not expire a job past its window).
-    QList<Alert> check(const Batch &batch, const QString &account, const ProgressHistory *history,
-                       qint64 now, Provider provider = Provider::OpenAI) const;
+    QList<Alert> check(const Batch &batch, const QString &account, const ProgressHistory *history, qint64 now,
+                       Provider provider = Provider::OpenAI) const;
     // Worst state of a set of rows: Failed when a batch ended failed/expired (or a FailureRate alert stands)
     // within the last 24 h, else Stalled when a Stalled or MissWindow alert stands, else Fine.
     static Health worst(const QList<Alert> &alerts, bool recentFailure);

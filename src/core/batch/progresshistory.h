@@ -39,8 +39,9 @@ public:
     QList<ProgressSample> samples(const QString &id) const { return m_samples.value(id); }
 
     // Seconds until the batch is likely done. The first estimate is the pace since the batch's own
-    // in_progress_at (done / (now - in_progress_at)); once the samples span kMinHistorySeconds the recent rate
-    // (the last kRateWindowSeconds) wins. None without progress, or with neither a start nor two samples.
+    // in_progress_at (done / (now - in_progress_at)); once the samples span kMinHistorySeconds the recent
+    // rate (the last kRateWindowSeconds) wins. None without progress, or with neither a start nor two
+    // samples.
     std::optional<qint64> etaSeconds(const Batch &batch, qint64 now) const;
 
 private:
