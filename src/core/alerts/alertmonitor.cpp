@@ -2,21 +2,15 @@
 
 #include "core/export/batchformat.h"
 
-#include <QCoreApplication>
 #include <QJsonObject>
 
 #include <cmath>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AlertMonitor", text);
-}
-
 // "batch_abc" or "batch_abc in Production": the batch named as the user knows it.
 QString named(const Batch &batch, const QString &account)
 {
-    return account.isEmpty() ? batch.id : tr("%1 in %2").arg(batch.id, account);
+    return account.isEmpty() ? batch.id : AlertMonitor::tr("%1 in %2").arg(batch.id, account);
 }
 
 QString percent(double share)

@@ -4,6 +4,7 @@
 #include "core/batch/progresshistory.h"
 #include "core/providers/provider.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -42,6 +43,8 @@ enum class Health { Fine, Stalled, Failed };
 // once.
 class AlertMonitor
 {
+    Q_DECLARE_TR_FUNCTIONS(AlertMonitor)
+
 public:
     explicit AlertMonitor(const AlertSettings &settings = {})
         : m_settings(settings)
