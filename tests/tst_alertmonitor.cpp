@@ -116,6 +116,80 @@ private Q_SLOTS:
                     .isEmpty());
     }
 
+    void staleCountsAreNoStall()
+    {
+        // Review M5: the time since the counts were last read is no time seen without progress.
+        const AlertMonitor monitor(only(AlertKind::Stalled));
+        const Batch b = batch(QStringLiteral("in_progress"), 40, 0, 100);
+        ProgressHistory h;
+        const qint64 moved = kCreated + 600;
+        h.add(b.id, {moved, 40, 0, 100});
+        // Read 10 min after the last change, then nothing for 30 min (asleep, offline): not stalled.
+        QVERIFY(
+            monitor.check(b, QString(), &h, moved + 40 * 60, Provider::OpenAI, moved + 10 * 60).isEmpty());
+        // The last refresh failed or is too old: nothing time-based is said.
+        QVERIFY(monitor.check(b, QString(), &h, moved + 40 * 60, Provider::OpenAI, std::nullopt).isEmpty());
+        // Read unchanged 31 min after the last change: stalled for those 31 min.
+        const QList<Alert> alerts =
+            monitor.check(b, QString(), &h, moved + 32 * 60, Provider::OpenAI, moved + 31 * 60);
+        QCOMPARE(kinds(alerts), QList<AlertKind>{AlertKind::Stalled});
+        QVERIFY2(alerts.first().text.contains(QLatin1String("31 min")), qPrintable(alerts.first().text));
+        // Nor does a stale account get a window alert.
+        const AlertMonitor late(only(AlertKind::MissWindow));
+        const qint64 now = kCreated + 60 + 10 * 3600;
+        const Batch slow = batch(QStringLiteral("in_progress"), 100, 0, 1000);
+        QCOMPARE(late.check(slow, QString(), nullptr, now).size(), 1);
+        QVERIFY(late.check(slow, QString(), nullptr, now, Provider::OpenAI, std::nullopt).isEmpty());
+    }
+
+    void aStalledBatchMissesItsWindow()
+    {
+        // Review M6: 1,000 of 10,000 in 20 min, then read unchanged for 6 h: about 57 h to go.
+        const AlertMonitor monitor(only(AlertKind::MissWindow));
+        const qint64 start = kCreated + 60;
+        ProgressHistory h;
+        h.add(QStringLiteral("batch_a"), {start, 0, 0, 10'000});
+        h.add(QStringLiteral("batch_a"), {start + 1200, 1000, 0, 10'000});
+        const QList<Alert> alerts = monitor.check(batch(QStringLiteral("in_progress"), 1000, 0, 10'000),
+                                                  QString(), &h, start + 1200 + 6 * 3600);
+        QCOMPARE(kinds(alerts), QList<AlertKind>{AlertKind::MissWindow});
+        QVERIFY2(alerts.first().text.contains(QLatin1String("2 d")), qPrintable(alerts.first().text));
+    }
+
+    void missWindowWaitsForAPace()
+    {
+        // Review M7: 1 of 50,000 a minute in says little; half an hour in, the pace is worth a word.
+        const AlertMonitor monitor(only(AlertKind::MissWindow));
+        const Batch b = batch(QStringLiteral("in_progress"), 1, 0, 50'000);
+        QVERIFY(monitor.check(b, QString(), nullptr, kCreated + 60 + 60).isEmpty());
+        QVERIFY(monitor.check(b, QString(), nullptr, kCreated + 60 + 29 * 60).isEmpty());
+        QCOMPARE(kinds(monitor.check(b, QString(), nullptr,
+                                     kCreated + 60 + AlertMonitor::kMissWindowMinimumSeconds)),
+                 QList<AlertKind>{AlertKind::MissWindow});
+    }
+
+    void stuckValidatingOrFinalizing()
+    {
+        // Review L14: hours in validating (since created_at) or finalizing (since finalizing_at) is a stall
+        // too.
+        const AlertMonitor monitor(only(AlertKind::Stalled));
+        const qint64 limit = AlertMonitor::stuckSeconds(monitor.settings());
+        const Batch validating = batch(QStringLiteral("validating"), 0, 0, 0);
+        QVERIFY(monitor.check(validating, QString(), nullptr, kCreated + limit - 60).isEmpty());
+        const QList<Alert> alerts = monitor.check(validating, QString(), nullptr, kCreated + limit);
+        QCOMPARE(kinds(alerts), QList<AlertKind>{AlertKind::Stalled});
+        QVERIFY2(alerts.first().text.contains(QLatin1String("validating")), qPrintable(alerts.first().text));
+        const Batch finalizing = batch(QStringLiteral("finalizing"), 100, 0, 100,
+                                       {{QStringLiteral("finalizing_at"), kCreated + 3600}});
+        QVERIFY(monitor.check(finalizing, QString(), nullptr, kCreated + 3600 + limit - 60).isEmpty());
+        QCOMPARE(monitor.check(finalizing, QString(), nullptr, kCreated + 3600 + limit).size(), 1);
+        // Stale counts: not said.
+        QVERIFY(monitor
+                    .check(finalizing, QString(), nullptr, kCreated + 3600 + limit, Provider::OpenAI,
+                           std::nullopt)
+                    .isEmpty());
+    }
+
     void windowParsing()
     {
         QCOMPARE(AlertMonitor::windowSeconds(QStringLiteral("24h")), std::optional<qint64>(86400));

@@ -67,6 +67,59 @@ private Q_SLOTS:
         QCOMPARE(said.count(), 2);
     }
 
+    void saidAgainOnlyAfterItStoppedForAWhile()
+    {
+        // Review M7: what stops standing is forgotten after a while (bounded memory), then said again if it
+        // comes back; coming back at once (flapping) is not said again.
+        BatchTableModel model;
+        AlertNotifier notifier(&model);
+        qint64 now = kStart + 600;
+        notifier.setClock([&now] { return now; });
+        QSignalSpy said(&notifier, &AlertNotifier::alertSaid);
+        model.merge({running(QStringLiteral("a"), 30, 30, 10'000)}); // 50 % failed
+        notifier.check();
+        QCOMPARE(said.count(), 1);
+        model.merge({running(QStringLiteral("a"), 300, 30, 10'000)}); // 9 %: fine
+        notifier.check();
+        QCOMPARE(notifier.remembered(), 1);
+        model.merge({running(QStringLiteral("a"), 300, 100, 10'000)}); // 25 %: back at once
+        notifier.check();
+        QCOMPARE(said.count(), 1);
+        model.merge({running(QStringLiteral("a"), 3000, 100, 10'000)}); // fine again, for a while
+        notifier.check();
+        now += AlertNotifier::kRearmSeconds + 60;
+        notifier.check();
+        QCOMPARE(notifier.remembered(), 0);
+        model.merge({running(QStringLiteral("a"), 3000, 1000, 10'000)}); // 25 %: a new episode
+        notifier.check();
+        QCOMPARE(said.count(), 2);
+        // A batch that ends is forgotten too.
+        model.merge({TestBatch(QStringLiteral("a"), QStringLiteral("completed")).counts(10'000, 9000, 1000)});
+        now += 2 * 86400;
+        notifier.check();
+        now += AlertNotifier::kRearmSeconds + 60;
+        notifier.check();
+        QCOMPARE(notifier.remembered(), 0);
+    }
+
+    void aStreamOfChangesDoesNotPostponeTheCheck()
+    {
+        // Review L16: changes closer together than the gathering delay must not hold the check off.
+        BatchTableModel model;
+        AlertNotifier notifier(&model);
+        notifier.setClock([] { return kStart + 600; });
+        QSignalSpy said(&notifier, &AlertNotifier::alertSaid);
+        model.merge({running(QStringLiteral("a"), 30, 30), running(QStringLiteral("b"), 1, 0)});
+        QTimer stream;
+        stream.setInterval(50);
+        qint64 n = 1;
+        QObject::connect(&stream, &QTimer::timeout, &model,
+                         [&] { model.merge({running(QStringLiteral("b"), ++n, 0)}); });
+        stream.start();
+        QTRY_COMPARE_WITH_TIMEOUT(said.count(), 1, 10'000);
+        stream.stop();
+    }
+
     void aMergeBringsACheck()
     {
         BatchTableModel model;

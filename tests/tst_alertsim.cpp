@@ -144,6 +144,29 @@ private Q_SLOTS:
         QCOMPARE(said.count(), 1);
     }
 
+    void noStallWhileTheAccountIsNotRead()
+    {
+        // Review M5: 40 min without a refresh (asleep, offline) is no stall; once read unchanged, it is.
+        Rig rig;
+        QVERIFY(rig.start());
+        QSignalSpy said(rig.notifier.get(), &AlertNotifier::alertSaid);
+        const QString id = rig.create({{QStringLiteral("requests"), 1000},
+                                       {QStringLiteral("run_seconds"), 3600},
+                                       {QStringLiteral("stall_after"), 600}});
+        QVERIFY(!id.isEmpty());
+        QVERIFY(rig.refresh());
+        QVERIFY(rig.advance(900));
+        QVERIFY(rig.refresh());
+        QTRY_VERIFY(rig.batch(id) && rig.batch(id)->requestCounts.completed > 0);
+        QVERIFY(rig.advance(40 * 60));
+        rig.notifier->check(); // the minute's check, with counts 40 min old
+        QCOMPARE(said.count(), 0);
+        QCOMPARE(rig.notifier->health(), Health::Fine);
+        QVERIFY(rig.refresh()); // read again: unchanged for 40 min
+        rig.notifier->check();
+        QCOMPARE(kinds(said), QList<AlertKind>{AlertKind::Stalled});
+    }
+
     void missWindowAtASlowPace()
     {
         Rig rig;

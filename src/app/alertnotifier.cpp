@@ -55,7 +55,11 @@ AlertNotifier::AlertNotifier(BatchTableModel *model, QObject *parent)
     m_minute.setInterval(60'000);
     connect(&m_minute, &QTimer::timeout, this, &AlertNotifier::check);
     m_minute.start();
-    const auto soon = [this] { m_gather.start(); };
+    // Start only when not pending: a stream of changes must not postpone the check for ever.
+    const auto soon = [this] {
+        if (!m_gather.isActive())
+            m_gather.start();
+    };
     connect(model, &QAbstractItemModel::rowsInserted, this, soon);
     connect(model, &QAbstractItemModel::rowsRemoved, this, soon);
     connect(model, &QAbstractItemModel::modelReset, this, soon);
@@ -66,7 +70,7 @@ AlertNotifier::AlertNotifier(BatchTableModel *model, QObject *parent)
                 const bool clockOnly = topLeft.column() == BatchColumns::Created &&
                                        bottomRight.column() == BatchColumns::Duration && topLeft.row() == 0 &&
                                        bottomRight.row() == m_model->rowCount() - 1;
-                if (!clockOnly)
+                if (!clockOnly && !m_gather.isActive())
                     m_gather.start();
             });
     m_summary = tr("Batchwatch");
@@ -96,33 +100,70 @@ void AlertNotifier::setClock(std::function<qint64()> clock)
     m_clock = std::move(clock);
 }
 
+// When the account's counts were last read, for the monitor: none when stale (its last refresh failed, or
+// is older than a couple of its refresh intervals: asleep, offline); "now" for rows without a session.
+std::optional<qint64> AlertNotifier::seenAt(const AccountSession *session, qint64 at)
+{
+    if (!session)
+        return ProgressHistory::kSeenNow;
+    const qint64 seen = session->lastSeenAt();
+    if (seen <= 0 || session->lastRefreshFailed())
+        return std::nullopt;
+    const qint64 fresh = 2 * qint64(session->intervalSeconds()) + kFreshSlackSeconds;
+    if (BatchFormat::secondsBetween(seen, at) > fresh)
+        return std::nullopt;
+    return seen;
+}
+
 void AlertNotifier::check()
 {
     const qint64 at = now();
+    // Batches that ended before this can hold no alert: one integer compare keeps them out.
+    const qint64 cutoff = at - kNothingAfterSeconds;
     QList<Alert> standing;
     int running = 0, failedRecently = 0;
+    // Per source, not per row: sources are few.
+    QHash<int, std::pair<Provider, std::optional<qint64>>> sources;
+    QHash<int, QString> accounts;
     for (int row = 0, rows = m_model->rowCount(); row < rows; ++row) {
         const Batch &batch = m_model->batchAt(row);
         if (batch.status.isRunning())
             ++running;
-        const std::optional<qint64> ended = batch.endedAt();
-        if (ended && BatchFormat::secondsBetween(*ended, at) > kNothingAfterSeconds)
+        else if (const std::optional<qint64> ended = batch.endedAt(); ended && *ended < cutoff)
             continue;
         if (AlertMonitor::endedBadly(batch, at))
             ++failedRecently;
         const int source = m_model->sourceAt(row);
-        const AccountSession *session = m_model->sessionOf(source);
-        standing += m_monitor.check(batch, m_model->accountOf(source), m_model->historyAt(row), at,
-                                    session ? session->provider() : Provider::OpenAI);
+        auto it = sources.find(source);
+        if (it == sources.end()) {
+            const AccountSession *session = m_model->sessionOf(source);
+            it = sources.insert(source,
+                                {session ? session->provider() : Provider::OpenAI, seenAt(session, at)});
+            accounts.insert(source, m_model->accountOf(source));
+        }
+        standing += m_monitor.check(batch, accounts.value(source), m_model->historyAt(row), at, it->first,
+                                    it->second);
     }
     QList<Alert> fresh;
     QHash<AlertKind, int> byKind;
     for (const Alert &alert : std::as_const(standing)) {
         byKind[alert.kind]++;
-        if (!m_said.contains(key(alert))) {
-            m_said.insert(key(alert));
+        const QString k = key(alert);
+        auto said = m_said.find(k);
+        if (said == m_said.end()) {
+            m_said.insert(k, at);
             fresh << alert;
+        } else {
+            *said = at;
         }
+    }
+    // Forget what stopped standing a while ago (ended batches included): bounded, and said again if it
+    // comes back later; what flickers within kRearmSeconds is not said again.
+    for (auto it = m_said.begin(); it != m_said.end();) {
+        if (BatchFormat::secondsBetween(*it, at) > kRearmSeconds)
+            it = m_said.erase(it);
+        else
+            ++it;
     }
     m_standing = standing;
 

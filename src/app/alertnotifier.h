@@ -2,14 +2,15 @@
 
 #include "core/alerts/alertmonitor.h"
 
+#include <QHash>
 #include <QIcon>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QTimer>
 
 #include <functional>
 
+class AccountSession;
 class BatchTableModel;
 class QSystemTrayIcon;
 
@@ -23,6 +24,10 @@ class AlertNotifier : public QObject
 
 public:
     explicit AlertNotifier(BatchTableModel *model, QObject *parent = nullptr);
+
+    // An alert that stopped standing is forgotten (and may be said again) only after this long, so one
+    // that flickers is not said at each flicker.
+    static constexpr qint64 kRearmSeconds = 15 * 60;
 
     // The tray to speak through and colour (CompletionNotifier's); null: notices go to the window.
     void setTray(QSystemTrayIcon *tray);
@@ -38,6 +43,8 @@ public:
     // "3 running · 1 stalled · 2 failed in 24 h": the tray's tooltip.
     QString summary() const { return m_summary; }
     QList<Alert> standing() const { return m_standing; }
+    // How many alerts are remembered as said (bounded: those standing or stopped only lately).
+    int remembered() const { return int(m_said.size()); }
     // The icon with a dot in the health's colour (green, amber, red), readable on light and dark panels.
     static QIcon healthIcon(const QIcon &base, Health health);
 
@@ -54,6 +61,8 @@ Q_SIGNALS:
     void batchActivated(const QString &batchId, const QString &account);
 
 private:
+    static constexpr qint64 kFreshSlackSeconds = 60;
+    static std::optional<qint64> seenAt(const AccountSession *session, qint64 at);
     void say(const QList<Alert> &fresh);
     void showHealth();
 
@@ -62,9 +71,9 @@ private:
     std::function<qint64()> m_clock;
     QPointer<QSystemTrayIcon> m_tray;
     QIcon m_baseIcon;
-    QTimer m_gather; // merges close together make one check
-    QTimer m_minute; // time alone makes a batch stalled or a file expiring
-    QSet<QString> m_said;
+    QTimer m_gather;               // merges close together make one check
+    QTimer m_minute;               // time alone makes a batch stalled or a file expiring
+    QHash<QString, qint64> m_said; // what was said -> when it last stood
     QList<Alert> m_standing;
     Health m_health = Health::Fine;
     QString m_summary;

@@ -117,7 +117,7 @@ bool AlertMonitor::endedBadly(const Batch &batch, qint64 now, qint64 seconds)
 }
 
 QList<Alert> AlertMonitor::check(const Batch &batch, const QString &account, const ProgressHistory *history,
-                                 qint64 now, Provider provider) const
+                                 qint64 now, Provider provider, std::optional<qint64> seenAt) const
 {
     QList<Alert> alerts;
     const auto on = [this](AlertKind kind) { return m_settings.enabled[int(kind)]; };
@@ -126,28 +126,55 @@ QList<Alert> AlertMonitor::check(const Batch &batch, const QString &account, con
     };
     const RequestCounts &c = batch.requestCounts;
     const qint64 done = BatchFormat::requestsDone(c);
-    const QString progress = tr("%1 / %2 done").arg(BatchFormat::count(done), BatchFormat::count(c.total));
+    // Built only for an alert: most rows raise none.
+    const auto progress = [&] {
+        return tr("%1 / %2 done").arg(BatchFormat::count(done), BatchFormat::count(c.total));
+    };
+    // Stale counts (none) say nothing about time; counts read "later" than now are read now.
+    const std::optional<qint64> seen = seenAt ? std::optional<qint64>(qMin(*seenAt, now)) : std::nullopt;
 
-    if (on(AlertKind::Stalled) && running(batch)) {
+    // Stalled: seen unchanged for stallSeconds, i.e. from the last move to the last read.
+    if (on(AlertKind::Stalled) && seen && running(batch)) {
         const std::optional<qint64> since = lastMove(batch, history);
-        const qint64 still = since ? BatchFormat::secondsBetween(*since, now) : 0;
+        const qint64 still = since ? BatchFormat::secondsBetween(*since, *seen) : 0;
         if (since && still >= m_settings.stallSeconds)
             raise(AlertKind::Stalled,
                   tr("%1 has not moved for %2 (%3)")
-                      .arg(named(batch, account), BatchFormat::duration(still), progress));
+                      .arg(named(batch, account), BatchFormat::duration(still), progress()));
+    }
+    // Stuck in validating (since created_at) or finalizing (since finalizing_at): a stall too.
+    const BatchStatus::Value status = batch.status.value();
+    if (on(AlertKind::Stalled) && seen &&
+        (status == BatchStatus::Validating || status == BatchStatus::Finalizing)) {
+        const std::optional<qint64> since =
+            status == BatchStatus::Validating
+                ? (batch.createdAt > 0 ? std::optional<qint64>(batch.createdAt) : std::nullopt)
+                : batch.finalizingAt;
+        const qint64 still = since ? BatchFormat::secondsBetween(*since, *seen) : 0;
+        if (since && still >= stuckSeconds(m_settings))
+            raise(AlertKind::Stalled,
+                  tr("%1 has been %2 for %3")
+                      .arg(named(batch, account), batch.status.toString(), BatchFormat::duration(still)));
     }
 
     // Azure keeps running a job past its 24 h window (documented), so missing it loses nothing there.
-    if (on(AlertKind::MissWindow) && running(batch) && provider != Provider::Azure) {
+    if (on(AlertKind::MissWindow) && seen && running(batch) && provider != Provider::Azure) {
         const std::optional<qint64> end = windowEnd(batch);
         const ProgressHistory none;
-        const std::optional<qint64> eta = (history ? history : &none)->etaSeconds(batch, now);
+        const ProgressHistory &samples = history ? *history : none;
+        // The first minutes' counts come in bursts: a pace needs half an hour behind it.
+        qint64 observed = batch.inProgressAt ? BatchFormat::secondsBetween(*batch.inProgressAt, *seen) : 0;
+        if (const QList<ProgressSample> list = samples.samples(batch.id); !list.isEmpty())
+            observed = qMax(observed, BatchFormat::secondsBetween(list.constFirst().at, *seen));
+        const std::optional<qint64> eta = end && observed >= kMissWindowMinimumSeconds
+                                              ? samples.etaSeconds(batch, now, *seen)
+                                              : std::nullopt;
         if (end && eta && *eta > BatchFormat::secondsBetween(now, *end))
             raise(AlertKind::MissWindow,
                   tr("%1 will likely miss its %2 window: %3, about %4 to go, %5 left")
                       .arg(named(batch, account),
                            batch.completionWindow.isEmpty() ? tr("completion") : batch.completionWindow,
-                           progress, BatchFormat::duration(*eta),
+                           progress(), BatchFormat::duration(*eta),
                            BatchFormat::duration(qMax<qint64>(0, BatchFormat::secondsBetween(now, *end)))));
     }
 

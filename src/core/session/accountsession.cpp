@@ -270,8 +270,10 @@ void AccountSession::onRefreshFinished(const ApiError &error)
     m_lastAttempt = QDateTime::currentDateTime();
     m_lastFailed = error.isError();
     m_lastError = error;
-    if (!m_lastFailed)
+    if (!m_lastFailed) {
         m_last = m_lastAttempt;
+        m_lastSeenAt = now();
+    }
     schedule();
     Q_EMIT refreshFinished(error);
 }

@@ -68,6 +68,8 @@ public:
     // The last refresh that went through (invalid: none yet).
     QDateTime lastRefresh() const { return m_last; }
     bool lastRefreshFailed() const { return m_lastFailed; }
+    // The last refresh that went through, on now()'s clock (0: none yet): alerts judge stale counts by it.
+    qint64 lastSeenAt() const { return m_lastSeenAt; }
     QDateTime lastAttempt() const { return m_lastAttempt; }
     const ApiError &lastError() const { return m_lastError; }
     // When the next automatic refresh is due (invalid when none is scheduled).
@@ -146,6 +148,7 @@ private:
     bool m_started = false;
     QDateTime m_last;
     QDateTime m_lastAttempt;
+    qint64 m_lastSeenAt = 0;
     bool m_lastFailed = false;
     ApiError m_lastError;
 
