@@ -266,6 +266,43 @@ private Q_SLOTS:
         QTRY_COMPARE(dialog.accounts().size(), 1);
     }
 
+    void alertsAreSetAndReachedByKeyboard()
+    {
+        SettingsDialog::Input input;
+        input.alertSettings.stallSeconds = 45 * 60;
+        input.alertSettings.enabled[int(AlertKind::FailureRate)] = false;
+        SettingsDialog dialog(input);
+        dialog.show();
+        QApplication::setActiveWindow(&dialog);
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *stall = child<QSpinBox>(&dialog, "stallMinutesSpin");
+        auto *percent = child<QSpinBox>(&dialog, "failurePercentSpin");
+        auto *failing = child<QCheckBox>(&dialog, "alert-failure-rate");
+        QCOMPARE(stall->value(), 45);
+        QVERIFY(!failing->isChecked());
+        QVERIFY(!percent->isEnabled());
+        // Tab goes from the completions' choice into the alerts, and out of them to Clear cache.
+        child<QComboBox>(&dialog, "alertsCombo")->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), child<QCheckBox>(&dialog, "alert-stalled"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), stall);
+        stall->selectAll();
+        QTest::keyClicks(stall, QStringLiteral("50"));
+        // Alt+F turns the failure rate on (a mnemonic clicks a moment later), and its percent with it.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(failing->isChecked());
+        QVERIFY(percent->isEnabled());
+        child<QCheckBox>(&dialog, "alert-output-expiring")->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), child<QPushButton>(&dialog, "clearCacheButton"));
+        const AlertSettings chosen = dialog.alertSettings();
+        QCOMPARE(chosen.stallSeconds, qint64(50 * 60));
+        QVERIFY(chosen.enabled[int(AlertKind::FailureRate)]);
+        QVERIFY(chosen.enabled[int(AlertKind::MissWindow)]);
+        QCOMPARE(chosen.failureRate, 0.10);
+    }
+
     void fitsASmallScreen()
     {
         SettingsDialog::Input input;

@@ -337,6 +337,48 @@ private Q_SLOTS:
             "{\"custom_id\":\"a\"}\n\r\n--b--\r\n"));
         QVERIFY(file[QStringLiteral("created_at")].toInteger() <= QDateTime::currentSecsSinceEpoch());
     }
+
+    void alertHooksStallSlowAndExpire()
+    {
+        // The clock moves on when told; a test batch can freeze, run slowly, or carry an output expiry
+        // policy.
+        SimAccount account(frozen(0));
+        const qint64 start = account.now();
+        QCOMPARE(account.advanceClock(600), start + 600);
+        SimAccount::TestBatch stalling;
+        stalling.requests = 1000;
+        stalling.runSeconds = 3600;
+        stalling.stallAfter = 360;
+        const QString stalled = account.createForTests(stalling).id;
+        SimAccount::TestBatch slow;
+        slow.requests = 1000;
+        slow.runSeconds = 48 * 3600;
+        slow.outputExpiresAfter = 7200;
+        const QString late = account.createForTests(slow).id;
+        const auto json = [&account](const QString &id) {
+            return account.batchObject(*account.findBatch(id));
+        };
+        const auto completed = [&](const QString &id) {
+            return json(id)
+                .value(QLatin1String("request_counts"))
+                .toObject()
+                .value(QLatin1String("completed"))
+                .toInteger();
+        };
+        account.advanceClock(5 + 360);
+        QCOMPARE(completed(stalled), 100); // a tenth of the hour
+        account.advanceClock(10 * 3600);
+        QCOMPARE(completed(stalled), 100); // frozen, and still running
+        QCOMPARE(json(stalled).value(QLatin1String("status")).toString(), QStringLiteral("in_progress"));
+        QVERIFY(json(stalled).value(QLatin1String("finalizing_at")).isNull());
+        QVERIFY(completed(late) < 220); // about 10 h of 48
+        QCOMPARE(json(late)
+                     .value(QLatin1String("output_expires_after"))
+                     .toObject()
+                     .value(QLatin1String("seconds"))
+                     .toInteger(),
+                 7200);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSimAccount)

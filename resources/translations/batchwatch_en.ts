@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlertNotifier</name>
+    <message numerus="yes">
+        <source>%n alerts</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stalled</source>
+        <translation>
+            <numerusform>%n stalled</numerusform>
+            <numerusform>%n stalled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed in 24 h</source>
+        <translation>
+            <numerusform>%n failed in 24 h</numerusform>
+            <numerusform>%n failed in 24 h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late for the window</source>
+        <translation>
+            <numerusform>%n late for the window</numerusform>
+            <numerusform>%n late for the window</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n failing</numerusform>
+            <numerusform>%n failing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n output expiring</source>
+        <translation>
+            <numerusform>%n output file expiring</numerusform>
+            <numerusform>%n output files expiring</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BatchActions</name>
     <message numerus="yes">
         <source>Export %n batch(es)</source>

@@ -3,6 +3,7 @@
 #include "app/account/demoserver.h"
 #include "app/account/keystore.h"
 #include "app/account/settingsdialog.h"
+#include "app/alertnotifier.h"
 #include "app/completionnotifier.h"
 #include "app/mainwindow.h"
 #include "core/cache/batchcache.h"
@@ -174,6 +175,7 @@ void AppController::showSettings()
     }
     input.keychainAvailable = m_keys->keychainAvailable();
     input.alerts = QSettings().value(kAlertsKey, QStringLiteral("all")).toString();
+    input.alertSettings = m_window->alertNotifier()->settings();
     input.current = m_window->shownAccount();
     SettingsDialog dialog(input, m_window);
     connect(&dialog, &SettingsDialog::clearCacheRequested, m_window, &MainWindow::clearCache);
@@ -182,6 +184,8 @@ void AppController::showSettings()
     Accounts::save(dialog.accounts());
     QSettings().setValue(kAlertsKey, dialog.alerts());
     m_window->notifier()->setMode(CompletionNotifier::modeFromString(dialog.alerts()));
+    AlertNotifier::saveSettings(dialog.alertSettings());
+    m_window->alertNotifier()->setSettings(dialog.alertSettings());
     for (const SettingsDialog::KeyChange &change : dialog.keyChanges()) {
         // A copy goes only where the user said, and only from the entry they saw named.
         const QString key = change.key.isEmpty() ? m_storedKeys.value(change.copyFrom) : change.key;

@@ -25,6 +25,11 @@ CompletionNotifier::CompletionNotifier(BatchTableModel *model, QObject *parent)
     }
 }
 
+QSystemTrayIcon *CompletionNotifier::tray() const
+{
+    return m_tray;
+}
+
 CompletionNotifier::Mode CompletionNotifier::modeFromString(const QString &text)
 {
     if (text == QLatin1String("failures"))

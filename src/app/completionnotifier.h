@@ -29,6 +29,8 @@ public:
     static QString outcome(const Batch &batch);
     // Endings gathered for the next message: false means no message is on its way.
     bool hasPending() const { return !m_pending.isEmpty(); }
+    // The tray it speaks through (null where there is none): AlertNotifier shares it and colours its icon.
+    QSystemTrayIcon *tray() const;
 
 Q_SIGNALS:
     // When there is no tray, the window shows this; `batchId` is the one to select on a click (empty:

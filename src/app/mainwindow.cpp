@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->sortByColumn(BatchColumns::Created, Qt::DescendingOrder);
     buildLayout();
     buildActions();
+    buildAlerts();
 
     // The side bar's counts follow the account shown (mainwindowswitcher.cpp).
     connect(m_model, &BatchTableModel::statusCountsChanged, this, &MainWindow::updateStatusBar);

@@ -13,6 +13,7 @@
 #include <vector>
 
 class AccountSession;
+class AlertNotifier;
 class AccountSwitcher;
 class SessionSet;
 struct SessionSpec;
@@ -70,6 +71,7 @@ public:
     // and showing all accounts when another one is shown alone.
     void selectBatch(const QString &id, const QString &account = QString());
     CompletionNotifier *notifier() const { return m_notifier; }
+    AlertNotifier *alertNotifier() const { return m_alerts; }
     QString noticeText() const;
 
     BatchTableModel *model() const { return m_model; }
@@ -137,6 +139,9 @@ private:
     // Shows exactly what the query finds: the search box holds it, the other filters are cleared.
     void showQuery(const QString &query);
     void buildActions();
+    // mainwindowalerts.cpp: stalled, late, expiring and failing batches said, and the tray's colour.
+    void buildAlerts();
+    void showNotice(const QString &text, const QString &batchId, const QString &account);
     void showRowMenu(const QPoint &pos);
     void downloadForCurrent(int kind);
     void onCurrentChanged();
@@ -183,6 +188,7 @@ private:
     QLabel *m_demoBanner;
     QLabel *m_noticeBanner;
     CompletionNotifier *m_notifier;
+    AlertNotifier *m_alerts = nullptr;
     QSplitter *m_splitter;
     DetailSplitter *m_detailSplitter = nullptr; // the table and the detail pane
     QLabel *m_statusLabel;

@@ -48,6 +48,13 @@ SimAccount::SimAccount(const Options &options)
         m_rowById.insert(m_batches[size_t(row)].id, row);
 }
 
+qint64 SimAccount::advanceClock(qint64 seconds)
+{
+    Q_ASSERT(seconds >= 0);
+    m_epoch += seconds;
+    return now();
+}
+
 qint64 SimAccount::now() const
 {
     return m_epoch + static_cast<qint64>(double(m_clock.elapsed()) * m_options.speed / 1000.0);

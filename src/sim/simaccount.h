@@ -31,6 +31,8 @@ public:
     explicit SimAccount(const Options &options);
 
     qint64 now() const;
+    // Moves the simulated clock on by `seconds` (a test hook); returns the new now().
+    qint64 advanceClock(qint64 seconds);
     int batchCount() const { return int(m_batches.size()); }
 
     SimResponse listBatches(const QUrlQuery &query) const;
@@ -60,6 +62,11 @@ public:
         bool hasUsage = true;                      // false: the batch carries no usage at all
         std::optional<SimBatch::FixedUsage> usage; // exact usage instead of the counts' own
         std::optional<qint64> createdAt;           // an ended batch's created_at (unix seconds, past)
+        // Alert tests: how long the requests take to run (a slow pace), when the counts stop moving (seconds
+        // after in_progress_at), and the output files' expiry policy echoed on the batch.
+        std::optional<qint64> runSeconds;
+        std::optional<qint64> stallAfter;
+        std::optional<qint64> outputExpiresAfter;
     };
     const SimBatch &createForTests(const TestBatch &spec);
     SimResponse uploadFile(const QByteArray &contentType, const QByteArray &body);

@@ -31,6 +31,11 @@ qint64 SimBatch::workStopsAt() const
     return stop;
 }
 
+bool SimBatch::stalls() const
+{
+    return stallsAt && *stallsAt < workStopsAt() && outcome != Outcome::Failed;
+}
+
 QString SimBatch::statusAt(qint64 now) const
 {
     if (cancelRequestedAt && now >= *cancelRequestedAt)
@@ -40,6 +45,8 @@ QString SimBatch::statusAt(qint64 now) const
         return QStringLiteral("validating");
     if (outcome == Outcome::Failed)
         return QStringLiteral("failed");
+    if (stalls())
+        return QStringLiteral("in_progress");
     if (outcome == Outcome::Expired)
         return now >= endsAt ? QStringLiteral("expired") : QStringLiteral("in_progress");
     if (now < finalizingAt)
@@ -60,7 +67,7 @@ qint64 SimBatch::doneAt(qint64 now) const
 {
     if (outcome == Outcome::Failed || now < inProgressAt)
         return 0;
-    const qint64 stop = std::min(now, workStopsAt());
+    const qint64 stop = std::min({now, workStopsAt(), stalls() ? *stallsAt : now});
     const qint64 span = (outcome == Outcome::Expired ? endsAt : finalizingAt) - inProgressAt;
     // Expired batches run at a pace that would have needed longer than the window.
     const double pace = outcome == Outcome::Expired ? 0.6 : 1.0;
@@ -176,7 +183,7 @@ QJsonObject SimBatch::toJson(qint64 now) const
     o.insert(QLatin1String("in_progress_at"),
              timeIf(started && (!cancelling || *cancelRequestedAt > inProgressAt), inProgressAt));
     o.insert(QLatin1String("finalizing_at"),
-             timeIf(started && outcome != Outcome::Expired && now >= finalizingAt &&
+             timeIf(started && outcome != Outcome::Expired && !stalls() && now >= finalizingAt &&
                         (!cancelRequestedAt || *cancelRequestedAt > finalizingAt),
                     finalizingAt));
     o.insert(QLatin1String("completed_at"), timeIf(status == QLatin1String("completed"), endsAt));

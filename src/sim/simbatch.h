@@ -48,6 +48,8 @@ struct SimBatch
     QJsonArray moreErrors;             // validation errors after the first ({code, message, param, line})
     bool emptyStringErrorFile = false; // the "" trap instead of null
     std::optional<qint64> cancelRequestedAt;
+    // A test hook: from here on the counts stop moving and the batch stays in progress (unless cancelled).
+    std::optional<qint64> stallsAt;
 
     static constexpr qint64 kWindowSeconds = 86'400;
     static constexpr qint64 kCancelSeconds = 90;
@@ -57,6 +59,8 @@ struct SimBatch
     QJsonObject toJson(qint64 now) const;
     // When requests stop being worked on: finalizing, expiry, or a cancel.
     qint64 workStopsAt() const;
+    // Whether the batch stalls before its work would stop (see stallsAt).
+    bool stalls() const;
 
     // Requests finished at `now`, split as the plan says.
     qint64 doneAt(qint64 now) const;

@@ -10,6 +10,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cmath>
+
 namespace {
 QString methodName(QHttpServerRequest::Method method)
 {
@@ -129,6 +131,11 @@ bool SimServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     if (request.url().path() == QLatin1String("/v1/_sim/batches") &&
         simRequest.method == QLatin1String("POST")) {
         send(request, socket, createForTests(simRequest), simRequest.requestId);
+        return true;
+    }
+    if (request.url().path() == QLatin1String("/v1/_sim/clock") &&
+        simRequest.method == QLatin1String("POST")) {
+        send(request, socket, advanceClock(simRequest), simRequest.requestId);
         return true;
     }
     ++m_apiRequests;
@@ -287,9 +294,38 @@ SimResponse SimServer::createForTests(const SimRequest &request)
     if (spec.answerChars < 0 || spec.answerChars > 20'000)
         return SimResponse::error(400, QStringLiteral("'answer_chars' must be 0 to 20000"),
                                   QStringLiteral("invalid"));
+    // Optional whole numbers in a range; a wrong one is refused rather than ignored.
+    const auto seconds = [&body](const char *field, qint64 low, qint64 high, std::optional<qint64> *out) {
+        const QJsonValue value = body.value(QLatin1String(field));
+        if (value.isUndefined())
+            return true;
+        const double number = value.toDouble(-1.0);
+        if (!value.isDouble() || number < double(low) || number > double(high) ||
+            number != std::floor(number))
+            return false;
+        *out = qint64(number);
+        return true;
+    };
+    if (!seconds("run_seconds", 1, 1'000'000'000, &spec.runSeconds) ||
+        !seconds("stall_after", 0, 1'000'000'000, &spec.stallAfter) ||
+        !seconds("output_expires_after", 3600, 2'592'000, &spec.outputExpiresAfter))
+        return SimResponse::error(400,
+                                  QStringLiteral("'run_seconds' must be 1 to 1e9, 'stall_after' 0 to 1e9, "
+                                                 "'output_expires_after' 3600 to 2592000"),
+                                  QStringLiteral("invalid"));
     const SimBatch &batch = m_account->createForTests(spec);
     return SimResponse::json(
         {{QStringLiteral("id"), m_dialect->publicId(batch.id)}, {QStringLiteral("openai_id"), batch.id}});
+}
+
+SimResponse SimServer::advanceClock(const SimRequest &request)
+{
+    const QJsonValue advance = QJsonDocument::fromJson(request.body).object().value(QLatin1String("advance"));
+    const double seconds = advance.toDouble(-1.0);
+    if (!advance.isDouble() || seconds < 0 || seconds > 1e9 || seconds != std::floor(seconds))
+        return SimResponse::error(400, QStringLiteral("'advance' must be whole seconds from 0 to 1e9"),
+                                  QStringLiteral("invalid"));
+    return SimResponse::json({{QStringLiteral("now"), m_account->advanceClock(qint64(seconds))}});
 }
 
 SimResponse SimServer::stats() const

@@ -51,7 +51,12 @@ private:
     // {"input_tokens", "input_tokens_details": {"cached_tokens"}, "output_tokens"}: exactly these),
     // "created_at" (with "ended": unix seconds in the past)}: a batch created in any dialect, for tests; no
     // key, not counted. Answers {"id": the dialect's id, "openai_id"}.
+    // ... and for alert tests: "run_seconds" (1..1e9: how long its requests take), "stall_after" (0..1e9:
+    // seconds after in_progress_at when its counts stop moving, staying in progress), "output_expires_after"
+    // (3600.. 2592000, echoed as {"anchor": "created_at", "seconds"}).
     SimResponse createForTests(const SimRequest &request);
+    // POST /v1/_sim/clock {"advance": SECONDS (0..1e9)}: the simulated clock moves on; answers {"now"}.
+    SimResponse advanceClock(const SimRequest &request);
     enum class Fault {
         None,
         Answer,

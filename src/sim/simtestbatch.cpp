@@ -22,8 +22,18 @@ const SimBatch &SimAccount::createForTests(const TestBatch &spec)
         batch.failureMessage = QStringLiteral("This line is not parseable as valid JSON.");
         batch.failureLine = qMax<qint64>(1, (batch.submitted + 1) / 2);
     }
+    if (spec.outputExpiresAfter)
+        batch.extraFields.insert(QStringLiteral("output_expires_after"),
+                                 QJsonObject{{QStringLiteral("anchor"), QStringLiteral("created_at")},
+                                             {QStringLiteral("seconds"), *spec.outputExpiresAfter}});
     const qint64 at = now();
     if (!spec.ended) {
+        if (spec.runSeconds) {
+            batch.finalizingAt = batch.inProgressAt + *spec.runSeconds;
+            batch.endsAt = batch.finalizingAt + 5;
+        }
+        if (spec.stallAfter)
+            batch.stallsAt = batch.inProgressAt + *spec.stallAfter;
         // A live plan as add() made it; a cancel or an expiry comes halfway through the run.
         if (batch.outcome == SimBatch::Outcome::Cancelled)
             batch.cancelRequestedAt = batch.inProgressAt + (batch.finalizingAt - batch.inProgressAt) / 2;

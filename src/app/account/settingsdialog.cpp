@@ -1,8 +1,11 @@
 #include "app/account/settingsdialog.h"
 
+#include "app/account/alertsettingsbox.h"
 #include "ui_settingsdialog.h"
 
 #include <QPushButton>
+
+#include <utility>
 
 namespace {
 const QStringList kAlertModes = {QStringLiteral("all"), QStringLiteral("failures"), QStringLiteral("off")};
@@ -32,6 +35,7 @@ QString serverOf(const QString &keyAccount)
 SettingsDialog::SettingsDialog(const Input &input, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_alertBox(new AlertSettingsBox(this))
     , m_environment(input.environment)
     , m_storedKeys(input.storedKeys)
     , m_keychainAvailable(input.keychainAvailable)
@@ -40,6 +44,13 @@ SettingsDialog::SettingsDialog(const Input &input, QWidget *parent)
     for (Provider provider : Providers::all())
         m_ui->providerCombo->addItem(Providers::displayName(provider), Providers::id(provider));
     m_ui->alertsCombo->setCurrentIndex(qMax(0, int(kAlertModes.indexOf(input.alerts))));
+    // The other alerts sit under the completions' choice, in the tab order after it.
+    m_ui->mainLayout->insertWidget(m_ui->mainLayout->indexOf(m_ui->buttonBox), m_alertBox);
+    m_alertBox->setSettings(input.alertSettings);
+    QWidget *previous = m_ui->alertsCombo;
+    for (QWidget *next : m_alertBox->tabOrder())
+        setTabOrder(std::exchange(previous, next), next);
+    setTabOrder(previous, m_ui->clearCacheButton);
     QFont bold = m_ui->problemLabel->font();
     bold.setBold(true);
     m_ui->problemLabel->setFont(bold);
@@ -360,4 +371,9 @@ QStringList SettingsDialog::removedKeys() const
 QString SettingsDialog::alerts() const
 {
     return kAlertModes.value(m_ui->alertsCombo->currentIndex(), kAlertModes.constFirst());
+}
+
+AlertSettings SettingsDialog::alertSettings() const
+{
+    return m_alertBox->settings();
 }

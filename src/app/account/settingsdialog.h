@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/accounts/account.h"
+#include "core/alerts/alertmonitor.h"
 
 #include <QDialog>
 #include <QSet>
 
 #include <memory>
 #include <vector>
+
+class AlertSettingsBox;
 
 namespace Ui {
 class SettingsDialog;
@@ -28,6 +31,7 @@ public:
         QSet<QString> storedKeys; // the keyAccount() entries that hold a key (keychain or this session)
         bool keychainAvailable = true;
         QString alerts = QStringLiteral("all"); // all, failures or off
+        AlertSettings alertSettings;            // stalled, late, expiring, failing
         QString current;                        // the account to select first (by name)
     };
     // What to do in the keychain once the dialog is accepted.
@@ -46,6 +50,7 @@ public:
     // Entries of removed accounts that no remaining account uses: their keys can go.
     QStringList removedKeys() const;
     QString alerts() const;
+    AlertSettings alertSettings() const;
     // Why the accounts cannot be saved ("NAME: why"), or empty; OK is disabled meanwhile.
     QString problem() const;
 
@@ -79,6 +84,7 @@ private:
     QString uniqueName(const QString &base) const;
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
+    AlertSettingsBox *m_alertBox;
     QList<Account> m_environment;
     std::vector<Entry> m_entries;
     QStringList m_removedKeys;

@@ -11,6 +11,7 @@ AccountSession::AccountSession(const SessionSpec &spec, QObject *parent)
     , m_spec(spec)
     , m_client(std::make_unique<ApiClient>(spec.config))
     , m_engine(new SyncEngine(m_client.get(), this, this))
+    , m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
 {
     m_intervalSeconds = qBound(kMinIntervalSeconds, spec.refreshSeconds, kMaxIntervalSeconds);
     m_auto = spec.autoRefresh;
@@ -73,15 +74,21 @@ void AccountSession::syncUpdated(const std::vector<Batch> &batches)
 void AccountSession::observed(const std::vector<Batch> &batches)
 {
     // Counts seen now (not read from a cache): worth keeping for the ETA.
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 at = now();
     for (const Batch &batch : batches) {
-        if (!m_history.record(batch, now))
+        if (!m_history.record(batch, at))
             continue;
         const ProgressSample &sample = m_history.samples(batch.id).constLast();
         if (m_cache)
             m_pendingSamples.append({batch.id, sample});
         Q_EMIT sampleRecorded(batch.id, sample);
     }
+}
+
+void AccountSession::setClock(std::function<qint64()> clock)
+{
+    Q_ASSERT(clock);
+    m_clock = std::move(clock);
 }
 
 void AccountSession::writeSamples()
@@ -263,8 +270,10 @@ void AccountSession::onRefreshFinished(const ApiError &error)
     m_lastAttempt = QDateTime::currentDateTime();
     m_lastFailed = error.isError();
     m_lastError = error;
-    if (!m_lastFailed)
+    if (!m_lastFailed) {
         m_last = m_lastAttempt;
+        m_lastSeenAt = now();
+    }
     schedule();
     Q_EMIT refreshFinished(error);
 }

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -67,6 +68,8 @@ public:
     // The last refresh that went through (invalid: none yet).
     QDateTime lastRefresh() const { return m_last; }
     bool lastRefreshFailed() const { return m_lastFailed; }
+    // The last refresh that went through, on now()'s clock (0: none yet): alerts judge stale counts by it.
+    qint64 lastSeenAt() const { return m_lastSeenAt; }
     QDateTime lastAttempt() const { return m_lastAttempt; }
     const ApiError &lastError() const { return m_lastError; }
     // When the next automatic refresh is due (invalid when none is scheduled).
@@ -90,6 +93,10 @@ public:
     // What the account holds, newest first.
     qsizetype count() const;
     const ProgressHistory &history() const { return m_history; }
+    // The clock progress samples are stamped with (Unix seconds): the real one unless a test follows a
+    // simulator's.
+    void setClock(std::function<qint64()> clock);
+    qint64 now() const { return m_clock(); }
     // Whether cached rows are still being read (a large cache arrives in chunks).
     bool isLoadingCache() const { return m_loading; }
     bool hasCache() const { return m_cache != nullptr; }
@@ -131,6 +138,7 @@ private:
     std::unique_ptr<BatchCache> m_cache;
     SyncEngine *m_engine;
     ProgressHistory m_history;
+    std::function<qint64()> m_clock;
     QList<QPair<QString, ProgressSample>> m_pendingSamples; // written with the next page or refresh
 
     QTimer m_timer;
@@ -140,6 +148,7 @@ private:
     bool m_started = false;
     QDateTime m_last;
     QDateTime m_lastAttempt;
+    qint64 m_lastSeenAt = 0;
     bool m_lastFailed = false;
     ApiError m_lastError;
 
