@@ -137,6 +137,9 @@ private Q_SLOTS:
         QTest::newRow("negated number") << "-total>50" << false;
         QTest::newRow("and all") << "status:completed model~mini meta.customer~acme created>7d" << true;
         QTest::newRow("and one fails") << "status:completed model~mini -meta.customer~acme" << false;
+        // A quoted = or one after a word that is no field stays text.
+        QTest::newRow("quoted equals is a word") << "\"status=completed\"" << false;
+        QTest::newRow("equals after other word") << "foo=bar" << false;
         QTest::newRow("whitespace everywhere") << "  status:completed\t\tacme \n" << true;
     }
 
@@ -259,6 +262,14 @@ private Q_SLOTS:
         QTest::newRow("equals on span") << "created:7d" << 8 << 2 << "date";
         QTest::newRow("no field") << ">5" << 0 << 1 << "field";
         QTest::newRow("lone dash") << "acme -" << 5 << 1 << "-";
+        // = is not an operator: said where it is, with the term as it should be written.
+        QTest::newRow("equals sign") << "status=completed" << 6 << 1 << "did you mean status:completed?";
+        QTest::newRow("equals sign number") << "x total=5" << 7 << 1 << "did you mean total:5?";
+        QTest::newRow("equals then greater") << "total=>5" << 5 << 2 << "did you mean total>=5?";
+        QTest::newRow("equals then less") << "created=<7d" << 7 << 2 << "did you mean created<=7d?";
+        QTest::newRow("equals span") << "created=>7d" << 7 << 2 << "did you mean created>=7d?";
+        QTest::newRow("double equals") << "-Status==failed" << 7 << 2 << "did you mean -Status:failed?";
+        QTest::newRow("equals meta") << "meta.team=ml" << 9 << 1 << "did you mean meta.team:ml?";
     }
 
     void errors()

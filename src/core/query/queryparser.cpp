@@ -172,8 +172,9 @@ Needle needleOf(const QString &text)
 class Parser
 {
 public:
-    Parser(qint64 now, QList<QueryError> *errors)
-        : m_now(now)
+    Parser(const QString &text, qint64 now, QList<QueryError> *errors)
+        : m_text(text)
+        , m_now(now)
         , m_errors(errors)
     {
     }
@@ -209,6 +210,8 @@ public:
         bool named = opAt < size;
         for (int i = first; named && i < opAt; ++i)
             named = !piece.quoted[size_t(i)] && isNameChar(piece.chars[i]);
+        if (!named && equalsSignAfterField(piece, first))
+            return;
         if (!named) {
             // A free word, syntax characters and all ("/v1/chat", "a:b" in quotes).
             term.field = Field::Text;
@@ -315,6 +318,47 @@ public:
     }
 
 private:
+    static bool isField(const QString &name)
+    {
+        if (name.startsWith(QLatin1String("meta."), Qt::CaseInsensitive))
+            return name.size() > 5;
+        return std::any_of(std::cbegin(kFields), std::cend(kFields), [&](const FieldName &field) {
+            return name.compare(field.name, Qt::CaseInsensitive) == 0;
+        });
+    }
+
+    // `status=completed`, `total=>5`: what users of SQL and Kibana type. After a field name it is an error
+    // that shows the term as written here, not a free word no batch contains. Quoted, it stays text.
+    bool equalsSignAfterField(const Piece &piece, int first)
+    {
+        const int size = int(piece.chars.size());
+        int at = first;
+        while (at < size && !piece.quoted[size_t(at)] && isNameChar(piece.chars[at]))
+            ++at;
+        if (at == first || at >= size || piece.chars[at] != u'=' || piece.quoted[size_t(at)] ||
+            !isField(piece.chars.mid(first, at - first)))
+            return false;
+        int end = at + 1;
+        QString op = QStringLiteral(":");
+        if (end < size && !piece.quoted[size_t(end)] &&
+            (piece.chars[end] == u'=' || piece.chars[end] == u'>' || piece.chars[end] == u'<')) {
+            if (piece.chars[end] != u'=')
+                op = piece.chars[end] + QStringLiteral("=");
+            ++end;
+        }
+        const int opStart = piece.pos[size_t(at)];
+        const int opEnd = piece.pos[size_t(end - 1)] + 1;
+        const QString written = m_text.mid(opStart, opEnd - opStart);
+        const QString rest = m_text.mid(opEnd, piece.end - opEnd);
+        const QString suggestion = m_text.mid(piece.start, opStart - piece.start) + op +
+                                   (rest.size() > 40 ? rest.left(40) + QChar(0x2026) : rest);
+        error(opStart, opEnd - opStart,
+              QStringLiteral("\"%1\" is not an operator: did you mean %2? (\":\" is equals; numbers and "
+                             "times also take >, >=, <, <=)")
+                  .arg(written, suggestion));
+        return true;
+    }
+
     bool lookUp(const QString &name, int start, Term *term)
     {
         if (name.startsWith(QLatin1String("meta."), Qt::CaseInsensitive)) {
@@ -359,6 +403,7 @@ private:
             m_errors->append(QueryError{start, std::max(length, 1), message});
     }
 
+    const QString &m_text;
     qint64 m_now;
     QList<QueryError> *m_errors;
 };
@@ -368,7 +413,7 @@ private:
 std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors)
 {
     std::vector<Term> terms;
-    Parser parser(now, errors);
+    Parser parser(text, now, errors);
     split(text, [&](const Piece &piece) { parser.read(piece, &terms); });
     return terms;
 }
