@@ -269,6 +269,7 @@ public:
         }
         const Kind kind = kindOf(term.field);
         const bool comparison = term.op != Op::Equals && term.op != Op::Contains;
+        bool termRelative = false;
         if (comparison && items.size() > 1) {
             error(items[1].start, items.back().start + items.back().length - items[1].start,
                   QStringLiteral("%1 compares with one value").arg(opText(term.op)));
@@ -296,7 +297,8 @@ public:
                 term.numbers.push_back(*number);
             } else {
                 bool isDay = false;
-                const std::optional<TimeRange> time = parseTime(item.text, m_now, &isDay);
+                bool relative = false;
+                const std::optional<TimeRange> time = parseTime(item.text, m_now, &isDay, &relative);
                 if (!time) {
                     error(item.start, item.length,
                           QStringLiteral("cannot read %1 as a time (try 2025-11-21, 2025-11-21T16:00Z, "
@@ -312,10 +314,14 @@ public:
                     return;
                 }
                 term.times.push_back(*time);
+                termRelative |= relative;
             }
         }
         terms->push_back(std::move(term));
+        m_relative |= termRelative;
     }
+
+    bool relative() const { return m_relative; }
 
 private:
     static bool isField(const QString &name)
@@ -406,15 +412,17 @@ private:
     const QString &m_text;
     qint64 m_now;
     QList<QueryError> *m_errors;
+    bool m_relative = false;
 };
 
 } // namespace
 
-std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors)
+std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors, bool *relative)
 {
     std::vector<Term> terms;
     Parser parser(text, now, errors);
     split(text, [&](const Piece &piece) { parser.read(piece, &terms); });
+    *relative = parser.relative();
     return terms;
 }
 

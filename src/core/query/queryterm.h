@@ -54,8 +54,9 @@ struct Term
     std::vector<TimeRange> times; // time fields: Equals any day; a comparison uses `from` of the first
 };
 
-// Parses one query; `errors` gets at most kMaxErrors entries.
-std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors);
+// Parses one query; `errors` gets at most kMaxErrors entries; `relative` is set when a term's time depends on
+// `now`.
+std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors, bool *relative);
 constexpr int kMaxErrors = 100;
 
 bool matches(const Term &term, const Batch &batch, const QueryRow &row);
@@ -64,11 +65,13 @@ bool matches(const Term &term, const Batch &batch, const QueryRow &row);
 std::optional<double> parseNumber(QString text);
 // "7d", "36h", "90m", "2w", "today", "2025-11-21", "2025-11-21T16:00:00Z" (a time without a zone is UTC).
 // Dates and "today" are whole days (UTC); a span or a date-time is a single second (to == from + 1).
-std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay);
+// `relative` (optional): the time depends on `now` (a span or today).
+std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay, bool *relative = nullptr);
 
 } // namespace Query
 
 struct BatchQuery::Terms
 {
     std::vector<Query::Term> terms;
+    bool relative = false; // a span or today: the times move with `now`
 };

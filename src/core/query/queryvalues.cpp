@@ -27,13 +27,18 @@ std::optional<double> parseNumber(QString text)
     return value;
 }
 
-std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay)
+std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay, bool *relative)
 {
     *isDay = false;
+    bool spare = false;
+    if (!relative)
+        relative = &spare;
+    *relative = false;
     if (text.isEmpty() || text.size() > 40)
         return std::nullopt;
     if (text.compare(QLatin1String("today"), Qt::CaseInsensitive) == 0) {
         *isDay = true;
+        *relative = true;
         const qint64 midnight = now - ((now % kDay) + kDay) % kDay;
         return TimeRange{midnight, midnight + kDay};
     }
@@ -49,6 +54,7 @@ std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay)
         const qint64 n = digits.toLongLong(&ok); // beyond qint64: refused, never read as 0 ("now")
         if (seconds == 0 || !ok || n > kMaxSpanSeconds / seconds)
             return std::nullopt;
+        *relative = true;
         return TimeRange{now - n * seconds, now - n * seconds + 1};
     }
     const QString string = text.toString();
