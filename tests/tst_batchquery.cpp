@@ -353,6 +353,40 @@ private Q_SLOTS:
         QCOMPARE(b.text(), QStringLiteral("status:failed"));
     }
 
+    void termsAndValuesAreCapped()
+    {
+        // 256 terms and 1,000 values in all: a pasted megabyte cannot make 100,000 needles for each row.
+        QString text;
+        for (int i = 0; i < 256; ++i)
+            text += QStringLiteral("acme ");
+        QVERIFY(BatchQuery::parse(text, kNow).isValid());
+        const int excess = int(text.size());
+        text += QStringLiteral("zzz -acme");
+        BatchQuery query = BatchQuery::parse(text + QStringLiteral("  "), kNow);
+        QCOMPARE(query.errors().size(), 1);
+        QCOMPARE(query.errors().constFirst().start, excess);
+        QCOMPARE(query.errors().constFirst().length, 9); // the rest of the text, left out
+        QVERIFY2(query.errors().constFirst().message.contains(QLatin1String("256")),
+                 qPrintable(query.errors().constFirst().message));
+        QVERIFY(query.matches(sample(), row())); // the first 256 still filter; zzz is left out
+
+        QString values = QStringLiteral("failed:");
+        for (int i = 0; i < 600; ++i)
+            values += QStringLiteral("%1,").arg(i);
+        values += QStringLiteral(" total:");
+        for (int i = 0; i < 399; ++i)
+            values += QStringLiteral("%1,").arg(i + 1000);
+        QVERIFY(BatchQuery::parse(values + QStringLiteral("100"), kNow).isValid()); // 1,000 values
+        const int at = int(values.size());
+        query = BatchQuery::parse(values + QStringLiteral("100,5 acme"), kNow);
+        QCOMPARE(query.errors().size(), 1);
+        QCOMPARE(query.errors().constFirst().start, at + 4);
+        QCOMPARE(query.errors().constFirst().length, 6);
+        QVERIFY2(query.errors().constFirst().message.contains(QLatin1String("1,000")),
+                 qPrintable(query.errors().constFirst().message));
+        QVERIFY(query.matches(sample(), row())); // failed:... holds; total:... and acme are left out
+    }
+
     void randomTextKeepsErrorsInsideTheText()
     {
         // Fixed seed: the same 20,000 texts of syntax characters, field names and values on every run.
@@ -394,7 +428,7 @@ private Q_SLOTS:
         for (int i = 0; i < 20'000; ++i)
             terms += QStringLiteral("status:completed created>%1d -x%2 ").arg(i + 4).arg(i);
         const BatchQuery many = BatchQuery::parse(terms, kNow);
-        QVERIFY(many.isValid());
+        QCOMPARE(many.errors().size(), 1); // too many terms: the first 256 filter
         QVERIFY(many.matches(sample(), row()));
         QString wrong;
         for (int i = 0; i < 50'000; ++i)
@@ -402,7 +436,7 @@ private Q_SLOTS:
         wrong += QStringLiteral("\"unclosed");
         const BatchQuery errors = BatchQuery::parse(wrong, kNow);
         QVERIFY(!errors.isValid());
-        QVERIFY(errors.errors().size() <= 100);
+        QVERIFY(errors.errors().size() <= 101); // 100 and "too many terms"
         QVERIFY(errors.matches(sample(), row()));
         QString control;
         for (int i = 0; i < 70'000; ++i)

@@ -27,9 +27,8 @@ bool isNameChar(QChar c)
     return c.isLetterOrNumber() || c == u'_' || c == u'.' || c == u'-';
 }
 
-// Splits at unquoted whitespace, handing each piece on as it is read. Inside quotes, \" and \\ stand for "
-// and
-// \. Linear in the text.
+// Splits at unquoted whitespace, handing each piece on as it is read until onPiece returns false. Inside
+// quotes, \" and \\ stand for " and \. Linear in the text.
 template <typename OnPiece> void split(const QString &text, OnPiece onPiece)
 {
     const int n = int(text.size());
@@ -58,7 +57,8 @@ template <typename OnPiece> void split(const QString &text, OnPiece onPiece)
             ++i;
         }
         piece.end = i;
-        onPiece(piece);
+        if (!onPiece(piece))
+            return;
     }
 }
 
@@ -179,6 +179,19 @@ public:
     {
     }
 
+    // False once the query has all the terms or values it may have: the rest of the text is left out.
+    bool readCapped(const Piece &piece, std::vector<Term> *terms)
+    {
+        if (++m_pieces > kMaxTerms) {
+            tooMany(piece.start,
+                    QStringLiteral("too many terms: a query takes at most %1 (the rest is left out)")
+                        .arg(kMaxTerms));
+            return false;
+        }
+        read(piece, terms);
+        return !m_full;
+    }
+
     void read(const Piece &piece, std::vector<Term> *terms)
     {
         Term term;
@@ -214,6 +227,11 @@ public:
             return;
         if (!named) {
             // A free word, syntax characters and all ("/v1/chat", "a:b" in quotes).
+            if (m_values == kMaxValues) {
+                tooManyValues(piece.start);
+                return;
+            }
+            ++m_values;
             term.field = Field::Text;
             term.needles.push_back(needleOf(piece.chars.mid(first)));
             terms->push_back(std::move(term));
@@ -267,6 +285,12 @@ public:
                   QStringLiteral("%1%2 needs a value").arg(name, opText(term.op)));
             return;
         }
+        const size_t room = size_t(kMaxValues - m_values);
+        if (items.size() > room) {
+            tooManyValues(items[room].start);
+            return;
+        }
+        m_values += int(items.size());
         const Kind kind = kindOf(term.field);
         const bool comparison = term.op != Op::Equals && term.op != Op::Contains;
         bool termRelative = false;
@@ -382,7 +406,8 @@ private:
                 return true;
             }
         }
-        error(start, int(name.size()), unknownFieldMessage(name));
+        if (!full()) // the message looks for the nearest field: not for errors that are dropped
+            error(start, int(name.size()), unknownFieldMessage(name));
         return false;
     }
 
@@ -403,6 +428,24 @@ private:
         return false;
     }
 
+    void tooManyValues(int start)
+    {
+        tooMany(start, QStringLiteral("too many values: a query takes at most 1,000 in all (the rest is left "
+                                      "out)"));
+    }
+
+    // The last error: from `start` to the end of the text (trailing spaces aside), whatever the error count.
+    void tooMany(int start, const QString &message)
+    {
+        int end = int(m_text.size());
+        while (end > start + 1 && m_text[end - 1].isSpace())
+            --end;
+        m_errors->append(QueryError{start, std::max(end - start, 1), message});
+        m_full = true;
+    }
+
+    bool full() const { return m_errors->size() >= kMaxErrors; }
+
     void error(int start, int length, const QString &message)
     {
         if (m_errors->size() < kMaxErrors)
@@ -413,6 +456,9 @@ private:
     qint64 m_now;
     QList<QueryError> *m_errors;
     bool m_relative = false;
+    bool m_full = false; // a cap was reached
+    int m_pieces = 0;
+    int m_values = 0;
 };
 
 } // namespace
@@ -421,7 +467,7 @@ std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *erro
 {
     std::vector<Term> terms;
     Parser parser(text, now, errors);
-    split(text, [&](const Piece &piece) { parser.read(piece, &terms); });
+    split(text, [&](const Piece &piece) { return parser.readCapped(piece, &terms); });
     *relative = parser.relative();
     return terms;
 }

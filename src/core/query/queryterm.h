@@ -57,7 +57,10 @@ struct Term
 // Parses one query; `errors` gets at most kMaxErrors entries; `relative` is set when a term's time depends on
 // `now`.
 std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors, bool *relative);
-constexpr int kMaxErrors = 100;
+constexpr int kMaxErrors = 100; // and one more when a cap below is reached
+// A query's terms and values (all terms together): a pasted megabyte must not make 100,000 needles per row.
+constexpr int kMaxTerms = 256;
+constexpr int kMaxValues = 1000;
 
 bool matches(const Term &term, const Batch &batch, const QueryRow &row);
 
