@@ -106,6 +106,8 @@ private Q_SLOTS:
         QTest::newRow("completed <=") << "completed<=97" << true;
         QTest::newRow("failed equals any") << "failed:0,3" << true;
         QTest::newRow("failed equals") << "failed:0" << false;
+        QTest::newRow("values that are no thousands") << "failed:3,1000" << true;
+        QTest::newRow("thousands with underscores") << "total:1_00,100" << true;
         QTest::newRow("tokens") << "tokens>12000" << true;
         QTest::newRow("tokens below") << "tokens<12000" << false;
         // Times: created three days ago, completed two hours ago.
@@ -262,6 +264,10 @@ private Q_SLOTS:
         QTest::newRow("equals on span") << "created:7d" << 8 << 2 << "date";
         QTest::newRow("no field") << ">5" << 0 << 1 << "field";
         QTest::newRow("lone dash") << "acme -" << 5 << 1 << "-";
+        // A comma separates values: a number that reads as written with thousands separators is refused.
+        QTest::newRow("thousands") << "total:1,000" << 6 << 5 << "write 1000 or 1_000";
+        QTest::newRow("thousands millions") << "tokens>1,500,000" << 7 << 9 << "commas separate values";
+        QTest::newRow("thousands money") << "cost<=$1,200" << 6 << 6 << "write 1000 or 1_000";
         // = is not an operator: said where it is, with the term as it should be written.
         QTest::newRow("equals sign") << "status=completed" << 6 << 1 << "did you mean status:completed?";
         QTest::newRow("equals sign number") << "x total=5" << 7 << 1 << "did you mean total:5?";

@@ -285,6 +285,14 @@ public:
                   QStringLiteral("%1%2 needs a value").arg(name, opText(term.op)));
             return;
         }
+        if (kindOf(term.field) == Kind::Number && looksLikeThousands(items)) {
+            const int start = items.front().start;
+            const int length = items.back().start + items.back().length - start;
+            error(start, length,
+                  QStringLiteral("%1 looks like one number: commas separate values, so write 1000 or 1_000")
+                      .arg(quotedForMessage(m_text.mid(start, length))));
+            return;
+        }
         const size_t room = size_t(kMaxValues - m_values);
         if (items.size() > room) {
             tooManyValues(items[room].start);
@@ -348,6 +356,22 @@ public:
     bool relative() const { return m_relative; }
 
 private:
+    // "1,000", "$1,500,000": read as several values they would be 1 or 0; nobody lists 1 and 000.
+    template <typename Items> static bool looksLikeThousands(const Items &items)
+    {
+        const auto digits = [](const QString &text, int from) {
+            return std::all_of(text.cbegin() + from, text.cend(), [](QChar c) { return c.isDigit(); });
+        };
+        if (items.size() < 2)
+            return false;
+        const QString &first = items.front().text;
+        const int from = first.startsWith(u'$') ? 1 : 0;
+        if (first.size() - from < 1 || first.size() - from > 3 || !digits(first, from))
+            return false;
+        return std::all_of(items.cbegin() + 1, items.cend(),
+                           [&](const auto &item) { return item.text.size() == 3 && digits(item.text, 0); });
+    }
+
     static bool isField(const QString &name)
     {
         if (name.startsWith(QLatin1String("meta."), Qt::CaseInsensitive))
