@@ -116,6 +116,7 @@ private Q_SLOTS:
         QTest::newRow("created within 72h") << "created>72h" << false;
         QTest::newRow("created within 4321m") << "created>4321m" << true;
         QTest::newRow("created within 1w") << "created>1w" << true;
+        QTest::newRow("upper-case units") << "created>7D created<71H created>1W" << true;
         QTest::newRow("created after date") << "created>2025-11-20" << true;
         QTest::newRow("created on date") << "created:2025-11-21" << true;
         QTest::newRow("created on another date") << "created:2025-11-20,2025-11-22" << false;
@@ -254,6 +255,7 @@ private Q_SLOTS:
         QTest::newRow("bad number list") << "failed:1,x2" << 9 << 2 << "number";
         QTest::newRow("bad time") << "created>yesterday-ish" << 8 << 13 << "time";
         QTest::newRow("bad span") << "created>7y" << 8 << 2 << "time";
+        QTest::newRow("M is no unit") << "created>90M" << 8 << 3 << "time"; // minutes or months?
         QTest::newRow("span too long") << "created>99999999999999999999d" << 8 << 21 << "time";
         QTest::newRow("unclosed quote") << "acme \"corp" << 5 << 5 << "quote";
         QTest::newRow("unclosed quote in value") << "meta.c:\"x y" << 7 << 4 << "quote";

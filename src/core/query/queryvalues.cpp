@@ -42,7 +42,8 @@ std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay, bo
         const qint64 midnight = now - ((now % kDay) + kDay) % kDay;
         return TimeRange{midnight, midnight + kDay};
     }
-    const QChar unit = text.back();
+    // 7D, 24H, 2W as well; but not M, which could as well mean months.
+    const QChar unit = text.back() == u'M' ? text.back() : text.back().toLower();
     const QStringView digits = text.chopped(1);
     if (!digits.isEmpty() && std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); })) {
         const qint64 seconds = unit == u'm'   ? 60
