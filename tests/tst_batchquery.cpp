@@ -22,7 +22,9 @@ Batch sample()
         .counts(100, 97, 3)
         .tokens(12'345)
         .metadata(QStringLiteral("customer"), QStringLiteral("Acme Corp"))
-        .metadata(QStringLiteral("job"), QStringLiteral("Zoë \"nightly\""));
+        .metadata(QStringLiteral("job"), QStringLiteral("Zoë \"nightly\""))
+        .metadata(QStringLiteral("my key"), QStringLiteral("x"))
+        .metadata(QStringLiteral("team:a"), QStringLiteral("ml ops"));
 }
 
 Batch running()
@@ -133,6 +135,9 @@ private Q_SLOTS:
         QTest::newRow("meta equals quoted") << "meta.customer:\"ACME corp\"" << true;
         QTest::newRow("meta equals partial") << "meta.customer:acme" << false;
         QTest::newRow("meta missing key") << "meta.team~a" << false;
+        QTest::newRow("meta quoted key") << "meta.\"my key\":x meta.\"Team:A\"~ML" << true;
+        QTest::newRow("meta quoted key other value") << "meta.\"my key\":y" << false;
+        QTest::newRow("meta partly quoted key") << "META.my\" key\"~X" << true;
         QTest::newRow("meta escaped quote") << "meta.job:\"Zoë \\\"nightly\\\"\"" << true;
         // Negation and AND.
         QTest::newRow("negated field") << "-status:failed" << true;
@@ -249,6 +254,7 @@ private Q_SLOTS:
         QTest::newRow("unknown field") << "acme stauts:failed" << 5 << 6 << "did you mean \"status\"";
         QTest::newRow("unknown field far") << "zzzzzzzz:1" << 0 << 8 << "unknown field";
         QTest::newRow("meta without key") << "meta.:x" << 0 << 5 << "key";
+        QTest::newRow("meta empty quoted key") << "meta.\"\":x" << 0 << 7 << "key";
         QTest::newRow("missing value") << "status:" << 0 << 7 << "needs a value";
         QTest::newRow("missing value list") << "model~ x" << 0 << 6 << "needs a value";
         QTest::newRow("bad number") << "total>ten" << 6 << 3 << "number";

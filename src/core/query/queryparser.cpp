@@ -221,8 +221,14 @@ public:
             return;
         }
         bool named = opAt < size;
-        for (int i = first; named && i < opAt; ++i)
-            named = !piece.quoted[size_t(i)] && isNameChar(piece.chars[i]);
+        // meta."my key": after an unquoted meta. the key may be quoted, spaces, colons and all.
+        const bool metaPrefix =
+            named && opAt - first >= 5 &&
+            QStringView(piece.chars).mid(first, 5).compare(QLatin1String("meta."), Qt::CaseInsensitive) == 0;
+        for (int i = first; named && i < opAt; ++i) {
+            const bool quoted = piece.quoted[size_t(i)];
+            named = quoted ? metaPrefix && i >= first + 5 : isNameChar(piece.chars[i]);
+        }
         if (!named && equalsSignAfterField(piece, first))
             return;
         if (!named) {
@@ -239,7 +245,7 @@ public:
         }
         const QString name = piece.chars.mid(first, opAt - first);
         const int nameStart = piece.pos[size_t(first)];
-        if (!lookUp(name, nameStart, &term))
+        if (!lookUp(name, nameStart, piece.pos[size_t(opAt)] - nameStart, &term))
             return;
         int valueAt = opAt + 1;
         const QChar opChar = piece.chars[opAt];
@@ -413,13 +419,14 @@ private:
         return true;
     }
 
-    bool lookUp(const QString &name, int start, Term *term)
+    // `length`: of the name in the text, quotes included.
+    bool lookUp(const QString &name, int start, int length, Term *term)
     {
         if (name.startsWith(QLatin1String("meta."), Qt::CaseInsensitive)) {
             term->field = Field::Meta;
             term->metaKey = name.mid(5);
             if (term->metaKey.isEmpty()) {
-                error(start, int(name.size()), QStringLiteral("meta. needs a key: meta.customer~acme"));
+                error(start, length, QStringLiteral("meta. needs a key: meta.customer~acme"));
                 return false;
             }
             return true;
@@ -431,7 +438,7 @@ private:
             }
         }
         if (!full()) // the message looks for the nearest field: not for errors that are dropped
-            error(start, int(name.size()), unknownFieldMessage(name));
+            error(start, length, unknownFieldMessage(name));
         return false;
     }
 
