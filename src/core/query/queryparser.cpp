@@ -1,82 +1,10 @@
+#include "core/query/querysplit.h"
 #include "core/query/queryterm.h"
 
 #include <algorithm>
 
 namespace Query {
 namespace {
-
-// One whitespace-separated piece of the text, quotes resolved: each character keeps its position in the text
-// and whether it was quoted (a quoted ':' or ',' is text, not syntax).
-struct Piece
-{
-    QString chars;
-    std::vector<int> pos;
-    std::vector<bool> quoted;
-    int start = 0;
-    int end = 0;
-    int openQuote = -1; // position of a quote never closed
-};
-
-bool isOpChar(QChar c)
-{
-    return c == u':' || c == u'~' || c == u'<' || c == u'>';
-}
-
-bool isNameChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'.' || c == u'-';
-}
-
-// Splits at unquoted whitespace, handing each piece on as it is read until onPiece returns false. Inside
-// quotes, \" and \\ stand for " and \. Linear in the text.
-template <typename OnPiece> void split(const QString &text, OnPiece onPiece)
-{
-    const int n = int(text.size());
-    int i = 0;
-    while (i < n) {
-        while (i < n && text[i].isSpace())
-            ++i;
-        if (i >= n)
-            break;
-        Piece piece;
-        piece.start = i;
-        bool inQuote = false;
-        while (i < n && (inQuote || !text[i].isSpace())) {
-            const QChar c = text[i];
-            if (c == u'"') {
-                inQuote = !inQuote;
-                piece.openQuote = inQuote ? i : -1;
-                ++i;
-                continue;
-            }
-            if (inQuote && c == u'\\' && i + 1 < n && (text[i + 1] == u'"' || text[i + 1] == u'\\'))
-                ++i;
-            piece.chars.append(text[i]);
-            piece.pos.push_back(i);
-            piece.quoted.push_back(inQuote);
-            ++i;
-        }
-        piece.end = i;
-        if (!onPiece(piece))
-            return;
-    }
-}
-
-struct FieldName
-{
-    QLatin1String name;
-    Field field;
-};
-
-constexpr FieldName kFields[] = {
-    {QLatin1String("status"), Field::Status},     {QLatin1String("id"), Field::Id},
-    {QLatin1String("endpoint"), Field::Endpoint}, {QLatin1String("model"), Field::Model},
-    {QLatin1String("account"), Field::Account},   {QLatin1String("provider"), Field::Provider},
-    {QLatin1String("total"), Field::Total},       {QLatin1String("completed"), Field::Completed},
-    {QLatin1String("failed"), Field::Failed},     {QLatin1String("tokens"), Field::Tokens},
-    {QLatin1String("cost"), Field::Cost},         {QLatin1String("created"), Field::Created},
-    {QLatin1String("ended"), Field::Ended},
-};
 
 enum class Kind { Text, Number, Time };
 
@@ -95,71 +23,6 @@ Kind kindOf(Field field)
     default:
         return Kind::Text;
     }
-}
-
-int editDistance(QStringView a, QStringView b)
-{
-    std::vector<int> row(size_t(b.size()) + 1);
-    for (size_t j = 0; j < row.size(); ++j)
-        row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int above = row[size_t(j)];
-            row[size_t(j)] =
-                std::min({above + 1, row[size_t(j) - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row.back();
-}
-
-QString quotedForMessage(const QString &text)
-{
-    constexpr int kMax = 40;
-    return u'"' + (text.size() > kMax ? text.left(kMax) + QChar(0x2026) : text) + u'"';
-}
-
-QString unknownFieldMessage(const QString &name)
-{
-    QString message = QStringLiteral("unknown field %1").arg(quotedForMessage(name));
-    if (name.size() > 32) // a long name is nobody's typo; and the distance is quadratic
-        return message;
-    QString best;
-    int bestDistance = 3; // suggest only at a distance of 2 or less
-    for (const QString &candidate : BatchQuery::fieldNames()) {
-        const QString bare = candidate.endsWith(u'.') ? candidate.chopped(1) : candidate;
-        const int d = editDistance(name.toLower(), bare);
-        if (d < bestDistance && d < name.size()) {
-            bestDistance = d;
-            best = candidate;
-        }
-    }
-    if (!best.isEmpty())
-        message += QStringLiteral(" (did you mean \"%1\"?)").arg(best);
-    else
-        message += QStringLiteral(" (fields: %1)").arg(BatchQuery::fieldNames().join(QStringLiteral(", ")));
-    return message;
-}
-
-QString opText(Op op)
-{
-    switch (op) {
-    case Op::Equals:
-        return QStringLiteral(":");
-    case Op::Contains:
-        return QStringLiteral("~");
-    case Op::Greater:
-        return QStringLiteral(">");
-    case Op::GreaterOrEqual:
-        return QStringLiteral(">=");
-    case Op::Less:
-        return QStringLiteral("<");
-    case Op::LessOrEqual:
-        return QStringLiteral("<=");
-    }
-    return {};
 }
 
 Needle needleOf(const QString &text)
@@ -382,9 +245,7 @@ private:
     {
         if (name.startsWith(QLatin1String("meta."), Qt::CaseInsensitive))
             return name.size() > 5;
-        return std::any_of(std::cbegin(kFields), std::cend(kFields), [&](const FieldName &field) {
-            return name.compare(field.name, Qt::CaseInsensitive) == 0;
-        });
+        return fieldNamed(name).has_value();
     }
 
     // `status=completed`, `total=>5`: what users of SQL and Kibana type. After a field name it is an error
@@ -431,11 +292,9 @@ private:
             }
             return true;
         }
-        for (const FieldName &field : kFields) {
-            if (name.compare(field.name, Qt::CaseInsensitive) == 0) {
-                term->field = field.field;
-                return true;
-            }
+        if (const std::optional<Field> field = fieldNamed(name)) {
+            term->field = *field;
+            return true;
         }
         if (!full()) // the message looks for the nearest field: not for errors that are dropped
             error(start, length, unknownFieldMessage(name));

@@ -54,6 +54,12 @@ struct Term
     std::vector<TimeRange> times; // time fields: Equals any day; a comparison uses `from` of the first
 };
 
+// querynames.cpp: a field by its name (any case; not meta.), and the words of error messages.
+std::optional<Field> fieldNamed(const QString &name);
+QString quotedForMessage(const QString &text); // elided at 40 characters
+QString unknownFieldMessage(const QString &name);
+QString opText(Op op);
+
 // Parses one query; `errors` gets at most kMaxErrors entries; `relative` is set when a term's time depends on
 // `now`.
 std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors, bool *relative);
