@@ -274,6 +274,7 @@ private Q_SLOTS:
         QTest::newRow("thousands") << "total:1,000" << 6 << 5 << "write 1000 or 1_000";
         QTest::newRow("thousands millions") << "tokens>1,500,000" << 7 << 9 << "commas separate values";
         QTest::newRow("thousands money") << "cost<=$1,200" << 6 << 6 << "write 1000 or 1_000";
+        QTest::newRow("thousands and cents") << "cost:1,000.50" << 5 << 8 << "write 1000 or 1_000";
         // = is not an operator: said where it is, with the term as it should be written.
         QTest::newRow("equals sign") << "status=completed" << 6 << 1 << "did you mean status:completed?";
         QTest::newRow("equals sign number") << "x total=5" << 7 << 1 << "did you mean total:5?";

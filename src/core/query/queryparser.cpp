@@ -225,10 +225,10 @@ public:
     bool relative() const { return m_relative; }
 
 private:
-    // "1,000", "$1,500,000": read as several values they would be 1 or 0; nobody lists 1 and 000.
+    // "1,000", "$1,500,000", "1,000.50": read as several values they would be 1 or 0; nobody lists 1 and 000.
     template <typename Items> static bool looksLikeThousands(const Items &items)
     {
-        const auto digits = [](const QString &text, int from) {
+        const auto digits = [](QStringView text, int from) {
             return std::all_of(text.cbegin() + from, text.cend(), [](QChar c) { return c.isDigit(); });
         };
         if (items.size() < 2)
@@ -237,8 +237,19 @@ private:
         const int from = first.startsWith(u'$') ? 1 : 0;
         if (first.size() - from < 1 || first.size() - from > 3 || !digits(first, from))
             return false;
-        return std::all_of(items.cbegin() + 1, items.cend(),
-                           [&](const auto &item) { return item.text.size() == 3 && digits(item.text, 0); });
+        const auto group = [&](const QString &text, bool last) {
+            // The last group may carry the decimals: "000.50".
+            const QStringView whole =
+                last && text.indexOf(u'.') == 3 && text.size() > 4 && digits(text.mid(4), 0)
+                    ? QStringView(text).left(3)
+                    : QStringView(text);
+            return whole.size() == 3 && digits(whole, 0);
+        };
+        for (size_t i = 1; i < items.size(); ++i) {
+            if (!group(items[i].text, i + 1 == items.size()))
+                return false;
+        }
+        return true;
     }
 
     static bool isField(const QString &name)
