@@ -249,6 +249,53 @@ private Q_SLOTS:
         proxy.setPrices(nullptr);
         QCOMPARE(proxy.rowCount(), 4);
     }
+
+    void relativeTimesFollowTheClock()
+    {
+        BatchTableModel model;
+        BatchSortFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(BatchColumns::Created, Qt::DescendingOrder);
+        qint64 now = 1'764'000'000; // 2025-11-24T16:00:00Z
+        proxy.setClock([&now] { return now; });
+        model.merge({makeBatch(QStringLiteral("m30"), QStringLiteral("completed"), now - 30 * 60, 1,
+                               QStringLiteral("gpt")),
+                     makeBatch(QStringLiteral("m90"), QStringLiteral("completed"), now - 90 * 60, 1,
+                               QStringLiteral("gpt")),
+                     makeBatch(QStringLiteral("yesterday"), QStringLiteral("completed"), now - 20 * 3600, 1,
+                               QStringLiteral("gpt"))});
+        proxy.setSearchText(QStringLiteral("created>1h"));
+        QCOMPARE(idsInOrder(proxy), QStringList{QStringLiteral("m30")});
+        QVERIFY(proxy.refreshesTimes());
+        QSignalSpy refiltered(&proxy, &BatchSortFilterProxy::filterChanged);
+        // 45 minutes on, the batch of 30 minutes ago is 75 minutes old: out of the last hour.
+        now += 45 * 60;
+        proxy.refreshTimes();
+        QCOMPARE(proxy.rowCount(), 0);
+        QCOMPARE(refiltered.count(), 1);
+        // today: the same bounds a minute later re-filter nothing; after midnight UTC, a new day.
+        proxy.setSearchText(QStringLiteral("created>=today status:completed"));
+        QCOMPARE(idsInOrder(proxy), (QStringList{QStringLiteral("m30"), QStringLiteral("m90")}));
+        QCOMPARE(refiltered.count(), 2);
+        now += 60;
+        proxy.refreshTimes();
+        QCOMPARE(refiltered.count(), 2);
+        QCOMPARE(proxy.rowCount(), 2);
+        now += 8 * 3600; // 2025-11-25T00:46Z
+        proxy.refreshTimes();
+        QCOMPARE(proxy.rowCount(), 0);
+        QCOMPARE(refiltered.count(), 3);
+        // Without a span or today there is nothing to refresh: no timer.
+        for (const char *text : {"status:completed", "created>2025-11-01", "created>7y", ""}) {
+            proxy.setSearchText(QLatin1String(text));
+            QVERIFY2(!proxy.refreshesTimes(), text);
+        }
+        proxy.setSearchText(QStringLiteral("ended<2w"));
+        QVERIFY(proxy.refreshesTimes());
+        proxy.clearFilter();
+        QVERIFY(!proxy.refreshesTimes());
+    }
 };
 
 QTEST_MAIN(TestBatchSortFilterProxy)

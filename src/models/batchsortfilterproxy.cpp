@@ -12,6 +12,10 @@ BatchSortFilterProxy::BatchSortFilterProxy(QObject *parent)
     // re-filtering.
     setFilterRole(BatchTableModel::IdRole);
     setDynamicSortFilter(true);
+    m_clock = [] { return QDateTime::currentSecsSinceEpoch(); };
+    m_timesTimer.setInterval(60'000);
+    m_timesTimer.setTimerType(Qt::VeryCoarseTimer);
+    connect(&m_timesTimer, &QTimer::timeout, this, &BatchSortFilterProxy::refreshTimes);
 }
 
 void BatchSortFilterProxy::setSourceModel(QAbstractItemModel *model)
@@ -67,7 +71,7 @@ bool BatchSortFilterProxy::keysUsable(int column, int row1, int row2) const
 void BatchSortFilterProxy::setFilter(const BatchFilter &filter)
 {
     bool changed = m_filter.setStatuses(filter.statuses());
-    changed |= m_filter.setSearchText(filter.searchText());
+    changed |= m_filter.setSearchText(filter.searchText(), m_clock());
     changed |= m_filter.setCreatedAfter(filter.createdAfter());
     changed |= m_filter.setCreatedBefore(filter.createdBefore());
     refilter(changed);
@@ -80,7 +84,7 @@ void BatchSortFilterProxy::setStatuses(const QSet<QString> &statuses)
 
 void BatchSortFilterProxy::setSearchText(const QString &text)
 {
-    refilter(m_filter.setSearchText(text));
+    refilter(m_filter.setSearchText(text, m_clock()));
 }
 
 void BatchSortFilterProxy::setCreatedRange(const QDateTime &after, const QDateTime &before)
@@ -97,8 +101,30 @@ void BatchSortFilterProxy::clearFilter()
     refilter(true);
 }
 
+void BatchSortFilterProxy::setClock(std::function<qint64()> clock)
+{
+    Q_ASSERT(clock);
+    m_clock = std::move(clock);
+}
+
+void BatchSortFilterProxy::refreshTimes()
+{
+    // Parsing the query's few terms again is cheap; the table is re-filtered only when a bound moved (each
+    // minute for a span, at midnight UTC for today).
+    refilter(m_filter.refreshTimes(m_clock()));
+}
+
+void BatchSortFilterProxy::updateTimesTimer()
+{
+    if (!m_filter.query().isRelative())
+        m_timesTimer.stop();
+    else if (!m_timesTimer.isActive())
+        m_timesTimer.start();
+}
+
 void BatchSortFilterProxy::refilter(bool changed)
 {
+    updateTimesTimer();
     if (!changed)
         return;
     // Not invalidateRowsFilter(): on 100,000 rows it removes and inserts row ranges one by one, and a

@@ -3,7 +3,9 @@
 #include "core/batch/batchfilter.h"
 
 #include <QSortFilterProxyModel>
+#include <QTimer>
 
+#include <functional>
 #include <vector>
 
 class BatchTableModel;
@@ -32,6 +34,13 @@ public:
     // The prices a `cost` term reads (not owned; null: no batch has a cost). Re-filters when it changes.
     void setPrices(const PriceTable *prices);
     const PriceTable *prices() const { return m_prices; }
+    // The time (Unix seconds) spans such as created>1h and today count back from; the system clock unless
+    // a test sets another.
+    void setClock(std::function<qint64()> clock);
+    // While the query holds a span or today, a minute's timer resolves it again against the clock (a window
+    // left open must not keep the cut-off of when it was typed), re-filtering only when that changed.
+    bool refreshesTimes() const { return m_timesTimer.isActive(); }
+    void refreshTimes();
 
 Q_SIGNALS:
     void filterChanged();
@@ -42,6 +51,7 @@ protected:
 
 private:
     void refilter(bool changed);
+    void updateTimesTimer();
     // Dense copies of what the current sort compares: a sort of 100,000 rows spent most of its time on cache
     // misses, reaching into two batches scattered over the heap for each of ~1.6 million comparisons.
     void buildKeys() const;
@@ -53,6 +63,8 @@ private:
     BatchFilter m_filter;
     int m_source = -1;
     const PriceTable *m_prices = nullptr;
+    std::function<qint64()> m_clock;
+    QTimer m_timesTimer;
     const BatchTableModel *m_model = nullptr; // the source, when it is one (looked up once, not per compare)
     mutable std::vector<double> m_keys;       // by source row, for m_keyColumn
     mutable std::vector<qint64> m_created;    // by source row: the first tie-break

@@ -10,13 +10,28 @@ bool BatchFilter::setStatuses(const QSet<QString> &statuses)
 
 bool BatchFilter::setSearchText(const QString &text)
 {
+    return setSearchText(text, QDateTime::currentSecsSinceEpoch());
+}
+
+bool BatchFilter::setSearchText(const QString &text, qint64 now)
+{
     // The query is of the text as given, so its errors' positions are those of the search box; spaces around
     // it change no row.
     const QString trimmed = text.trimmed();
     const bool changed = trimmed != m_search;
     if (changed || text != m_query.text())
-        m_query = BatchQuery::parse(text, QDateTime::currentSecsSinceEpoch());
+        m_query = BatchQuery::parse(text, now);
     m_search = trimmed;
+    return changed;
+}
+
+bool BatchFilter::refreshTimes(qint64 now)
+{
+    if (!m_query.isRelative())
+        return false;
+    BatchQuery again = BatchQuery::parse(m_query.text(), now);
+    const bool changed = !again.sameTimes(m_query);
+    m_query = std::move(again);
     return changed;
 }
 

@@ -17,6 +17,10 @@ public:
     // A query (BatchQuery's language): free words are matched in id, endpoint, model, file ids, and
     // metadata keys and values (any case); spans such as created>7d count back from the time of the call.
     bool setSearchText(const QString &text);
+    bool setSearchText(const QString &text, qint64 now); // spans count back from `now` (Unix seconds)
+    // Resolves the query's spans and today again against `now`; true when that changed what it matches
+    // (false at once for a query without them).
+    bool refreshTimes(qint64 now);
     // Created at or after / strictly before; an invalid QDateTime removes the bound.
     bool setCreatedAfter(const QDateTime &after);
     bool setCreatedBefore(const QDateTime &before);

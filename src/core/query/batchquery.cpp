@@ -16,7 +16,7 @@ BatchQuery BatchQuery::parse(const QString &text, qint64 now)
     BatchQuery query;
     query.m_text = text;
     auto terms = std::make_shared<Terms>();
-    terms->terms = Query::parse(text, now, &query.m_errors);
+    terms->terms = Query::parse(text, now, &query.m_errors, &terms->relative);
     query.m_terms = std::move(terms);
     return query;
 }
@@ -24,6 +24,28 @@ BatchQuery BatchQuery::parse(const QString &text, qint64 now)
 bool BatchQuery::isEmpty() const
 {
     return m_terms->terms.empty() && m_errors.isEmpty();
+}
+
+bool BatchQuery::isRelative() const
+{
+    return m_terms->relative;
+}
+
+bool BatchQuery::sameTimes(const BatchQuery &other) const
+{
+    const std::vector<Query::Term> &a = m_terms->terms;
+    const std::vector<Query::Term> &b = other.m_terms->terms;
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i].times.size() != b[i].times.size())
+            return false;
+        for (size_t j = 0; j < a[i].times.size(); ++j) {
+            if (a[i].times[j].from != b[i].times[j].from || a[i].times[j].to != b[i].times[j].to)
+                return false;
+        }
+    }
+    return true;
 }
 
 bool BatchQuery::matches(const Batch &batch, const QueryRow &row) const

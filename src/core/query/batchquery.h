@@ -51,6 +51,12 @@ public:
     bool isValid() const { return m_errors.isEmpty(); }
     const QList<QueryError> &errors() const { return m_errors; }
 
+    // A term's time depends on `now` (a span such as 7d, or today): parsed again later, the query can match
+    // other batches.
+    bool isRelative() const;
+    // Same terms resolved to the same times (for a query parsed again from its own text at another `now`).
+    bool sameTimes(const BatchQuery &other) const;
+
     bool matches(const Batch &batch, const QueryRow &row) const;
     // True when no batch created at `createdAt` or earlier can match (lists run newest first): a
     // created>X or created>=X term that is not negated.

@@ -1,82 +1,10 @@
+#include "core/query/querysplit.h"
 #include "core/query/queryterm.h"
 
 #include <algorithm>
 
 namespace Query {
 namespace {
-
-// One whitespace-separated piece of the text, quotes resolved: each character keeps its position in the text
-// and whether it was quoted (a quoted ':' or ',' is text, not syntax).
-struct Piece
-{
-    QString chars;
-    std::vector<int> pos;
-    std::vector<bool> quoted;
-    int start = 0;
-    int end = 0;
-    int openQuote = -1; // position of a quote never closed
-};
-
-bool isOpChar(QChar c)
-{
-    return c == u':' || c == u'~' || c == u'<' || c == u'>';
-}
-
-bool isNameChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'.' || c == u'-';
-}
-
-// Splits at unquoted whitespace, handing each piece on as it is read. Inside quotes, \" and \\ stand for "
-// and
-// \. Linear in the text.
-template <typename OnPiece> void split(const QString &text, OnPiece onPiece)
-{
-    const int n = int(text.size());
-    int i = 0;
-    while (i < n) {
-        while (i < n && text[i].isSpace())
-            ++i;
-        if (i >= n)
-            break;
-        Piece piece;
-        piece.start = i;
-        bool inQuote = false;
-        while (i < n && (inQuote || !text[i].isSpace())) {
-            const QChar c = text[i];
-            if (c == u'"') {
-                inQuote = !inQuote;
-                piece.openQuote = inQuote ? i : -1;
-                ++i;
-                continue;
-            }
-            if (inQuote && c == u'\\' && i + 1 < n && (text[i + 1] == u'"' || text[i + 1] == u'\\'))
-                ++i;
-            piece.chars.append(text[i]);
-            piece.pos.push_back(i);
-            piece.quoted.push_back(inQuote);
-            ++i;
-        }
-        piece.end = i;
-        onPiece(piece);
-    }
-}
-
-struct FieldName
-{
-    QLatin1String name;
-    Field field;
-};
-
-constexpr FieldName kFields[] = {
-    {QLatin1String("status"), Field::Status},     {QLatin1String("id"), Field::Id},
-    {QLatin1String("endpoint"), Field::Endpoint}, {QLatin1String("model"), Field::Model},
-    {QLatin1String("account"), Field::Account},   {QLatin1String("provider"), Field::Provider},
-    {QLatin1String("total"), Field::Total},       {QLatin1String("completed"), Field::Completed},
-    {QLatin1String("failed"), Field::Failed},     {QLatin1String("tokens"), Field::Tokens},
-    {QLatin1String("cost"), Field::Cost},         {QLatin1String("created"), Field::Created},
-    {QLatin1String("ended"), Field::Ended},
-};
 
 enum class Kind { Text, Number, Time };
 
@@ -97,71 +25,6 @@ Kind kindOf(Field field)
     }
 }
 
-int editDistance(QStringView a, QStringView b)
-{
-    std::vector<int> row(size_t(b.size()) + 1);
-    for (size_t j = 0; j < row.size(); ++j)
-        row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int above = row[size_t(j)];
-            row[size_t(j)] =
-                std::min({above + 1, row[size_t(j) - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row.back();
-}
-
-QString quotedForMessage(const QString &text)
-{
-    constexpr int kMax = 40;
-    return u'"' + (text.size() > kMax ? text.left(kMax) + QChar(0x2026) : text) + u'"';
-}
-
-QString unknownFieldMessage(const QString &name)
-{
-    QString message = QStringLiteral("unknown field %1").arg(quotedForMessage(name));
-    if (name.size() > 32) // a long name is nobody's typo; and the distance is quadratic
-        return message;
-    QString best;
-    int bestDistance = 3; // suggest only at a distance of 2 or less
-    for (const QString &candidate : BatchQuery::fieldNames()) {
-        const QString bare = candidate.endsWith(u'.') ? candidate.chopped(1) : candidate;
-        const int d = editDistance(name.toLower(), bare);
-        if (d < bestDistance && d < name.size()) {
-            bestDistance = d;
-            best = candidate;
-        }
-    }
-    if (!best.isEmpty())
-        message += QStringLiteral(" (did you mean \"%1\"?)").arg(best);
-    else
-        message += QStringLiteral(" (fields: %1)").arg(BatchQuery::fieldNames().join(QStringLiteral(", ")));
-    return message;
-}
-
-QString opText(Op op)
-{
-    switch (op) {
-    case Op::Equals:
-        return QStringLiteral(":");
-    case Op::Contains:
-        return QStringLiteral("~");
-    case Op::Greater:
-        return QStringLiteral(">");
-    case Op::GreaterOrEqual:
-        return QStringLiteral(">=");
-    case Op::Less:
-        return QStringLiteral("<");
-    case Op::LessOrEqual:
-        return QStringLiteral("<=");
-    }
-    return {};
-}
-
 Needle needleOf(const QString &text)
 {
     const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; });
@@ -172,10 +35,24 @@ Needle needleOf(const QString &text)
 class Parser
 {
 public:
-    Parser(qint64 now, QList<QueryError> *errors)
-        : m_now(now)
+    Parser(const QString &text, qint64 now, QList<QueryError> *errors)
+        : m_text(text)
+        , m_now(now)
         , m_errors(errors)
     {
+    }
+
+    // False once the query has all the terms or values it may have: the rest of the text is left out.
+    bool readCapped(const Piece &piece, std::vector<Term> *terms)
+    {
+        if (++m_pieces > kMaxTerms) {
+            tooMany(piece.start,
+                    QStringLiteral("too many terms: a query takes at most %1 (the rest is left out)")
+                        .arg(kMaxTerms));
+            return false;
+        }
+        read(piece, terms);
+        return !m_full;
     }
 
     void read(const Piece &piece, std::vector<Term> *terms)
@@ -207,10 +84,23 @@ public:
             return;
         }
         bool named = opAt < size;
-        for (int i = first; named && i < opAt; ++i)
-            named = !piece.quoted[size_t(i)] && isNameChar(piece.chars[i]);
+        // meta."my key": after an unquoted meta. the key may be quoted, spaces, colons and all.
+        const bool metaPrefix =
+            named && opAt - first >= 5 &&
+            QStringView(piece.chars).mid(first, 5).compare(QLatin1String("meta."), Qt::CaseInsensitive) == 0;
+        for (int i = first; named && i < opAt; ++i) {
+            const bool quoted = piece.quoted[size_t(i)];
+            named = quoted ? metaPrefix && i >= first + 5 : isNameChar(piece.chars[i]);
+        }
+        if (!named && equalsSignAfterField(piece, first))
+            return;
         if (!named) {
             // A free word, syntax characters and all ("/v1/chat", "a:b" in quotes).
+            if (m_values == kMaxValues) {
+                tooManyValues(piece.start);
+                return;
+            }
+            ++m_values;
             term.field = Field::Text;
             term.needles.push_back(needleOf(piece.chars.mid(first)));
             terms->push_back(std::move(term));
@@ -218,7 +108,7 @@ public:
         }
         const QString name = piece.chars.mid(first, opAt - first);
         const int nameStart = piece.pos[size_t(first)];
-        if (!lookUp(name, nameStart, &term))
+        if (!lookUp(name, nameStart, piece.pos[size_t(opAt)] - nameStart, &term))
             return;
         int valueAt = opAt + 1;
         const QChar opChar = piece.chars[opAt];
@@ -264,8 +154,23 @@ public:
                   QStringLiteral("%1%2 needs a value").arg(name, opText(term.op)));
             return;
         }
+        if (kindOf(term.field) == Kind::Number && looksLikeThousands(items)) {
+            const int start = items.front().start;
+            const int length = items.back().start + items.back().length - start;
+            error(start, length,
+                  QStringLiteral("%1 looks like one number: commas separate values, so write 1000 or 1_000")
+                      .arg(quotedForMessage(m_text.mid(start, length))));
+            return;
+        }
+        const size_t room = size_t(kMaxValues - m_values);
+        if (items.size() > room) {
+            tooManyValues(items[room].start);
+            return;
+        }
+        m_values += int(items.size());
         const Kind kind = kindOf(term.field);
         const bool comparison = term.op != Op::Equals && term.op != Op::Contains;
+        bool termRelative = false;
         if (comparison && items.size() > 1) {
             error(items[1].start, items.back().start + items.back().length - items[1].start,
                   QStringLiteral("%1 compares with one value").arg(opText(term.op)));
@@ -293,7 +198,8 @@ public:
                 term.numbers.push_back(*number);
             } else {
                 bool isDay = false;
-                const std::optional<TimeRange> time = parseTime(item.text, m_now, &isDay);
+                bool relative = false;
+                const std::optional<TimeRange> time = parseTime(item.text, m_now, &isDay, &relative);
                 if (!time) {
                     error(item.start, item.length,
                           QStringLiteral("cannot read %1 as a time (try 2025-11-21, 2025-11-21T16:00Z, "
@@ -309,30 +215,100 @@ public:
                     return;
                 }
                 term.times.push_back(*time);
+                termRelative |= relative;
             }
         }
         terms->push_back(std::move(term));
+        m_relative |= termRelative;
     }
 
+    bool relative() const { return m_relative; }
+
 private:
-    bool lookUp(const QString &name, int start, Term *term)
+    // "1,000", "$1,500,000", "1,000.50": read as several values they would be 1 or 0; nobody lists 1 and 000.
+    template <typename Items> static bool looksLikeThousands(const Items &items)
+    {
+        const auto digits = [](QStringView text, int from) {
+            return std::all_of(text.cbegin() + from, text.cend(), [](QChar c) { return c.isDigit(); });
+        };
+        if (items.size() < 2)
+            return false;
+        const QString &first = items.front().text;
+        const int from = first.startsWith(u'$') ? 1 : 0;
+        if (first.size() - from < 1 || first.size() - from > 3 || !digits(first, from))
+            return false;
+        const auto group = [&](const QString &text, bool last) {
+            // The last group may carry the decimals: "000.50".
+            const QStringView whole =
+                last && text.indexOf(u'.') == 3 && text.size() > 4 && digits(text.mid(4), 0)
+                    ? QStringView(text).left(3)
+                    : QStringView(text);
+            return whole.size() == 3 && digits(whole, 0);
+        };
+        for (size_t i = 1; i < items.size(); ++i) {
+            if (!group(items[i].text, i + 1 == items.size()))
+                return false;
+        }
+        return true;
+    }
+
+    static bool isField(const QString &name)
+    {
+        if (name.startsWith(QLatin1String("meta."), Qt::CaseInsensitive))
+            return name.size() > 5;
+        return fieldNamed(name).has_value();
+    }
+
+    // `status=completed`, `total=>5`: what users of SQL and Kibana type. After a field name it is an error
+    // that shows the term as written here, not a free word no batch contains. Quoted, it stays text.
+    bool equalsSignAfterField(const Piece &piece, int first)
+    {
+        const int size = int(piece.chars.size());
+        int at = first;
+        while (at < size && !piece.quoted[size_t(at)] && isNameChar(piece.chars[at]))
+            ++at;
+        if (at == first || at >= size || piece.chars[at] != u'=' || piece.quoted[size_t(at)] ||
+            !isField(piece.chars.mid(first, at - first)))
+            return false;
+        int end = at + 1;
+        QString op = QStringLiteral(":");
+        if (end < size && !piece.quoted[size_t(end)] &&
+            (piece.chars[end] == u'=' || piece.chars[end] == u'>' || piece.chars[end] == u'<')) {
+            if (piece.chars[end] != u'=')
+                op = piece.chars[end] + QStringLiteral("=");
+            ++end;
+        }
+        const int opStart = piece.pos[size_t(at)];
+        const int opEnd = piece.pos[size_t(end - 1)] + 1;
+        const QString written = m_text.mid(opStart, opEnd - opStart);
+        const QString rest = m_text.mid(opEnd, piece.end - opEnd);
+        const QString suggestion = m_text.mid(piece.start, opStart - piece.start) + op +
+                                   (rest.size() > 40 ? rest.left(40) + QChar(0x2026) : rest);
+        error(opStart, opEnd - opStart,
+              QStringLiteral("\"%1\" is not an operator: did you mean %2? (\":\" is equals; numbers and "
+                             "times also take >, >=, <, <=)")
+                  .arg(written, suggestion));
+        return true;
+    }
+
+    // `length`: of the name in the text, quotes included.
+    bool lookUp(const QString &name, int start, int length, Term *term)
     {
         if (name.startsWith(QLatin1String("meta."), Qt::CaseInsensitive)) {
             term->field = Field::Meta;
             term->metaKey = name.mid(5);
             if (term->metaKey.isEmpty()) {
-                error(start, int(name.size()), QStringLiteral("meta. needs a key: meta.customer~acme"));
+                error(start, length, QStringLiteral("meta. needs a key: meta.customer~acme"));
                 return false;
             }
             return true;
         }
-        for (const FieldName &field : kFields) {
-            if (name.compare(field.name, Qt::CaseInsensitive) == 0) {
-                term->field = field.field;
-                return true;
-            }
+        if (const std::optional<Field> field = fieldNamed(name)) {
+            term->field = *field;
+            return true;
         }
-        error(start, int(name.size()), unknownFieldMessage(name));
+        if (!full()) // the message looks for the nearest field: not for errors that are dropped
+            error(start, length, unknownFieldMessage(name));
         return false;
     }
 
@@ -353,23 +329,47 @@ private:
         return false;
     }
 
+    void tooManyValues(int start)
+    {
+        tooMany(start, QStringLiteral("too many values: a query takes at most 1,000 in all (the rest is left "
+                                      "out)"));
+    }
+
+    // The last error: from `start` to the end of the text (trailing spaces aside), whatever the error count.
+    void tooMany(int start, const QString &message)
+    {
+        int end = int(m_text.size());
+        while (end > start + 1 && m_text[end - 1].isSpace())
+            --end;
+        m_errors->append(QueryError{start, std::max(end - start, 1), message});
+        m_full = true;
+    }
+
+    bool full() const { return m_errors->size() >= kMaxErrors; }
+
     void error(int start, int length, const QString &message)
     {
         if (m_errors->size() < kMaxErrors)
             m_errors->append(QueryError{start, std::max(length, 1), message});
     }
 
+    const QString &m_text;
     qint64 m_now;
     QList<QueryError> *m_errors;
+    bool m_relative = false;
+    bool m_full = false; // a cap was reached
+    int m_pieces = 0;
+    int m_values = 0;
 };
 
 } // namespace
 
-std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors)
+std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors, bool *relative)
 {
     std::vector<Term> terms;
-    Parser parser(now, errors);
-    split(text, [&](const Piece &piece) { parser.read(piece, &terms); });
+    Parser parser(text, now, errors);
+    split(text, [&](const Piece &piece) { return parser.readCapped(piece, &terms); });
+    *relative = parser.relative();
     return terms;
 }
 

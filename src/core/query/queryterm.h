@@ -54,9 +54,19 @@ struct Term
     std::vector<TimeRange> times; // time fields: Equals any day; a comparison uses `from` of the first
 };
 
-// Parses one query; `errors` gets at most kMaxErrors entries.
-std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors);
-constexpr int kMaxErrors = 100;
+// querynames.cpp: a field by its name (any case; not meta.), and the words of error messages.
+std::optional<Field> fieldNamed(const QString &name);
+QString quotedForMessage(const QString &text); // elided at 40 characters
+QString unknownFieldMessage(const QString &name);
+QString opText(Op op);
+
+// Parses one query; `errors` gets at most kMaxErrors entries; `relative` is set when a term's time depends on
+// `now`.
+std::vector<Term> parse(const QString &text, qint64 now, QList<QueryError> *errors, bool *relative);
+constexpr int kMaxErrors = 100; // and one more when a cap below is reached
+// A query's terms and values (all terms together): a pasted megabyte must not make 100,000 needles per row.
+constexpr int kMaxTerms = 256;
+constexpr int kMaxValues = 1000;
 
 bool matches(const Term &term, const Batch &batch, const QueryRow &row);
 
@@ -64,11 +74,13 @@ bool matches(const Term &term, const Batch &batch, const QueryRow &row);
 std::optional<double> parseNumber(QString text);
 // "7d", "36h", "90m", "2w", "today", "2025-11-21", "2025-11-21T16:00:00Z" (a time without a zone is UTC).
 // Dates and "today" are whole days (UTC); a span or a date-time is a single second (to == from + 1).
-std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay);
+// `relative` (optional): the time depends on `now` (a span or today).
+std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay, bool *relative = nullptr);
 
 } // namespace Query
 
 struct BatchQuery::Terms
 {
     std::vector<Query::Term> terms;
+    bool relative = false; // a span or today: the times move with `now`
 };

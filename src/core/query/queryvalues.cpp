@@ -27,17 +27,23 @@ std::optional<double> parseNumber(QString text)
     return value;
 }
 
-std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay)
+std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay, bool *relative)
 {
     *isDay = false;
+    bool spare = false;
+    if (!relative)
+        relative = &spare;
+    *relative = false;
     if (text.isEmpty() || text.size() > 40)
         return std::nullopt;
     if (text.compare(QLatin1String("today"), Qt::CaseInsensitive) == 0) {
         *isDay = true;
+        *relative = true;
         const qint64 midnight = now - ((now % kDay) + kDay) % kDay;
         return TimeRange{midnight, midnight + kDay};
     }
-    const QChar unit = text.back();
+    // 7D, 24H, 2W as well; but not M, which could as well mean months.
+    const QChar unit = text.back() == u'M' ? text.back() : text.back().toLower();
     const QStringView digits = text.chopped(1);
     if (!digits.isEmpty() && std::all_of(digits.begin(), digits.end(), [](QChar c) { return c.isDigit(); })) {
         const qint64 seconds = unit == u'm'   ? 60
@@ -49,6 +55,7 @@ std::optional<TimeRange> parseTime(QStringView text, qint64 now, bool *isDay)
         const qint64 n = digits.toLongLong(&ok); // beyond qint64: refused, never read as 0 ("now")
         if (seconds == 0 || !ok || n > kMaxSpanSeconds / seconds)
             return std::nullopt;
+        *relative = true;
         return TimeRange{now - n * seconds, now - n * seconds + 1};
     }
     const QString string = text.toString();
