@@ -269,6 +269,11 @@ AlertSettings AlertNotifier::loadSettings()
         60;
     s.failureRate =
         qBound(1, settings.value(QStringLiteral("alerts/failurePercent"), 10).toInt(), 100) / 100.0;
+    // 1 h .. 30 days (a file lives at most 30 days).
+    s.expiringSeconds =
+        std::clamp<qint64>(settings.value(QStringLiteral("alerts/expiringHours"), 24).toLongLong(), 1,
+                           30 * 24) *
+        3600;
     return s;
 }
 
@@ -279,4 +284,5 @@ void AlertNotifier::saveSettings(const AlertSettings &s)
         settings.setValue(settingsKey(AlertKind(kind)), s.enabled[kind]);
     settings.setValue(QStringLiteral("alerts/stallMinutes"), s.stallSeconds / 60);
     settings.setValue(QStringLiteral("alerts/failurePercent"), qRound(s.failureRate * 100.0));
+    settings.setValue(QStringLiteral("alerts/expiringHours"), s.expiringSeconds / 3600);
 }
