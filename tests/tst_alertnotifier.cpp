@@ -5,7 +5,9 @@
 #include <QDir>
 #include <QImage>
 #include <QPainter>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 // The window's watcher over a model's rows (offscreen: no tray, so alerts arrive as notices), and the tray
@@ -118,6 +120,22 @@ private Q_SLOTS:
         stream.start();
         QTRY_COMPARE_WITH_TIMEOUT(said.count(), 1, 10'000);
         stream.stop();
+    }
+
+    void theExpiryNoticeIsKeptWithTheSettings()
+    {
+        // Review L15: how early an expiring output file is announced is kept like the other settings.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("batchwatch-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_alertnotifier"));
+        AlertSettings s;
+        s.expiringSeconds = 6 * 3600;
+        AlertNotifier::saveSettings(s);
+        QCOMPARE(AlertNotifier::loadSettings().expiringSeconds, qint64(6 * 3600));
+        s.expiringSeconds = 48 * 3600;
+        AlertNotifier::saveSettings(s);
+        QCOMPARE(AlertNotifier::loadSettings().expiringSeconds, qint64(48 * 3600));
+        QSettings().clear();
     }
 
     void aMergeBringsACheck()

@@ -1,15 +1,21 @@
 #include "app/alertnotifier.h"
+#include "core/results/resultsfetch.h"
 #include "core/session/accountsession.h"
 #include "models/batchtablemodel.h"
 #include "simprocess.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -43,6 +49,7 @@ struct Rig
     BatchTableModel model;
     std::unique_ptr<AlertNotifier> notifier;
     qint64 offset = 0; // the sim's clock minus the real one
+    QString cachePath; // the account's batch cache (empty: none)
 
     bool start()
     {
@@ -51,6 +58,7 @@ struct Rig
         SessionSpec spec;
         spec.config = sim->config();
         spec.autoRefresh = false;
+        spec.cachePath = cachePath;
         session = std::make_unique<AccountSession>(spec);
         const auto clock = [this] { return QDateTime::currentSecsSinceEpoch() + offset; };
         session->setClock(clock);
@@ -214,6 +222,38 @@ private Q_SLOTS:
         QCOMPARE(rig.notifier->health(), Health::Fine); // nothing is wrong yet
         rig.notifier->check();
         QCOMPARE(said.count(), 1);
+    }
+
+    void noExpiryNoticeWhenTheResultsAreSaved()
+    {
+        // Review L15: an output file already downloaded to the account's results cache loses nothing.
+        QStandardPaths::setTestModeEnabled(true);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Rig rig;
+        rig.cachePath = dir.filePath(QStringLiteral("alerts-l15.sqlite"));
+        QVERIFY(rig.start());
+        QSignalSpy said(rig.notifier.get(), &AlertNotifier::alertSaid);
+        const QString id = rig.create({{QStringLiteral("requests"), 10},
+                                       {QStringLiteral("ended"), true},
+                                       {QStringLiteral("output_expires_after"), 3 * 86400}});
+        QVERIFY(!id.isEmpty());
+        QVERIFY(rig.refresh());
+        QTRY_VERIFY(rig.batch(id) && !rig.batch(id)->outputFileId.isEmpty());
+        const QString saved = ResultsFetch::cachedFilePath(
+            ResultsFetch::cacheDirFor(QStringLiteral("alerts-l15.sqlite")), rig.batch(id)->outputFileId);
+        QVERIFY(QDir().mkpath(QFileInfo(saved).path()));
+        QFile file(saved);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{}\n");
+        file.close();
+        QVERIFY(rig.advance(2 * 86400 + 3600));
+        rig.notifier->check();
+        QCOMPARE(said.count(), 0);
+        // Without the saved file it is said.
+        QVERIFY(QFile::remove(saved));
+        rig.notifier->check();
+        QCOMPARE(kinds(said), QList<AlertKind>{AlertKind::OutputExpiring});
     }
 
     void failureRateAboveTheThreshold()

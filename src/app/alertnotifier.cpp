@@ -2,11 +2,13 @@
 
 #include "core/batch/batchcolumns.h"
 #include "core/export/batchformat.h"
+#include "core/results/resultsfetch.h"
 #include "core/session/accountsession.h"
 #include "models/batchtablemodel.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QPainter>
 #include <QSettings>
 #include <QSystemTrayIcon>
@@ -125,6 +127,7 @@ void AlertNotifier::check()
     // Per source, not per row: sources are few.
     QHash<int, std::pair<Provider, std::optional<qint64>>> sources;
     QHash<int, QString> accounts;
+    QHash<int, QString> resultsDirs;
     for (int row = 0, rows = m_model->rowCount(); row < rows; ++row) {
         const Batch &batch = m_model->batchAt(row);
         if (batch.status.isRunning())
@@ -140,9 +143,21 @@ void AlertNotifier::check()
             it = sources.insert(source,
                                 {session ? session->provider() : Provider::OpenAI, seenAt(session, at)});
             accounts.insert(source, m_model->accountOf(source));
+            const QString cache = session ? session->spec().cachePath : QString();
+            resultsDirs.insert(
+                source, cache.isEmpty() ? QString() : ResultsFetch::cacheDirFor(QFileInfo(cache).fileName()));
         }
-        standing += m_monitor.check(batch, accounts.value(source), m_model->historyAt(row), at, it->first,
-                                    it->second);
+        QList<Alert> alerts = m_monitor.check(batch, accounts.value(source), m_model->historyAt(row), at,
+                                              it->first, it->second);
+        // An output file already in the account's results cache (read in the results window or by the
+        // CLI) loses nothing when it expires on the server: not said.
+        if (const QString dir = resultsDirs.value(source); !dir.isEmpty()) {
+            alerts.removeIf([&](const Alert &alert) {
+                return alert.kind == AlertKind::OutputExpiring &&
+                       QFileInfo::exists(ResultsFetch::cachedFilePath(dir, batch.outputFileId));
+            });
+        }
+        standing += alerts;
     }
     QList<Alert> fresh;
     QHash<AlertKind, int> byKind;
@@ -269,6 +284,11 @@ AlertSettings AlertNotifier::loadSettings()
         60;
     s.failureRate =
         qBound(1, settings.value(QStringLiteral("alerts/failurePercent"), 10).toInt(), 100) / 100.0;
+    // 1 h .. 30 days (a file lives at most 30 days).
+    s.expiringSeconds =
+        std::clamp<qint64>(settings.value(QStringLiteral("alerts/expiringHours"), 24).toLongLong(), 1,
+                           30 * 24) *
+        3600;
     return s;
 }
 
@@ -279,4 +299,5 @@ void AlertNotifier::saveSettings(const AlertSettings &s)
         settings.setValue(settingsKey(AlertKind(kind)), s.enabled[kind]);
     settings.setValue(QStringLiteral("alerts/stallMinutes"), s.stallSeconds / 60);
     settings.setValue(QStringLiteral("alerts/failurePercent"), qRound(s.failureRate * 100.0));
+    settings.setValue(QStringLiteral("alerts/expiringHours"), s.expiringSeconds / 3600);
 }

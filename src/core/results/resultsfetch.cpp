@@ -118,6 +118,11 @@ QString ResultsFetch::cacheDirFor(const QString &accountCacheName)
            name;
 }
 
+QString ResultsFetch::cachedFilePath(const QString &cacheDir, const QString &fileId)
+{
+    return QDir(cacheDir).filePath(cacheName(fileId));
+}
+
 void ResultsFetch::start()
 {
     if (d->started || m_finished)

@@ -29,6 +29,8 @@ public:
 
     // The directory for an account's result files, from the name of its batch cache (Account::cacheName()).
     static QString cacheDirFor(const QString &accountCacheName);
+    // Where a downloaded file of that id is kept in `cacheDir` (it exists only once complete).
+    static QString cachedFilePath(const QString &cacheDir, const QString &fileId);
 
     const Batch &batch() const { return m_batch; }
     void start();
