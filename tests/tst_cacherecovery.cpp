@@ -348,6 +348,17 @@ private Q_SLOTS:
             QVERIFY2(shortRun.err.contains("may be missing"), shortRun.err.constData());
             QVERIFY2(shortRun.err.contains("ended early"), shortRun.err.constData());
             QCOMPARE(shortRun.out.count('\n'), 100);
+            // To a file: left untouched; and a list says the same.
+            const QString path = cacheHome.filePath(QStringLiteral("short.jsonl"));
+            const QStringList retries{QStringLiteral("--max-retries"), QStringLiteral("0")};
+            for (const QStringList &args :
+                 {kExport + retries + QStringList{QStringLiteral("-o"), path},
+                  QStringList{QStringLiteral("list"), QStringLiteral("--no-cache")} + retries}) {
+                const Run run = runBatchwatch(args, broken.baseUrl(), cacheHome.path());
+                QCOMPARE(run.exitCode, 4);
+                QVERIFY2(run.err.contains("ended early"), run.err.constData());
+            }
+            QVERIFY(!QFile::exists(path));
         }
         // The server is healthy again, on the same address: the next run must not trust the short walk.
         SimProcess healthy(kAccount + QStringList{QStringLiteral("--port"), port});

@@ -324,15 +324,14 @@ private Q_SLOTS:
 
     void simHookRefusesUsageThatMakesNoSense()
     {
-        const QJsonObject base{{QStringLiteral("requests"), 1}, {QStringLiteral("ended"), true}};
-        for (const QJsonObject &extra :
-             {QJsonObject{{QStringLiteral("usage"), usage(10, 11, 0)}},
-              QJsonObject{{QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), 5}}}},
-              QJsonObject{{QStringLiteral("usage"), QStringLiteral("lots")}},
-              QJsonObject{{QStringLiteral("created_at"), QStringLiteral("yesterday")}}}) {
-            QJsonObject body = base;
-            for (auto it = extra.begin(); it != extra.end(); ++it)
-                body.insert(it.key(), it.value());
+        // Each with "requests": 1 and "ended": true.
+        for (const auto &[key, value] : std::initializer_list<std::pair<QString, QJsonValue>>{
+                 {QStringLiteral("usage"), usage(10, 11, 0)},
+                 {QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), 5}}},
+                 {QStringLiteral("usage"), QStringLiteral("lots")},
+                 {QStringLiteral("created_at"), QStringLiteral("yesterday")}}) {
+            const QJsonObject body{
+                {QStringLiteral("requests"), 1}, {QStringLiteral("ended"), true}, {key, value}};
             int status = 0;
             postHook(*m_sim, body, &status);
             QCOMPARE(status, 400);

@@ -142,24 +142,6 @@ private Q_SLOTS:
         QVERIFY2(!run.err.contains("may be missing"), run.err.constData());
     }
 
-    void aListThatStaysEmptyWhileClaimingMoreIsShort()
-    {
-        // Every page is empty and claims more: the walk ends short, so neither an export nor a list may pass
-        // for the account's batches (exit 4, the file left untouched).
-        SimProcess sim(faultArgs(QStringLiteral("1"), QStringLiteral("empty-page")));
-        QVERIFY(sim.start());
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("out.csv"));
-        for (const QStringList &args : {QStringList{QStringLiteral("export"), QStringLiteral("-o"), path},
-                                        QStringList{QStringLiteral("list"), QStringLiteral("--no-cache")}}) {
-            const Run run = runBatchwatch(
-                args + QStringList{QStringLiteral("--max-retries"), QStringLiteral("1")}, sim.baseUrl());
-            QCOMPARE(run.exitCode, 4);
-            QVERIFY2(run.err.contains("ended early"), run.err.constData());
-        }
-        QVERIFY(!QFile::exists(path));
-    }
-
     void wrongKeyExitsThree()
     {
         SimProcess sim(kAccount +
@@ -280,20 +262,6 @@ private Q_SLOTS:
         QVERIFY(expected > 0);
         QCOMPARE(run.out.count('\n'), expected);
         QVERIFY(sim.stats().value(QStringLiteral("requests")).toInteger() < 5);
-    }
-
-    void aWrongQueryIsAUsageError()
-    {
-        SimProcess sim(kAccount);
-        QVERIFY(sim.start());
-        const Run run = runBatchwatch(
-            {QStringLiteral("list"), QStringLiteral("--query"), QStringLiteral("failed>1 stauts:failed")},
-            sim.baseUrl());
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY2(
-            run.err.contains("--query, character 10: unknown field \"stauts\" (did you mean \"status\"?)"),
-            run.err.constData());
-        QCOMPARE(sim.stats().value(QStringLiteral("requests")).toInteger(), 0);
     }
 
     void aFilterThatMatchesNothingEarlyStillReadsOn()

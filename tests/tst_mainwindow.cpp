@@ -364,16 +364,14 @@ private Q_SLOTS:
         QVERIFY(running >= 0);
         selectRow(window, running);
         const QString id = window.proxy()->index(running, 0).data(BatchTableModel::IdRole).toString();
-        // The first estimate needs no second sample: the batch's own in_progress_at and counts give a pace
-        // (when that start lies behind the clock: the simulator's runs ahead of it).
+        // No second sample needed: in_progress_at and the counts give a pace (once behind the clock).
         const Batch &first = window.model()->batchAt(window.model()->rowOf(id));
         if (first.inProgressAt && *first.inProgressAt < QDateTime::currentSecsSinceEpoch() &&
             first.requestCounts.completed + first.requestCounts.failed > 0)
             QVERIFY2(!window.detailPane()->etaText().contains(QStringLiteral("no estimate")),
                      qPrintable(window.detailPane()->etaText()));
         QSignalSpy refreshed(window.session(), &AccountSession::refreshFinished);
-        // A rate from the history needs two samples at different seconds: wait for the clock to pass the
-        // first.
+        // The history's rate needs two samples at different seconds: wait for the clock to pass the first.
         const qint64 firstSample = window.session()->history().samples(id).constLast().at;
         QTRY_VERIFY(QDateTime::currentSecsSinceEpoch() > firstSample);
         window.session()->refreshNow();

@@ -203,6 +203,20 @@ private Q_SLOTS:
             QCOMPARE(sorted(idsOfTable(listed.out)), sorted(window));
         }
     }
+
+    void aWrongQueryIsAUsageError()
+    {
+        SimProcess sim({QStringLiteral("--batches"), QStringLiteral("20")});
+        QVERIFY(sim.start());
+        const BatchwatchRun run = runBatchwatch(
+            {QStringLiteral("list"), QStringLiteral("--query"), QStringLiteral("failed>1 stauts:failed")},
+            sim.baseUrl());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(
+            run.err.contains("--query, character 10: unknown field \"stauts\" (did you mean \"status\"?)"),
+            run.err.constData());
+        QCOMPARE(sim.stats().value(QStringLiteral("requests")).toInteger(), 0);
+    }
 };
 
 QTEST_MAIN(TestQueryExamples)

@@ -33,9 +33,8 @@ QLabel *selectableLabel(QWidget *parent)
     return label;
 }
 
-// A read-only table that never scrolls sideways: `stretch` takes what the others leave, and they are as wide
-// as their contents up to `cap` characters; longer texts wrap (anywhere, for ids) and every cell has its tool
-// tip.
+// A read-only table that never scrolls sideways: `stretch` takes what the others leave, which fit their
+// contents up to `cap` characters; longer texts wrap (anywhere, for ids); every cell has its tool tip.
 QTableWidget *makeTable(const QStringList &headers, int stretch, int cap, QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
@@ -179,11 +178,10 @@ QWidget *BatchDetailPane::buildOverview()
     layout->addWidget(m_chart);
     layout->addWidget(new QLabel(tr("<b>Usage</b>"), page));
     layout->addWidget(m_usage);
-    m_costTitle = new QLabel(tr("<b>Cost</b>"), page);
+    layout->addWidget(m_costTitle = new QLabel(tr("<b>Cost</b>"), page));
     m_cost = selectableLabel(page);
     m_cost->setObjectName(QStringLiteral("costLabel"));
     m_cost->setTextFormat(Qt::RichText);
-    layout->addWidget(m_costTitle);
     layout->addWidget(m_cost);
     layout->addStretch(1);
     scroll->setWidget(page);
