@@ -10,9 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -25,22 +22,6 @@ Q_DECLARE_METATYPE(Alert)
 // Each alert kind fired by the simulator's clock: the real batchwatch-sim, an AccountSession polling it and
 // stamping its samples by the sim's time, the window's AlertNotifier reading the model's rows at that time.
 namespace {
-QJsonObject post(const SimProcess &sim, const QString &path, const QJsonObject &body)
-{
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    QUrl url = sim.rootUrl();
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = manager.post(request, QJsonDocument(body).toJson());
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object();
-}
-
 // The simulator, a session on it and the notifier, all on the simulator's clock.
 struct Rig
 {
@@ -71,13 +52,15 @@ struct Rig
     }
     QString create(const QJsonObject &fields)
     {
-        return post(*sim, QStringLiteral("/v1/_sim/batches"), fields).value(QStringLiteral("id")).toString();
+        return sim->postHook(QStringLiteral("/v1/_sim/batches"), fields)
+            .value(QStringLiteral("id"))
+            .toString();
     }
     // Moves the simulated clock on, and ours with it.
     bool advance(qint64 seconds)
     {
         const QJsonObject answer =
-            post(*sim, QStringLiteral("/v1/_sim/clock"), {{QStringLiteral("advance"), seconds}});
+            sim->postHook(QStringLiteral("/v1/_sim/clock"), {{QStringLiteral("advance"), seconds}});
         if (!answer.value(QStringLiteral("now")).isDouble())
             return false;
         offset = answer.value(QStringLiteral("now")).toInteger() - QDateTime::currentSecsSinceEpoch();

@@ -7,9 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,25 +40,6 @@ QJsonObject usage(qint64 input, qint64 cached, qint64 output)
             {QStringLiteral("output_tokens"), output}};
 }
 
-// POST /v1/_sim/batches; returns the answer's body, and its HTTP status in `status`.
-QJsonObject postHook(const SimProcess &sim, const QJsonObject &body, int *status = nullptr)
-{
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    QUrl url = sim.rootUrl();
-    url.setPath(QStringLiteral("/v1/_sim/batches"));
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = manager.post(request, QJsonDocument(body).toJson());
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    if (status)
-        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    return QJsonDocument::fromJson(reply->readAll()).object();
-}
-
 // An ended batch through the simulator's hook; returns its id.
 QString makeBatch(const SimProcess &sim, const QString &model, qint64 createdAt, const QJsonValue &usage)
 {
@@ -70,7 +48,7 @@ QString makeBatch(const SimProcess &sim, const QString &model, qint64 createdAt,
                            {QStringLiteral("ended"), true},
                            {QStringLiteral("created_at"), createdAt},
                            {QStringLiteral("usage"), usage}};
-    return postHook(sim, body).value(QStringLiteral("id")).toString();
+    return sim.postHook(QStringLiteral("/v1/_sim/batches"), body).value(QStringLiteral("id")).toString();
 }
 
 QByteArray lines(const QList<QByteArray> &rows)
@@ -333,12 +311,13 @@ private Q_SLOTS:
             const QJsonObject body{
                 {QStringLiteral("requests"), 1}, {QStringLiteral("ended"), true}, {key, value}};
             int status = 0;
-            postHook(*m_sim, body, &status);
+            m_sim->postHook(QStringLiteral("/v1/_sim/batches"), body, &status);
             QCOMPARE(status, 400);
         }
         int status = 0;
-        postHook(*m_sim, {{QStringLiteral("requests"), 1}, {QStringLiteral("created_at"), 1795168800}},
-                 &status);
+        m_sim->postHook(QStringLiteral("/v1/_sim/batches"),
+                        {{QStringLiteral("requests"), 1}, {QStringLiteral("created_at"), 1795168800}},
+                        &status);
         QCOMPARE(status, 400); // created_at places ended batches only
     }
 

@@ -12,9 +12,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -56,23 +53,9 @@ QStringList readmeExamples(QString *error)
 // running).
 bool postSimBatch(const SimProcess &sim, const QJsonObject &spec)
 {
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    QUrl url = sim.rootUrl();
-    url.setPath(QStringLiteral("/v1/_sim/batches"));
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer sk-test");
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = manager.post(request, QJsonDocument(spec).toJson());
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    return reply->error() == QNetworkReply::NoError && !QJsonDocument::fromJson(reply->readAll())
-                                                            .object()
-                                                            .value(QStringLiteral("id"))
-                                                            .toString()
-                                                            .isEmpty();
+    int status = 0;
+    const QJsonObject answer = sim.postHook(QStringLiteral("/v1/_sim/batches"), spec, &status);
+    return status == 200 && !answer.value(QStringLiteral("id")).toString().isEmpty();
 }
 
 QSet<QString> idsOfJsonLines(const QByteArray &out)

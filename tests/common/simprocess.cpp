@@ -146,6 +146,24 @@ QString SimProcess::createBatch(int requests, const QJsonObject &metadata) const
         .toString();
 }
 
+QJsonObject SimProcess::postHook(const QString &path, const QJsonObject &body, int *status) const
+{
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    QUrl url = rootUrl();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = manager.post(request, QJsonDocument(body).toJson());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    if (status)
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
 QJsonObject SimProcess::stats() const
 {
     QNetworkAccessManager manager;

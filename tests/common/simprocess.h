@@ -37,6 +37,9 @@ public:
     // (OpenAI, Azure); in the other dialects through the simulator's POST /v1/_sim/batches. Returns the
     // dialect's id. `metadata` goes on the batch as the create request's metadata.
     QString createBatch(int requests, const QJsonObject &metadata = QJsonObject()) const;
+    // POSTs `body` to one of the simulator's test routes (`/v1/_sim/batches`, `/v1/_sim/clock`); returns the
+    // answer's JSON object, and its HTTP status in `status`.
+    QJsonObject postHook(const QString &path, const QJsonObject &body, int *status = nullptr) const;
 
 private:
     QStringList m_arguments;
