@@ -231,8 +231,12 @@ void AlertNotifier::say(const QList<Alert> &fresh)
         m_tray->showMessage(heading, text,
                             m_health == Health::Failed ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning,
                             10'000);
-    else
-        Q_EMIT noticeRequested(heading + QStringLiteral(" — ") + text, m_lastBatchId, m_lastAccount);
+    else // The window's notice is one line above the table: the first alert, and how many more.
+        Q_EMIT noticeRequested(
+            heading + QStringLiteral(" — ") + fresh.first().text +
+                (fresh.size() > 1 ? QStringLiteral("; ") + tr("and %n more", nullptr, int(fresh.size()) - 1)
+                                  : QString()),
+            m_lastBatchId, m_lastAccount);
 }
 
 void AlertNotifier::showHealth()
