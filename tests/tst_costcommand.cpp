@@ -203,6 +203,11 @@ private Q_SLOTS:
         QCOMPARE(run.out, lines({"model,batches,input_tokens," + kHeader, "gpt-4o-mini,1,0,0,0,,1",
                                  "house-model,1,3000000,1000000,500000,4,0", "mystery-model,1,700,0,300,,1",
                                  "(total),3,3000700,1000000,500300,4,2"}));
+        // A time cuts at that time, not at its day's midnight: D and E only.
+        run = cost({QStringLiteral("--since"), QStringLiteral("2026-11-29T00:45Z"),
+                    QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(run.out, lines({"model,batches,input_tokens," + kHeader, "gpt-4o-mini,1,0,0,0,,1",
+                                 "mystery-model,1,700,0,300,,1", "(total),2,700,0,300,,2"}));
         // Spans count back from now: the last hour holds none of them, a hundred years all.
         run = cost({QStringLiteral("--since"), QStringLiteral("1h"), QStringLiteral("--format"),
                     QStringLiteral("csv")});
@@ -307,6 +312,7 @@ private Q_SLOTS:
                  {QStringLiteral("usage"), usage(10, 11, 0)},
                  {QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), 5}}},
                  {QStringLiteral("usage"), QStringLiteral("lots")},
+                 {QStringLiteral("usage"), usage(9'000'000'000'000'000'000, 0, 9'000'000'000'000'000'000)},
                  {QStringLiteral("created_at"), QStringLiteral("yesterday")}}) {
             const QJsonObject body{
                 {QStringLiteral("requests"), 1}, {QStringLiteral("ended"), true}, {key, value}};

@@ -230,6 +230,14 @@ private Q_SLOTS:
                    "{\"providers\": {\"gemini\": {\"models\": {\"g\": {\"input\": 1, \"output\": -2}}}}}")
             << QStringLiteral("providers.gemini.models.\"g\".output");
         QTest::newRow("updated not string") << QByteArray("{\"updated\": 5}") << QStringLiteral("updated");
+        // Printed on terminals and in the window: a currency code and a date, nothing else.
+        QTest::newRow("currency escape") << QByteArray("{\"currency\": \"\\u001b[2J\"}")
+                                         << QStringLiteral("currency: not a currency code");
+        QTest::newRow("updated escape")
+            << QByteArray("{\"updated\": \"x\\u001b]0;t\\u0007\"}") << QStringLiteral("updated: not a date");
+        QTest::newRow("absurd price")
+            << QByteArray("{\"models\": {\"x\": {\"input\": 1e300, \"output\": 1}}}")
+            << QStringLiteral("models.\"x\".input");
     }
 
     void hostileTablesAreRefusedSayingWhere()

@@ -9,8 +9,10 @@
 
 QDateTime CostOptions::parseSince(const QString &text, const QDateTime &now, bool *tooFarBack)
 {
-    const QDate date = QDate::fromString(text.trimmed(), Qt::ISODate);
-    if (date.isValid()) {
+    // A date alone is its UTC midnight; QDate would also read the date of a date-time and drop its time.
+    const QString trimmed = text.trimmed();
+    const QDate date = QDate::fromString(trimmed, Qt::ISODate);
+    if (date.isValid() && trimmed.size() == 10) {
         if (tooFarBack)
             *tooFarBack = false;
         return date.startOfDay(Qt::UTC);

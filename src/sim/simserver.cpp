@@ -243,8 +243,11 @@ QString readTestUsage(const QJsonObject &body, SimAccount::TestBatch *spec)
                            .value(QLatin1String("cached_tokens"))
                            .toInteger(0);
         fixed.output = o.value(QLatin1String("output_tokens")).toInteger(-1);
-        if (fixed.input < 0 || fixed.output < 0 || fixed.cached < 0 || fixed.cached > fixed.input)
-            return QStringLiteral("'usage' needs input_tokens and output_tokens of 0 or more, and "
+        // Bounded so total_tokens (their sum) never overflows.
+        constexpr qint64 kMaxTokens = qint64(1) << 52;
+        if (fixed.input < 0 || fixed.output < 0 || fixed.cached < 0 || fixed.cached > fixed.input ||
+            fixed.input > kMaxTokens || fixed.output > kMaxTokens)
+            return QStringLiteral("'usage' needs input_tokens and output_tokens of 0 to 2^52, and "
                                   "input_tokens_details.cached_tokens no more than input_tokens");
         spec->usage = fixed;
     } else if (!usage.isUndefined()) {

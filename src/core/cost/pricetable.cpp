@@ -1,5 +1,6 @@
 #include "core/cost/pricetable.h"
 
+#include <QDate>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -36,8 +37,10 @@ bool readPrice(const QJsonObject &entry, QLatin1String name, const QString &wher
         return false;
     }
     const double price = value.toDouble();
-    if (!std::isfinite(price) || price < 0) {
-        *error = QStringLiteral("%1.%2: %3 is not a price (a number of zero or more)")
+    // Over a dollar a token is a typo (or an attack on the sums), not a price.
+    constexpr double kMaxPerMillion = 1e6;
+    if (!std::isfinite(price) || price < 0 || price > kMaxPerMillion) {
+        *error = QStringLiteral("%1.%2: %3 is not a price (a number from 0 to 1,000,000 per million tokens)")
                      .arg(where, name, QString::number(price));
         return false;
     }
@@ -238,6 +241,22 @@ bool PriceTable::merge(const QByteArray &json, QString *error)
             return false;
         }
     }
+    // Both are printed on terminals and in the window: a date and a three-letter code (ISO 4217), nothing
+    // else.
+    const QString updated = root.value(QLatin1String("updated")).toString();
+    if (root.contains(QLatin1String("updated")) &&
+        (updated.size() != 10 || !QDate::fromString(updated, Qt::ISODate).isValid())) {
+        why = QStringLiteral("updated: not a date (YYYY-MM-DD)");
+        return false;
+    }
+    const QString currency = root.value(QLatin1String("currency")).toString();
+    if (root.contains(QLatin1String("currency")) &&
+        (currency.size() != 3 || !std::all_of(currency.cbegin(), currency.cend(), [](QChar c) {
+             return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z');
+         }))) {
+        why = QStringLiteral("currency: not a currency code (three letters, such as USD)");
+        return false;
+    }
     // Everything is read into copies first, so a table that fails half way leaves this one as it was.
     // A table in another currency stands alone: mixing its prices with these would label dollars as euros.
     const bool otherCurrency =
@@ -283,7 +302,7 @@ bool PriceTable::merge(const QByteArray &json, QString *error)
     if (root.contains(QLatin1String("updated")))
         m_updated = root.value(QLatin1String("updated")).toString();
     if (root.contains(QLatin1String("currency")))
-        m_currency = root.value(QLatin1String("currency")).toString();
+        m_currency = root.value(QLatin1String("currency")).toString().toUpper();
     return true;
 }
 
