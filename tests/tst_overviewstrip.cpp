@@ -1,11 +1,14 @@
 // The strip above the table: its figures from a model's rows, a click that sets the search to the figure's
 // query so the table shows exactly those batches, collapsing kept across restarts, 100,000 rows.
 #include "app/mainwindow.h"
+#include "app/overview/overviewwindow.h"
 #include "app/widgets/filterbar.h"
 #include "app/widgets/overviewstrip.h"
 #include "core/cost/pricetable.h"
+#include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
+#include "simprocess.h"
 #include "testbatches.h"
 
 #include <QElapsedTimer>
@@ -239,6 +242,42 @@ private Q_SLOTS:
         const QStringList list = ids.split(QLatin1Char(','));
         const QSet<QString> expected(list.cbegin(), list.cend());
         QTRY_COMPARE(shownIds(window), expected);
+    }
+
+    void aSpanPastTheLoadedBatchesSaysAtLeast()
+    {
+        // The first page of a real account: older batches are still on the server, so the 30 days' sums are
+        // of the loaded ones only and must say so; once everything is loaded they are whole.
+        const std::unique_ptr<SimProcess> sim =
+            SimProcess::started({QStringLiteral("--batches"), QStringLiteral("400"),
+                                 QStringLiteral("--speed"), QStringLiteral("0")});
+        QVERIFY(sim && !sim->baseUrl().isEmpty());
+        SessionSpec spec;
+        spec.config = sim->config();
+        spec.autoRefresh = false;
+        AccountSession session(spec);
+        BatchTableModel model;
+        model.addSession(&session);
+        session.start();
+        QTRY_VERIFY(model.rowCount() > 0 && !session.isFetching());
+        QVERIFY(session.hasMore());
+        OverviewStrip strip(&model, nullptr);
+        strip.setPrices(&m_prices);
+        strip.recompute();
+        QVERIFY2(strip.figureText(OverviewStrip::Month).contains(QStringLiteral("\u2265 ")),
+                 qPrintable(strip.figureText(OverviewStrip::Month)));
+        QVERIFY(strip.figureButton(OverviewStrip::Month)->toolTip().contains(QStringLiteral("Load all")));
+        OverviewWindow charts(&model);
+        charts.refresh();
+        QVERIFY2(charts.summaryText().contains(QStringLiteral("loaded batches only")),
+                 qPrintable(charts.summaryText()));
+        session.loadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!session.hasMore() && !session.isFetching(), 30'000);
+        strip.recompute();
+        charts.refresh();
+        QVERIFY(!charts.summaryText().contains(QStringLiteral("loaded batches only")));
+        QVERIFY2(!strip.figureText(OverviewStrip::Month).contains(QStringLiteral("\u2265")),
+                 qPrintable(strip.figureText(OverviewStrip::Month)));
     }
 
     // Not a timing assertion: the figure goes into the notes.

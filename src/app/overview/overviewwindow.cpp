@@ -22,6 +22,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace {
 constexpr int kRanges[] = {7, 30, 90};
 constexpr int kCoalesceMs = 1000;
@@ -151,8 +153,10 @@ void OverviewWindow::refresh()
     QList<Provider> providers;
     for (int source = 0; source < m_model->sourceCount(); ++source)
         providers << m_model->providerOf(source);
+    qint64 oldest = std::numeric_limits<qint64>::max();
     for (size_t row = 0; row < rows.size(); ++row) {
         const Batch &batch = rows[row];
+        oldest = qMin(oldest, batch.createdAt);
         series.add(batch, providers.value(m_model->sourceAt(int(row)), Provider::OpenAI));
         if (const ProgressHistory *history = m_model->historyAt(int(row)))
             series.addSamples(history->samples(batch.id));
@@ -170,6 +174,10 @@ void OverviewWindow::refresh()
     if (series.unpriced() > 0)
         summary += tr(", not counting %1 batches without a price").arg(BatchFormat::count(series.unpriced()));
     summary += tr(" \u00b7 %1 batches ended").arg(BatchFormat::count(series.endedTotal()));
+    // Older pages still on the server while the range reaches past the loaded batches: said, not summed.
+    if (m_model->hasMore() && oldest > m_clock() - qint64(series.days()) * 86'400)
+        summary +=
+            tr(" \u00b7 of the loaded batches only: older ones are still on the server (Load all, Ctrl+L)");
     m_summary->setText(summary);
 }
 

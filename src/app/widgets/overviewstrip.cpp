@@ -3,6 +3,7 @@
 #include "core/cost/batchcost.h"
 #include "core/cost/pricetable.h"
 #include "core/export/batchformat.h"
+#include "core/session/accountsession.h"
 #include "models/batchsortfilterproxy.h"
 #include "models/batchtablemodel.h"
 
@@ -13,6 +14,8 @@
 #include <QSettings>
 #include <QTimer>
 #include <QToolButton>
+
+#include <limits>
 
 namespace {
 // Rows arrive in bursts (a cache read, a page): one count after the burst, at most this often.
@@ -154,13 +157,19 @@ qint64 OverviewStrip::recompute()
     QList<Provider> providers;
     for (int source = 0; source < m_model->sourceCount(); ++source)
         providers << m_model->providerOf(source);
+    qint64 oldest = std::numeric_limits<qint64>::max();
     for (size_t row = 0; row < rows.size(); ++row) {
         const int source = m_model->sourceAt(int(row));
         if (shown >= 0 && source != shown)
             continue;
         accumulator.add(rows[row], providers.value(source, Provider::OpenAI));
+        oldest = qMin(oldest, rows[row].createdAt);
     }
     m_stats = accumulator.stats();
+    const AccountSession *session = shown >= 0 ? m_model->sessionOf(shown) : nullptr;
+    const bool more = shown >= 0 ? session && session->hasMore() : m_model->hasMore();
+    for (int span = 0; span < OverviewStats::kSpanCount; ++span)
+        m_partial[span] = more && oldest > OverviewStats::spanStart(OverviewStats::Span(span), m_now);
     updateTexts();
     return timer.nsecsElapsed() / 1000;
 }
@@ -193,11 +202,12 @@ QString OverviewStrip::figureText(Figure figure) const
 {
     const OverviewStats &s = m_stats;
     const auto span = [&](int which, const QString &label) {
-        QString text = tr("%1 %2 tokens").arg(label, compact(s.tokens[which]));
+        const QString atLeast = m_partial[which] ? QStringLiteral("\u2265 ") : QString();
+        QString text = tr("%1 %2 tokens").arg(label, atLeast + compact(s.tokens[which]));
         const QString currency = m_prices ? m_prices->currency() : QStringLiteral("USD");
         // An unknown cost is never shown as zero.
         if (s.spend[which] > 0 || s.unpriced[which] == 0)
-            text += QLatin1Char(' ') + BatchCost::format(s.spend[which], currency);
+            text += QLatin1Char(' ') + atLeast + BatchCost::format(s.spend[which], currency);
         if (s.unpriced[which] > 0)
             text += QLatin1Char(' ') + tr("(%1 unpriced)").arg(BatchFormat::count(s.unpriced[which]));
         return text;
@@ -263,6 +273,10 @@ void OverviewStrip::updateTexts()
         QString tip = tips[figure];
         if (figure >= Today)
             tip += QLatin1Char(' ') + unpriced;
+        if (figure >= Today && m_partial[figure - Today])
+            tip +=
+                QLatin1Char(' ') + tr("Older batches are still on the server: \u2265 counts the loaded ones "
+                                      "only (Load all, Ctrl+L, counts every one).");
         button->setToolTip(tip + QLatin1Char(' ') + show);
     }
     arrange(width(), true);

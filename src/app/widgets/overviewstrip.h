@@ -75,6 +75,9 @@ private:
     qint64 m_now = 0; // of the last recompute
     bool m_expanded = false;
     OverviewStats m_stats;
+    // A span reaches back past the oldest loaded batch while older pages are still on the server: its sums
+    // are of the loaded batches only, and say so ("at least").
+    bool m_partial[OverviewStats::kSpanCount] = {false, false, false};
     QToolButton *m_toggle;
     QList<QToolButton *> m_figures;
     QList<QLabel *> m_separators; // before each figure but the first
