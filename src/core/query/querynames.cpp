@@ -1,5 +1,7 @@
 #include "core/query/queryterm.h"
 
+#include "core/batch/batchstatus.h"
+
 #include <algorithm>
 
 // Field names and the words error messages are made of.
@@ -59,21 +61,47 @@ QString quotedForMessage(const QString &text)
     return u'"' + (text.size() > kMax ? text.left(kMax) + QChar(0x2026) : text) + u'"';
 }
 
-QString unknownFieldMessage(const QString &name)
+QString nearestOf(const QString &word, const QStringList &candidates)
 {
-    QString message = QStringLiteral("unknown field %1").arg(quotedForMessage(name));
-    if (name.size() > 32) // a long name is nobody's typo; and the distance is quadratic
-        return message;
+    if (word.size() > 32) // a long word is nobody's typo; and the distance is quadratic
+        return {};
     QString best;
     int bestDistance = 3; // suggest only at a distance of 2 or less
-    for (const QString &candidate : BatchQuery::fieldNames()) {
+    for (const QString &candidate : candidates) {
         const QString bare = candidate.endsWith(u'.') ? candidate.chopped(1) : candidate;
-        const int d = editDistance(name.toLower(), bare);
-        if (d < bestDistance && d < name.size()) {
+        const int d = editDistance(word.toLower(), bare.toLower());
+        if (d < bestDistance && d < word.size()) {
             bestDistance = d;
             best = candidate;
         }
     }
+    return best;
+}
+
+QString valueMistake(Field field, const QString &value)
+{
+    if (field == Field::Status && BatchStatus::fromString(value).value() == BatchStatus::Unknown) {
+        if (value == QLatin1String("running"))
+            return QStringLiteral("\"running\" is not a status: did you mean "
+                                  "status:validating,in_progress,finalizing,cancelling?");
+        const QString near = nearestOf(value, BatchQuery::valuesOf(QStringLiteral("status")));
+        if (!near.isEmpty())
+            return QStringLiteral("%1 is not a status: did you mean %2?").arg(quotedForMessage(value), near);
+    }
+    const QStringList providers = BatchQuery::valuesOf(QStringLiteral("provider"));
+    if (field == Field::Provider && !providers.contains(value.toLower())) {
+        const QString near = nearestOf(value, providers);
+        return QStringLiteral("%1 is not a provider (%2)")
+            .arg(quotedForMessage(value), near.isEmpty() ? providers.join(QStringLiteral(", "))
+                                                         : QStringLiteral("did you mean %1?").arg(near));
+    }
+    return {};
+}
+
+QString unknownFieldMessage(const QString &name)
+{
+    QString message = QStringLiteral("unknown field %1").arg(quotedForMessage(name));
+    const QString best = nearestOf(name, BatchQuery::fieldNames());
     if (!best.isEmpty())
         message += QStringLiteral(" (did you mean \"%1\"?)").arg(best);
     else

@@ -187,6 +187,12 @@ public:
                     if (status.value() != BatchStatus::Unknown)
                         term.statusMask |= 1u << status.value();
                 }
+                if (const QString mistake =
+                        term.op == Op::Equals ? valueMistake(term.field, value) : QString();
+                    !mistake.isEmpty()) {
+                    error(item.start, item.length, mistake);
+                    return;
+                }
                 term.needles.push_back(needleOf(value));
             } else if (kind == Kind::Number) {
                 const std::optional<double> number = parseNumber(item.text);

@@ -58,6 +58,12 @@ struct Term
 std::optional<Field> fieldNamed(const QString &name);
 QString quotedForMessage(const QString &text); // elided at 40 characters
 QString unknownFieldMessage(const QString &name);
+// The candidate within an edit distance of 2 of `word` (any case), if one is; empty otherwise.
+QString nearestOf(const QString &word, const QStringList &candidates);
+// Why `value` (as matched: a status lower case with underscores) cannot be meant for `field:`, or empty. A
+// new status word may come from a server, so only a near miss of a known one is a mistake: an empty report of
+// "status:faild" would read as "nothing failed". Providers are a closed set.
+QString valueMistake(Field field, const QString &value);
 QString opText(Op op);
 
 // Parses one query; `errors` gets at most kMaxErrors entries; `relative` is set when a term's time depends on
