@@ -14,6 +14,7 @@
 #include <QHelpEvent>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -189,6 +190,13 @@ private Q_SLOTS:
         QCOMPARE(list->item(0)->text(), QStringLiteral("Failed"));
         SavedQueriesPanel after;
         QCOMPARE(after.list()->count(), 1);
+
+        // A long name is elided, never scrolled sideways: a scroll bar would cover the second row.
+        saved->save(QString(120, u'L'), QStringLiteral("status:expired"));
+        QCOMPARE(list->count(), 2);
+        QVERIFY(!list->horizontalScrollBar()->isVisible());
+        for (int row = 0; row < list->count(); ++row) // each row whole in height
+            QVERIFY(list->visualItemRect(list->item(row)).bottom() < list->viewport()->height());
     }
 };
 

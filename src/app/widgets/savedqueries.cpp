@@ -35,6 +35,9 @@ SavedQueriesPanel::SavedQueriesPanel(QWidget *parent)
     m_list->setAccessibleDescription(tr("Choose one to search with it; Delete removes it"));
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->installEventFilter(this);
+    // Long names are elided (the tooltip has the query), never scrolled: a scroll bar would cover a row.
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideRight);
     m_save->setToolTip(tr("Keep the search box's query under a name, to apply it again with one click"));
     m_save->setEnabled(false);
     // As tall as its rows: the statuses above take the side bar's height.
@@ -130,13 +133,14 @@ void SavedQueriesPanel::fill()
     m_list->clear();
     for (const Saved &saved : std::as_const(m_saved)) {
         auto *item = new QListWidgetItem(saved.name, m_list);
-        item->setToolTip(PlainToolTip::of(saved.query));
+        item->setToolTip(PlainToolTip::of(saved.name + QStringLiteral(": ") + saved.query));
     }
     // An empty list takes no room from the statuses above it.
-    m_list->setMaximumHeight(m_saved.isEmpty()
-                                 ? m_list->fontMetrics().height() * 2
-                                 : m_list->sizeHintForRow(0) * int(qMin<qsizetype>(m_saved.size(), 6)) +
-                                       2 * m_list->frameWidth() + 4);
+    // Exactly as tall as its rows (up to six), so the statuses above cannot squeeze it to one.
+    m_list->setFixedHeight(m_saved.isEmpty()
+                               ? m_list->fontMetrics().height() * 2
+                               : m_list->sizeHintForRow(0) * int(qMin<qsizetype>(m_saved.size(), 6)) +
+                                     2 * m_list->frameWidth() + 4);
 }
 
 void SavedQueriesPanel::store() const
