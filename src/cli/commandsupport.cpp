@@ -4,6 +4,7 @@
 #include "cli/exitcode.h"
 #include "core/cache/batchcache.h"
 #include "core/export/batchformat.h"
+#include "core/query/batchquery.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -33,6 +34,24 @@ QString count(qint64 n)
     QLocale c = QLocale::c();
     c.setNumberOptions({});
     return c.toString(n);
+}
+
+QCommandLineOption queryOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("query"),
+        QStringLiteral("Only batches that match the query Q (the window's search language, see the README), "
+                       "e.g. 'status:failed,expired model~mini created>7d -meta.team:test'."),
+        QStringLiteral("Q"));
+}
+
+QString queryMistake(const QString &text, qint64 now)
+{
+    const BatchQuery parsed = BatchQuery::parse(text, now);
+    if (parsed.isValid())
+        return {};
+    const QueryError &first = parsed.errors().constFirst();
+    return QStringLiteral("--query, character %1: %2").arg(first.start + 1).arg(first.message);
 }
 
 int exitCodeFor(const ApiError &error)

@@ -4,6 +4,7 @@
 #include "core/api/apiconfig.h"
 #include "core/api/apierror.h"
 
+#include <QCommandLineOption>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QString>
@@ -24,6 +25,11 @@ void printLine(const QString &line);
 
 // "40,000": counts in messages, the same in every locale.
 QString count(qint64 n);
+
+// --query Q, the window's search language, as export, list and cost take it; and what a query that does not
+// parse is told ("--query, character 10: unknown field ..."; empty when it parses).
+QCommandLineOption queryOption();
+QString queryMistake(const QString &text, qint64 now);
 
 // 3 for HTTP 401/403, 2 for a key refused before sending (plain HTTP) or a request that makes no sense,
 // else 4.

@@ -1,6 +1,6 @@
 #include "cli/costoptions.h"
 
-#include "core/query/batchquery.h"
+#include "cli/commandsupport.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -45,11 +45,7 @@ bool CostOptions::parse(const QStringList &arguments, CostOptions *options, QStr
         QStringLiteral("Only batches created since SPAN back from now (36h, 7d, 4w) "
                        "or a date (2026-11-01, midnight UTC) or time."),
         QStringLiteral("SPAN"));
-    const QCommandLineOption query(
-        QStringLiteral("query"),
-        QStringLiteral("Only batches QUERY matches, in the search box's language (e.g. \"model:gpt-4o-mini "
-                       "status:completed\", \"account:work -meta.env:test\"; see the README)."),
-        QStringLiteral("QUERY"));
+    const QCommandLineOption query = CommandSupport::queryOption();
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("csv, json or table (default: from the file's extension, "
                                                    "else table on standard output)."),
@@ -132,10 +128,10 @@ bool CostOptions::parse(const QStringList &arguments, CostOptions *options, QStr
         options->filter.setCreatedAfter(start);
     }
     if (parser.isSet(query)) {
-        const BatchQuery parsed = BatchQuery::parse(parser.value(query), QDateTime::currentSecsSinceEpoch());
-        if (!parsed.isValid()) {
-            const QueryError &first = parsed.errors().constFirst();
-            *error = QStringLiteral("--query, character %1: %2").arg(first.start + 1).arg(first.message);
+        const QString mistake =
+            CommandSupport::queryMistake(parser.value(query), QDateTime::currentSecsSinceEpoch());
+        if (!mistake.isEmpty()) {
+            *error = mistake;
             return false;
         }
         options->query = parser.value(query);

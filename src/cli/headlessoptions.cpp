@@ -1,5 +1,6 @@
 #include "cli/headlessoptions.h"
 
+#include "cli/commandsupport.h"
 #include "core/batch/batchstatus.h"
 #include "core/providers/provider.h"
 
@@ -103,11 +104,7 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
         QStringLiteral("Only batches whose id, endpoint, model, file ids or metadata "
                        "contain TEXT (any case)."),
         QStringLiteral("TEXT"));
-    const QCommandLineOption query(
-        QStringLiteral("query"),
-        QStringLiteral("Only batches that match the query Q (the window's search language, see the README), "
-                       "e.g. 'status:failed,expired model~mini created>7d -meta.team:test'."),
-        QStringLiteral("Q"));
+    const QCommandLineOption query = CommandSupport::queryOption();
     const QCommandLineOption after(QStringLiteral("created-after"),
                                    QStringLiteral("Only batches created at or after DATE (2025-11-27, "
                                                   "2025-11-27T22:00Z, or back from now: 12h, 7d)."),
@@ -190,10 +187,9 @@ bool HeadlessOptions::parse(Command command, const QStringList &arguments, Headl
     // The query and --search make one query: --search's text as a single quoted word after it, so the
     // positions of the query's errors are those of the text given.
     QString text = parser.value(query);
-    const BatchQuery parsed = BatchQuery::parse(text, now.toSecsSinceEpoch());
-    if (!parsed.isValid()) {
-        const QueryError &first = parsed.errors().constFirst();
-        *error = QStringLiteral("--query, character %1: %2").arg(first.start + 1).arg(first.message);
+    if (const QString mistake = CommandSupport::queryMistake(text, now.toSecsSinceEpoch());
+        !mistake.isEmpty()) {
+        *error = mistake;
         return false;
     }
     if (!parser.value(search).trimmed().isEmpty())
