@@ -36,7 +36,7 @@ int BatchSync::requests() const
 void BatchSync::start(bool refreshAll)
 {
     bool complete = false;
-    std::vector<Batch> cached = refreshAll ? std::vector<Batch>() : readCache(&complete);
+    std::vector<PlanRow> cached = refreshAll ? std::vector<PlanRow>() : readCache(&complete);
     m_engine->clearHeld();
     m_streamed = false;
     m_result.clear();
@@ -45,15 +45,17 @@ void BatchSync::start(bool refreshAll)
         walkAll();
         return;
     }
-    (void)m_engine->adopt(cached);
+    (void)m_engine->adopt(std::move(cached));
     m_engine->refresh();
 }
 
-std::vector<Batch> BatchSync::readCache(bool *complete)
+std::vector<PlanRow> BatchSync::readCache(bool *complete)
 {
+    // The plan's rows only (no JSON parsed): the batches themselves are read after the refresh.
     QString why;
     BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
-    std::vector<Batch> cached = m_cache->load(&why, &status, complete);
+    // The JSON is checked too: the rows are streamed out after the refresh, too late to start over then.
+    std::vector<PlanRow> cached = m_cache->loadPlan(&why, &status, complete, true);
     switch (status) {
     case BatchCache::ReadStatus::Ok:
         return cached;
@@ -117,7 +119,14 @@ void BatchSync::onRefreshed(const ApiError &error)
     }
     if (!error.isError()) {
         m_refreshed = qint64(m_engine->newCount() + m_engine->updatedCount());
-        m_result = m_engine->heldBatches();
+        // The refresh cached what it brought: the account is now the cache.
+        QString why;
+        BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
+        m_result = m_cache->load(&why, &status);
+        if (status != BatchCache::ReadStatus::Ok) {
+            finish(ApiError::make(ApiError::LocalIo, QStringLiteral("cannot read the cache (%1)").arg(why)));
+            return;
+        }
     }
     finish(error);
 }
