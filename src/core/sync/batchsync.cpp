@@ -39,7 +39,7 @@ void BatchSync::start(bool refreshAll)
     std::vector<PlanRow> cached = refreshAll ? std::vector<PlanRow>() : readCache(&complete);
     m_engine->clearHeld();
     m_streamed = false;
-    m_result.clear();
+    m_held = 0;
     m_refreshed = 0;
     if (refreshAll || cached.empty() || !complete) {
         walkAll();
@@ -119,14 +119,7 @@ void BatchSync::onRefreshed(const ApiError &error)
     }
     if (!error.isError()) {
         m_refreshed = qint64(m_engine->newCount() + m_engine->updatedCount());
-        // The refresh cached what it brought: the account is now the cache.
-        QString why;
-        BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
-        m_result = m_cache->load(&why, &status);
-        if (status != BatchCache::ReadStatus::Ok) {
-            finish(ApiError::make(ApiError::LocalIo, QStringLiteral("cannot read the cache (%1)").arg(why)));
-            return;
-        }
+        m_held = qint64(m_engine->heldCount());
     }
     finish(error);
 }
@@ -135,6 +128,34 @@ void BatchSync::finish(const ApiError &error)
 {
     qCDebug(lcSync, "%s", qPrintable(summary()));
     Q_EMIT finished(error);
+}
+
+ApiError BatchSync::readResult(const std::function<bool(const std::vector<Batch> &)> &consume)
+{
+    Q_ASSERT(!m_streamed);
+    const auto failed = [](const QString &why) {
+        return ApiError::make(ApiError::LocalIo, QStringLiteral("cannot read the cache whole (%1)").arg(why));
+    };
+    if (!m_engine->refreshCached())
+        return failed(QStringLiteral("the refresh could not write it"));
+    // Every batch the refresh held must come back: a row lost under this run (another process, a damaged
+    // disk) is a short answer, never a success, even when the count recorded with it agrees.
+    qint64 held = 0;
+    QString why;
+    bool stopped = false;
+    const BatchCache::ReadStatus status = m_cache->stream(
+        kChunk,
+        [&](std::vector<Batch> &&chunk) {
+            for (const Batch &batch : chunk)
+                held += m_engine->positionOf(batch.id) >= 0;
+            return consume(chunk);
+        },
+        &why, &stopped);
+    if (status != BatchCache::ReadStatus::Ok)
+        return failed(why);
+    if (!stopped && held != qint64(m_engine->heldCount()))
+        return failed(QStringLiteral("%1 of the %2 batches it held").arg(held).arg(m_engine->heldCount()));
+    return ApiError();
 }
 
 bool BatchSync::endedShort() const
@@ -146,7 +167,7 @@ QString BatchSync::summary() const
 {
     return QStringLiteral("refreshed %1 of %2 batches in %3 requests (%4)")
         .arg(m_refreshed)
-        .arg(m_streamed ? m_engine->walkedCount() : qint64(m_result.size()))
+        .arg(m_streamed ? m_engine->walkedCount() : m_held)
         .arg(requests())
         .arg(m_engine->requestSummary());
 }

@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 #include <vector>
 
 class ApiClient;
@@ -31,10 +33,15 @@ public:
     // yes). A caller that may stop after this page turns it off, so it costs no request it does not use.
     void setWalkPrefetch(bool prefetch);
 
-    // The whole account, newest first, once finished() says no error; empty after a walk of everything,
-    // whose pages went out through walked() as they came.
-    const std::vector<Batch> &batches() const { return m_result; }
+    // Whether the account went out through walked() as it came (a walk of everything); otherwise, once
+    // finished() says no error, the refreshed cache holds it: readResult().
     bool streamed() const { return m_streamed; }
+    // The whole account, newest first, read from the cache the refresh brought up to date, in chunks of
+    // kChunk handed to `consume` (false: stop; what was read is fine). Memory: one chunk, not the account.
+    // An error (LocalIo) when the cache could not be read whole: it came up short of what it recorded, or
+    // lost a batch the refresh held (another process, a damaged disk), or the refresh could not write it.
+    static constexpr int kChunk = 1000;
+    [[nodiscard]] ApiError readResult(const std::function<bool(const std::vector<Batch> &)> &consume);
     // The walk stopped at an empty page that still claimed more (SyncEngine::walkEndedShort).
     bool endedShort() const;
     int requests() const;
@@ -62,6 +69,6 @@ private:
     SyncEngine *m_engine;
     bool m_walking = false;
     bool m_streamed = false;
-    std::vector<Batch> m_result;
+    qint64 m_held = 0; // batches the refreshed cache holds
     qint64 m_refreshed = 0;
 };
