@@ -76,7 +76,7 @@ private Q_SLOTS:
     void aWarmExportWritesWhatAColdOneWritesAfterTheServerChanged()
     {
         QFETCH(QStringList, options);
-        // More than two of the stream's chunks (1,000 rows), with batches still running.
+        // Many of the stream's chunks (BatchSync::kChunk), with batches still running.
         SimProcess sim({QStringLiteral("--batches"), QStringLiteral("2500"), QStringLiteral("--speed"),
                         QStringLiteral("0")});
         QVERIFY(sim.start());

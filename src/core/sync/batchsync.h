@@ -40,7 +40,7 @@ public:
     // kChunk handed to `consume` (false: stop; what was read is fine). Memory: one chunk, not the account.
     // An error (LocalIo) when the cache could not be read whole: it came up short of what it recorded, or
     // lost a batch the refresh held (another process, a damaged disk), or the refresh could not write it.
-    static constexpr int kChunk = 1000;
+    static constexpr int kChunk = 250;
     [[nodiscard]] ApiError readResult(const std::function<bool(const std::vector<Batch> &)> &consume);
     // The walk stopped at an empty page that still claimed more (SyncEngine::walkEndedShort).
     bool endedShort() const;
