@@ -169,15 +169,30 @@ private Q_SLOTS:
                           .with(QStringLiteral("model"), QStringLiteral("GPT-4.1"))
                           .with(QStringLiteral("error_file_id"), QStringLiteral("file-Err9"))
                           .metadata(QStringLiteral("Ünïcode"), QStringLiteral("straße Ωmega"));
-        const QStringList words{
-            QStringLiteral("abc"),        QStringLiteral("ABC123"),       QStringLiteral("acme corp"),
-            QStringLiteral("\"acme corp\""), QStringLiteral("zoë"),       QStringLiteral("ZOË"),
-            QStringLiteral("nightly"),    QStringLiteral("file-out2"),    QStringLiteral("gpt-4"),
-            QStringLiteral("err9"),       QStringLiteral("straße"),       QStringLiteral("STRASSE"),
-            QStringLiteral("mega"),       QStringLiteral("ωmega"),        QStringLiteral("icode"),
-            QStringLiteral("-acme"),      QStringLiteral("abc123/v1"),    QStringLiteral("team:a"),
-            QStringLiteral("my key"),     QStringLiteral("completions"),  QStringLiteral("x"),
-            QStringLiteral("g"),          QStringLiteral("batch_abc acme"), QStringLiteral("-g -zz")};
+        const QStringList words{QStringLiteral("abc"),
+                                QStringLiteral("ABC123"),
+                                QStringLiteral("acme corp"),
+                                QStringLiteral("\"acme corp\""),
+                                QStringLiteral("zoë"),
+                                QStringLiteral("ZOË"),
+                                QStringLiteral("nightly"),
+                                QStringLiteral("file-out2"),
+                                QStringLiteral("gpt-4"),
+                                QStringLiteral("err9"),
+                                QStringLiteral("straße"),
+                                QStringLiteral("STRASSE"),
+                                QStringLiteral("mega"),
+                                QStringLiteral("ωmega"),
+                                QStringLiteral("icode"),
+                                QStringLiteral("-acme"),
+                                QStringLiteral("abc123/v1"),
+                                QStringLiteral("team:a"),
+                                QStringLiteral("my key"),
+                                QStringLiteral("completions"),
+                                QStringLiteral("x"),
+                                QStringLiteral("g"),
+                                QStringLiteral("batch_abc acme"),
+                                QStringLiteral("-g -zz")};
         for (const Batch &batch : {sample(), running(), upper}) {
             std::vector<char> bytes;
             BatchQuery::appendWords(batch, bytes);

@@ -4,6 +4,10 @@
 
 #include <QDateTime>
 
+namespace {
+constexpr quint8 kUnknown = 2;
+} // namespace
+
 BatchSortFilterProxy::BatchSortFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -20,7 +24,18 @@ BatchSortFilterProxy::BatchSortFilterProxy(QObject *parent)
 
 void BatchSortFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
+    if (sourceModel())
+        sourceModel()->disconnect(this);
     m_model = qobject_cast<BatchTableModel *>(model);
+    m_accepted.clear();
+    // Connected before the base class connects its own handlers: what matchAll() knew of a changed batch is
+    // forgotten before the base class asks filterAcceptsRow about it. New batches are past the end; a reset
+    // (a source taken away) moves the storage indexes.
+    if (m_model) {
+        connect(m_model, &QAbstractItemModel::dataChanged, this, &BatchSortFilterProxy::forgetRows);
+        connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_accepted.clear(); });
+        connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_accepted.clear(); });
+    }
     QSortFilterProxyModel::setSourceModel(model);
     // A sort asked for before the model came goes to the model; the proxy stays unsorted.
     if (m_model && sortColumn() >= 0) {
@@ -103,6 +118,7 @@ void BatchSortFilterProxy::refilter(bool changed)
     // Not invalidateRowsFilter(): on 100,000 rows it removes and inserts row ranges one by one, and a
     // keystroke took 0.9-1.1 s (bench_core). A full invalidate rebuilds the mapping once; nothing is sorted
     // (the model keeps the order).
+    matchAll();
     invalidate();
     Q_EMIT filterChanged();
 }
@@ -120,17 +136,62 @@ void BatchSortFilterProxy::setSourceFilter(int source)
     if (source == m_source)
         return;
     m_source = source;
+    if (m_accepted.empty())
+        matchAll();
     invalidate();
     Q_EMIT filterChanged();
 }
 
+void BatchSortFilterProxy::matchAll()
+{
+    m_accepted.clear();
+    if (!m_model || m_filter.isEmpty())
+        return;
+    const std::vector<Batch> &batches = m_model->batches();
+    m_accepted.resize(batches.size());
+    std::vector<QueryRow> rows; // by source, made once
+    for (int source = 0; source < m_model->sourceCount(); ++source)
+        rows.push_back(QueryRow{m_model->accountOf(source), m_model->providerOf(source), m_prices});
+    for (size_t at = 0; at < batches.size(); ++at)
+        m_accepted[at] = m_filter.matches(batches[at], rows[size_t(m_model->sourceOfBatch(at))],
+                                          m_model->wordsOfBatch(at));
+}
+
+void BatchSortFilterProxy::forgetRows(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                      const QList<int> &roles)
+{
+    if (m_accepted.empty() || !topLeft.isValid() || !bottomRight.isValid())
+        return;
+    // The clock's text and the palette's colours change no batch: what was matched stays true.
+    const bool textOnly = !roles.isEmpty() && std::all_of(roles.cbegin(), roles.cend(), [](int role) {
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::DecorationRole;
+    });
+    if (textOnly)
+        return;
+    if (bottomRight.row() - topLeft.row() > 1000) { // a whole column announced: match again as needed
+        m_accepted.clear();
+        return;
+    }
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const size_t at = size_t(m_model->batchIndexAt(row));
+        if (at < m_accepted.size())
+            m_accepted[at] = kUnknown;
+    }
+}
+
 bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_source >= 0 && m_model && !sourceParent.isValid() && m_model->sourceAt(sourceRow) != m_source)
-        return false;
-    if (m_filter.isEmpty() || !m_model || sourceParent.isValid())
+    if (!m_model || sourceParent.isValid())
         return true;
-    const int source = m_model->sourceAt(sourceRow);
-    return m_filter.matches(m_model->batchAt(sourceRow),
-                            QueryRow{m_model->accountOf(source), m_model->providerOf(source), m_prices});
+    if (m_source >= 0 && m_model->sourceAt(sourceRow) != m_source)
+        return false;
+    if (m_filter.isEmpty())
+        return true;
+    const size_t at = size_t(m_model->batchIndexAt(sourceRow));
+    if (at < m_accepted.size() && m_accepted[at] != kUnknown)
+        return m_accepted[at] != 0;
+    const int source = m_model->sourceOfBatch(at);
+    return m_filter.matches(m_model->batches()[at],
+                            QueryRow{m_model->accountOf(source), m_model->providerOf(source), m_prices},
+                            m_model->wordsOfBatch(at));
 }

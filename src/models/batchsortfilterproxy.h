@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <vector>
 
 class BatchTableModel;
 
@@ -53,6 +54,10 @@ protected:
 
 private:
     void refilter(bool changed);
+    // The filter over every batch in the model's storage order (a sequential walk over the rows and their
+    // words, not one scattered by the sort), before the base class asks filterAcceptsRow row by row.
+    void matchAll();
+    void forgetRows(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void updateTimesTimer();
 
     BatchFilter m_filter;
@@ -61,4 +66,7 @@ private:
     std::function<qint64()> m_clock;
     QTimer m_timesTimer;
     BatchTableModel *m_model = nullptr; // the source, when it is one (looked up once, not per row)
+    // By index into the model's batches(): whether the filter (statuses, query, dates; not the source filter)
+    // accepts it, or kUnknown (changed or new since matchAll()).
+    std::vector<quint8> m_accepted;
 };

@@ -2,6 +2,7 @@
 #include "models/plaintooltip.h"
 
 #include "core/export/batchformat.h"
+#include "core/query/batchquery.h"
 #include "core/session/accountsession.h"
 #include "models/statuscolors.h"
 
@@ -14,6 +15,9 @@ namespace {
 // What moves with the clock: text only. Announcing SortRole (or the proxy's filter role) for every row made
 // the proxy re-sort and re-filter 100,000 rows every 15 s, a 0.8 s freeze (bench/gui-probe.sh).
 const int kRoles[] = {Qt::DisplayRole, Qt::ToolTipRole};
+// Bytes of words a batch of the simulator's mix takes (ids, file ids, model, endpoint, metadata): what
+// reserve() sets aside, so the block does not move at every doubling while a cache is read in.
+constexpr size_t kWordsPerBatch = 160;
 } // namespace
 
 BatchTableModel::BatchTableModel(QObject *parent)
@@ -228,6 +232,7 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
         }
         const Batch before = moved ? current : Batch();
         current = batch;
+        storeWords(at);
         if (updateCost(at)) {
             first = first < 0 ? int(BatchColumns::Cost) : qMin(first, int(BatchColumns::Cost));
             last = qMax(last, int(BatchColumns::Cost));
@@ -259,6 +264,8 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
         m_rowOfStored.push_back(-1);
         m_costs.push_back(0);
         m_costMissing.push_back(0);
+        m_wordsAt.emplace_back();
+        storeWords(m_rows.size() - 1);
         updateCost(m_rows.size() - 1);
         if (batch->status.value() == BatchStatus::Unknown)
             countStatus(into, batch->status, +1);
@@ -283,6 +290,8 @@ void BatchTableModel::reserve(int rows)
     m_rows.reserve(std::max(m_rows.capacity(), size_t(rows)));
     m_rowSource.reserve(std::max(m_rowSource.capacity(), size_t(rows)));
     m_order.reserve(std::max(m_order.capacity(), size_t(rows)));
+    m_wordsAt.reserve(std::max(m_wordsAt.capacity(), size_t(rows)));
+    m_words.reserve(std::max(m_words.capacity(), size_t(rows) * kWordsPerBatch));
     m_rowOfStored.reserve(std::max(m_rowOfStored.capacity(), size_t(rows)));
     m_costs.reserve(std::max(m_costs.capacity(), size_t(rows)));
     m_costMissing.reserve(std::max(m_costMissing.capacity(), size_t(rows)));
@@ -314,6 +323,35 @@ void BatchTableModel::refreshTimeColumns()
         return;
     const QList<int> roles(std::begin(kRoles), std::end(kRoles));
     Q_EMIT dataChanged(index(0, BatchColumns::Created), index(rowCount() - 1, BatchColumns::Duration), roles);
+}
+
+void BatchTableModel::storeWords(size_t at)
+{
+    Words &words = m_wordsAt[at];
+    m_wordsUnused += words.size;
+    words = Words();
+    // A block past 4 GB or half unused is written again, without what changes replaced.
+    if (m_wordsUnused > m_words.size() / 2 + 4096 || m_words.size() > 0xF000'0000u)
+        rebuildWords();
+    const size_t offset = m_words.size();
+    BatchQuery::appendWords(m_rows[at], m_words);
+    Q_ASSERT(m_words.size() - offset < 0xFFFF'FFFFu);
+    words.offset = quint32(offset);
+    words.size = quint32(m_words.size() - offset);
+}
+
+void BatchTableModel::rebuildWords()
+{
+    std::vector<char> rewritten;
+    rewritten.reserve(m_words.size() - std::min(m_words.size(), m_wordsUnused) + 4096);
+    for (Words &words : m_wordsAt) {
+        const size_t offset = rewritten.size();
+        rewritten.insert(rewritten.end(), m_words.begin() + qsizetype(words.offset),
+                         m_words.begin() + qsizetype(words.offset + words.size));
+        words.offset = quint32(offset);
+    }
+    m_words = std::move(rewritten);
+    m_wordsUnused = 0;
 }
 
 void BatchTableModel::countStatus(Source &into, const BatchStatus &status, int delta)

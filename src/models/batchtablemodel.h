@@ -7,6 +7,7 @@
 #include "core/providers/provider.h"
 
 #include <QAbstractTableModel>
+#include <QByteArrayView>
 #include <QHash>
 #include <QPointer>
 
@@ -95,6 +96,14 @@ public:
     // (a sequential walk, no permutation). sourceOfBatch(i) is the source of batches()[i].
     const std::vector<Batch> &batches() const { return m_rows; }
     int sourceOfBatch(size_t index) const { return m_rowSource[index]; }
+    // The index into batches() of the batch a row shows.
+    int batchIndexAt(int row) const { return int(stored(row)); }
+    // The free-word fields of batches()[index] as BatchQuery::appendWords wrote them (kept beside the rows,
+    // in one block of memory, so a keystroke scans bytes instead of six strings scattered over the heap).
+    QByteArrayView wordsOfBatch(size_t index) const
+    {
+        return QByteArrayView(m_words.data() + m_wordsAt[index].offset, qsizetype(m_wordsAt[index].size));
+    }
     // The progress history of a source (null: none).
     const ProgressHistory *historyOf(int source) const;
     // Over every session: whether one has older pages, is fetching, or failed its last page.
@@ -164,6 +173,9 @@ private:
     // The cost of the batch at `row` into m_costs (true when it changed).
     bool updateCost(size_t row);
     void updateAllCosts();
+    // The words of the batch stored at `at` (new or changed) into m_words.
+    void storeWords(size_t at);
+    void rebuildWords();
 
     // Stored by arrival: m_rows and the vectors beside it are indexed by storage index, not row.
     std::vector<Batch> m_rows;
@@ -176,6 +188,14 @@ private:
     // By storage index, beside m_rows: the cost, NaN when there is none, and why (a BatchCost::Missing).
     std::vector<double> m_costs;
     std::vector<quint8> m_costMissing;
+    struct Words
+    {
+        quint32 offset = 0;
+        quint32 size = 0;
+    };
+    std::vector<char> m_words;    // every batch's words, one after another
+    std::vector<Words> m_wordsAt; // by storage index
+    size_t m_wordsUnused = 0;     // bytes of words replaced by a change (compacted when half the block)
     const PriceTable *m_prices = nullptr;
     std::vector<Source> m_sources;
     QHash<QString, int> m_statusCounts;

@@ -106,6 +106,11 @@ void BatchTableModel::removeSource(int index)
     gone.removed = true;
     rebuildIndex();
     updateAllCosts();
+    m_wordsAt.assign(m_rows.size(), Words());
+    m_words.clear();
+    m_wordsUnused = 0;
+    for (size_t at = 0; at < m_rows.size(); ++at)
+        storeWords(at);
     rankSources(m_sortColumn);
     orderAll();
     endResetModel();
@@ -137,6 +142,9 @@ void BatchTableModel::clear()
     m_rowSource.clear();
     m_order.clear();
     m_rowOfStored.clear();
+    m_words.clear();
+    m_wordsAt.clear();
+    m_wordsUnused = 0;
     m_costs.clear();
     m_costMissing.clear();
     m_sources.clear();

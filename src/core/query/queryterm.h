@@ -33,7 +33,8 @@ struct Needle
 {
     QString text;
     bool ascii = false; // `text` is then in lower case
-    QByteArray bytes;   // ascii and no NUL: `text` as bytes, searched in a row's words (BatchQuery::appendWords)
+    QByteArray
+        bytes; // ascii and no NUL: `text` as bytes, searched in a row's words (BatchQuery::appendWords)
 };
 
 // A closed-open range of Unix seconds: what `created:2025-11-21` means (the whole day).
