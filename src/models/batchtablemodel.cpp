@@ -17,7 +17,7 @@ namespace {
 const int kRoles[] = {Qt::DisplayRole, Qt::ToolTipRole};
 // Bytes of words a batch of the simulator's mix takes (ids, file ids, model, endpoint, metadata): what
 // reserve() sets aside, so the block does not move at every doubling while a cache is read in.
-constexpr size_t kWordsPerBatch = 160;
+constexpr size_t kWordsPerBatch = 180;
 } // namespace
 
 BatchTableModel::BatchTableModel(QObject *parent)
@@ -333,6 +333,9 @@ void BatchTableModel::storeWords(size_t at)
     // A block past 4 GB or half unused is written again, without what changes replaced.
     if (m_wordsUnused > m_words.size() / 2 + 4096 || m_words.size() > 0xF000'0000u)
         rebuildWords();
+    // Grown by a quarter, not doubled: the block is the largest the model holds (175 bytes a batch).
+    if (m_words.capacity() - m_words.size() < 4096)
+        m_words.reserve(m_words.size() + m_words.size() / 4 + 65536);
     const size_t offset = m_words.size();
     BatchQuery::appendWords(m_rows[at], m_words);
     Q_ASSERT(m_words.size() - offset < 0xFFFF'FFFFu);

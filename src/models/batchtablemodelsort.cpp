@@ -6,6 +6,7 @@
 #include "core/providers/provider.h"
 
 #include <QDateTime>
+#include <QHash>
 
 #include <algorithm>
 #include <cmath>
@@ -180,25 +181,61 @@ void BatchTableModel::orderAll()
             texts.resize(count);
             for (size_t i = 0; i < count; ++i)
                 texts[i] = sortText(i, m_sortColumn);
-            // What every text starts with (ids: "batch_") says nothing: the packed units start after it.
-            prefix = size_t(texts[0].size());
-            for (size_t i = 1; i < count && prefix > 0; ++i) {
+            // What every non-empty text starts with (ids: "batch_", file ids: "file-") says nothing: the
+            // packed units start after it. An empty text packs as zeros like one that is just the prefix, so
+            // its ties compare the texts.
+            const QString *first = nullptr;
+            for (size_t i = 0; i < count && !first; ++i)
+                first = texts[i].isEmpty() ? nullptr : &texts[i];
+            prefix = first ? size_t(first->size()) : 0;
+            for (size_t i = 0; i < count && prefix > 0; ++i) {
                 const QString &t = texts[i];
+                if (t.isEmpty())
+                    continue;
                 size_t same = 0;
                 const size_t most = std::min(prefix, size_t(t.size()));
-                while (same < most && t[qsizetype(same)] == texts[0][qsizetype(same)])
+                while (same < most && t[qsizetype(same)] == (*first)[qsizetype(same)])
                     ++same;
                 prefix = same;
             }
+        }
+        // Columns of few distinct texts (model, endpoint, metadata): each text ranked once, rows then sort on
+        // the rank; comparing long equal texts row by row took most of a sort by metadata.
+        std::vector<quint32> rank;
+        if (text && (m_sortColumn == BatchColumns::Metadata || m_sortColumn == BatchColumns::Model ||
+                     m_sortColumn == BatchColumns::Endpoint)) {
+            QHash<QString, quint32> seen;
+            std::vector<QString> distinct;
+            rank.resize(count);
+            for (size_t i = 0; i < count; ++i) {
+                auto it = seen.constFind(texts[i]);
+                if (it == seen.cend()) {
+                    it = seen.insert(texts[i], quint32(distinct.size()));
+                    distinct.push_back(texts[i]);
+                }
+                rank[i] = *it;
+            }
+            std::vector<quint32> byText(distinct.size());
+            for (size_t i = 0; i < byText.size(); ++i)
+                byText[i] = quint32(i);
+            std::sort(byText.begin(), byText.end(),
+                      [&distinct](quint32 a, quint32 b) { return distinct[a] < distinct[b]; });
+            std::vector<quint32> place(distinct.size());
+            for (size_t i = 0; i < byText.size(); ++i)
+                place[byText[i]] = quint32(i);
+            for (quint32 &r : rank)
+                r = place[r];
         }
         for (size_t i = 0; i < count; ++i) {
             SortKey &key = keys[i];
             key.index = quint32(i);
             key.created = m_rows[i].createdAt;
-            if (text) {
+            if (!rank.empty()) {
+                key.k0 = rank[i];
+            } else if (text) {
                 key.k0 = packUnits(texts[i], prefix);
                 key.k1 = packUnits(texts[i], prefix + 4);
-                key.longText = size_t(texts[i].size()) > prefix + kPackedUnits;
+                key.longText = size_t(texts[i].size()) > prefix + kPackedUnits || texts[i].isEmpty();
             } else {
                 key.k0 = orderedBits(sortNumber(i, m_sortColumn, now, &key.none));
             }
