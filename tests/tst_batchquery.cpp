@@ -161,6 +161,51 @@ private Q_SLOTS:
         QCOMPARE(query.matches(sample(), row()), expected);
     }
 
+    // The table searches free words in a row's words (BatchQuery::appendWords) instead of the fields: the
+    // same rows must match, whatever the case, non-ASCII text, or a word that would span two fields.
+    void freeWordsMatchTheSameInTheRowsWords()
+    {
+        Batch upper = TestBatch(QStringLiteral("batch_ABC"), QStringLiteral("failed"))
+                          .with(QStringLiteral("model"), QStringLiteral("GPT-4.1"))
+                          .with(QStringLiteral("error_file_id"), QStringLiteral("file-Err9"))
+                          .metadata(QStringLiteral("Ünïcode"), QStringLiteral("straße Ωmega"));
+        const QStringList words{QStringLiteral("abc"),
+                                QStringLiteral("ABC123"),
+                                QStringLiteral("acme corp"),
+                                QStringLiteral("\"acme corp\""),
+                                QStringLiteral("zoë"),
+                                QStringLiteral("ZOË"),
+                                QStringLiteral("nightly"),
+                                QStringLiteral("file-out2"),
+                                QStringLiteral("gpt-4"),
+                                QStringLiteral("err9"),
+                                QStringLiteral("straße"),
+                                QStringLiteral("STRASSE"),
+                                QStringLiteral("mega"),
+                                QStringLiteral("ωmega"),
+                                QStringLiteral("icode"),
+                                QStringLiteral("-acme"),
+                                QStringLiteral("abc123/v1"),
+                                QStringLiteral("team:a"),
+                                QStringLiteral("my key"),
+                                QStringLiteral("completions"),
+                                QStringLiteral("x"),
+                                QStringLiteral("g"),
+                                QStringLiteral("batch_abc acme"),
+                                QStringLiteral("-g -zz")};
+        for (const Batch &batch : {sample(), running(), upper}) {
+            std::vector<char> bytes;
+            BatchQuery::appendWords(batch, bytes);
+            const QByteArrayView fast(bytes.data(), qsizetype(bytes.size()));
+            for (const QString &text : words) {
+                const BatchQuery query = BatchQuery::parse(text, kNow);
+                QVERIFY2(query.matches(batch, row(), fast) == query.matches(batch, row()),
+                         qPrintable(QStringLiteral("%1 in %2").arg(text, batch.id)));
+            }
+        }
+        QVERIFY(matches(QStringLiteral("ACME")));
+    }
+
     void missingValuesNeverMatchAComparison()
     {
         // A running batch has not ended; one without usage has no tokens; without prices nothing has a cost.

@@ -96,7 +96,7 @@ void MainWindow::updateRetryLinks(int sourceRow)
     const std::vector<Batch> &rows = m_model->batches();
     for (size_t row = 0; row < rows.size(); ++row) {
         const Batch &other = rows[row];
-        if (!other.metadata.isEmpty() && m_model->sourceAt(int(row)) == source &&
+        if (!other.metadata.isEmpty() && m_model->sourceOfBatch(row) == source &&
             other.metadata.value(key) == batch.id)
             retriedBy << other.id;
     }

@@ -4,10 +4,14 @@
 
 #include <QDateTime>
 
+namespace {
+constexpr quint8 kUnknown = 2;
+} // namespace
+
 BatchSortFilterProxy::BatchSortFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
-    setSortRole(BatchTableModel::SortRole);
+    setSortRole(BatchTableModel::SortRole); // over another model than a BatchTableModel
     // filterAcceptsRow reads the batch itself; a role no view changes keeps text-only updates from
     // re-filtering.
     setFilterRole(BatchTableModel::IdRole);
@@ -22,50 +26,34 @@ void BatchSortFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
     if (sourceModel())
         sourceModel()->disconnect(this);
-    m_model = qobject_cast<const BatchTableModel *>(model);
-    m_keyColumn = m_textColumn = -1;
-    // Connected before the base class connects its own handlers: keys turn stale before it sorts anything
-    // new or changed, and it then compares the batches themselves.
-    if (model) {
-        const auto stale = [this] { m_keyColumn = m_textColumn = -1; };
-        connect(model, &QAbstractItemModel::dataChanged, this, stale);
-        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, stale);
-        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, stale);
-        connect(model, &QAbstractItemModel::modelAboutToBeReset, this, stale);
-        connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, stale);
+    m_model = qobject_cast<BatchTableModel *>(model);
+    m_accepted.clear();
+    // Connected before the base class connects its own handlers: what matchAll() knew of a changed batch is
+    // forgotten before the base class asks filterAcceptsRow about it. New batches are past the end; a reset
+    // (a source taken away) moves the storage indexes.
+    if (m_model) {
+        connect(m_model, &QAbstractItemModel::dataChanged, this, &BatchSortFilterProxy::forgetRows);
+        connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_accepted.clear(); });
+        connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_accepted.clear(); });
     }
     QSortFilterProxyModel::setSourceModel(model);
+    // A sort asked for before the model came goes to the model; the proxy stays unsorted.
+    if (m_model && sortColumn() >= 0) {
+        const int column = sortColumn();
+        const Qt::SortOrder order = sortOrder();
+        QSortFilterProxyModel::sort(-1);
+        m_model->sort(column, order);
+    }
 }
 
-void BatchSortFilterProxy::buildKeys() const
+void BatchSortFilterProxy::sort(int column, Qt::SortOrder order)
 {
-    const int column = sortColumn();
-    const int rows = m_model->rowCount();
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    m_keys.resize(size_t(rows));
-    m_created.resize(size_t(rows));
-    for (int row = 0; row < rows; ++row) {
-        const Batch &batch = m_model->batchAt(row);
-        m_created[size_t(row)] = batch.createdAt;
-        if (!BatchColumns::numericKey(batch, column, now, &m_keys[size_t(row)])) {
-            m_keyColumn = -1;
-            m_textColumn = column; // compared from the batches until something changes
-            return;
-        }
+    if (!m_model) {
+        QSortFilterProxyModel::sort(column, order);
+        return;
     }
-    m_keyColumn = column;
-}
-
-bool BatchSortFilterProxy::keysUsable(int column, int row1, int row2) const
-{
-    if (m_keyColumn != column) {
-        if (m_textColumn == column)
-            return false;
-        buildKeys();
-        if (m_keyColumn != column)
-            return false;
-    }
-    return size_t(std::max(row1, row2)) < m_keys.size();
+    // The proxy itself stays unsorted (sortColumn() -1): it shows the model's rows in the model's order.
+    m_model->sort(column, order);
 }
 
 void BatchSortFilterProxy::setFilter(const BatchFilter &filter)
@@ -128,8 +116,9 @@ void BatchSortFilterProxy::refilter(bool changed)
     if (!changed)
         return;
     // Not invalidateRowsFilter(): on 100,000 rows it removes and inserts row ranges one by one, and a
-    // keystroke took 0.9-1.1 s (bench_core). A full invalidate rebuilds the mapping once: 0.15 s with the
-    // re-sort.
+    // keystroke took 0.9-1.1 s (bench_core). A full invalidate rebuilds the mapping once; nothing is sorted
+    // (the model keeps the order).
+    matchAll();
     invalidate();
     Q_EMIT filterChanged();
 }
@@ -147,62 +136,62 @@ void BatchSortFilterProxy::setSourceFilter(int source)
     if (source == m_source)
         return;
     m_source = source;
+    if (m_accepted.empty())
+        matchAll();
     invalidate();
     Q_EMIT filterChanged();
 }
 
+void BatchSortFilterProxy::matchAll()
+{
+    m_accepted.clear();
+    if (!m_model || m_filter.isEmpty())
+        return;
+    const std::vector<Batch> &batches = m_model->batches();
+    m_accepted.resize(batches.size());
+    std::vector<QueryRow> rows; // by source, made once
+    for (int source = 0; source < m_model->sourceCount(); ++source)
+        rows.push_back(QueryRow{m_model->accountOf(source), m_model->providerOf(source), m_prices});
+    for (size_t at = 0; at < batches.size(); ++at)
+        m_accepted[at] = m_filter.matches(batches[at], rows[size_t(m_model->sourceOfBatch(at))],
+                                          m_model->wordsOfBatch(at));
+}
+
+void BatchSortFilterProxy::forgetRows(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                      const QList<int> &roles)
+{
+    if (m_accepted.empty() || !topLeft.isValid() || !bottomRight.isValid())
+        return;
+    // The clock's text and the palette's colours change no batch: what was matched stays true.
+    const bool textOnly = !roles.isEmpty() && std::all_of(roles.cbegin(), roles.cend(), [](int role) {
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::DecorationRole;
+    });
+    if (textOnly)
+        return;
+    if (bottomRight.row() - topLeft.row() > 1000) { // a whole column announced: match again as needed
+        m_accepted.clear();
+        return;
+    }
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const size_t at = size_t(m_model->batchIndexAt(row));
+        if (at < m_accepted.size())
+            m_accepted[at] = kUnknown;
+    }
+}
+
 bool BatchSortFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_source >= 0 && m_model && !sourceParent.isValid() && m_model->sourceAt(sourceRow) != m_source)
-        return false;
-    if (m_filter.isEmpty() || !m_model || sourceParent.isValid())
+    if (!m_model || sourceParent.isValid())
         return true;
-    const int source = m_model->sourceAt(sourceRow);
-    return m_filter.matches(m_model->batchAt(sourceRow),
-                            QueryRow{m_model->accountOf(source), m_model->providerOf(source), m_prices});
-}
-
-bool BatchSortFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    const int column = left.column();
-    // The estimate and the row's account live in the model; everything else compares the fields directly.
-    if (!m_model || column == BatchColumns::Eta || column == BatchColumns::Account ||
-        column == BatchColumns::Provider)
-        return QSortFilterProxyModel::lessThan(left, right);
-    const int l = left.row();
-    const int r = right.row();
-    if (column == BatchColumns::Cost) {
-        // Batches without a cost go last in either order: they are not the cheapest, nor the dearest.
-        const std::optional<double> a = m_model->costAt(l), b = m_model->costAt(r);
-        if (a.has_value() != b.has_value())
-            return sortOrder() == Qt::AscendingOrder ? a.has_value() : !a.has_value();
-        if (a && b && *a != *b)
-            return *a < *b;
-        const Batch &x = m_model->batchAt(l), &y = m_model->batchAt(r);
-        return tieLessThan(x.createdAt, y.createdAt, x.id, y.id);
-    }
-    if (keysUsable(column, l, r)) {
-        const double a = m_keys[size_t(l)], b = m_keys[size_t(r)];
-        if (a != b)
-            return a < b;
-        return tieLessThan(m_created[size_t(l)], m_created[size_t(r)], m_model->batchAt(l).id,
-                           m_model->batchAt(r).id);
-    }
-    const Batch &a = m_model->batchAt(l);
-    const Batch &b = m_model->batchAt(r);
-    const qint64 now = BatchColumns::dependsOnTime(column) ? QDateTime::currentSecsSinceEpoch() : 0;
-    if (const int order = BatchColumns::compare(a, b, column, now))
-        return order < 0;
-    return tieLessThan(a.createdAt, b.createdAt, a.id, b.id);
-}
-
-bool BatchSortFilterProxy::tieLessThan(qint64 leftCreated, qint64 rightCreated, const QString &leftId,
-                                       const QString &rightId) const
-{
-    // Equal values list their newest batches first whichever way the column sorts (a status group opens
-    // with what just happened); Qt reverses lessThan for a descending sort, so the tie-break turns with it.
-    const bool ascending = sortOrder() == Qt::AscendingOrder;
-    if (leftCreated != rightCreated)
-        return ascending ? leftCreated > rightCreated : leftCreated < rightCreated;
-    return ascending ? leftId > rightId : leftId < rightId;
+    if (m_source >= 0 && m_model->sourceAt(sourceRow) != m_source)
+        return false;
+    if (m_filter.isEmpty())
+        return true;
+    const size_t at = size_t(m_model->batchIndexAt(sourceRow));
+    if (at < m_accepted.size() && m_accepted[at] != kUnknown)
+        return m_accepted[at] != 0;
+    const int source = m_model->sourceOfBatch(at);
+    return m_filter.matches(m_model->batches()[at],
+                            QueryRow{m_model->accountOf(source), m_model->providerOf(source), m_prices},
+                            m_model->wordsOfBatch(at));
 }

@@ -10,8 +10,10 @@
 
 class BatchTableModel;
 
-// Sorts on the model's raw SortRole and filters with the shared BatchFilter, re-filtering only on a real
-// change.
+// Filters with the shared BatchFilter, re-filtering only on a real change. It never sorts: sort() asks a
+// BatchTableModel below to order its rows (the model keeps the order, new rows inserted in place), and the
+// proxy keeps the model's order, so a keystroke costs the filter alone. Over another model it sorts as
+// QSortFilterProxyModel does.
 class BatchSortFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -19,6 +21,8 @@ class BatchSortFilterProxy : public QSortFilterProxyModel
 public:
     explicit BatchSortFilterProxy(QObject *parent = nullptr);
     void setSourceModel(QAbstractItemModel *model) override;
+    // To the BatchTableModel (QTableView::sortByColumn and the header's indicator call this).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     const BatchFilter &filter() const { return m_filter; }
     void setFilter(const BatchFilter &filter);
@@ -47,27 +51,22 @@ Q_SIGNALS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void refilter(bool changed);
+    // The filter over every batch in the model's storage order (a sequential walk over the rows and their
+    // words, not one scattered by the sort), before the base class asks filterAcceptsRow row by row.
+    void matchAll();
+    void forgetRows(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     void updateTimesTimer();
-    // Dense copies of what the current sort compares: a sort of 100,000 rows spent most of its time on cache
-    // misses, reaching into two batches scattered over the heap for each of ~1.6 million comparisons.
-    void buildKeys() const;
-    bool keysUsable(int column, int row1, int row2) const;
-    // Equal sort values: newest first in either sort order, then by id, so the order is stable.
-    bool tieLessThan(qint64 leftCreated, qint64 rightCreated, const QString &leftId,
-                     const QString &rightId) const;
 
     BatchFilter m_filter;
     int m_source = -1;
     const PriceTable *m_prices = nullptr;
     std::function<qint64()> m_clock;
     QTimer m_timesTimer;
-    const BatchTableModel *m_model = nullptr; // the source, when it is one (looked up once, not per compare)
-    mutable std::vector<double> m_keys;       // by source row, for m_keyColumn
-    mutable std::vector<qint64> m_created;    // by source row: the first tie-break
-    mutable int m_keyColumn = -1;             // -1: keys stale (any change in the source makes them so)
-    mutable int m_textColumn = -1;            // a text column, which has no keys
+    BatchTableModel *m_model = nullptr; // the source, when it is one (looked up once, not per row)
+    // By index into the model's batches(): whether the filter (statuses, query, dates; not the source filter)
+    // accepts it, or kUnknown (changed or new since matchAll()).
+    std::vector<quint8> m_accepted;
 };

@@ -2,6 +2,7 @@
 #include "models/plaintooltip.h"
 
 #include "core/export/batchformat.h"
+#include "core/query/batchquery.h"
 #include "core/session/accountsession.h"
 #include "models/statuscolors.h"
 
@@ -14,6 +15,9 @@ namespace {
 // What moves with the clock: text only. Announcing SortRole (or the proxy's filter role) for every row made
 // the proxy re-sort and re-filter 100,000 rows every 15 s, a 0.8 s freeze (bench/gui-probe.sh).
 const int kRoles[] = {Qt::DisplayRole, Qt::ToolTipRole};
+// Bytes of words a batch of the simulator's mix takes (ids, file ids, model, endpoint, metadata): what
+// reserve() sets aside, so the block does not move at every doubling while a cache is read in.
+constexpr size_t kWordsPerBatch = 180;
 } // namespace
 
 BatchTableModel::BatchTableModel(QObject *parent)
@@ -25,7 +29,7 @@ BatchTableModel::~BatchTableModel() = default;
 
 int BatchTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_order.size());
 }
 
 int BatchTableModel::columnCount(const QModelIndex &parent) const
@@ -37,8 +41,9 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Batch &batch = m_rows[size_t(index.row())];
-    const Source &from = m_sources[size_t(m_rowSource[size_t(index.row())])];
+    const size_t at = stored(index.row());
+    const Batch &batch = m_rows[at];
+    const Source &from = m_sources[size_t(m_rowSource[at])];
     const int column = index.column();
     const auto eta = [&]() -> std::optional<qint64> {
         if (!from.history)
@@ -54,7 +59,7 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
         if (column == BatchColumns::Provider)
             return Providers::displayName(from.provider);
         if (column == BatchColumns::Cost) {
-            const double cost = m_costs[size_t(index.row())];
+            const double cost = m_costs[at];
             return std::isnan(cost) || !m_prices ? QString() : BatchCost::format(cost, m_prices->currency());
         }
         return BatchColumns::display(batch, column, QDateTime::currentSecsSinceEpoch());
@@ -66,7 +71,7 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
         if (column == BatchColumns::Provider)
             return Providers::displayName(from.provider);
         if (column == BatchColumns::Cost) // the proxy puts batches without a cost last either way
-            return std::isnan(m_costs[size_t(index.row())]) ? -1.0 : m_costs[size_t(index.row())];
+            return std::isnan(m_costs[at]) ? -1.0 : m_costs[at];
         return BatchColumns::sortValue(batch, column, QDateTime::currentSecsSinceEpoch());
     case Qt::ToolTipRole: {
         if (column == BatchColumns::Cost) {
@@ -89,7 +94,7 @@ QVariant BatchTableModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return batch.id;
     case SourceRole:
-        return m_rowSource[size_t(index.row())];
+        return m_rowSource[at];
     case ProgressRole: {
         BatchProgress progress;
         progress.completed = batch.requestCounts.completed;
@@ -165,8 +170,10 @@ bool BatchTableModel::lastFetchFailed() const
 
 int BatchTableModel::rowOf(const QString &id, int index) const
 {
-    // During a merge the index already holds the rows about to be inserted.
-    const auto valid = [this](int row) { return size_t(row) < m_rows.size() ? row : -1; };
+    // During a merge the index already holds the batches about to be inserted: they have no row yet.
+    const auto valid = [this](int at) {
+        return at >= 0 && size_t(at) < m_rowOfStored.size() ? m_rowOfStored[size_t(at)] : -1;
+    };
     if (index >= 0)
         return size_t(index) < m_sources.size() ? valid(m_sources[size_t(index)].rowById.value(id, -1)) : -1;
     for (const Source &s : m_sources) {
@@ -184,24 +191,25 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
     Source &into = source(index);
     Q_ASSERT(!into.removed);
     std::vector<const Batch *> fresh;
-    const int firstNew = int(m_rows.size());
-    // New ids go into the index at once, at the row they will take: the same id twice in one merge is found
-    // there (the later copy wins) without a second hash.
+    const size_t firstNew = m_rows.size();
+    // New ids go into the index at once, at the storage index they will take: the same id twice in one merge
+    // is found there (the later copy wins) without a second hash.
     into.rowById.reserve(into.rowById.size() + qsizetype(batches.size()));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    std::vector<size_t> changed; // stored batches whose sort key may have moved
     for (const Batch &batch : batches) {
         const auto known = into.rowById.constFind(batch.id);
         if (known == into.rowById.cend()) {
-            into.rowById.insert(batch.id, firstNew + int(fresh.size()));
+            into.rowById.insert(batch.id, int(firstNew + fresh.size()));
             fresh.push_back(&batch);
             continue;
         }
-        const int row = *known;
-        if (row >= firstNew) {
-            fresh[size_t(row - firstNew)] = &batch;
+        const size_t at = size_t(*known);
+        if (at >= firstNew) {
+            fresh[at - firstNew] = &batch;
             continue;
         }
-        Batch &current = m_rows[size_t(row)];
+        Batch &current = m_rows[at];
         if (current.json == batch.json)
             continue;
         // Announce only the span of columns whose text or sort value moved.
@@ -224,34 +232,40 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
         }
         const Batch before = moved ? current : Batch();
         current = batch;
-        if (updateCost(size_t(row))) {
+        storeWords(at);
+        if (updateCost(at)) {
             first = first < 0 ? int(BatchColumns::Cost) : qMin(first, int(BatchColumns::Cost));
             last = qMax(last, int(BatchColumns::Cost));
         }
-        if (first >= 0)
+        if (first >= 0) {
+            const int row = m_rowOfStored[at];
             Q_EMIT dataChanged(this->index(row, first), this->index(row, last));
+            if (m_sortColumn >= 0)
+                changed.push_back(at);
+        }
         if (moved) {
             Q_EMIT statusCountsChanged();
             Q_EMIT statusChanged(before, batch, into.account);
         }
     }
+    if (!changed.empty())
+        replaceMoved(changed);
     if (fresh.empty())
         return;
-    beginInsertRows(QModelIndex(), firstNew, firstNew + int(fresh.size()) - 1);
-    // Geometric growth: reserving the exact size at every page moved all rows each time (quadratic).
+    // Stored first (rowCount() counts rows placed in m_order, so nothing shows yet), placed after.
     if (m_rows.capacity() < m_rows.size() + fresh.size()) {
-        const size_t capacity = std::max(m_rows.size() + fresh.size(), m_rows.capacity() * 2);
-        m_rows.reserve(capacity);
-        m_rowSource.reserve(capacity);
-        m_costs.reserve(capacity);
-        m_costMissing.reserve(capacity);
+        // Geometric growth: reserving the exact size at every page moved all rows each time (quadratic).
+        reserve(int(std::max(m_rows.size() + fresh.size(), m_rows.capacity() * 2)));
     }
     std::array<int, BatchStatus::Cancelled + 1> counts{};
     for (const Batch *batch : fresh) {
         m_rows.push_back(*batch);
         m_rowSource.push_back(index);
+        m_rowOfStored.push_back(-1);
         m_costs.push_back(0);
         m_costMissing.push_back(0);
+        m_wordsAt.emplace_back();
+        storeWords(m_rows.size() - 1);
         updateCost(m_rows.size() - 1);
         if (batch->status.value() == BatchStatus::Unknown)
             countStatus(into, batch->status, +1);
@@ -265,7 +279,7 @@ void BatchTableModel::merge(const std::vector<Batch> &batches, int index)
             into.statusCounts[status] += counts[value];
         }
     }
-    endInsertRows();
+    placeNew(firstNew);
     Q_EMIT statusCountsChanged();
 }
 
@@ -275,6 +289,10 @@ void BatchTableModel::reserve(int rows)
         return;
     m_rows.reserve(std::max(m_rows.capacity(), size_t(rows)));
     m_rowSource.reserve(std::max(m_rowSource.capacity(), size_t(rows)));
+    m_order.reserve(std::max(m_order.capacity(), size_t(rows)));
+    m_wordsAt.reserve(std::max(m_wordsAt.capacity(), size_t(rows)));
+    m_words.reserve(std::max(m_words.capacity(), size_t(rows) * kWordsPerBatch));
+    m_rowOfStored.reserve(std::max(m_rowOfStored.capacity(), size_t(rows)));
     m_costs.reserve(std::max(m_costs.capacity(), size_t(rows)));
     m_costMissing.reserve(std::max(m_costMissing.capacity(), size_t(rows)));
 }
@@ -294,17 +312,49 @@ void BatchTableModel::setDarkPalette(bool dark)
     if (dark == m_dark)
         return;
     m_dark = dark;
-    if (!m_rows.empty())
+    if (!m_order.empty())
         Q_EMIT dataChanged(index(0, BatchColumns::Status), index(rowCount() - 1, BatchColumns::Status),
                            {Qt::DecorationRole});
 }
 
 void BatchTableModel::refreshTimeColumns()
 {
-    if (m_rows.empty())
+    if (m_order.empty())
         return;
     const QList<int> roles(std::begin(kRoles), std::end(kRoles));
     Q_EMIT dataChanged(index(0, BatchColumns::Created), index(rowCount() - 1, BatchColumns::Duration), roles);
+}
+
+void BatchTableModel::storeWords(size_t at)
+{
+    Words &words = m_wordsAt[at];
+    m_wordsUnused += words.size;
+    words = Words();
+    // A block past 4 GB or half unused is written again, without what changes replaced.
+    if (m_wordsUnused > m_words.size() / 2 + 4096 || m_words.size() > 0xF000'0000u)
+        rebuildWords();
+    // Grown by a quarter, not doubled: the block is the largest the model holds (175 bytes a batch).
+    if (m_words.capacity() - m_words.size() < 4096)
+        m_words.reserve(m_words.size() + m_words.size() / 4 + 65536);
+    const size_t offset = m_words.size();
+    BatchQuery::appendWords(m_rows[at], m_words);
+    Q_ASSERT(m_words.size() - offset < 0xFFFF'FFFFu);
+    words.offset = quint32(offset);
+    words.size = quint32(m_words.size() - offset);
+}
+
+void BatchTableModel::rebuildWords()
+{
+    std::vector<char> rewritten;
+    rewritten.reserve(m_words.size() - std::min(m_words.size(), m_wordsUnused) + 4096);
+    for (Words &words : m_wordsAt) {
+        const size_t offset = rewritten.size();
+        rewritten.insert(rewritten.end(), m_words.begin() + qsizetype(words.offset),
+                         m_words.begin() + qsizetype(words.offset + words.size));
+        words.offset = quint32(offset);
+    }
+    m_words = std::move(rewritten);
+    m_wordsUnused = 0;
 }
 
 void BatchTableModel::countStatus(Source &into, const BatchStatus &status, int delta)

@@ -19,8 +19,10 @@ void BatchTableModel::setPrices(const PriceTable *prices)
     m_prices = prices;
     updateAllCosts();
     Q_EMIT headerDataChanged(Qt::Horizontal, BatchColumns::Cost, BatchColumns::Cost); // its tooltip
-    if (!m_rows.empty())
+    if (!m_order.empty())
         Q_EMIT dataChanged(index(0, BatchColumns::Cost), index(rowCount() - 1, BatchColumns::Cost));
+    if (m_sortColumn == BatchColumns::Cost)
+        sort(m_sortColumn, m_sortOrder); // new prices, new order
 }
 
 bool BatchTableModel::updateCost(size_t row)
@@ -47,9 +49,10 @@ void BatchTableModel::updateAllCosts()
 
 std::optional<double> BatchTableModel::costAt(int row, BatchCost::Missing *why) const
 {
-    const double cost = m_costs[size_t(row)];
+    const size_t at = stored(row);
+    const double cost = m_costs[at];
     if (why)
-        *why = BatchCost::Missing(m_costMissing[size_t(row)]);
+        *why = BatchCost::Missing(m_costMissing[at]);
     return std::isnan(cost) ? std::nullopt : std::optional<double>(cost);
 }
 
@@ -65,7 +68,7 @@ QString BatchTableModel::noCostReason(int row) const
         return tr("No cost: the batch names no model");
     case BatchCost::Missing::Unpriced:
         return tr("No cost: no price for the model %1 (add it to %2)")
-            .arg(m_rows[size_t(row)].model, QStringLiteral("prices.json"));
+            .arg(batchAt(row).model, QStringLiteral("prices.json"));
     case BatchCost::Missing::None:
         break;
     }

@@ -21,6 +21,7 @@ int BatchTableModel::addSource(const QString &account, Provider provider, const 
     added.account = account;
     added.provider = provider;
     added.history = history;
+    rankSources(m_sortColumn); // the others keep their order among themselves
     return int(m_sources.size()) - 1;
 }
 
@@ -73,7 +74,12 @@ Provider BatchTableModel::providerOf(int index) const
 
 const ProgressHistory *BatchTableModel::historyAt(int row) const
 {
-    return m_sources[size_t(m_rowSource[size_t(row)])].history;
+    return historyOf(sourceAt(row));
+}
+
+const ProgressHistory *BatchTableModel::historyOf(int index) const
+{
+    return index >= 0 && size_t(index) < m_sources.size() ? m_sources[size_t(index)].history : nullptr;
 }
 
 void BatchTableModel::removeSource(int index)
@@ -100,6 +106,13 @@ void BatchTableModel::removeSource(int index)
     gone.removed = true;
     rebuildIndex();
     updateAllCosts();
+    m_wordsAt.assign(m_rows.size(), Words());
+    m_words.clear();
+    m_wordsUnused = 0;
+    for (size_t at = 0; at < m_rows.size(); ++at)
+        storeWords(at);
+    rankSources(m_sortColumn);
+    orderAll();
     endResetModel();
     Q_EMIT statusCountsChanged();
 }
@@ -127,6 +140,11 @@ void BatchTableModel::clear()
     }
     m_rows.clear();
     m_rowSource.clear();
+    m_order.clear();
+    m_rowOfStored.clear();
+    m_words.clear();
+    m_wordsAt.clear();
+    m_wordsUnused = 0;
     m_costs.clear();
     m_costMissing.clear();
     m_sources.clear();

@@ -157,8 +157,8 @@ void OverviewWindow::refresh()
     for (size_t row = 0; row < rows.size(); ++row) {
         const Batch &batch = rows[row];
         oldest = qMin(oldest, batch.createdAt);
-        series.add(batch, providers.value(m_model->sourceAt(int(row)), Provider::OpenAI));
-        if (const ProgressHistory *history = m_model->historyAt(int(row)))
+        series.add(batch, providers.value(m_model->sourceOfBatch(row), Provider::OpenAI));
+        if (const ProgressHistory *history = m_model->historyOf(m_model->sourceOfBatch(row)))
             series.addSamples(history->samples(batch.id));
     }
     const bool dark = isDark(palette());

@@ -159,7 +159,7 @@ qint64 OverviewStrip::recompute()
         providers << m_model->providerOf(source);
     qint64 oldest = std::numeric_limits<qint64>::max();
     for (size_t row = 0; row < rows.size(); ++row) {
-        const int source = m_model->sourceAt(int(row));
+        const int source = m_model->sourceOfBatch(row);
         if (shown >= 0 && source != shown)
             continue;
         accumulator.add(rows[row], providers.value(source, Provider::OpenAI));

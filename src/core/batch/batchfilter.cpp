@@ -63,7 +63,7 @@ bool BatchFilter::isEmpty() const
     return m_statuses.isEmpty() && m_query.isEmpty() && !m_after.isValid() && !m_before.isValid();
 }
 
-bool BatchFilter::matches(const Batch &batch, const QueryRow &row) const
+bool BatchFilter::matches(const Batch &batch, const QueryRow &row, QByteArrayView words) const
 {
     if (!m_statuses.isEmpty() && !m_statuses.contains(batch.status.toString()))
         return false;
@@ -71,7 +71,7 @@ bool BatchFilter::matches(const Batch &batch, const QueryRow &row) const
         return false;
     if (m_before.isValid() && batch.createdAt >= m_beforeSecs)
         return false;
-    return m_query.matches(batch, row);
+    return m_query.matches(batch, row, words);
 }
 
 bool BatchFilter::excludesEverythingBefore(qint64 createdAt) const

@@ -34,8 +34,9 @@ public:
     const QDateTime &createdBefore() const { return m_before; }
     bool isEmpty() const;
 
-    // `row` gives the query the row's account, provider and prices.
-    bool matches(const Batch &batch, const QueryRow &row = {}) const;
+    // `row` gives the query the row's account, provider and prices; `words` the batch's free-word fields as
+    // BatchQuery::appendWords wrote them (null: the fields are searched, slower).
+    bool matches(const Batch &batch, const QueryRow &row = {}, QByteArrayView words = {}) const;
     // True when no batch created at `createdAt` or earlier can match (lists run newest first).
     bool excludesEverythingBefore(qint64 createdAt) const;
 

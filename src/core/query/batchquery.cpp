@@ -48,10 +48,10 @@ bool BatchQuery::sameTimes(const BatchQuery &other) const
     return true;
 }
 
-bool BatchQuery::matches(const Batch &batch, const QueryRow &row) const
+bool BatchQuery::matches(const Batch &batch, const QueryRow &row, QByteArrayView words) const
 {
     for (const Query::Term &term : m_terms->terms) {
-        if (!Query::matches(term, batch, row))
+        if (!Query::matches(term, batch, row, words))
             return false;
     }
     return true;

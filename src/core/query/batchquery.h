@@ -3,11 +3,13 @@
 #include "core/batch/batch.h"
 #include "core/providers/provider.h"
 
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 class PriceTable;
 
@@ -57,7 +59,10 @@ public:
     // Same terms resolved to the same times (for a query parsed again from its own text at another `now`).
     bool sameTimes(const BatchQuery &other) const;
 
-    bool matches(const Batch &batch, const QueryRow &row) const;
+    bool matches(const Batch &batch, const QueryRow &row) const { return matches(batch, row, {}); }
+    // `words`: the batch's free-word fields as appendWords() wrote them, kept by the table for a fast search;
+    // null: free words are searched in the batch's fields (the same result, slower).
+    bool matches(const Batch &batch, const QueryRow &row, QByteArrayView words) const;
     // True when no batch created at `createdAt` or earlier can match (lists run newest first): a
     // created>X or created>=X term that is not negated.
     bool excludesEverythingBefore(qint64 createdAt) const;
@@ -66,6 +71,12 @@ public:
     // (status: the API's words; provider: the providers' names).
     static QStringList fieldNames();
     static QStringList valuesOf(const QString &field);
+
+    // The fields a free word searches (id, endpoint, model, file ids, metadata keys and values) as one
+    // byte string for matches(): ASCII lower-cased, any other UTF-16 unit as the byte 0x80 (which no
+    // ASCII word contains, so an ASCII word matches exactly as in the fields; other words search the fields),
+    // each field ended by a NUL, so no word matches across two fields.
+    static void appendWords(const Batch &batch, std::vector<char> &out);
 
 private:
     struct Terms;

@@ -2,6 +2,8 @@
 
 #include "core/cost/batchcost.h"
 
+#include <cstring>
+
 namespace Query {
 namespace {
 
@@ -44,6 +46,24 @@ bool equalsFolded(QStringView text, QStringView needle)
     return true;
 }
 
+// A lower-case ASCII word in a row's words (BatchQuery::appendWords): memchr finds each candidate first byte.
+bool containsBytes(QByteArrayView words, const QByteArray &needle)
+{
+    const char *at = words.data();
+    const char *const end = at + words.size();
+    const size_t rest = size_t(needle.size()) - 1;
+    const char first = needle.front();
+    while (size_t(end - at) > rest) {
+        at = static_cast<const char *>(std::memchr(at, first, size_t(end - at) - rest));
+        if (!at)
+            return false;
+        if (std::memcmp(at + 1, needle.constData() + 1, rest) == 0)
+            return true;
+        ++at;
+    }
+    return false;
+}
+
 bool contains(QStringView text, const Needle &needle)
 {
     return needle.ascii ? containsFolded(text, needle.text) : text.contains(needle.text, Qt::CaseInsensitive);
@@ -65,8 +85,10 @@ template <typename... Texts> bool anyText(const Term &term, const Texts &...text
     return false;
 }
 
-bool matchesWord(const Needle &needle, const Batch &batch)
+bool matchesWord(const Needle &needle, const Batch &batch, QByteArrayView words)
 {
+    if (!needle.bytes.isEmpty() && words.data())
+        return containsBytes(words, needle.bytes);
     if (contains(batch.id, needle) || contains(batch.endpoint, needle) || contains(batch.model, needle) ||
         contains(batch.inputFileId, needle) || contains(batch.outputFileId, needle) ||
         contains(batch.errorFileId, needle))
@@ -159,11 +181,11 @@ bool compareTime(const Term &term, qint64 at)
     return false;
 }
 
-bool matchesPositive(const Term &term, const Batch &batch, const QueryRow &row)
+bool matchesPositive(const Term &term, const Batch &batch, const QueryRow &row, QByteArrayView words)
 {
     switch (term.field) {
     case Field::Text:
-        return matchesWord(term.needles.front(), batch);
+        return matchesWord(term.needles.front(), batch, words);
     case Field::Status:
         if (term.op == Op::Equals && batch.status.value() != BatchStatus::Unknown)
             return (term.statusMask & (1u << batch.status.value())) || anyText(term, batch.rawStatus);
@@ -200,9 +222,33 @@ bool matchesPositive(const Term &term, const Batch &batch, const QueryRow &row)
 
 } // namespace
 
-bool matches(const Term &term, const Batch &batch, const QueryRow &row)
+bool matches(const Term &term, const Batch &batch, const QueryRow &row, QByteArrayView words)
 {
-    return matchesPositive(term, batch, row) != term.negated;
+    return matchesPositive(term, batch, row, words) != term.negated;
 }
 
 } // namespace Query
+
+void BatchQuery::appendWords(const Batch &batch, std::vector<char> &out)
+{
+    const auto add = [&out](const QString &text) {
+        size_t at = out.size();
+        out.resize(at + size_t(text.size()) + 1);
+        const char16_t *units = QStringView(text).utf16();
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const char16_t c = units[i];
+            out[at++] = c >= u'A' && c <= u'Z' ? char(c + 32) : c < 128 ? char(c) : char(0x80);
+        }
+        out[at] = '\0';
+    };
+    add(batch.id);
+    add(batch.endpoint);
+    add(batch.model);
+    add(batch.inputFileId);
+    add(batch.outputFileId);
+    add(batch.errorFileId);
+    for (auto it = batch.metadata.cbegin(); it != batch.metadata.cend(); ++it) {
+        add(it.key());
+        add(it.value());
+    }
+}

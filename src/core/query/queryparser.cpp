@@ -28,7 +28,8 @@ Kind kindOf(Field field)
 Needle needleOf(const QString &text)
 {
     const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; });
-    return Needle{ascii ? text.toLower() : text, ascii};
+    const QString lower = ascii ? text.toLower() : text;
+    return Needle{lower, ascii, ascii && !text.contains(QChar(0)) ? lower.toLatin1() : QByteArray()};
 }
 
 // Reads the pieces one term at a time, collecting errors (at most kMaxErrors).

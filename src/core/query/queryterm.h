@@ -33,6 +33,8 @@ struct Needle
 {
     QString text;
     bool ascii = false; // `text` is then in lower case
+    QByteArray
+        bytes; // ascii and no NUL: `text` as bytes, searched in a row's words (BatchQuery::appendWords)
 };
 
 // A closed-open range of Unix seconds: what `created:2025-11-21` means (the whole day).
@@ -74,7 +76,7 @@ constexpr int kMaxErrors = 100; // and one more when a cap below is reached
 constexpr int kMaxTerms = 256;
 constexpr int kMaxValues = 1000;
 
-bool matches(const Term &term, const Batch &batch, const QueryRow &row);
+bool matches(const Term &term, const Batch &batch, const QueryRow &row, QByteArrayView words);
 
 // "12", "0.5", "$1.20", "1_000_000"; none when unreadable or not finite.
 std::optional<double> parseNumber(QString text);
