@@ -146,7 +146,7 @@ void StallMeter::print(const char *what) const
     const QByteArray prefix(what);
     report(prefix + ": longest event-loop gap", longest(), "ms");
     report(prefix + ": 99th percentile gap", quantile(0.99), "ms");
-    report(prefix + ": gaps over 50 ms", double(over(50)), "");
+    report(prefix + ": gaps over 50 ms", double(over(50)), "count");
 }
 
 PaintWatch::PaintWatch(QWidget *viewport, const QAbstractItemModel *model)
