@@ -57,7 +57,7 @@ export OPENAI_API_KEY=sk-probe XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$wo
   QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$work/runtime"
 mkdir -p "$work/runtime" && chmod 700 "$work/runtime"
 
-# Starts a simulator; prints its base URL.
+# Starts a simulator; sets sim_url to its base URL (not in a subshell: the pid must reach sim_pids).
 start_sim() {
   local out="$work/sim.$RANDOM.out"
   "$sim" --speed 0 --now "$now" "$@" >"$out" 2>&1 &
@@ -66,7 +66,7 @@ start_sim() {
   local base
   base="$(sed -n 's/^listening on //p' "$out")"
   [[ -n "$base" ]] || { echo "gui-probe: batchwatch-sim did not start" >&2; cat "$out" >&2; exit 1; }
-  echo "$base"
+  sim_url="$base"
 }
 
 stop_sims() {
@@ -100,15 +100,18 @@ warm_runs() {
 }
 
 if [[ ",$parts," == *",one,"* ]]; then
-  OPENAI_BASE_URL="$(start_sim --batches "$batches" --seed 1)"
-  export OPENAI_BASE_URL
+  start_sim --batches "$batches" --seed 1
+  export OPENAI_BASE_URL="$sim_url"
   warm_runs "one account" 1
   stop_sims
 fi
 
 if [[ ",$parts," == *",all,"* && "$accounts" -gt 1 ]]; then
   urls=()
-  for i in $(seq "$accounts"); do urls+=("$(start_sim --batches $((batches / accounts)) --seed "$i")"); done
+  for i in $(seq "$accounts"); do
+    start_sim --batches $((batches / accounts)) --seed "$i"
+    urls+=("$sim_url")
+  done
   export OPENAI_BASE_URL="${urls[0]}" PROBE_BASE_URLS="${urls[*]}"
   warm_runs "all accounts" "$accounts"
   stop_sims
@@ -116,8 +119,8 @@ if [[ ",$parts," == *",all,"* && "$accounts" -gt 1 ]]; then
 fi
 
 if [[ ",$parts," == *",results,"* ]]; then
-  OPENAI_BASE_URL="$(start_sim --batches 100 --seed 7)"
-  export OPENAI_BASE_URL
+  start_sim --batches 100 --seed 7
+  export OPENAI_BASE_URL="$sim_url"
   root_url="${OPENAI_BASE_URL%/v1}"
   : >"$work/results.txt"
   for run in $(seq "$runs"); do
@@ -136,8 +139,8 @@ if [[ ",$parts," == *",results,"* ]]; then
 fi
 
 if [[ "$load" -gt 0 ]]; then
-  OPENAI_BASE_URL="$(start_sim --batches "$load" --seed 1)"
-  export OPENAI_BASE_URL
+  start_sim --batches "$load" --seed 1
+  export OPENAI_BASE_URL="$sim_url"
   rm -rf "$XDG_CACHE_HOME"
   echo "== Load all of $load batches from $OPENAI_BASE_URL"
   "$probe" load "$load" 2>/dev/null

@@ -2,7 +2,7 @@
 //   gui_probe seed N [--accounts K] --now T
 //                         writes the simulator's account of N batches (K accounts of N/K, seeds 1..K, clock
 //                         at T) straight into the cache files the window opens, marked complete
-//   gui_probe warm [--accounts K] [--filter TEXT]
+//   gui_probe warm [--accounts K] [--filter TEXT] [--paint-only]
 //                         start to the first painted row on that warm cache; the longest event-loop gaps
 //                         while the rest of the cache and the first refresh come in; heap per batch; a
 //                         refresh; TEXT typed into the search box one key at a time; a click on each header
@@ -30,13 +30,14 @@ int main(int argc, char *argv[])
         return seedCaches(QByteArray(argv[2]).toInt(), accounts,
                           Probe::option(argc, argv, "--now").toLongLong());
     if (mode == "warm")
-        return warmStart(accounts, Probe::option(argc, argv, "--filter"));
+        return warmStart(accounts, Probe::option(argc, argv, "--filter"),
+                         QCoreApplication::arguments().contains(QStringLiteral("--paint-only")));
     if (mode == "load" && argc > 2)
         return loadAll(QByteArray(argv[2]).toInt());
     if (mode == "results" && argc > 2)
         return openResults(QString::fromUtf8(argv[2]));
-    std::fprintf(stderr,
-                 "usage: gui_probe seed N [--accounts K] --now T | warm [--accounts K] [--filter TEXT] | "
-                 "load N | results ID\n");
+    std::fprintf(stderr, "usage: gui_probe seed N [--accounts K] --now T | warm [--accounts K] [--filter "
+                         "TEXT] [--paint-only] | "
+                         "load N | results ID\n");
     return 2;
 }

@@ -362,6 +362,34 @@ private Q_SLOTS:
         QVERIFY(model.hasMore());
     }
 
+    void theCachedRowCountIsToldBeforeTheFirstRows()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("account.sqlite"));
+        {
+            BatchCache cache;
+            QVERIFY(cache.open(path, nullptr));
+            std::vector<Batch> cached;
+            for (int n = 0; n < 2'500; ++n)
+                cached.push_back(makeBatch(n, QStringLiteral("completed")));
+            QVERIFY(cache.replaceAll(cached, true));
+        }
+        AccountSession session(specFor(deadServer(), path));
+        // What a model reserves room for: told once, before any row arrives.
+        QList<qint64> told;
+        qsizetype rowsBefore = -1;
+        connect(&session, &AccountSession::cacheOpened, this, [&](qint64 rows) { told << rows; });
+        connect(&session, &AccountSession::batchesArrived, this, [&](const std::vector<Batch> &) {
+            if (rowsBefore < 0)
+                rowsBefore = told.size();
+        });
+        session.start();
+        QTRY_VERIFY(!session.isLoadingCache());
+        QCOMPARE(told, QList<qint64>{2'500});
+        QCOMPARE(rowsBefore, 1);
+        QCOMPARE(session.count(), 2'500);
+    }
+
     void goingAwayStopsTheLoad()
     {
         QTemporaryDir dir;

@@ -4,6 +4,9 @@
 #include "core/cache/batchcache.h"
 #include "core/sync/syncengine.h"
 
+#include <QElapsedTimer>
+
+#include <iterator>
 #include <limits>
 
 AccountSession::AccountSession(const SessionSpec &spec, QObject *parent)
@@ -118,11 +121,13 @@ bool AccountSession::openCache(QString *message)
         m_engine->resumeAfter(oldest, !cache->isComplete());
     m_recordedRows = cache->recordedRows();
     m_loadedRows = 0;
+    m_arrivalNs = 0;
     m_wroteWhileLoading = false;
     m_cache = std::move(cache);
     m_engine->setCache(m_cache.get());
     m_loadedRank = std::numeric_limits<qint64>::min();
     m_loading = true;
+    Q_EMIT cacheOpened(m_recordedRows);
     // The first screen at once; the rest in chunks between events, so a window on 100,000 cached batches
     // paints in a fraction of a second and stays responsive while the others arrive.
     loadNextChunk();
@@ -133,17 +138,35 @@ void AccountSession::loadNextChunk()
 {
     if (!m_cache || !m_loading)
         return;
-    // Small enough that reading, parsing and merging one chunk stays far below a visible stall.
+    // Read in chunks of 1,000; after the first (the first screen at once), a slice reads chunks for about as
+    // long as the last slice took its listeners (bounded): each arrival costs a model and its views work in
+    // proportion to every row held, so with a million rows fewer, larger slices finish sooner and stall no
+    // longer than that work does anyway.
     constexpr int kChunk = 1000;
+    constexpr qint64 kMinSliceNs = 5'000'000, kMaxSliceNs = 20'000'000;
+    const qint64 budget = m_loadedRows == 0 ? 0 : qBound(kMinSliceNs, m_arrivalNs, kMaxSliceNs);
+    QElapsedTimer clock;
+    clock.start();
     QString why;
     BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
-    const std::vector<Batch> chunk = m_cache->loadChunk(m_loadedRank, kChunk, &m_loadedRank, &why, &status);
-    // Counts from the last run, not from now: no progress samples. Ids a refresh brought already keep what
-    // it brought.
-    const std::vector<Batch> taken = m_engine->adopt(chunk);
-    if (!taken.empty())
+    std::vector<Batch> chunk, taken;
+    do {
+        chunk = m_cache->loadChunk(m_loadedRank, kChunk, &m_loadedRank, &why, &status);
+        // Counts from the last run, not from now: no progress samples. Ids a refresh brought already keep
+        // what it brought.
+        std::vector<Batch> adopted = m_engine->adopt(chunk);
+        if (taken.empty())
+            taken = std::move(adopted);
+        else
+            std::move(adopted.begin(), adopted.end(), std::back_inserter(taken));
+        m_loadedRows += qint64(chunk.size());
+    } while (status == BatchCache::ReadStatus::Ok && int(chunk.size()) == kChunk &&
+             clock.nsecsElapsed() < budget);
+    if (!taken.empty()) {
+        clock.restart();
         Q_EMIT batchesArrived(taken);
-    m_loadedRows += qint64(chunk.size());
+        m_arrivalNs = clock.nsecsElapsed();
+    }
     const bool last = status == BatchCache::ReadStatus::Ok && int(chunk.size()) < kChunk;
     if (last && !m_wroteWhileLoading && m_recordedRows >= 0 && m_loadedRows != m_recordedRows &&
         m_cache->recordedRows() == m_recordedRows) {

@@ -121,6 +121,9 @@ Q_SIGNALS:
     // Something the user should be told that stopped nothing: a cache that could not be opened or read
     // whole (then moved aside), a walk that may have ended short.
     void warning(const QString &message);
+    // The cache is open and its last write recorded `rows` rows (-1: unknown), before the first chunk: a
+    // model reserves room for them once instead of growing by doubling while a million come in.
+    void cacheOpened(qint64 rows);
     void cacheLoaded();
 
 private:
@@ -158,5 +161,6 @@ private:
     // error shows as a difference (unless a write since then, ours or another process's, moved the count).
     qint64 m_recordedRows = -1;
     qint64 m_loadedRows = 0;
+    qint64 m_arrivalNs = 0; // how long the last slice of cached rows took the listeners of batchesArrived
     bool m_wroteWhileLoading = false;
 };
