@@ -116,7 +116,22 @@ int warmStart(int accounts, const QByteArray &filterText, bool paintOnly)
         Probe::report("start to first painted row (warm cache)", paints.firstRowsMs(), "ms");
         return 0;
     }
-    // The rest of the cache comes in chunks between events, beside the first refresh.
+    // The rest of the cache comes in chunks between events, beside the first refresh. Each arrival's insert
+    // (the model's rows, the proxy's mapping and sort) is timed from the model's rowsAboutToBeInserted to its
+    // rowsInserted reaching the probe, which connected last.
+    QElapsedTimer insert;
+    double longestInsert = 0;
+    int longestInsertRows = 0, inserts = 0;
+    QObject::connect(window.model(), &QAbstractItemModel::rowsAboutToBeInserted, &window,
+                     [&] { insert.start(); });
+    QObject::connect(window.model(), &QAbstractItemModel::rowsInserted, &window, [&] {
+        ++inserts;
+        const double ms = double(insert.nsecsElapsed()) / 1e6;
+        if (ms > longestInsert) {
+            longestInsert = ms;
+            longestInsertRows = window.model()->rowCount();
+        }
+    });
     Probe::StallMeter loading;
     loading.start();
     QElapsedTimer clock;
@@ -131,6 +146,8 @@ int warmStart(int accounts, const QByteArray &filterText, bool paintOnly)
     Probe::report("start to first painted row (warm cache)", paints.firstRowsMs(), "ms");
     Probe::report("rest of the cache read, after the first paint", cacheSeconds, "s");
     loading.print("cache load and first refresh");
+    std::printf("%d inserts; the longest at %d rows\n", inserts, longestInsertRows);
+    Probe::report("cache load: longest insert into the model and proxy", longestInsert, "ms");
 
     // Memory once every row is in and the view has settled.
     Probe::runUntil([&] { return clock.elapsed() > cacheSeconds * 1e3 + 300; }, 5'000);

@@ -139,11 +139,11 @@ void AccountSession::loadNextChunk()
     if (!m_cache || !m_loading)
         return;
     // Read in chunks of 1,000; after the first (the first screen at once), a slice reads chunks for about as
-    // long as the last slice took its listeners (bounded): each arrival costs a model and its views work in
-    // proportion to every row held, so with a million rows fewer, larger slices finish sooner and stall no
-    // longer than that work does anyway.
+    // long as the last slice took its listeners, within bounds: each arrival costs a model and its views
+    // work in proportion to every row held (and a repaint), so with a million rows fewer, larger slices
+    // finish sooner and stall no longer than that work does anyway.
     constexpr int kChunk = 1000;
-    constexpr qint64 kMinSliceNs = 5'000'000, kMaxSliceNs = 20'000'000;
+    constexpr qint64 kMinSliceNs = 15'000'000, kMaxSliceNs = 30'000'000;
     const qint64 budget = m_loadedRows == 0 ? 0 : qBound(kMinSliceNs, m_arrivalNs, kMaxSliceNs);
     QElapsedTimer clock;
     clock.start();
