@@ -4,7 +4,9 @@
 #include "core/cache/batchcache.h"
 #include "core/sync/syncengine.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QPointer>
 
 #include <iterator>
 #include <limits>
@@ -134,6 +136,53 @@ bool AccountSession::openCache(QString *message)
     return true;
 }
 
+namespace {
+// Sessions with cached rows still to read, in turn: one slice per pass of the event loop in all, so five
+// accounts loading at once do not run five slices back to back (a posted event each) before the next paint.
+QList<QPointer<AccountSession>> &loadingInTurn()
+{
+    static QList<QPointer<AccountSession>> queue;
+    return queue;
+}
+bool g_turnPending = false;
+
+void loadNextInTurn();
+
+void scheduleTurn()
+{
+    if (g_turnPending || loadingInTurn().isEmpty())
+        return;
+    g_turnPending = true;
+    QTimer::singleShot(0, QCoreApplication::instance(), loadNextInTurn);
+}
+
+void loadNextInTurn()
+{
+    g_turnPending = false;
+    QList<QPointer<AccountSession>> &queue = loadingInTurn();
+    while (!queue.isEmpty()) {
+        const QPointer<AccountSession> next = queue.takeFirst();
+        if (next && next->isLoadingCache()) {
+            next->loadNextChunkInTurn(); // queues it again when more is left
+            break;
+        }
+    }
+    scheduleTurn();
+}
+} // namespace
+
+void AccountSession::queueNextChunk()
+{
+    if (!loadingInTurn().contains(this))
+        loadingInTurn().append(this);
+    scheduleTurn();
+}
+
+void AccountSession::loadNextChunkInTurn()
+{
+    loadNextChunk();
+}
+
 void AccountSession::loadNextChunk()
 {
     if (!m_cache || !m_loading)
@@ -192,7 +241,7 @@ void AccountSession::loadNextChunk()
         return;
     }
     if (int(chunk.size()) == kChunk) {
-        QTimer::singleShot(0, this, &AccountSession::loadNextChunk);
+        queueNextChunk();
         return;
     }
     m_loading = false;

@@ -102,6 +102,8 @@ public:
     bool hasCache() const { return m_cache != nullptr; }
     // Forgets what the cache holds (Settings' "Clear cache").
     void clearCache();
+    // Reads the next slice of the cache: called in turn with the other sessions still reading theirs.
+    void loadNextChunkInTurn();
 
 Q_SIGNALS:
     // Batches new or changed, in no particular order: a model merges them by id.
@@ -132,6 +134,8 @@ private:
     void observed(const std::vector<Batch> &batches);
     bool openCache(QString *message);
     void loadNextChunk();
+    // Queues this session's next slice behind the other sessions' (one slice per event-loop pass in all).
+    void queueNextChunk();
     void writeSamples();
     void onRefreshFinished(const ApiError &error);
     void schedule();
