@@ -18,6 +18,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <memory>
 
 namespace {
 SessionSpec specFor(const ApiConfig &config, const QString &cachePath = QString())
@@ -360,6 +363,66 @@ private Q_SLOTS:
         QCOMPARE(model.batchAt(model.rowOf(QStringLiteral("batch_02499"))).status.value(),
                  BatchStatus::InProgress);
         QVERIFY(model.hasMore());
+    }
+
+    void theCachedRowCountIsToldBeforeTheFirstRows()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("account.sqlite"));
+        {
+            BatchCache cache;
+            QVERIFY(cache.open(path, nullptr));
+            std::vector<Batch> cached;
+            for (int n = 0; n < 2'500; ++n)
+                cached.push_back(makeBatch(n, QStringLiteral("completed")));
+            QVERIFY(cache.replaceAll(cached, true));
+        }
+        AccountSession session(specFor(deadServer(), path));
+        // What a model reserves room for: told once, before any row arrives.
+        QList<qint64> told;
+        qsizetype rowsBefore = -1;
+        connect(&session, &AccountSession::cacheOpened, this, [&](qint64 rows) { told << rows; });
+        connect(&session, &AccountSession::batchesArrived, this, [&](const std::vector<Batch> &) {
+            if (rowsBefore < 0)
+                rowsBefore = told.size();
+        });
+        session.start();
+        QTRY_VERIFY(!session.isLoadingCache());
+        QCOMPARE(told, QList<qint64>{2'500});
+        QCOMPARE(rowsBefore, 1);
+        QCOMPARE(session.count(), 2'500);
+    }
+
+    void sessionsLoadingTogetherReadOneSliceAtATime()
+    {
+        QTemporaryDir dir;
+        std::vector<std::unique_ptr<AccountSession>> sessions;
+        int arrivals = 0;
+        for (const char *name : {"a", "b"}) {
+            const QString path = dir.filePath(QLatin1String(name) + QStringLiteral(".sqlite"));
+            {
+                BatchCache cache;
+                QVERIFY(cache.open(path, nullptr));
+                std::vector<Batch> cached;
+                for (int n = 0; n < 3'500; ++n)
+                    cached.push_back(makeBatch(n, QStringLiteral("completed")));
+                QVERIFY(cache.replaceAll(cached, true));
+            }
+            sessions.push_back(std::make_unique<AccountSession>(specFor(deadServer(), path)));
+            connect(sessions.back().get(), &AccountSession::batchesArrived, this,
+                    [&arrivals](const std::vector<Batch> &) { ++arrivals; });
+        }
+        for (const auto &session : sessions)
+            session->start();
+        QCOMPARE(arrivals, 2); // each account's first screen at once
+        // Posted after both: one slice of one account may run before it, never one of each back to back.
+        int arrivalsAtMarker = -1;
+        QTimer::singleShot(0, this, [&] { arrivalsAtMarker = arrivals; });
+        QTRY_VERIFY(arrivalsAtMarker >= 0);
+        QCOMPARE(arrivalsAtMarker, 3);
+        QTRY_VERIFY(!sessions[0]->isLoadingCache() && !sessions[1]->isLoadingCache());
+        QCOMPARE(sessions[0]->count(), 3'500);
+        QCOMPARE(sessions[1]->count(), 3'500);
     }
 
     void goingAwayStopsTheLoad()

@@ -13,6 +13,9 @@
 
 #include <QStatusBar>
 
+#include <algorithm>
+#include <limits>
+
 void MainWindow::setAccounts(const QList<SessionSpec> &specs)
 {
     m_sessions->setSpecs(specs);
@@ -97,6 +100,12 @@ void MainWindow::onSessionAdded(AccountSession *s)
         showError(tr("Loading more batches failed"), error, s);
     });
     connect(s, &AccountSession::pageLoaded, this, [this] { setLoadError(QString()); });
+    // Room for a large cache at once: growing a million rows by doubling moved them all several times.
+    connect(s, &AccountSession::cacheOpened, this, [this](qint64 rows) {
+        if (rows > 0)
+            m_model->reserve(
+                int(std::min<qint64>(m_model->rowCount() + rows, std::numeric_limits<int>::max())));
+    });
     connect(s, &AccountSession::scheduleChanged, this, &MainWindow::updateStatusBar);
     // A cache that could not be opened or read whole (then moved aside, and the list is read again), or a
     // walk that may have ended short: said in the status bar.

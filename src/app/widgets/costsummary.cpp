@@ -7,11 +7,17 @@
 #include "models/plaintooltip.h"
 
 #include <QAbstractProxyModel>
+#include <QElapsedTimer>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace {
 // Long enough to gather the pieces of one refresh, short enough to feel immediate.
 constexpr int kCoalesceMs = 150;
+// The next sum waits at least this many times as long as the last one took: with a million rows a sum is
+// tens of milliseconds, and summing every 150 ms while a cache comes in took a third of the event loop.
+constexpr int kIdleFactor = 10;
 } // namespace
 
 CostSummary::CostSummary(BatchTableModel *model, QAbstractProxyModel *proxy, QWidget *parent)
@@ -59,16 +65,21 @@ void CostSummary::update()
         setToolTip(QString());
         return;
     }
+    QElapsedTimer clock;
+    clock.start();
     double sum = 0;
     int shown = m_proxy->rowCount();
     int without = 0;
+    // Every row shown (no filter): the model's rows in their own order, without a mapping per row.
+    const bool all = shown == m_model->rowCount();
     for (int row = 0; row < shown; ++row) {
-        const int source = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
+        const int source = all ? row : m_proxy->mapToSource(m_proxy->index(row, 0)).row();
         if (const std::optional<double> cost = m_model->costAt(source))
             sum += *cost;
         else
             ++without;
     }
+    m_timer->setInterval(std::max(kCoalesceMs, int(clock.elapsed()) * kIdleFactor));
     const QString count = BatchFormat::count(shown);
     if (shown > 0 && without == shown)
         setText(tr("Cost of %1 shown: not known (none has a cost)").arg(count));

@@ -15,11 +15,14 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
 #include <limits>
 
 namespace {
 // Rows arrive in bursts (a cache read, a page): one count after the burst, at most this often.
 constexpr int kCoalesceMs = 500;
+// The next recount waits at least this many times as long as the last one took (a million rows: ~100 ms).
+constexpr int kIdleFactor = 10;
 constexpr int kMinuteMs = 60'000;
 constexpr int kButtonPadding = 12; // the style's frame and margins around the text
 constexpr int kDotPadding = 6;
@@ -171,6 +174,7 @@ qint64 OverviewStrip::recompute()
     for (int span = 0; span < OverviewStats::kSpanCount; ++span)
         m_partial[span] = more && oldest > OverviewStats::spanStart(OverviewStats::Span(span), m_now);
     updateTexts();
+    m_coalesce->setInterval(std::max(kCoalesceMs, int(timer.elapsed()) * kIdleFactor));
     return timer.nsecsElapsed() / 1000;
 }
 

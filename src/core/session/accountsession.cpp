@@ -4,6 +4,11 @@
 #include "core/cache/batchcache.h"
 #include "core/sync/syncengine.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <iterator>
 #include <limits>
 
 AccountSession::AccountSession(const SessionSpec &spec, QObject *parent)
@@ -118,32 +123,99 @@ bool AccountSession::openCache(QString *message)
         m_engine->resumeAfter(oldest, !cache->isComplete());
     m_recordedRows = cache->recordedRows();
     m_loadedRows = 0;
+    m_arrivalNs = 0;
     m_wroteWhileLoading = false;
     m_cache = std::move(cache);
     m_engine->setCache(m_cache.get());
     m_loadedRank = std::numeric_limits<qint64>::min();
     m_loading = true;
+    Q_EMIT cacheOpened(m_recordedRows);
     // The first screen at once; the rest in chunks between events, so a window on 100,000 cached batches
     // paints in a fraction of a second and stays responsive while the others arrive.
     loadNextChunk();
     return true;
 }
 
+namespace {
+// Sessions with cached rows still to read, in turn: one slice per pass of the event loop in all, so five
+// accounts loading at once do not run five slices back to back (a posted event each) before the next paint.
+QList<QPointer<AccountSession>> &loadingInTurn()
+{
+    static QList<QPointer<AccountSession>> queue;
+    return queue;
+}
+bool g_turnPending = false;
+
+void loadNextInTurn();
+
+void scheduleTurn()
+{
+    if (g_turnPending || loadingInTurn().isEmpty())
+        return;
+    g_turnPending = true;
+    QTimer::singleShot(0, QCoreApplication::instance(), loadNextInTurn);
+}
+
+void loadNextInTurn()
+{
+    g_turnPending = false;
+    QList<QPointer<AccountSession>> &queue = loadingInTurn();
+    while (!queue.isEmpty()) {
+        const QPointer<AccountSession> next = queue.takeFirst();
+        if (next && next->isLoadingCache()) {
+            next->loadNextChunkInTurn(); // queues it again when more is left
+            break;
+        }
+    }
+    scheduleTurn();
+}
+} // namespace
+
+void AccountSession::queueNextChunk()
+{
+    if (!loadingInTurn().contains(this))
+        loadingInTurn().append(this);
+    scheduleTurn();
+}
+
+void AccountSession::loadNextChunkInTurn()
+{
+    loadNextChunk();
+}
+
 void AccountSession::loadNextChunk()
 {
     if (!m_cache || !m_loading)
         return;
-    // Small enough that reading, parsing and merging one chunk stays far below a visible stall.
+    // Read in chunks of 1,000; after the first (the first screen at once), a slice reads chunks for about as
+    // long as the last slice took its listeners, within bounds: each arrival costs a model and its views
+    // work in proportion to every row held (and a repaint), so with a million rows fewer, larger slices
+    // finish sooner and stall no longer than that work does anyway.
     constexpr int kChunk = 1000;
+    constexpr qint64 kMinSliceNs = 15'000'000, kMaxSliceNs = 30'000'000;
+    const qint64 budget = m_loadedRows == 0 ? 0 : qBound(kMinSliceNs, m_arrivalNs, kMaxSliceNs);
+    QElapsedTimer clock;
+    clock.start();
     QString why;
     BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
-    const std::vector<Batch> chunk = m_cache->loadChunk(m_loadedRank, kChunk, &m_loadedRank, &why, &status);
-    // Counts from the last run, not from now: no progress samples. Ids a refresh brought already keep what
-    // it brought.
-    const std::vector<Batch> taken = m_engine->adopt(chunk);
-    if (!taken.empty())
+    std::vector<Batch> chunk, taken;
+    do {
+        chunk = m_cache->loadChunk(m_loadedRank, kChunk, &m_loadedRank, &why, &status);
+        // Counts from the last run, not from now: no progress samples. Ids a refresh brought already keep
+        // what it brought.
+        std::vector<Batch> adopted = m_engine->adopt(chunk);
+        if (taken.empty())
+            taken = std::move(adopted);
+        else
+            std::move(adopted.begin(), adopted.end(), std::back_inserter(taken));
+        m_loadedRows += qint64(chunk.size());
+    } while (status == BatchCache::ReadStatus::Ok && int(chunk.size()) == kChunk &&
+             clock.nsecsElapsed() < budget);
+    if (!taken.empty()) {
+        clock.restart();
         Q_EMIT batchesArrived(taken);
-    m_loadedRows += qint64(chunk.size());
+        m_arrivalNs = clock.nsecsElapsed();
+    }
     const bool last = status == BatchCache::ReadStatus::Ok && int(chunk.size()) < kChunk;
     if (last && !m_wroteWhileLoading && m_recordedRows >= 0 && m_loadedRows != m_recordedRows &&
         m_cache->recordedRows() == m_recordedRows) {
@@ -169,7 +241,7 @@ void AccountSession::loadNextChunk()
         return;
     }
     if (int(chunk.size()) == kChunk) {
-        QTimer::singleShot(0, this, &AccountSession::loadNextChunk);
+        queueNextChunk();
         return;
     }
     m_loading = false;

@@ -102,6 +102,8 @@ public:
     bool hasCache() const { return m_cache != nullptr; }
     // Forgets what the cache holds (Settings' "Clear cache").
     void clearCache();
+    // Reads the next slice of the cache: called in turn with the other sessions still reading theirs.
+    void loadNextChunkInTurn();
 
 Q_SIGNALS:
     // Batches new or changed, in no particular order: a model merges them by id.
@@ -122,6 +124,9 @@ Q_SIGNALS:
     // Something the user should be told that stopped nothing: a cache that could not be opened or read
     // whole (then moved aside), a walk that may have ended short.
     void warning(const QString &message);
+    // The cache is open and its last write recorded `rows` rows (-1: unknown), before the first chunk: a
+    // model reserves room for them once instead of growing by doubling while a million come in.
+    void cacheOpened(qint64 rows);
     void cacheLoaded();
 
 private:
@@ -130,6 +135,8 @@ private:
     void observed(const std::vector<Batch> &batches);
     bool openCache(QString *message);
     void loadNextChunk();
+    // Queues this session's next slice behind the other sessions' (one slice per event-loop pass in all).
+    void queueNextChunk();
     void writeSamples();
     void onRefreshFinished(const ApiError &error);
     void schedule();
@@ -159,5 +166,6 @@ private:
     // error shows as a difference (unless a write since then, ours or another process's, moved the count).
     qint64 m_recordedRows = -1;
     qint64 m_loadedRows = 0;
+    qint64 m_arrivalNs = 0; // how long the last slice of cached rows took the listeners of batchesArrived
     bool m_wroteWhileLoading = false;
 };
