@@ -3,10 +3,13 @@
 #include "core/cost/batchcost.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
 namespace {
+constexpr double kPerMillion = 1'000'000.0;
+
 // Both are >= 0 here.
 void addSaturated(qint64 *sum, qint64 n)
 {
@@ -23,23 +26,47 @@ CostReport::CostReport(By by, const PriceTable *prices)
 
 void CostReport::add(const Batch &batch, const QString &account, Provider provider)
 {
+    add(batch.id, batch.createdAt, batch.model, batch.usage ? &*batch.usage : nullptr, account, provider);
+}
+
+int CostReport::modelIndex(Provider provider, const QString &model)
+{
+    if (m_lastModel >= 0 && m_models[size_t(m_lastModel)].provider == provider &&
+        m_models[size_t(m_lastModel)].name == model)
+        return m_lastModel;
+    const QPair<int, QString> key(int(provider), model);
+    auto found = m_modelIndex.constFind(key);
+    if (found == m_modelIndex.constEnd()) {
+        // No model is no price (BatchCost's rule), whatever the table lists under "".
+        const std::optional<ModelPrice> price =
+            model.trimmed().isEmpty() ? std::nullopt : m_prices->price(provider, model);
+        found = m_modelIndex.insert(key, int(m_models.size()));
+        m_models.push_back(Model{provider, model, price});
+    }
+    m_lastModel = *found;
+    return m_lastModel;
+}
+
+void CostReport::add(const QString &id, qint64 createdAt, const QString &model, const BatchUsage *usage,
+                     const QString &account, Provider provider)
+{
     QString key;
     switch (m_by) {
     case By::Model:
-        key = batch.model;
+        key = model;
         break;
     case By::Day: {
         // Floor division: days before 1970 too.
-        const qint64 day = batch.createdAt / 86'400 - (batch.createdAt % 86'400 < 0 ? 1 : 0);
+        const qint64 day = createdAt / 86'400 - (createdAt % 86'400 < 0 ? 1 : 0);
         if (day != m_lastDay) {
             m_lastDay = day;
-            m_lastDayKey = batch.created().date().toString(Qt::ISODate);
+            m_lastDayKey = Batch::toDateTime(createdAt).date().toString(Qt::ISODate);
         }
         key = m_lastDayKey;
         break;
     }
     case By::Batch:
-        key = batch.id;
+        key = id;
         break;
     case By::Account:
         key = account;
@@ -49,24 +76,67 @@ void CostReport::add(const Batch &batch, const QString &account, Provider provid
     if (found == m_index.constEnd()) {
         found = m_index.insert(key, int(m_groups.size()));
         m_groups.append(CostGroup{key});
-        m_newest.append(batch.createdAt);
+        m_newest.append(createdAt);
+        m_priced.emplace_back();
     }
     const int row = *found;
     CostGroup &group = m_groups[row];
-    m_newest[row] = std::max(m_newest[row], batch.createdAt);
+    m_newest[row] = std::max(m_newest[row], createdAt);
     ++group.batches;
-    if (batch.usage) {
-        // Tokens are facts whether or not they can be priced; cached tokens are part of the input. Sums stop
-        // at the largest count rather than overflow on a hostile server's numbers.
-        const qint64 input = std::max<qint64>(0, batch.usage->inputTokens);
+    // Tokens are facts whether or not they can be priced; cached tokens are part of the input, never more.
+    // Sums stop at the largest count rather than overflow on a hostile server's numbers.
+    const qint64 input = usage ? std::max<qint64>(0, usage->inputTokens) : 0;
+    const qint64 cached = usage ? std::clamp<qint64>(usage->cachedTokens, 0, input) : 0;
+    const qint64 output = usage ? std::max<qint64>(0, usage->outputTokens) : 0;
+    if (usage) {
         addSaturated(&group.inputTokens, input);
-        addSaturated(&group.cachedTokens, std::clamp<qint64>(batch.usage->cachedTokens, 0, input));
-        addSaturated(&group.outputTokens, std::max<qint64>(0, batch.usage->outputTokens));
+        addSaturated(&group.cachedTokens, cached);
+        addSaturated(&group.outputTokens, output);
     }
-    if (const std::optional<double> cost = BatchCost::of(batch, provider, *m_prices))
-        group.cost = std::min(group.cost + *cost, std::numeric_limits<double>::max());
-    else
+    // BatchCost::of's rules: negative counts are no usage anyone was billed for; no model or no price, no
+    // cost (never zero).
+    const bool billed =
+        usage && usage->inputTokens >= 0 && usage->cachedTokens >= 0 && usage->outputTokens >= 0;
+    const int modelAt = billed ? modelIndex(provider, model) : -1;
+    if (modelAt < 0 || !m_models[size_t(modelAt)].price) {
         ++group.unpriced;
+        return;
+    }
+    addPriced(&m_priced[size_t(row)], PricedTokens{modelAt, input - cached, cached, output});
+}
+
+void CostReport::addPriced(std::vector<PricedTokens> *list, const PricedTokens &tokens)
+{
+    auto it = std::find_if(list->begin(), list->end(),
+                           [&tokens](const PricedTokens &p) { return p.model == tokens.model; });
+    if (it == list->end()) {
+        list->push_back(tokens);
+        return;
+    }
+    addSaturated(&it->uncached, tokens.uncached);
+    addSaturated(&it->cached, tokens.cached);
+    addSaturated(&it->output, tokens.output);
+}
+
+double CostReport::costOf(std::vector<PricedTokens> priced) const
+{
+    std::sort(priced.begin(), priced.end(), [this](const PricedTokens &a, const PricedTokens &b) {
+        const Model &x = m_models[size_t(a.model)];
+        const Model &y = m_models[size_t(b.model)];
+        return x.name != y.name ? x.name < y.name : int(x.provider) < int(y.provider);
+    });
+    double cost = 0;
+    for (const PricedTokens &tokens : priced) {
+        const ModelPrice &price = *m_models[size_t(tokens.model)].price;
+        // BatchCost::of's formula, over the sums.
+        const double part =
+            (double(tokens.uncached) * price.input + double(tokens.cached) * price.cachedInput +
+             double(tokens.output) * price.output) /
+            kPerMillion;
+        cost = std::min(cost + part, std::numeric_limits<double>::max());
+    }
+    // The price table refuses prices that could overflow; a sum that still did shows the largest number.
+    return std::isfinite(cost) ? cost : std::numeric_limits<double>::max();
 }
 
 QList<CostGroup> CostReport::groups() const
@@ -85,8 +155,10 @@ QList<CostGroup> CostReport::groups() const
     }
     QList<CostGroup> sorted;
     sorted.reserve(order.size());
-    for (const int row : std::as_const(order))
+    for (const int row : std::as_const(order)) {
         sorted.append(m_groups[row]);
+        sorted.back().cost = costOf(m_priced[size_t(row)]);
+    }
     return sorted;
 }
 
@@ -94,14 +166,18 @@ CostGroup CostReport::total() const
 {
     CostGroup sum;
     sum.key = QStringLiteral("total");
-    for (const CostGroup &group : m_groups) {
+    std::vector<PricedTokens> priced;
+    for (qsizetype row = 0; row < m_groups.size(); ++row) {
+        const CostGroup &group = m_groups[row];
         sum.batches += group.batches;
         addSaturated(&sum.inputTokens, group.inputTokens);
         addSaturated(&sum.cachedTokens, group.cachedTokens);
         addSaturated(&sum.outputTokens, group.outputTokens);
-        sum.cost = std::min(sum.cost + group.cost, std::numeric_limits<double>::max());
         sum.unpriced += group.unpriced;
+        for (const PricedTokens &tokens : m_priced[size_t(row)])
+            addPriced(&priced, tokens);
     }
+    sum.cost = costOf(std::move(priced));
     return sum;
 }
 

@@ -1,6 +1,7 @@
 #include "core/sync/batchsync.h"
 
 #include "core/cache/batchcache.h"
+#include "core/sync/refreshset.h"
 #include "core/sync/syncengine.h"
 
 #include <QLoggingCategory>
@@ -36,9 +37,13 @@ int BatchSync::requests() const
 void BatchSync::start(bool refreshAll)
 {
     bool complete = false;
-    std::vector<Batch> cached = refreshAll ? std::vector<Batch>() : readCache(&complete);
+    std::vector<Batch> cached;
+    m_holdsLight = !refreshAll && m_light && readLight(&cached, &complete);
+    if (!refreshAll && !m_holdsLight)
+        cached = readCache(&complete);
     m_engine->clearHeld();
     m_streamed = false;
+    m_refreshedLight = false;
     m_result.clear();
     m_refreshed = 0;
     if (refreshAll || cached.empty() || !complete) {
@@ -73,6 +78,24 @@ std::vector<Batch> BatchSync::readCache(bool *complete)
     }
     *complete = false;
     return {};
+}
+
+bool BatchSync::readLight(std::vector<Batch> *batches, bool *complete)
+{
+    // Ten pages: the refresh's new batches end at the first held one, and a page read for them that reaches
+    // into the cache finds what it brings held.
+    constexpr int kTop = 10 * SyncEngine::kPageSize;
+    QString why;
+    switch (RefreshSet::read(m_cache->path(), m_cache->provider(), kTop, batches, complete, &why)) {
+    case RefreshSet::Result::Ok:
+        // An empty or incomplete cache is walked whole, as without a light hold.
+        return true;
+    case RefreshSet::Result::Unsuitable:
+    case RefreshSet::Result::Failed:
+        qCInfo(lcSync, "holding the whole cache for the refresh: %s", qPrintable(why));
+        break;
+    }
+    return false;
 }
 
 void BatchSync::walkAll()
@@ -117,7 +140,9 @@ void BatchSync::onRefreshed(const ApiError &error)
     }
     if (!error.isError()) {
         m_refreshed = qint64(m_engine->newCount() + m_engine->updatedCount());
-        m_result = m_engine->heldBatches();
+        m_refreshedLight = m_holdsLight;
+        if (!m_holdsLight)
+            m_result = m_engine->heldBatches();
     }
     finish(error);
 }
@@ -137,7 +162,9 @@ QString BatchSync::summary() const
 {
     return QStringLiteral("refreshed %1 of %2 batches in %3 requests (%4)")
         .arg(m_refreshed)
-        .arg(m_streamed ? m_engine->walkedCount() : qint64(m_result.size()))
+        .arg(m_streamed         ? m_engine->walkedCount()
+             : m_refreshedLight ? m_cache->count()
+                                : qint64(m_result.size()))
         .arg(requests())
         .arg(m_engine->requestSummary());
 }

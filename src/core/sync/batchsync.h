@@ -23,6 +23,12 @@ public:
     ~BatchSync() override;
 
     void start(bool refreshAll = false);
+    // A warm cache is refreshed holding only RefreshSet's rows (the top and those that may change), not the
+    // whole account: batches() then stays empty and the caller reads the cache itself (`batchwatch cost`
+    // sums its columns). Without the columns (an older file) it holds everything, as by default.
+    void setLight(bool light) { m_light = light; }
+    // The last run refreshed a light hold: the cache is up to date, and nothing was handed over.
+    bool refreshedLight() const { return m_refreshedLight; }
     // Ends a walk over everything after the page being delivered (the caller has what it wants): what came
     // is cached, and the cache is not marked complete.
     void stop();
@@ -53,6 +59,8 @@ private:
     void syncArrived(const std::vector<Batch> &batches, bool onTop) override;
     void syncUpdated(const std::vector<Batch> &) override {}
     std::vector<Batch> readCache(bool *complete);
+    // RefreshSet's rows; false when the file cannot give them (then readCache() it is).
+    bool readLight(std::vector<Batch> *batches, bool *complete);
     void walkAll();
     void onRefreshed(const ApiError &error);
     void finish(const ApiError &error);
@@ -61,6 +69,9 @@ private:
     SyncEngine *m_engine;
     bool m_walking = false;
     bool m_streamed = false;
+    bool m_light = false;
+    bool m_holdsLight = false;
+    bool m_refreshedLight = false;
     std::vector<Batch> m_result;
     qint64 m_refreshed = 0;
 };
