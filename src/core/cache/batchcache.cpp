@@ -1,5 +1,6 @@
 #include "core/cache/batchcache.h"
 
+#include "core/cache/batchcachecolumns.h"
 #include "core/json/batchparser.h"
 #include "core/providers/provideradapter.h"
 
@@ -209,10 +210,14 @@ bool BatchCache::upsert(const Batch &batch, std::optional<qint64> rank, QString 
     if (!m_insert) {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         m_insert = std::make_unique<QSqlQuery>(db);
-        m_insert->prepare(QStringLiteral("INSERT OR REPLACE INTO batches(id, rank, json) VALUES (?, ?, ?)"));
+        m_insert->prepare(
+            QStringLiteral("INSERT OR REPLACE INTO batches(id, rank, json, %1) VALUES (?, ?, ?, %2)")
+                .arg(QLatin1String(BatchCacheColumns::kNames),
+                     QLatin1String(BatchCacheColumns::kPlaceholders)));
         // A known batch keeps its place in the order.
         m_update = std::make_unique<QSqlQuery>(db);
-        m_update->prepare(QStringLiteral("UPDATE batches SET json = ? WHERE id = ?"));
+        m_update->prepare(QStringLiteral("UPDATE batches SET json = ?, %1 WHERE id = ?")
+                              .arg(QLatin1String(BatchCacheColumns::kAssignments)));
     }
     QSqlQuery &query = rank ? *m_insert : *m_update;
     if (rank) {
@@ -220,6 +225,7 @@ bool BatchCache::upsert(const Batch &batch, std::optional<qint64> rank, QString 
         query.addBindValue(*rank);
     }
     query.addBindValue(batch.json);
+    BatchCacheColumns::bind(query, batch);
     if (!rank)
         query.addBindValue(batch.id);
     if (!query.exec()) {

@@ -20,7 +20,9 @@ class BatchCache
 {
 public:
     // 4: every write records the number of rows (meta "rows"), so a read can tell that rows went missing.
-    static constexpr int kSchemaVersion = 4;
+    // 5: columns filled from the typed batch beside its JSON (BatchCacheColumns: status, created_at, model,
+    // tokens), read without parsing by loadPlan() and `batchwatch cost`.
+    static constexpr int kSchemaVersion = 5;
     // Files moved aside as broken that are kept for a post-mortem, newest first; older ones are deleted.
     static constexpr int kBrokenFilesKept = 2;
 
@@ -111,6 +113,8 @@ private:
     bool recordCount(QString *error);
     OpenProblem createSchema(QString *error);
     bool migrate(int from, QString *error);
+    // Version 5's columns for every row, parsed from its JSON (the migration from an older file).
+    bool fillColumns(QString *error);
     bool setMeta(const QString &key, const QString &value);
     QString meta(const QString &key) const;
     bool upsert(const Batch &batch, std::optional<qint64> rank, QString *error);

@@ -2,6 +2,9 @@
 // cannot be used (moved aside if it is damaged or foreign, left alone if it is newer or busy).
 #include "core/cache/batchcache.h"
 
+#include "core/cache/batchcachecolumns.h"
+#include "core/providers/provideradapter.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -13,14 +16,34 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 
+#include <limits>
+
 #include <sqlite3.h>
 
 namespace {
-// Version 3 keeps only what is read back (id, order, JSON): each extra column and index made every write
-// dearer.
-const char *const kCreateBatches =
+// Version 3 kept only what is read back (id, order, JSON): each extra column and index made every write
+// dearer. Version 5 adds back the few columns read without parsing (BatchCacheColumns): the plan of a warm
+// refresh (status, created_at) and the sums of `batchwatch cost` (created_at, model, tokens).
+const char *const kCreateBatchesV3 =
     "CREATE TABLE batches (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, json BLOB NOT NULL)";
+const char *const kCreateBatches =
+    "CREATE TABLE batches (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, json BLOB NOT NULL, status TEXT, "
+    "created_at INTEGER, model TEXT, input_tokens INTEGER, cached_tokens INTEGER, output_tokens INTEGER, "
+    "total_tokens INTEGER)";
+const char *const kAddColumns[] = {
+    "ALTER TABLE batches ADD COLUMN status TEXT",
+    "ALTER TABLE batches ADD COLUMN created_at INTEGER",
+    "ALTER TABLE batches ADD COLUMN model TEXT",
+    "ALTER TABLE batches ADD COLUMN input_tokens INTEGER",
+    "ALTER TABLE batches ADD COLUMN cached_tokens INTEGER",
+    "ALTER TABLE batches ADD COLUMN output_tokens INTEGER",
+    "ALTER TABLE batches ADD COLUMN total_tokens INTEGER",
+};
 const char *const kIndexBatches = "CREATE INDEX batches_rank ON batches(rank)";
+// Covers what `batchwatch cost` sums: a GROUP BY over a million rows (or a `created_at >=` range for --since)
+// reads this index alone, not the rows with their JSON.
+const char *const kIndexCreated = "CREATE INDEX batches_created ON batches(created_at, model, input_tokens, "
+                                  "cached_tokens, output_tokens, total_tokens)";
 // Version 2 added the observations; kept as constants so a new file and a migrated one get the same table.
 const char *const kCreateObservations =
     "CREATE TABLE observations (batch_id TEXT NOT NULL, observed_at INTEGER NOT NULL, "
@@ -224,6 +247,7 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
                 "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
                 kCreateBatches,
                 kIndexBatches,
+                kIndexCreated,
                 kCreateObservations,
                 kIndexObservations,
                 "INSERT INTO meta(key, value) VALUES ('complete', '0'), ('rows', '0')",
@@ -294,12 +318,17 @@ bool BatchCache::migrate(int from, QString *error)
     if (from < 3) {
         ok = ok && query.exec(QStringLiteral("ALTER TABLE batches RENAME TO batches_v2")) &&
              query.exec(QStringLiteral("DROP INDEX IF EXISTS batches_rank")) &&
-             query.exec(QLatin1String(kCreateBatches)) && query.exec(QLatin1String(kIndexBatches)) &&
+             query.exec(QLatin1String(kCreateBatchesV3)) && query.exec(QLatin1String(kIndexBatches)) &&
              query.exec(QStringLiteral(
                  "INSERT INTO batches(id, rank, json) SELECT id, rank, json FROM batches_v2")) &&
              query.exec(QStringLiteral("DROP TABLE batches_v2"));
     }
     QString why;
+    if (from < 5) {
+        for (const char *statement : kAddColumns)
+            ok = ok && query.exec(QLatin1String(statement));
+        ok = ok && fillColumns(&why) && query.exec(QLatin1String(kIndexCreated));
+    }
     ok = ok && recordCount(&why); // version 4
     ok = ok && setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion));
     if (!ok) {
@@ -309,4 +338,56 @@ bool BatchCache::migrate(int from, QString *error)
         return false;
     }
     return true;
+}
+
+bool BatchCache::fillColumns(QString *error)
+{
+    // Each row parsed once, by the account's provider, in chunks by rowid (an UPDATE beside an open SELECT
+    // on the same table is best avoided). A row that does not parse makes the file damaged, as a read would.
+    constexpr int kChunk = 1000;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery select(db), update(db);
+    select.setForwardOnly(true);
+    if (!select.prepare(
+            QStringLiteral("SELECT rowid, json FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?")) ||
+        !update.prepare(QStringLiteral("UPDATE batches SET %1 WHERE rowid = ?")
+                            .arg(QLatin1String(BatchCacheColumns::kAssignments)))) {
+        *error = db.lastError().text();
+        return false;
+    }
+    const ProviderAdapter &adapter = ProviderAdapter::of(m_provider);
+    qint64 after = std::numeric_limits<qint64>::min();
+    for (;;) {
+        select.addBindValue(after);
+        select.addBindValue(kChunk);
+        if (!select.exec()) {
+            *error = select.lastError().text();
+            return false;
+        }
+        std::vector<std::pair<qint64, Batch>> chunk;
+        while (select.next()) {
+            Parsed<Batch> parsed = adapter.parseBatch(select.value(1).toByteArray());
+            if (!parsed.ok()) {
+                *error = QStringLiteral("a cached batch no longer reads back (%1)").arg(parsed.error);
+                return false;
+            }
+            chunk.emplace_back(select.value(0).toLongLong(), std::move(parsed.value));
+        }
+        if (select.lastError().isValid()) {
+            *error = select.lastError().text();
+            return false;
+        }
+        select.finish();
+        for (const auto &[rowid, batch] : chunk) {
+            BatchCacheColumns::bind(update, batch);
+            update.addBindValue(rowid);
+            if (!update.exec()) {
+                *error = update.lastError().text();
+                return false;
+            }
+        }
+        if (int(chunk.size()) < kChunk)
+            return true;
+        after = chunk.back().first;
+    }
 }

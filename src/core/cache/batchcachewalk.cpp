@@ -1,6 +1,8 @@
 // The cache written by a walk over the whole account, page by page as the pages arrive.
 #include "core/cache/batchcache.h"
 
+#include "core/cache/batchcachecolumns.h"
+
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -40,9 +42,10 @@ bool BatchCache::writeWalkPage(const std::vector<Batch> &page, qint64 firstRank,
     if (qstrcmp(driverHandle.typeName(), "sqlite3*") == 0)
         handle = *static_cast<sqlite3 *const *>(driverHandle.constData());
     sqlite3_stmt *insert = nullptr;
-    if (handle &&
-        sqlite3_prepare_v2(handle, "INSERT OR REPLACE INTO batches(id, rank, json) VALUES (?1, ?2, ?3)", -1,
-                           &insert, nullptr) != SQLITE_OK)
+    static const QByteArray kInsert = QByteArrayLiteral("INSERT OR REPLACE INTO batches(id, rank, json, ") +
+                                      BatchCacheColumns::kNames + QByteArrayLiteral(") VALUES (?, ?, ?, ") +
+                                      BatchCacheColumns::kPlaceholders + ')';
+    if (handle && sqlite3_prepare_v2(handle, kInsert.constData(), -1, &insert, nullptr) != SQLITE_OK)
         insert = nullptr;
     for (size_t i = 0; ok && i < page.size(); ++i) {
         const Batch &batch = page[i];
@@ -53,6 +56,8 @@ bool BatchCache::writeWalkPage(const std::vector<Batch> &page, qint64 firstRank,
         sqlite3_bind_text16(insert, 1, batch.id.utf16(), int(batch.id.size() * 2), SQLITE_STATIC);
         sqlite3_bind_int64(insert, 2, firstRank + qint64(i));
         sqlite3_bind_blob(insert, 3, batch.json.constData(), int(batch.json.size()), SQLITE_STATIC);
+        const QString status = batch.status.toString();
+        BatchCacheColumns::bind(insert, 4, batch, status);
         ok = sqlite3_step(insert) == SQLITE_DONE;
         if (!ok)
             why = QString::fromUtf8(sqlite3_errmsg(handle));

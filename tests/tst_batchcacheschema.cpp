@@ -1,0 +1,222 @@
+// The cache's schema 5: the columns other parts read without parsing JSON (status, created_at, model,
+// tokens), filled on every write path and by the migration of an older file.
+#include "core/cache/batchcache.h"
+#include "core/cache/batchcachewalkwriter.h"
+#include "testbatches.h"
+
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+// The columns of one row as SQL sees them; a NULL stays an invalid QVariant.
+struct Row
+{
+    QVariant status, createdAt, model, input, cached, output, total;
+};
+
+QHash<QString, Row> columns(const QString &file)
+{
+    QHash<QString, Row> rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("direct"));
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT id, status, created_at, model, input_tokens, cached_tokens, "
+                                      "output_tokens, total_tokens FROM batches"))) {
+                while (q.next()) {
+                    const auto value = [&](int i) { return q.isNull(i) ? QVariant() : q.value(i); };
+                    rows.insert(q.value(0).toString(),
+                                Row{value(1), value(2), value(3), value(4), value(5), value(6), value(7)});
+                }
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("direct"));
+    return rows;
+}
+
+QJsonObject usage(qint64 input, qint64 cached, qint64 output)
+{
+    return {{QStringLiteral("input_tokens"), input},
+            {QStringLiteral("input_tokens_details"), QJsonObject{{QStringLiteral("cached_tokens"), cached}}},
+            {QStringLiteral("output_tokens"), output},
+            {QStringLiteral("total_tokens"), input + output}};
+}
+
+Batch withUsage(const QString &id, const QString &status, qint64 createdAt, qint64 input)
+{
+    return TestBatch(id, status, createdAt)
+        .with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini"))
+        .with(QStringLiteral("usage"), usage(input, input / 4, input / 2));
+}
+
+Batch withoutUsage(const QString &id, const QString &status, qint64 createdAt)
+{
+    return TestBatch(id, status, createdAt).with(QStringLiteral("model"), QStringLiteral("gpt-4.1"));
+}
+
+void expectUsage(const Row &row, const QString &status, qint64 createdAt, qint64 input)
+{
+    QCOMPARE(row.status.toString(), status);
+    QCOMPARE(row.createdAt.toLongLong(), createdAt);
+    QCOMPARE(row.model.toString(), QStringLiteral("gpt-4o-mini"));
+    QCOMPARE(row.input.toLongLong(), input);
+    QCOMPARE(row.cached.toLongLong(), input / 4);
+    QCOMPARE(row.output.toLongLong(), input / 2);
+    QCOMPARE(row.total.toLongLong(), input + input / 2);
+}
+
+void expectNoUsage(const Row &row, const QString &status, qint64 createdAt)
+{
+    QCOMPARE(row.status.toString(), status);
+    QCOMPARE(row.createdAt.toLongLong(), createdAt);
+    QCOMPARE(row.model.toString(), QStringLiteral("gpt-4.1"));
+    QVERIFY(!row.input.isValid());
+    QVERIFY(!row.cached.isValid());
+    QVERIFY(!row.output.isValid());
+    QVERIFY(!row.total.isValid());
+}
+
+// Exactly what version 4 created, with `rows` JSON objects in rank order.
+bool makeVersionFour(const QString &file, const QList<QByteArray> &rows)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
+        db.setDatabaseName(file);
+        ok = db.open();
+        QSqlQuery q(db);
+        const QStringList statements = {
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE batches (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, json BLOB NOT "
+                           "NULL)"),
+            QStringLiteral("CREATE INDEX batches_rank ON batches(rank)"),
+            QStringLiteral("CREATE TABLE observations (batch_id TEXT NOT NULL, observed_at INTEGER NOT NULL, "
+                           "completed INTEGER NOT NULL, failed INTEGER NOT NULL, total INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX observations_batch ON observations(batch_id, observed_at)"),
+            QStringLiteral("INSERT INTO meta VALUES ('schema_version', '4'), ('complete', '1'), "
+                           "('provider', 'openai'), ('rows', '%1')")
+                .arg(rows.size()),
+        };
+        for (const QString &statement : statements)
+            ok = ok && q.exec(statement);
+        q.prepare(QStringLiteral("INSERT INTO batches(id, rank, json) VALUES (?, ?, ?)"));
+        for (qsizetype i = 0; ok && i < rows.size(); ++i) {
+            q.addBindValue(QStringLiteral("r%1").arg(i)); // the id column; the JSON's own id is what reads
+            q.addBindValue(i);
+            q.addBindValue(rows[i]);
+            ok = q.exec();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+    return ok;
+}
+} // namespace
+
+class TestBatchCacheSchema : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString path(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".sqlite")); }
+
+private Q_SLOTS:
+    void aVersionFourFileIsMigratedWithTheColumnsFilled()
+    {
+        const QString file = path(QStringLiteral("v4"));
+        QVERIFY(makeVersionFour(
+            file, {withUsage(QStringLiteral("a"), QStringLiteral("completed"), 300, 1000).json,
+                   withoutUsage(QStringLiteral("b"), QStringLiteral("in_progress"), 200).json}));
+        BatchCache cache;
+        QString error, warning;
+        QVERIFY2(cache.open(file, &error, &warning), qPrintable(error));
+        QVERIFY2(warning.isEmpty(), qPrintable(warning)); // migrated in place
+        QVERIFY(cache.isComplete());
+        QCOMPARE(cache.load().size(), size_t(2));
+        const QHash<QString, Row> rows = columns(file);
+        QCOMPARE(rows.size(), 2);
+        expectUsage(rows.value(QStringLiteral("r0")), QStringLiteral("completed"), 300, 1000);
+        expectNoUsage(rows.value(QStringLiteral("r1")), QStringLiteral("in_progress"), 200);
+    }
+
+    void aVersionFourRowThatDoesNotParseMakesTheFileDamaged()
+    {
+        const QString file = path(QStringLiteral("v4bad"));
+        QVERIFY(
+            makeVersionFour(file, {withUsage(QStringLiteral("a"), QStringLiteral("completed"), 300, 10).json,
+                                   QByteArrayLiteral("{\"id\": 12, \"status\": [")}));
+        BatchCache cache;
+        QString error, warning;
+        QVERIFY2(cache.open(file, &error, &warning), qPrintable(error));
+        QVERIFY2(!warning.isEmpty(), "a row that does not parse moves the file aside");
+        QVERIFY(cache.load().empty());
+    }
+
+    void everyWritePathFillsTheColumns()
+    {
+        const QString file = path(QStringLiteral("writes"));
+        BatchCache cache;
+        QString error;
+        QVERIFY(cache.open(file, &error));
+        QVERIFY2(cache.replaceAll({withUsage(QStringLiteral("all"), QStringLiteral("completed"), 100, 40)},
+                                  true, &error),
+                 qPrintable(error));
+        QVERIFY2(cache.store({withoutUsage(QStringLiteral("new"), QStringLiteral("validating"), 500)},
+                             {withUsage(QStringLiteral("all"), QStringLiteral("expired"), 100, 80)}, &error),
+                 qPrintable(error));
+        QVERIFY2(cache.append({withUsage(QStringLiteral("older"), QStringLiteral("failed"), 50, 8)}, &error),
+                 qPrintable(error));
+        QVERIFY2(
+            cache.writeWalkPage({withUsage(QStringLiteral("walked"), QStringLiteral("cancelled"), 900, 12),
+                                 withoutUsage(QStringLiteral("walked2"), QStringLiteral("finalizing"), 800)},
+                                cache.beginWalk(), &error),
+            qPrintable(error));
+        QHash<QString, Row> rows = columns(file);
+        QCOMPARE(rows.size(), 5);
+        expectUsage(rows.value(QStringLiteral("all")), QStringLiteral("expired"), 100, 80);
+        expectNoUsage(rows.value(QStringLiteral("new")), QStringLiteral("validating"), 500);
+        expectUsage(rows.value(QStringLiteral("older")), QStringLiteral("failed"), 50, 8);
+        expectUsage(rows.value(QStringLiteral("walked")), QStringLiteral("cancelled"), 900, 12);
+        expectNoUsage(rows.value(QStringLiteral("walked2")), QStringLiteral("finalizing"), 800);
+
+        // The walk writer on its own thread (the C API path of a cold export).
+        {
+            BatchCacheWalkWriter writer(file, Provider::OpenAI, cache.beginWalk());
+            QSignalSpy finished(&writer, &BatchCacheWalkWriter::finished);
+            writer.write({withUsage(QStringLiteral("thread"), QStringLiteral("in_progress"), 1000, 4),
+                          withoutUsage(QStringLiteral("thread2"), QStringLiteral("completed"), 999)});
+            writer.finish(true);
+            QVERIFY(finished.wait(10'000));
+            QCOMPARE(finished.constFirst().at(0).toString(), QString());
+        }
+        rows = columns(file);
+        QCOMPARE(rows.size(), 2); // a complete walk drops what it did not see
+        expectUsage(rows.value(QStringLiteral("thread")), QStringLiteral("in_progress"), 1000, 4);
+        expectNoUsage(rows.value(QStringLiteral("thread2")), QStringLiteral("completed"), 999);
+    }
+
+    void anUpdateWithoutUsageClearsTheTokens()
+    {
+        const QString file = path(QStringLiteral("cleared"));
+        BatchCache cache;
+        QString error;
+        QVERIFY(cache.open(file, &error));
+        QVERIFY(cache.replaceAll({withUsage(QStringLiteral("a"), QStringLiteral("completed"), 100, 40)}, true,
+                                 &error));
+        QVERIFY(
+            cache.store({}, {withoutUsage(QStringLiteral("a"), QStringLiteral("in_progress"), 100)}, &error));
+        expectNoUsage(columns(file).value(QStringLiteral("a")), QStringLiteral("in_progress"), 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchCacheSchema)
+#include "tst_batchcacheschema.moc"
