@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `batchwatch cost` over a large cached account served by batchwatch-sim.
 #
-#   bench/scale-cost.sh [--batches N] [--runs R] [--by LIST] [--bin DIR]
+#   bench/scale-cost.sh [--batches N] [--runs R] [--by LIST] [--bin DIR] [--reuse DIR --port P]
 #
 # Starts batchwatch-sim with N batches (default 1,000,000; its clock frozen), times its start and a list
 # page (the simulator's per-request work), fills the cache under a private XDG_CACHE_HOME with one
@@ -9,6 +9,8 @@
 # `batchwatch cost --by G -o FILE` for each G in LIST (default day,model,batch) under /usr/bin/time, and one
 # more warm `--by day` run with the sync's and Qt's timestamps on stderr, to show where a warm run goes.
 # Prints RESULT lines: median and worst of wall seconds and peak RSS, with the load average beside them.
+# --reuse DIR --port P: a work folder kept (KEEP=1) by an earlier run on port P, whose cache is still right
+# (the simulator's account is the same for the same N): the cold fill is skipped.
 # Needs build/bin/ (batchwatch, batchwatch-sim), curl, python3 and GNU time (/usr/bin/time).
 set -euo pipefail
 
@@ -19,12 +21,16 @@ batches=1000000
 runs=5
 bys=day,model,batch
 bin="$root/build/bin"
+reuse=""
+port=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --batches) batches="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --by) bys="$2"; shift 2 ;;
     --bin) bin="$2"; shift 2 ;;
+    --reuse) reuse="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
     -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "scale-cost: unknown option $1" >&2; exit 2 ;;
   esac
@@ -36,11 +42,17 @@ for tool in "$bw" "$sim" /usr/bin/time; do
   [[ -x "$tool" ]] || { echo "scale-cost: $tool is missing (build batchwatch and batchwatch-sim)" >&2; exit 1; }
 done
 
-work="$(mktemp -d /tmp/batchwatch-scale-cost.XXXXXX)"
+if [[ -n "$reuse" ]]; then
+  [[ -n "$port" && -d "$reuse/cache" ]] || { echo "scale-cost: --reuse needs a kept folder and its --port" >&2; exit 2; }
+  work="$reuse"
+  KEEP=1
+else
+  work="$(mktemp -d /tmp/batchwatch-scale-cost.XXXXXX)"
+fi
 sim_pid=""
 cleanup() {
   [[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null || true
-  [[ -n "${KEEP:-}" ]] && echo "kept $work" || rm -rf "$work"
+  if [[ -n "${KEEP:-}" ]]; then echo "kept $work (--reuse $work --port $port)"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -50,7 +62,7 @@ worst() { sort -n | tail -1; }
 now_s() { date +%s.%N; }
 
 # The simulator: started, then asked for its first page until it answers.
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+[[ -n "$port" ]] || port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port/v1"
 start="$(now_s)"
 /usr/bin/time -f '%e %M' -o "$work/sim.time" "$sim" --port "$port" --batches "$batches" --speed 0 \
@@ -77,12 +89,20 @@ echo "RESULT sim_page_top batches=$batches seconds_median=$(tr ' ' '\n' <<<"$top
 export OPENAI_API_KEY=sk-bench OPENAI_BASE_URL="$base" XDG_CACHE_HOME="$work/cache"
 
 # The cold fill: every page from the simulator into the cache.
+if [[ -z "$reuse" ]]; then
 /usr/bin/time -f '%e %M' -o "$work/fill.time" "$bw" export --format jsonl -o /dev/null 2>"$work/fill.err" ||
   { echo "scale-cost: the cold export failed:" >&2; cat "$work/fill.err" >&2; exit 1; }
 read -r fill_s fill_kb <"$work/fill.time"
 echo "RESULT cold_fill batches=$batches seconds=$fill_s peak_mb=$(awk -v k="$fill_kb" 'BEGIN{printf "%.0f", k/1024}') load=$(load)"
-echo "cache files: $(du -sm "$work/cache" | cut -f1) MB"
+fi
+echo "port $port; cache files: $(du -sm "$work/cache" | cut -f1) MB"
 
+# One warm run first, timed apart: it migrates a file of an older schema (a reused folder) and reads the
+# file into the page cache, as any later run finds it.
+/usr/bin/time -f '%e %M' -o "$work/time.txt" "$bw" cost --by day -o "$work/first.csv" 2>"$work/cost.err" ||
+  { echo "scale-cost: the first warm cost failed:" >&2; cat "$work/cost.err" >&2; exit 1; }
+echo "RESULT cost_first_warm batches=$batches seconds=$(cut -d' ' -f1 "$work/time.txt") load=$(load)"
+rm -f "$work"/cost-*.times
 
 # Warm runs: R of each grouping, alternating, under GNU time.
 IFS=, read -r -a groupings <<<"$bys"
