@@ -51,6 +51,7 @@ else
 fi
 sim_pid=""
 cleanup() {
+  [[ -n "$sim_pid" ]] && echo "batchwatch-sim peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$sim_pid/status" 2>/dev/null)"
   [[ -n "$sim_pid" ]] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null || true
   if [[ -n "${KEEP:-}" ]]; then echo "kept $work (--reuse $work --port $port)"; else rm -rf "$work"; fi
 }
@@ -65,7 +66,7 @@ now_s() { date +%s.%N; }
 [[ -n "$port" ]] || port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port/v1"
 start="$(now_s)"
-/usr/bin/time -f '%e %M' -o "$work/sim.time" "$sim" --port "$port" --batches "$batches" --speed 0 \
+"$sim" --port "$port" --batches "$batches" --speed 0 \
   --now 1790000000 >"$work/sim.log" 2>&1 &
 sim_pid=$!
 ready=""
@@ -78,6 +79,9 @@ for _ in $(seq 6000); do
   sleep 0.1
 done
 [[ -n "$ready" ]] || { echo "scale-cost: batchwatch-sim did not start" >&2; cat "$work/sim.log" >&2; exit 1; }
+# Another process answering on the port (the simulator then fails to listen and ends) is not measured.
+grep -q "listening on" "$work/sim.log" && kill -0 "$sim_pid" 2>/dev/null ||
+  { echo "scale-cost: port $port is taken by another process" >&2; sim_pid=""; exit 1; }
 echo "RESULT sim_start batches=$batches seconds=$(awk -v a="$start" -v b="$(now_s)" 'BEGIN{printf "%.2f", b-a}') load=$(load)"
 
 # A page at the top; a page further down costs the same (an id lookup), the cold fill shows it.
