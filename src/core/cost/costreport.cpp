@@ -31,9 +31,19 @@ void CostReport::add(const Batch &batch, const QString &account, Provider provid
 
 int CostReport::modelIndex(Provider provider, const QString &model)
 {
-    if (m_lastModel >= 0 && m_models[size_t(m_lastModel)].provider == provider &&
-        m_models[size_t(m_lastModel)].name == model)
-        return m_lastModel;
+    if (m_lastModel >= 0) {
+        const Model &last = m_models[size_t(m_lastModel)];
+        // The cache's reader hands the same QString for the same name: its data is the same.
+        if (last.provider == provider && last.name.size() == model.size() &&
+            (last.name.constData() == model.constData() || last.name == model))
+            return m_lastModel;
+    }
+    // Few models: a look at the names held (their data is alive, as m_models shares it) before hashing.
+    for (size_t i = 0; i < std::min<size_t>(m_models.size(), 16); ++i) {
+        if (m_models[i].provider == provider && m_models[i].name.constData() == model.constData() &&
+            m_models[i].name.size() == model.size())
+            return m_lastModel = int(i);
+    }
     const QPair<int, QString> key(int(provider), model);
     auto found = m_modelIndex.constFind(key);
     if (found == m_modelIndex.constEnd()) {
@@ -51,6 +61,7 @@ void CostReport::add(const QString &id, qint64 createdAt, const QString &model, 
                      const QString &account, Provider provider)
 {
     QString key;
+    int row = -1;
     switch (m_by) {
     case By::Model:
         key = model;
@@ -58,10 +69,12 @@ void CostReport::add(const QString &id, qint64 createdAt, const QString &model, 
     case By::Day: {
         // Floor division: days before 1970 too.
         const qint64 day = createdAt / 86'400 - (createdAt % 86'400 < 0 ? 1 : 0);
-        if (day != m_lastDay) {
-            m_lastDay = day;
-            m_lastDayKey = Batch::toDateTime(createdAt).date().toString(Qt::ISODate);
+        if (day == m_lastDay) {
+            row = m_lastDayRow;
+            break;
         }
+        m_lastDay = day;
+        m_lastDayKey = Batch::toDateTime(createdAt).date().toString(Qt::ISODate);
         key = m_lastDayKey;
         break;
     }
@@ -72,14 +85,18 @@ void CostReport::add(const QString &id, qint64 createdAt, const QString &model, 
         key = account;
         break;
     }
-    auto found = m_index.constFind(key);
-    if (found == m_index.constEnd()) {
-        found = m_index.insert(key, int(m_groups.size()));
-        m_groups.append(CostGroup{key});
-        m_newest.append(createdAt);
-        m_priced.emplace_back();
+    if (row < 0) {
+        auto found = m_index.constFind(key);
+        if (found == m_index.constEnd()) {
+            found = m_index.insert(key, int(m_groups.size()));
+            m_groups.append(CostGroup{key});
+            m_newest.append(createdAt);
+            m_priced.emplace_back();
+        }
+        row = *found;
+        if (m_by == By::Day)
+            m_lastDayRow = row;
     }
-    const int row = *found;
     CostGroup &group = m_groups[row];
     m_newest[row] = std::max(m_newest[row], createdAt);
     ++group.batches;

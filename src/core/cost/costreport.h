@@ -78,4 +78,5 @@ private:
     // The last UTC day seen and its key: batches arrive newest first, mostly many a day.
     qint64 m_lastDay = std::numeric_limits<qint64>::min();
     QString m_lastDayKey;
+    int m_lastDayRow = -1; // the group of m_lastDay: rows of a day come in runs, so most skip the hash
 };
