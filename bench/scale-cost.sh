@@ -81,7 +81,7 @@ done
 [[ -n "$ready" ]] || { echo "scale-cost: batchwatch-sim did not start" >&2; cat "$work/sim.log" >&2; exit 1; }
 # Another process answering on the port (the simulator then fails to listen and ends) is not measured.
 grep -q "listening on" "$work/sim.log" && kill -0 "$sim_pid" 2>/dev/null ||
-  { echo "scale-cost: port $port is taken by another process" >&2; sim_pid=""; exit 1; }
+  { echo "scale-cost: port $port is taken by another process" >&2; exit 1; }
 echo "RESULT sim_start batches=$batches seconds=$(awk -v a="$start" -v b="$(now_s)" 'BEGIN{printf "%.2f", b-a}') load=$(load)"
 
 # A page at the top; a page further down costs the same (an id lookup), the cold fill shows it.
