@@ -148,8 +148,8 @@ private Q_SLOTS:
         session.refreshNow();
         QVERIFY(finished.wait(10'000));
         QCOMPARE(changes.count(), 1);
-        QCOMPARE(changes.constFirst().at(0).value<Batch>().id, running);
-        QCOMPARE(changes.constFirst().at(0).value<Batch>().status.value(), BatchStatus::InProgress);
+        QCOMPARE(changes.constFirst().at(1).value<Batch>().id, running);
+        QCOMPARE(changes.constFirst().at(0).value<BatchStatus>().value(), BatchStatus::InProgress);
         QCOMPARE(changes.constFirst().at(1).value<Batch>().status.value(), BatchStatus::Cancelling);
     }
 

@@ -83,6 +83,19 @@ void expectNoUsage(const Row &row, const QString &status, qint64 createdAt)
     QVERIFY(!row.total.isValid());
 }
 
+bool exec(const QString &file, const QString &statement)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("direct"));
+        db.setDatabaseName(file);
+        ok = db.open() && QSqlQuery(db).exec(statement);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("direct"));
+    return ok;
+}
+
 // Exactly what version 4 created, with `rows` JSON objects in rank order.
 bool makeVersionFour(const QString &file, const QList<QByteArray> &rows)
 {
@@ -215,6 +228,52 @@ private Q_SLOTS:
         QVERIFY(
             cache.store({}, {withoutUsage(QStringLiteral("a"), QStringLiteral("in_progress"), 100)}, &error));
         expectNoUsage(columns(file).value(QStringLiteral("a")), QStringLiteral("in_progress"), 100);
+    }
+
+    void thePlanIsReadFromTheColumnsWithTheCountChecked()
+    {
+        const QString file = path(QStringLiteral("plan"));
+        {
+            BatchCache cache;
+            QString error;
+            QVERIFY(cache.open(file, &error));
+            QVERIFY(cache.replaceAll({withUsage(QStringLiteral("c"), QStringLiteral("in_progress"), 30, 1),
+                                      withoutUsage(QStringLiteral("b"), QStringLiteral("completed"), 20),
+                                      withoutUsage(QStringLiteral("a"), QStringLiteral("failed"), 10)},
+                                     true, &error));
+            BatchCache::ReadStatus status = BatchCache::ReadStatus::Failed;
+            bool complete = false;
+            const std::vector<PlanRow> plan = cache.loadPlan(&error, &status, &complete);
+            QCOMPARE(int(status), int(BatchCache::ReadStatus::Ok));
+            QVERIFY(complete);
+            QCOMPARE(plan.size(), size_t(3));
+            QCOMPARE(plan[0].id, QStringLiteral("c"));
+            QCOMPARE(plan[0].status.value(), BatchStatus::InProgress);
+            QCOMPARE(plan[0].createdAt, 30);
+            QCOMPARE(plan[2].id, QStringLiteral("a"));
+            QCOMPARE(plan[2].status.value(), BatchStatus::Failed);
+        }
+        // JSON that no longer reads: the plan alone cannot tell; checking the JSON does.
+        QVERIFY(exec(file, QStringLiteral("UPDATE batches SET json = '{\"id\": \"b' WHERE id = 'b'")));
+        {
+            BatchCache cache;
+            QVERIFY(cache.open(file, nullptr));
+            BatchCache::ReadStatus status = BatchCache::ReadStatus::Failed;
+            QCOMPARE(cache.loadPlan(nullptr, &status).size(), size_t(3));
+            QCOMPARE(int(status), int(BatchCache::ReadStatus::Ok));
+            QString error;
+            QVERIFY(cache.loadPlan(&error, &status, nullptr, true).empty());
+            QCOMPARE(int(status), int(BatchCache::ReadStatus::Damaged));
+        }
+        // A row gone without SQLite noticing: nothing silently short.
+        QVERIFY(exec(file, QStringLiteral("DELETE FROM batches WHERE id = 'a'")));
+        BatchCache cache;
+        QVERIFY(cache.open(file, nullptr));
+        BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
+        QString error;
+        QVERIFY(cache.loadPlan(&error, &status).empty());
+        QCOMPARE(int(status), int(BatchCache::ReadStatus::Damaged));
+        QVERIFY2(error.contains(QStringLiteral("recorded 3")), qPrintable(error));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/cache/batchcachecolumns.h"
 #include "core/json/batchparser.h"
+#include "core/json/jsondocument.h"
 #include "core/providers/provideradapter.h"
 
 #include <QSqlError>
@@ -81,19 +82,20 @@ QString BatchCache::meta(const QString &key) const
     return query.exec() && query.next() ? query.value(0).toString() : QString();
 }
 
-std::vector<Batch> BatchCache::load(QString *error, ReadStatus *status, bool *complete) const
+BatchCache::ReadStatus BatchCache::inSnapshot(const std::function<qint64(QString *, ReadStatus *)> &readRows,
+                                              QString *error, bool *complete) const
 {
-    report(ReadStatus::Ok, QString(), error, status);
+    report(ReadStatus::Ok, QString(), error, nullptr);
     if (!isOpen())
-        return {};
+        return ReadStatus::Ok;
     // One read transaction: the rows, the recorded count and the flag from the same snapshot, whatever
     // another process writes meanwhile. (A walk's open transaction on this connection is one already.)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
     const bool ownTransaction = !m_walkOpen;
     if (ownTransaction && !query.exec(QStringLiteral("BEGIN"))) {
-        report(failureOf(query.lastError()), sqlError(query), error, status);
-        return {};
+        report(ReadStatus::Ok, sqlError(query), error, nullptr);
+        return failureOf(query.lastError());
     }
     const auto end = [&] {
         if (ownTransaction)
@@ -103,9 +105,9 @@ std::vector<Batch> BatchCache::load(QString *error, ReadStatus *status, bool *co
     qint64 rows = 0;
     bool isComplete = false;
     if (!query.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('rows', 'complete')"))) {
-        report(failureOf(query.lastError()), sqlError(query), error, status);
+        report(ReadStatus::Ok, sqlError(query), error, nullptr);
         end();
-        return {};
+        return failureOf(query.lastError());
     }
     while (query.next()) {
         if (query.value(0).toString() == QLatin1String("rows"))
@@ -114,28 +116,87 @@ std::vector<Batch> BatchCache::load(QString *error, ReadStatus *status, bool *co
             isComplete = query.value(1).toString() == QLatin1String("1");
     }
     if (query.lastError().isValid()) {
-        report(failureOf(query.lastError()), sqlError(query), error, status);
+        report(ReadStatus::Ok, sqlError(query), error, nullptr);
         end();
-        return {};
+        return failureOf(query.lastError());
     }
     query.finish();
     if (complete)
         *complete = isComplete;
     QString why;
     ReadStatus result = ReadStatus::Ok;
-    std::vector<Batch> batches = loadChunk(std::numeric_limits<qint64>::min(), -1, nullptr, &why, &result);
+    const qint64 read = readRows(&why, &result);
     end();
-    if (result == ReadStatus::Ok && (!recorded || rows != qint64(batches.size()))) {
+    if (result == ReadStatus::Ok && (!recorded || rows != read)) {
         result = ReadStatus::Damaged;
         why = QStringLiteral("%1 rows where the cache recorded %2")
-                  .arg(batches.size())
+                  .arg(read)
                   .arg(recorded ? QString::number(rows) : QStringLiteral("none"));
     }
-    if (result != ReadStatus::Ok) {
-        report(result, why, error, status);
-        return {};
-    }
+    if (result != ReadStatus::Ok)
+        report(result, why, error, nullptr);
+    return result;
+}
+
+std::vector<Batch> BatchCache::load(QString *error, ReadStatus *status, bool *complete) const
+{
+    std::vector<Batch> batches;
+    const ReadStatus result = inSnapshot(
+        [&](QString *why, ReadStatus *read) {
+            batches = loadChunk(std::numeric_limits<qint64>::min(), -1, nullptr, why, read);
+            return qint64(batches.size());
+        },
+        error, complete);
+    if (status)
+        *status = result;
+    if (result != ReadStatus::Ok)
+        batches.clear();
     return batches;
+}
+
+std::vector<PlanRow> BatchCache::loadPlan(QString *error, ReadStatus *status, bool *complete,
+                                          bool checkJson) const
+{
+    std::vector<PlanRow> plan;
+    const ReadStatus result = inSnapshot(
+        [&](QString *why, ReadStatus *read) {
+            QSqlQuery query(QSqlDatabase::database(m_connection, false));
+            query.setForwardOnly(true);
+            if (!query.exec(
+                    checkJson
+                        ? QStringLiteral("SELECT id, status, created_at, json FROM batches ORDER BY rank")
+                        : QStringLiteral("SELECT id, status, created_at FROM batches ORDER BY rank"))) {
+                report(failureOf(query.lastError()), sqlError(query), why, read);
+                return qint64(0);
+            }
+            while (query.next()) {
+                // Every write fills the columns: one without them was not written by this cache.
+                if (query.isNull(1) || query.isNull(2)) {
+                    report(ReadStatus::Damaged, QStringLiteral("a cached batch lacks its status"), why, read);
+                    return qint64(plan.size());
+                }
+                if (checkJson) {
+                    const QString bad = JsonDocument(query.value(3).toByteArray()).objectError();
+                    if (!bad.isEmpty()) {
+                        report(ReadStatus::Damaged,
+                               QStringLiteral("a cached batch no longer reads back (%1)").arg(bad), why,
+                               read);
+                        return qint64(plan.size());
+                    }
+                }
+                plan.push_back({query.value(0).toString(), BatchStatus::fromString(query.value(1).toString()),
+                                query.value(2).toLongLong()});
+            }
+            if (query.lastError().isValid())
+                report(failureOf(query.lastError()), sqlError(query), why, read);
+            return qint64(plan.size());
+        },
+        error, complete);
+    if (status)
+        *status = result;
+    if (result != ReadStatus::Ok)
+        plan.clear();
+    return plan;
 }
 
 std::vector<Batch> BatchCache::loadChunk(qint64 afterRank, int limit, qint64 *lastRank, QString *error,

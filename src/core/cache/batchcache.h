@@ -3,11 +3,13 @@
 #include "core/api/apiconfig.h"
 #include "core/batch/batch.h"
 #include "core/batch/progresshistory.h"
+#include "core/cache/planrow.h"
 #include "core/providers/provider.h"
 
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -62,6 +64,12 @@ public:
     // Up to `limit` batches after `afterRank` in server order (a negative limit: all); `lastRank` is where
     // the next chunk starts. Lets a window show its first screen before the rest of a large cache is read.
     // Checks every step and every row; the count only load() can check.
+    // What a refresh plan needs of every cached batch (id, status, created_at), from the columns without
+    // parsing JSON: in server order, in one snapshot, with the same checks as load(). `checkJson` also reads
+    // each row's JSON and checks that it is still one JSON object (a tenth of the cost of parsing batches),
+    // so that a run that will stream the rows later learns of a damaged one before it asks the server.
+    std::vector<PlanRow> loadPlan(QString *error = nullptr, ReadStatus *status = nullptr,
+                                  bool *complete = nullptr, bool checkJson = false) const;
     std::vector<Batch> loadChunk(qint64 afterRank, int limit, qint64 *lastRank, QString *error = nullptr,
                                  ReadStatus *status = nullptr) const;
     // Moves a file found damaged aside (keeping the newest kBrokenFilesKept) and opens a new, empty one in
@@ -117,6 +125,10 @@ private:
     bool fillColumns(QString *error);
     bool setMeta(const QString &key, const QString &value);
     QString meta(const QString &key) const;
+    // Runs `readRows` in one read transaction with the recorded count and the complete flag; it returns the
+    // rows it read, and a count that differs from the recorded one makes the read Damaged.
+    ReadStatus inSnapshot(const std::function<qint64(QString *, ReadStatus *)> &readRows, QString *error,
+                          bool *complete) const;
     bool upsert(const Batch &batch, std::optional<qint64> rank, QString *error);
     void close();
 

@@ -65,7 +65,7 @@ void AccountSession::syncUpdated(const std::vector<Batch> &batches)
     for (const Batch &batch : batches) {
         const int position = m_engine->positionOf(batch.id);
         if (position >= 0 && m_engine->heldAt(position).status != batch.status)
-            Q_EMIT statusChanged(m_engine->heldAt(position), batch);
+            Q_EMIT statusChanged(m_engine->heldAt(position).status, batch);
     }
     observed(batches);
     Q_EMIT batchesArrived(batches);

@@ -107,8 +107,9 @@ Q_SIGNALS:
     // Batches new or changed, in no particular order: a model merges them by id.
     void batchesArrived(const std::vector<Batch> &batches);
     // A held batch moved to another status (emitted before batchesArrived brings it); for listeners without a
-    // model, such as a headless watcher.
-    void statusChanged(const Batch &before, const Batch &after);
+    // model, such as a headless watcher. The session holds no more than the status of what it had (the
+    // model keeps the batches).
+    void statusChanged(const BatchStatus &before, const Batch &after);
     // The counts of a running batch moved; the history holds it already.
     void sampleRecorded(const QString &id, const ProgressSample &sample);
     void refreshStarted();

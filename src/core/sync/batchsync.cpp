@@ -37,7 +37,7 @@ int BatchSync::requests() const
 void BatchSync::start(bool refreshAll)
 {
     bool complete = false;
-    std::vector<Batch> cached;
+    std::vector<PlanRow> cached;
     m_holdsLight = !refreshAll && m_light && readLight(&cached, &complete);
     if (!refreshAll && !m_holdsLight)
         cached = readCache(&complete);
@@ -50,15 +50,17 @@ void BatchSync::start(bool refreshAll)
         walkAll();
         return;
     }
-    (void)m_engine->adopt(cached);
+    (void)m_engine->adopt(std::move(cached));
     m_engine->refresh();
 }
 
-std::vector<Batch> BatchSync::readCache(bool *complete)
+std::vector<PlanRow> BatchSync::readCache(bool *complete)
 {
+    // The plan's rows only (no JSON parsed): the batches themselves are read after the refresh.
     QString why;
     BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
-    std::vector<Batch> cached = m_cache->load(&why, &status, complete);
+    // The JSON is checked too: the rows are streamed out after the refresh, too late to start over then.
+    std::vector<PlanRow> cached = m_cache->loadPlan(&why, &status, complete, true);
     switch (status) {
     case BatchCache::ReadStatus::Ok:
         return cached;
@@ -80,13 +82,13 @@ std::vector<Batch> BatchSync::readCache(bool *complete)
     return {};
 }
 
-bool BatchSync::readLight(std::vector<Batch> *batches, bool *complete)
+bool BatchSync::readLight(std::vector<PlanRow> *rows, bool *complete)
 {
     // Ten pages: the refresh's new batches end at the first held one, and a page read for them that reaches
     // into the cache finds what it brings held.
     constexpr int kTop = 10 * SyncEngine::kPageSize;
     QString why;
-    switch (RefreshSet::read(m_cache->path(), m_cache->provider(), kTop, batches, complete, &why)) {
+    switch (RefreshSet::read(m_cache->path(), kTop, rows, complete, &why)) {
     case RefreshSet::Result::Ok:
         // An empty or incomplete cache is walked whole, as without a light hold.
         return true;
@@ -141,8 +143,18 @@ void BatchSync::onRefreshed(const ApiError &error)
     if (!error.isError()) {
         m_refreshed = qint64(m_engine->newCount() + m_engine->updatedCount());
         m_refreshedLight = m_holdsLight;
-        if (!m_holdsLight)
-            m_result = m_engine->heldBatches();
+        if (m_holdsLight) {
+            finish(error); // the caller reads the cache itself
+            return;
+        }
+        // The refresh cached what it brought: the account is now the cache.
+        QString why;
+        BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
+        m_result = m_cache->load(&why, &status);
+        if (status != BatchCache::ReadStatus::Ok) {
+            finish(ApiError::make(ApiError::LocalIo, QStringLiteral("cannot read the cache (%1)").arg(why)));
+            return;
+        }
     }
     finish(error);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/apierror.h"
+#include "core/cache/planrow.h"
 #include "core/sync/syncsink.h"
 
 #include <QObject>
@@ -58,9 +59,9 @@ Q_SIGNALS:
 private:
     void syncArrived(const std::vector<Batch> &batches, bool onTop) override;
     void syncUpdated(const std::vector<Batch> &) override {}
-    std::vector<Batch> readCache(bool *complete);
+    std::vector<PlanRow> readCache(bool *complete);
     // RefreshSet's rows; false when the file cannot give them (then readCache() it is).
-    bool readLight(std::vector<Batch> *batches, bool *complete);
+    bool readLight(std::vector<PlanRow> *rows, bool *complete);
     void walkAll();
     void onRefreshed(const ApiError &error);
     void finish(const ApiError &error);

@@ -1,7 +1,7 @@
 #include "core/sync/refreshplan.h"
 
-RefreshPlan RefreshPlan::make(int count, const std::function<const Batch &(int)> &at, int deepestRead,
-                              int pageSize, const std::function<bool(const Batch &)> &mayChange)
+RefreshPlan RefreshPlan::make(int count, const std::function<const QString &(int)> &idAt,
+                              const std::function<bool(int)> &mayChangeAt, int deepestRead, int pageSize)
 {
     Q_ASSERT(pageSize > 0);
     RefreshPlan plan;
@@ -9,10 +9,9 @@ RefreshPlan RefreshPlan::make(int count, const std::function<const Batch &(int)>
     // then costs k requests plus a retrieve for every changing batch outside them.
     std::vector<int> perPage;
     for (int i = 0; i < count; ++i) {
-        const Batch &batch = at(i);
-        if (!mayChange(batch))
+        if (!mayChangeAt(i))
             continue;
-        plan.retrieves.append(batch.id);
+        plan.retrieves.append(idAt(i));
         if (deepestRead < 0 || i <= deepestRead)
             continue; // pages read on from `deepestRead` cannot bring it
         const size_t page = size_t((i - deepestRead - 1) / pageSize);
@@ -32,6 +31,6 @@ RefreshPlan RefreshPlan::make(int count, const std::function<const Batch &(int)>
         }
     }
     if (plan.pages > 0)
-        plan.after = at(deepestRead).id;
+        plan.after = idAt(deepestRead);
     return plan;
 }

@@ -22,10 +22,11 @@ struct RefreshPlan
                             const std::function<bool(const Batch &)> &mayChange)
     {
         return make(
-            int(held.size()), [&held](int i) -> const Batch & { return held[size_t(i)]; }, deepestRead,
-            pageSize, mayChange);
+            int(held.size()), [&held](int i) -> const QString & { return held[size_t(i)].id; },
+            [&](int i) { return mayChange(held[size_t(i)]); }, deepestRead, pageSize);
     }
-    // The same over any container: `at(i)` is the batch at position i of `count`.
-    static RefreshPlan make(int count, const std::function<const Batch &(int)> &at, int deepestRead,
-                            int pageSize, const std::function<bool(const Batch &)> &mayChange);
+    // The same over any container: `idAt(i)` is the id at position i of `count`, `mayChangeAt(i)` whether it
+    // may still change.
+    static RefreshPlan make(int count, const std::function<const QString &(int)> &idAt,
+                            const std::function<bool(int)> &mayChangeAt, int deepestRead, int pageSize);
 };

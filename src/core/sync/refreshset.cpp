@@ -1,7 +1,5 @@
 #include "core/sync/refreshset.h"
 
-#include "core/providers/provideradapter.h"
-
 #include <QByteArray>
 
 #include <sqlite3.h>
@@ -10,20 +8,21 @@
 
 namespace RefreshSet {
 
-Result read(const QString &path, Provider provider, int top, std::vector<Batch> *batches, bool *complete,
-            QString *error)
+namespace {
+QString text(sqlite3_stmt *statement, int column)
 {
-    Q_ASSERT(batches && complete && error && top > 0);
-    batches->clear();
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+                             sqlite3_column_bytes(statement, column));
+}
+} // namespace
+
+Result read(const QString &path, int top, std::vector<PlanRow> *rows, bool *complete, QString *error)
+{
+    Q_ASSERT(rows && complete && error && top > 0);
+    rows->clear();
     *complete = false;
     sqlite3 *db = nullptr;
-    sqlite3_stmt *statement = nullptr;
-    Result result = Result::Ok;
-    const auto fail = [&](Result why) {
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
-        result = why;
-    };
-    // One thread uses it: no mutexes. Mapped: a scan of a large file is not a read() per page.
+    // One thread uses it: no mutexes. Mapped: a pass over a large file is not a read() per page.
     if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
         *error = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
@@ -33,50 +32,56 @@ Result read(const QString &path, Provider provider, int top, std::vector<Batch> 
     sqlite3_busy_timeout(db, 5000);
     sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
     // One snapshot for the flag and both parts. The top comes through the rank index; the rows that may
-    // change (not terminal as BatchStatus::isTerminal() has it; a row without a status is read to be sure)
+    // change (not terminal as BatchStatus::isTerminal() has it; a row without a status is read, and refused)
     // in one pass over the table, which is cheaper than reaching each through the index.
     const char *const sql =
-        "SELECT rank, json, 0 FROM (SELECT rank, json FROM batches ORDER BY rank LIMIT ?1) "
-        "UNION ALL SELECT rank, json, 1 FROM batches "
+        "SELECT rank, id, status, created_at, 0 FROM "
+        "(SELECT rank, id, status, created_at FROM batches ORDER BY rank LIMIT ?1) "
+        "UNION ALL SELECT rank, id, status, created_at, 1 FROM batches "
         "WHERE status IS NULL OR status NOT IN ('completed', 'failed', 'expired', 'cancelled') "
-        "UNION ALL SELECT 0, value, 2 FROM meta WHERE key = 'complete'";
-    std::map<qint64, QByteArray> rows; // by rank: the server's order, each once
+        "UNION ALL SELECT 0, value, NULL, NULL, 2 FROM meta WHERE key = 'complete'";
+    std::map<qint64, PlanRow> byRank; // the server's order, each once
+    Result result = Result::Ok;
+    sqlite3_stmt *statement = nullptr;
     if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        fail(Result::Failed);
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+        result = Result::Failed;
     } else if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
-        fail(Result::Unsuitable); // no status column: an older schema
+        *error = QString::fromUtf8(sqlite3_errmsg(db)); // no such column: an older schema
+        result = Result::Unsuitable;
     } else {
         sqlite3_bind_int(statement, 1, top);
         int code = SQLITE_OK;
         while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
-            const QByteArray bytes(static_cast<const char *>(sqlite3_column_blob(statement, 1)),
-                                   sqlite3_column_bytes(statement, 1));
-            if (sqlite3_column_int(statement, 2) == 2)
-                *complete = bytes == "1";
-            else
-                rows.emplace(sqlite3_column_int64(statement, 0), bytes);
+            if (sqlite3_column_int(statement, 4) == 2) {
+                *complete = text(statement, 1) == QLatin1String("1");
+                continue;
+            }
+            if (sqlite3_column_type(statement, 2) == SQLITE_NULL ||
+                sqlite3_column_type(statement, 3) != SQLITE_INTEGER) {
+                *error = QStringLiteral("a cached batch lacks its status");
+                result = Result::Unsuitable;
+                break;
+            }
+            const qint64 rank = sqlite3_column_int64(statement, 0);
+            if (byRank.count(rank) == 0)
+                byRank.emplace(rank, PlanRow{text(statement, 1), BatchStatus::fromString(text(statement, 2)),
+                                             sqlite3_column_int64(statement, 3)});
         }
-        if (code != SQLITE_DONE)
-            fail(Result::Failed);
+        if (result == Result::Ok && code != SQLITE_DONE) {
+            *error = QString::fromUtf8(sqlite3_errmsg(db));
+            result = Result::Failed;
+        }
     }
     sqlite3_finalize(statement);
-    statement = nullptr;
     sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    const ProviderAdapter &adapter = ProviderAdapter::of(provider);
-    for (auto it = rows.cbegin(); result == Result::Ok && it != rows.cend(); ++it) {
-        Parsed<Batch> parsed = adapter.parseBatch(it->second);
-        if (!parsed.ok()) {
-            *error = QStringLiteral("a cached batch no longer reads back (%1)").arg(parsed.error);
-            result = Result::Unsuitable;
-            break;
-        }
-        batches->push_back(std::move(parsed.value));
-    }
-    sqlite3_finalize(statement);
     sqlite3_close(db);
     if (result != Result::Ok)
-        batches->clear();
-    return result;
+        return result;
+    rows->reserve(byRank.size());
+    for (auto &[rank, row] : byRank)
+        rows->push_back(std::move(row));
+    return Result::Ok;
 }
 
 } // namespace RefreshSet

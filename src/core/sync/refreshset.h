@@ -1,20 +1,21 @@
 #pragma once
 
-#include "core/batch/batch.h"
-#include "core/providers/provider.h"
+#include "core/cache/planrow.h"
 
 #include <QString>
 
 #include <vector>
 
-// What a refresh of a large cached account needs to hold instead of the whole account: the top `top` rows
-// (where the new batches on top end) and every row whose status column says it may still change, in server
-// order, read in one snapshot from the cache's columns (schema 5). The refresh then reads and stores what it
-// does today; only terminal batches below the top, which cannot change, are not re-read from list pages.
+// What a refresh of a large cached account needs to hold instead of the whole account's plan: the top `top`
+// rows (where the new batches on top end) and every row whose status may still change, in server order, from
+// the cache's columns (schema 5) in one snapshot on a read-only connection of its own. The refresh then reads
+// and stores what it does today; only terminal batches below the top, which cannot change, are not re-stored
+// when a re-read page brings them.
 namespace RefreshSet {
 enum class Result { Ok, Unsuitable, Failed };
 
-// Unsuitable: the file has no status column (an older schema) or a row did not parse: read it all instead.
-[[nodiscard]] Result read(const QString &path, Provider provider, int top, std::vector<Batch> *batches,
-                          bool *complete, QString *error);
+// Unsuitable: the file has no such columns (an older schema) or a row lacks them: read the whole plan
+// instead (BatchCache::loadPlan, which says what is wrong with the file).
+[[nodiscard]] Result read(const QString &path, int top, std::vector<PlanRow> *rows, bool *complete,
+                          QString *error);
 } // namespace RefreshSet

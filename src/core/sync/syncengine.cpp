@@ -37,9 +37,9 @@ SyncEngine::~SyncEngine()
     abortRetrieves();
 }
 
-bool SyncEngine::mayChange(const Batch &batch)
+bool SyncEngine::mayChange(const BatchStatus &status)
 {
-    return !batch.status.isTerminal();
+    return !status.isTerminal();
 }
 
 int SyncEngine::positionOf(const QString &id) const
@@ -54,15 +54,15 @@ void SyncEngine::prependHeld(const std::vector<Batch> &newestFirst)
         m_unheld.remove(it->id);
         if (m_rank.contains(it->id))
             continue;
-        m_held.push_front(*it);
+        m_held.push_front(PlanRow::of(*it));
         m_rank.insert(it->id, --m_topRank);
     }
 }
 
-void SyncEngine::appendHeld(const Batch &batch)
+void SyncEngine::appendHeld(PlanRow row)
 {
-    m_rank.insert(batch.id, m_topRank + qint64(m_held.size()));
-    m_held.push_back(batch);
+    m_rank.insert(row.id, m_topRank + qint64(m_held.size()));
+    m_held.push_back(std::move(row));
 }
 
 void SyncEngine::applyUpdates(std::vector<Batch> updated)
@@ -73,7 +73,10 @@ void SyncEngine::applyUpdates(std::vector<Batch> updated)
     for (Batch &batch : updated) {
         const int position = positionOf(batch.id);
         Q_ASSERT(position >= 0);
-        m_held[size_t(position)] = std::move(batch);
+        m_held[size_t(position)] = PlanRow::of(batch);
+        // Read again by this refresh (a state learned meanwhile is newer still): cached when it ends.
+        if (isRefreshing() && m_fresh.contains(batch.id))
+            m_updatedBatches.insert(batch.id, std::move(batch));
     }
 }
 
@@ -100,8 +103,20 @@ std::vector<Batch> SyncEngine::adopt(const std::vector<Batch> &batches)
     for (const Batch &batch : batches) {
         if (m_rank.contains(batch.id) || m_unheld.contains(batch.id))
             continue;
-        appendHeld(batch);
+        appendHeld(PlanRow::of(batch));
         taken.push_back(batch);
+    }
+    return taken;
+}
+
+qsizetype SyncEngine::adopt(std::vector<PlanRow> rows)
+{
+    qsizetype taken = 0;
+    for (PlanRow &row : rows) {
+        if (m_rank.contains(row.id) || m_unheld.contains(row.id))
+            continue;
+        appendHeld(std::move(row));
+        ++taken;
     }
     return taken;
 }
@@ -195,7 +210,7 @@ void SyncEngine::takeOlderPage(const BatchPage &page)
             known.push_back(batch); // the list moved under us: a newer state of one held already
             continue;
         }
-        appendHeld(batch);
+        appendHeld(PlanRow::of(batch));
         fresh.push_back(batch);
     }
     if (m_cache) {

@@ -3,6 +3,7 @@
 #include "core/api/apierror.h"
 #include "core/api/batchlistfetcher.h"
 #include "core/api/batchpage.h"
+#include "core/cache/planrow.h"
 
 #include <QHash>
 #include <QObject>
@@ -41,7 +42,9 @@ public:
     // The one rule for "may still change": a batch whose last known status is not terminal. Terminal statuses
     // are final in the API's state machine; a batch past its window plus a margin is terminal, so a stale
     // running copy is re-read once and then left alone.
-    static bool mayChange(const Batch &batch);
+    static bool mayChange(const BatchStatus &status);
+    static bool mayChange(const Batch &batch) { return mayChange(batch.status); }
+    static bool mayChange(const PlanRow &row) { return mayChange(row.status); }
 
     // Where what arrives is written (nullptr: nowhere). Not owned.
     void setCache(BatchCache *cache) { m_cache = cache; }
@@ -51,6 +54,9 @@ public:
     // Batches read from a cache, placed below everything held. Ids already held keep what they have (a
     // refresh may have brought a newer state); returns the ones taken.
     std::vector<Batch> adopt(const std::vector<Batch> &batches);
+    // The same for plan rows (BatchCache::loadPlan: a warm headless run holds no more than these); returns
+    // how many were taken.
+    qsizetype adopt(std::vector<PlanRow> rows);
     // Where older pages resume (empty: the top) and whether the server has more below.
     void resumeAfter(const QString &cursor, bool hasMore);
     // After a refresh that left a gap (BatchCache::hasGap()): older pages start from the top, and only they
@@ -58,9 +64,9 @@ public:
     void resumeAtGap();
     void clearHeld();
     qsizetype heldCount() const { return qsizetype(m_held.size()); }
-    const Batch &heldAt(qsizetype position) const { return m_held[size_t(position)]; }
+    // What the plan knows of the batch at `position` (newest first): its id, last known status, creation.
+    const PlanRow &heldAt(qsizetype position) const { return m_held[size_t(position)]; }
     int positionOf(const QString &id) const;
-    std::vector<Batch> heldBatches() const { return {m_held.begin(), m_held.end()}; }
     // A held batch's state learned outside the plan (the answer to a cancel): passed on and cached like a
     // retrieve's. False if the batch is not held (the caller passes it on; adopt() then leaves it alone).
     bool learn(const Batch &batch);
@@ -121,9 +127,9 @@ Q_SIGNALS:
 private:
     enum class Phase { Idle, FirstPage, NewOnTop, RereadPages, Retrieve };
 
-    // Held state.
+    // Held state: plan rows only (the sink keeps the batches).
     void prependHeld(const std::vector<Batch> &newestFirst);
-    void appendHeld(const Batch &batch);
+    void appendHeld(PlanRow row);
     void applyUpdates(std::vector<Batch> updated);
     // A page below everything held: new ones appended, known ones updated, both cached.
     void takeOlderPage(const BatchPage &page);
@@ -155,7 +161,8 @@ private:
     int m_requests = 0;
 
     // Newest first; positions are ranks from m_topRank, so adding on top or below moves nothing.
-    std::deque<Batch> m_held;
+    // Plan rows, not batches: the window's model (or the cache, headless) keeps the batches themselves.
+    std::deque<PlanRow> m_held;
     QHash<QString, qint64> m_rank;
     qint64 m_topRank = 0;
     QString m_cursor;
@@ -177,6 +184,8 @@ private:
     // read must not bring back an older state of them.
     QSet<QString> m_unheld;
     QStringList m_updatedIds;
+    // The held batches read again in this refresh, as last read: what finishRefresh() caches.
+    QHash<QString, Batch> m_updatedBatches;
     int m_deepestKnown = -1;    // the furthest held position a page of this refresh covered
     bool m_newComplete = false; // the new-on-top phase reached something held (or the end)
     bool m_leftGap = false;

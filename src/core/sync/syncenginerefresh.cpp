@@ -22,6 +22,7 @@ void SyncEngine::refresh()
     m_firstLoadCount = 0;
     m_fresh.clear();
     m_updatedIds.clear();
+    m_updatedBatches.clear();
     m_deepestKnown = -1;
     m_newComplete = false;
     m_leftGap = false;
@@ -144,9 +145,12 @@ void SyncEngine::planChanging()
     // had by reading on from where it stopped.
     // Pages after a batch id need cursors that are ids; with opaque tokens only retrieves can reach them.
     const RefreshPlan plan = RefreshPlan::make(
-        int(m_held.size()), [this](int i) -> const Batch & { return m_held[size_t(i)]; },
-        m_opaqueCursors ? -1 : m_deepestKnown, kPageSize,
-        [this](const Batch &b) { return mayChange(b) && !m_fresh.contains(b.id); });
+        int(m_held.size()), [this](int i) -> const QString & { return m_held[size_t(i)].id; },
+        [this](int i) {
+            const PlanRow &row = m_held[size_t(i)];
+            return mayChange(row) && !m_fresh.contains(row.id);
+        },
+        m_opaqueCursors ? -1 : m_deepestKnown, kPageSize);
     m_toRetrieve = plan.retrieves;
     qCDebug(lcSync, "%lld changing batches: %d list pages, then retrieves, %d requests in all",
             qint64(m_toRetrieve.size()), plan.pages, plan.requests);
@@ -228,8 +232,11 @@ void SyncEngine::finishRefresh(const ApiError &error)
     if (wrote) {
         std::vector<Batch> updated;
         updated.reserve(size_t(m_updatedIds.size()));
-        for (const QString &id : std::as_const(m_updatedIds))
-            updated.push_back(m_held[size_t(positionOf(id))]);
+        for (const QString &id : std::as_const(m_updatedIds)) {
+            Q_ASSERT(m_updatedBatches.contains(id));
+            updated.push_back(m_updatedBatches.value(id));
+        }
+        m_updatedBatches.clear();
         QString why;
         if (!m_cache->store(m_newComplete ? m_new : std::vector<Batch>(), updated, &why))
             qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
