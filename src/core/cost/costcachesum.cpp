@@ -71,22 +71,28 @@ Result failureOf(int code)
 class ModelNames
 {
 public:
-    QString name(const unsigned char *text, int bytes)
+    // Valid until the next call; no copy, so no reference count touched per row.
+    const QString &name(const unsigned char *text, int bytes)
     {
         if (!text)
-            return QString();
+            return m_none;
         for (const auto &[utf8, name] : m_names) {
             if (utf8.size() == bytes && std::memcmp(utf8.constData(), text, size_t(bytes)) == 0)
                 return name;
         }
-        QString name = QString::fromUtf8(reinterpret_cast<const char *>(text), bytes);
-        if (m_names.size() < kMax)
-            m_names.emplace_back(QByteArray(reinterpret_cast<const char *>(text), bytes), name);
-        return name;
+        m_other = QString::fromUtf8(reinterpret_cast<const char *>(text), bytes);
+        if (m_names.size() == kMax)
+            return m_other; // beyond that, each row makes its own (a hostile cache stays bounded)
+        if (m_names.empty())
+            m_names.reserve(kMax);
+        m_names.emplace_back(QByteArray(reinterpret_cast<const char *>(text), bytes), m_other);
+        return m_names.back().second;
     }
 
 private:
-    static constexpr size_t kMax = 64; // beyond that, each row makes its own (a hostile cache stays bounded)
+    static constexpr size_t kMax = 64;
+    const QString m_none;
+    QString m_other;
     std::vector<std::pair<QByteArray, QString>> m_names;
 };
 } // namespace
@@ -149,6 +155,7 @@ Result addAll(const QString &path, const BatchFilter &filter, const QString &acc
     ModelNames models;
     qint64 count = 0;
     BatchUsage usage;
+    QString id; // the key of --by batch only
     while ((code = sqlite3_step(rows)) == SQLITE_ROW) {
         ++count;
         if (sqlite3_column_type(rows, 0) != SQLITE_INTEGER) {
@@ -164,11 +171,10 @@ Result addAll(const QString &path, const BatchFilter &filter, const QString &acc
             usage.cachedTokens = sqlite3_column_int64(rows, 3);
             usage.outputTokens = sqlite3_column_int64(rows, 4);
         }
-        const QString model = models.name(sqlite3_column_text(rows, 1), sqlite3_column_bytes(rows, 1));
-        const QString id =
-            byBatch ? QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(rows, 5)),
-                                        sqlite3_column_bytes(rows, 5))
-                    : QString();
+        const QString &model = models.name(sqlite3_column_text(rows, 1), sqlite3_column_bytes(rows, 1));
+        if (byBatch)
+            id = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(rows, 5)),
+                                   sqlite3_column_bytes(rows, 5));
         report->add(id, createdAt, model, hasUsage ? &usage : nullptr, account, provider);
     }
     if (code != SQLITE_DONE) {

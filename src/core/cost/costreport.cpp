@@ -60,11 +60,11 @@ int CostReport::modelIndex(Provider provider, const QString &model)
 void CostReport::add(const QString &id, qint64 createdAt, const QString &model, const BatchUsage *usage,
                      const QString &account, Provider provider)
 {
-    QString key;
+    const QString *key = nullptr; // no copy per row
     int row = -1;
     switch (m_by) {
     case By::Model:
-        key = model;
+        key = &model;
         break;
     case By::Day: {
         // Floor division: days before 1970 too.
@@ -75,21 +75,22 @@ void CostReport::add(const QString &id, qint64 createdAt, const QString &model, 
         }
         m_lastDay = day;
         m_lastDayKey = Batch::toDateTime(createdAt).date().toString(Qt::ISODate);
-        key = m_lastDayKey;
+        key = &m_lastDayKey;
         break;
     }
     case By::Batch:
-        key = id;
+        key = &id;
         break;
     case By::Account:
-        key = account;
+        key = &account;
         break;
     }
     if (row < 0) {
-        auto found = m_index.constFind(key);
+        Q_ASSERT(key);
+        auto found = m_index.constFind(*key);
         if (found == m_index.constEnd()) {
-            found = m_index.insert(key, int(m_groups.size()));
-            m_groups.append(CostGroup{key});
+            found = m_index.insert(*key, int(m_groups.size()));
+            m_groups.append(CostGroup{*key});
             m_newest.append(createdAt);
             m_priced.emplace_back();
         }
