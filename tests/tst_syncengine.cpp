@@ -204,7 +204,15 @@ private Q_SLOTS:
         QVERIFY(!finished.constFirst().constFirst().value<ApiError>().isError());
         // Never the short answer (new + cached, 3 batches, exit 0): the gap made it read everything.
         QStringList ids;
-        for (const Batch &batch : sync.batches().empty() ? walked : sync.batches())
+        if (!sync.streamed()) {
+            walked.clear();
+            QVERIFY(!sync.readResult([&](const std::vector<Batch> &chunk) {
+                             walked.insert(walked.end(), chunk.begin(), chunk.end());
+                             return true;
+                         })
+                         .isError());
+        }
+        for (const Batch &batch : walked)
             ids << batch.id;
         QCOMPARE(ids, QStringList({QStringLiteral("batch_new"), QStringLiteral("batch_gap"),
                                    QStringLiteral("batch_old1")}));

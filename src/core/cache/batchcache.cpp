@@ -127,7 +127,7 @@ BatchCache::ReadStatus BatchCache::inSnapshot(const std::function<qint64(QString
     ReadStatus result = ReadStatus::Ok;
     const qint64 read = readRows(&why, &result);
     end();
-    if (result == ReadStatus::Ok && (!recorded || rows != read)) {
+    if (result == ReadStatus::Ok && read >= 0 && (!recorded || rows != read)) {
         result = ReadStatus::Damaged;
         why = QStringLiteral("%1 rows where the cache recorded %2")
                   .arg(read)
@@ -152,6 +152,34 @@ std::vector<Batch> BatchCache::load(QString *error, ReadStatus *status, bool *co
     if (result != ReadStatus::Ok)
         batches.clear();
     return batches;
+}
+
+BatchCache::ReadStatus BatchCache::stream(int chunk, const ChunkConsumer &consume, QString *error,
+                                          bool *stopped) const
+{
+    Q_ASSERT(chunk > 0);
+    if (stopped)
+        *stopped = false;
+    return inSnapshot(
+        [&](QString *why, ReadStatus *read) {
+            qint64 rank = std::numeric_limits<qint64>::min();
+            qint64 rows = 0;
+            for (;;) {
+                std::vector<Batch> batches = loadChunk(rank, chunk, &rank, why, read);
+                if (*read != ReadStatus::Ok)
+                    return rows;
+                const bool last = int(batches.size()) < chunk;
+                rows += qint64(batches.size());
+                if (!batches.empty() && !consume(std::move(batches))) {
+                    if (stopped)
+                        *stopped = true;
+                    return qint64(-1);
+                }
+                if (last)
+                    return rows;
+            }
+        },
+        error, nullptr);
 }
 
 std::vector<PlanRow> BatchCache::loadPlan(QString *error, ReadStatus *status, bool *complete,

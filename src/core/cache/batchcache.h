@@ -72,6 +72,12 @@ public:
                                   bool *complete = nullptr, bool checkJson = false) const;
     std::vector<Batch> loadChunk(qint64 afterRank, int limit, qint64 *lastRank, QString *error = nullptr,
                                  ReadStatus *status = nullptr) const;
+    // Every cached batch in server order, handed to `consume` in chunks of up to `chunk` (a false return
+    // stops the read, and `*stopped` says so), all from one snapshot with load()'s checks: a read that ends
+    // without being stopped must bring as many rows as the writers recorded. Memory: one chunk.
+    using ChunkConsumer = std::function<bool(std::vector<Batch> &&chunk)>;
+    [[nodiscard]] ReadStatus stream(int chunk, const ChunkConsumer &consume, QString *error = nullptr,
+                                    bool *stopped = nullptr) const;
     // Moves a file found damaged aside (keeping the newest kBrokenFilesKept) and opens a new, empty one in
     // its place; `warning` says where it went.
     [[nodiscard]] bool moveAside(const QString &why, QString *warning, QString *error);
@@ -126,7 +132,8 @@ private:
     bool setMeta(const QString &key, const QString &value);
     QString meta(const QString &key) const;
     // Runs `readRows` in one read transaction with the recorded count and the complete flag; it returns the
-    // rows it read, and a count that differs from the recorded one makes the read Damaged.
+    // rows it read (-1: it stopped early, nothing to compare), and a count that differs from the recorded one
+    // makes the read Damaged.
     ReadStatus inSnapshot(const std::function<qint64(QString *, ReadStatus *)> &readRows, QString *error,
                           bool *complete) const;
     bool upsert(const Batch &batch, std::optional<qint64> rank, QString *error);

@@ -100,8 +100,18 @@ void BatchExportJob::onSyncFinished(const ApiError &error)
         finish(Outcome::ApiFailed);
         return;
     }
-    if (!m_sync->streamed() && !writeAll(m_sync->batches()))
-        return;
+    if (!m_sync->streamed() && !m_sync->refreshedLight()) {
+        // The refreshed cache, a chunk at a time: a warm run holds no more of the account than that.
+        const ApiError read = m_sync->readResult(
+            [this](const std::vector<Batch> &chunk) { return writeAll(chunk) && !reachedMax(); });
+        if (m_outcome != Outcome::Running)
+            return; // a write failed
+        if (read.isError()) {
+            m_apiError = read;
+            finish(Outcome::ApiFailed);
+            return;
+        }
+    }
     onFetcherFinished(ApiError());
 }
 

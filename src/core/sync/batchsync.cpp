@@ -44,7 +44,7 @@ void BatchSync::start(bool refreshAll)
     m_engine->clearHeld();
     m_streamed = false;
     m_refreshedLight = false;
-    m_result.clear();
+    m_held = 0;
     m_refreshed = 0;
     if (refreshAll || cached.empty() || !complete) {
         walkAll();
@@ -142,19 +142,9 @@ void BatchSync::onRefreshed(const ApiError &error)
     }
     if (!error.isError()) {
         m_refreshed = qint64(m_engine->newCount() + m_engine->updatedCount());
+        m_held = qint64(m_engine->heldCount());
+        // A light hold: the caller reads the cache itself (readResult() would do, but `cost` sums columns).
         m_refreshedLight = m_holdsLight;
-        if (m_holdsLight) {
-            finish(error); // the caller reads the cache itself
-            return;
-        }
-        // The refresh cached what it brought: the account is now the cache.
-        QString why;
-        BatchCache::ReadStatus status = BatchCache::ReadStatus::Ok;
-        m_result = m_cache->load(&why, &status);
-        if (status != BatchCache::ReadStatus::Ok) {
-            finish(ApiError::make(ApiError::LocalIo, QStringLiteral("cannot read the cache (%1)").arg(why)));
-            return;
-        }
     }
     finish(error);
 }
@@ -163,6 +153,34 @@ void BatchSync::finish(const ApiError &error)
 {
     qCDebug(lcSync, "%s", qPrintable(summary()));
     Q_EMIT finished(error);
+}
+
+ApiError BatchSync::readResult(const std::function<bool(const std::vector<Batch> &)> &consume)
+{
+    Q_ASSERT(!m_streamed);
+    const auto failed = [](const QString &why) {
+        return ApiError::make(ApiError::LocalIo, QStringLiteral("cannot read the cache whole (%1)").arg(why));
+    };
+    if (!m_engine->refreshCached())
+        return failed(QStringLiteral("the refresh could not write it"));
+    // Every batch the refresh held must come back: a row lost under this run (another process, a damaged
+    // disk) is a short answer, never a success, even when the count recorded with it agrees.
+    qint64 held = 0;
+    QString why;
+    bool stopped = false;
+    const BatchCache::ReadStatus status = m_cache->stream(
+        kChunk,
+        [&](std::vector<Batch> &&chunk) {
+            for (const Batch &batch : chunk)
+                held += m_engine->positionOf(batch.id) >= 0;
+            return consume(chunk);
+        },
+        &why, &stopped);
+    if (status != BatchCache::ReadStatus::Ok)
+        return failed(why);
+    if (!stopped && held != qint64(m_engine->heldCount()))
+        return failed(QStringLiteral("%1 of the %2 batches it held").arg(held).arg(m_engine->heldCount()));
+    return ApiError();
 }
 
 bool BatchSync::endedShort() const
@@ -176,7 +194,7 @@ QString BatchSync::summary() const
         .arg(m_refreshed)
         .arg(m_streamed         ? m_engine->walkedCount()
              : m_refreshedLight ? m_cache->count()
-                                : qint64(m_result.size()))
+                                : m_held)
         .arg(requests())
         .arg(m_engine->requestSummary());
 }

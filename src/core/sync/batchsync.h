@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 #include <vector>
 
 class ApiClient;
@@ -25,8 +27,8 @@ public:
 
     void start(bool refreshAll = false);
     // A warm cache is refreshed holding only RefreshSet's rows (the top and those that may change), not the
-    // whole account: batches() then stays empty and the caller reads the cache itself (`batchwatch cost`
-    // sums its columns). Without the columns (an older file) it holds everything, as by default.
+    // whole account: the caller then reads the cache itself (`batchwatch cost` sums its columns; the job
+    // does not call readResult()). Without the columns (an older file) it holds everything, as by default.
     void setLight(bool light) { m_light = light; }
     // The last run refreshed a light hold: the cache is up to date, and nothing was handed over.
     bool refreshedLight() const { return m_refreshedLight; }
@@ -37,10 +39,15 @@ public:
     // yes). A caller that may stop after this page turns it off, so it costs no request it does not use.
     void setWalkPrefetch(bool prefetch);
 
-    // The whole account, newest first, once finished() says no error; empty after a walk of everything,
-    // whose pages went out through walked() as they came.
-    const std::vector<Batch> &batches() const { return m_result; }
+    // Whether the account went out through walked() as it came (a walk of everything); otherwise, once
+    // finished() says no error, the refreshed cache holds it: readResult().
     bool streamed() const { return m_streamed; }
+    // The whole account, newest first, read from the cache the refresh brought up to date, in chunks of
+    // kChunk handed to `consume` (false: stop; what was read is fine). Memory: one chunk, not the account.
+    // An error (LocalIo) when the cache could not be read whole: it came up short of what it recorded, or
+    // lost a batch the refresh held (another process, a damaged disk), or the refresh could not write it.
+    static constexpr int kChunk = 250;
+    [[nodiscard]] ApiError readResult(const std::function<bool(const std::vector<Batch> &)> &consume);
     // The walk stopped at an empty page that still claimed more (SyncEngine::walkEndedShort).
     bool endedShort() const;
     int requests() const;
@@ -73,6 +80,6 @@ private:
     bool m_light = false;
     bool m_holdsLight = false;
     bool m_refreshedLight = false;
-    std::vector<Batch> m_result;
+    qint64 m_held = 0; // batches the refresh held (a light hold: its rows, not the account)
     qint64 m_refreshed = 0;
 };

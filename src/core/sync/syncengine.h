@@ -79,6 +79,9 @@ public:
     int refreshRequests() const { return m_refreshRequests; }
     qsizetype newCount() const { return qsizetype(m_new.size()) + m_firstLoadCount; }
     qsizetype updatedCount() const { return m_updatedIds.size(); }
+    // The last refresh's news went into the cache (or there is none to write): false when a write failed,
+    // so the cache is behind what the refresh learned.
+    bool refreshCached() const { return m_refreshCached; }
     // Its new batches ended on an empty page that claimed more before anything held: a gap may lie between
     // them and the held ones, so the cache no longer reaches down unbroken (and is marked so).
     bool leftGap() const { return m_leftGap; }
@@ -194,6 +197,7 @@ private:
     QList<ApiCall *> m_inFlight;
     ApiError m_refreshError;
     int m_refreshRequests = 0;
+    bool m_refreshCached = true;
     int m_newPages = 0;
     int m_rereadPages = 0;
     int m_retrieves = 0;

@@ -23,6 +23,7 @@ void SyncEngine::refresh()
     m_fresh.clear();
     m_updatedIds.clear();
     m_updatedBatches.clear();
+    m_refreshCached = true;
     m_deepestKnown = -1;
     m_newComplete = false;
     m_leftGap = false;
@@ -238,7 +239,8 @@ void SyncEngine::finishRefresh(const ApiError &error)
         }
         m_updatedBatches.clear();
         QString why;
-        if (!m_cache->store(m_newComplete ? m_new : std::vector<Batch>(), updated, &why))
+        m_refreshCached = m_cache->store(m_newComplete ? m_new : std::vector<Batch>(), updated, &why);
+        if (!m_refreshCached)
             qCWarning(lcSync, "could not write the cache: %s", qPrintable(why));
         // New batches above a gap the server would not fill: stored, but the cache no longer reaches down
         // unbroken, so the next walk starts over.
