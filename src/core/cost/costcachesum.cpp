@@ -27,7 +27,9 @@ public:
             return;
         }
         sqlite3_busy_timeout(m_db, 5000);
-        sqlite3_exec(m_db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
+        // Capped: enough for the covering index the sum reads; an I/O error beyond it is an error code, not
+        // SIGBUS (a mapped page that cannot be read kills the process).
+        sqlite3_exec(m_db, "PRAGMA mmap_size = 268435456", nullptr, nullptr, nullptr);
     }
     ~Connection()
     {
@@ -122,21 +124,37 @@ Result addAll(const QString &path, const BatchFilter &filter, const QString &acc
         *error = QString::fromUtf8(sqlite3_errmsg(connection.db()));
         return failureOf(code);
     }
+    // The count, and whether the cache still holds the whole account: between the refresh and this read
+    // another process may have cleared it, or moved it aside and begun walking anew, or left a gap.
     qint64 recorded = -1;
-    if (!connection.prepare("SELECT value FROM meta WHERE key = 'rows'")) {
+    bool complete = false;
+    bool gap = false;
+    if (!connection.prepare("SELECT key, value FROM meta WHERE key IN ('rows', 'complete', 'gap')")) {
         *error = connection.error();
         return Result::Failed;
     }
-    code = sqlite3_step(connection.statement());
-    if (code == SQLITE_ROW) {
-        bool ok = false;
-        recorded = QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(connection.statement(), 0)))
-                       .toLongLong(&ok);
-        if (!ok)
-            recorded = -1;
-    } else if (code != SQLITE_DONE) {
+    while ((code = sqlite3_step(connection.statement())) == SQLITE_ROW) {
+        const QByteArray key(reinterpret_cast<const char *>(sqlite3_column_text(connection.statement(), 0)));
+        const QByteArray value(
+            reinterpret_cast<const char *>(sqlite3_column_text(connection.statement(), 1)));
+        if (key == "rows") {
+            bool ok = false;
+            recorded = value.toLongLong(&ok);
+            if (!ok)
+                recorded = -1;
+        } else if (key == "complete") {
+            complete = value == "1";
+        } else {
+            gap = value == "1";
+        }
+    }
+    if (code != SQLITE_DONE) {
         *error = QString::fromUtf8(sqlite3_errmsg(connection.db()));
         return failureOf(code);
+    }
+    if (!complete || gap) {
+        *error = QStringLiteral("the cache no longer holds the whole account");
+        return Result::Unsuitable;
     }
     const bool byBatch = report->by() == CostReport::By::Batch;
     // The id only when it is the key: it is most of a row's columns by size.
@@ -159,13 +177,24 @@ Result addAll(const QString &path, const BatchFilter &filter, const QString &acc
     while ((code = sqlite3_step(rows)) == SQLITE_ROW) {
         ++count;
         if (sqlite3_column_type(rows, 0) != SQLITE_INTEGER) {
-            *error = QStringLiteral("a cached batch has no created_at column");
-            return Result::Damaged;
+            if (sqlite3_column_type(rows, 0) == SQLITE_NULL) {
+                *error = QStringLiteral("a cached batch has no created_at column");
+                return Result::Damaged;
+            }
+            // Not a number at all: a file another tool wrote. The slow path reads the JSON, quietly.
+            *error = QStringLiteral("a cached batch's created_at is not a number");
+            return Result::Unsuitable;
         }
         const qint64 createdAt = sqlite3_column_int64(rows, 0);
         if (since && createdAt < after) // BatchFilter's rule
             continue;
         const bool hasUsage = sqlite3_column_type(rows, 2) != SQLITE_NULL;
+        if (hasUsage && (sqlite3_column_type(rows, 2) != SQLITE_INTEGER ||
+                         sqlite3_column_type(rows, 3) != SQLITE_INTEGER ||
+                         sqlite3_column_type(rows, 4) != SQLITE_INTEGER)) {
+            *error = QStringLiteral("a cached batch's token counts are not numbers");
+            return Result::Unsuitable;
+        }
         if (hasUsage) {
             usage.inputTokens = sqlite3_column_int64(rows, 2);
             usage.cachedTokens = sqlite3_column_int64(rows, 3);

@@ -51,10 +51,20 @@ int CostReport::modelIndex(Provider provider, const QString &model)
         const std::optional<ModelPrice> price =
             model.trimmed().isEmpty() ? std::nullopt : m_prices->price(provider, model);
         found = m_modelIndex.insert(key, int(m_models.size()));
-        m_models.push_back(Model{provider, model, price});
+        m_models.push_back(Model{provider, model, price ? priceIndex(*price) : -1});
     }
     m_lastModel = *found;
     return m_lastModel;
+}
+
+int CostReport::priceIndex(const ModelPrice &price)
+{
+    // The table refuses prices that are not finite: the key orders.
+    const auto key = std::make_tuple(price.input, price.cachedInput, price.output);
+    const auto [found, added] = m_priceIndex.emplace(key, int(m_priceList.size()));
+    if (added)
+        m_priceList.push_back(price);
+    return found->second;
 }
 
 void CostReport::add(const QString &id, qint64 createdAt, const QString &model, const BatchUsage *usage,
@@ -115,18 +125,18 @@ void CostReport::add(const QString &id, qint64 createdAt, const QString &model, 
     // cost (never zero).
     const bool billed =
         usage && usage->inputTokens >= 0 && usage->cachedTokens >= 0 && usage->outputTokens >= 0;
-    const int modelAt = billed ? modelIndex(provider, model) : -1;
-    if (modelAt < 0 || !m_models[size_t(modelAt)].price) {
+    const int priceAt = billed ? m_models[size_t(modelIndex(provider, model))].price : -1;
+    if (priceAt < 0) {
         ++group.unpriced;
         return;
     }
-    addPriced(&m_priced[size_t(row)], PricedTokens{modelAt, input - cached, cached, output});
+    addPriced(&m_priced[size_t(row)], PricedTokens{priceAt, input - cached, cached, output});
 }
 
 void CostReport::addPriced(std::vector<PricedTokens> *list, const PricedTokens &tokens)
 {
     auto it = std::find_if(list->begin(), list->end(),
-                           [&tokens](const PricedTokens &p) { return p.model == tokens.model; });
+                           [&tokens](const PricedTokens &p) { return p.price == tokens.price; });
     if (it == list->end()) {
         list->push_back(tokens);
         return;
@@ -138,14 +148,15 @@ void CostReport::addPriced(std::vector<PricedTokens> *list, const PricedTokens &
 
 double CostReport::costOf(std::vector<PricedTokens> priced) const
 {
-    std::sort(priced.begin(), priced.end(), [this](const PricedTokens &a, const PricedTokens &b) {
-        const Model &x = m_models[size_t(a.model)];
-        const Model &y = m_models[size_t(b.model)];
-        return x.name != y.name ? x.name < y.name : int(x.provider) < int(y.provider);
-    });
+    const auto keyOf = [this](const PricedTokens &tokens) {
+        const ModelPrice &price = m_priceList[size_t(tokens.price)];
+        return std::make_tuple(price.input, price.cachedInput, price.output);
+    };
+    std::sort(priced.begin(), priced.end(),
+              [&keyOf](const PricedTokens &a, const PricedTokens &b) { return keyOf(a) < keyOf(b); });
     double cost = 0;
     for (const PricedTokens &tokens : priced) {
-        const ModelPrice &price = *m_models[size_t(tokens.model)].price;
+        const ModelPrice &price = m_priceList[size_t(tokens.price)];
         // BatchCost::of's formula, over the sums.
         const double part =
             (double(tokens.uncached) * price.input + double(tokens.cached) * price.cachedInput +

@@ -8,7 +8,9 @@
 #include <QString>
 
 #include <limits>
+#include <map>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 // One group of `batchwatch cost` (and the overview): batches, tokens and what they cost; `unpriced` counts
@@ -46,10 +48,13 @@ public:
     static bool parseBy(const QString &text, By *by);
 
 private:
-    // Tokens of a group's priced batches of one model (index into m_models); saturating sums.
+    // Tokens of a group's priced batches of one price (index into m_priceList); saturating sums. Keyed by the
+    // price, not the model's name: cost is linear in tokens, so batches of every model at one price add up
+    // before they are priced, and a group's list is never longer than the price table has prices (a server
+    // that sends thousands of snapshot names of one model makes one entry, not thousands).
     struct PricedTokens
     {
-        int model = -1;
+        int price = -1;
         qint64 uncached = 0;
         qint64 cached = 0;
         qint64 output = 0;
@@ -58,10 +63,11 @@ private:
     {
         Provider provider;
         QString name;
-        std::optional<ModelPrice> price;
+        int price = -1; // into m_priceList; -1: unpriced
     };
     int modelIndex(Provider provider, const QString &model);
-    // The cost of priced tokens, models in name order so that the sum does not depend on arrival order.
+    int priceIndex(const ModelPrice &price);
+    // The cost of priced tokens, prices in ascending order so that the sum does not depend on arrival order.
     double costOf(std::vector<PricedTokens> priced) const;
     static void addPriced(std::vector<PricedTokens> *list, const PricedTokens &tokens);
 
@@ -71,8 +77,10 @@ private:
     QList<qint64> m_newest;                          // per group, its newest created_at: batches sort by it
     std::vector<std::vector<PricedTokens>> m_priced; // per group
     QHash<QString, int> m_index;
-    std::vector<Model> m_models;                  // each (provider, model) seen, with its price
-    QHash<QPair<int, QString>, int> m_modelIndex; // by provider and name
+    std::vector<Model> m_models;         // each (provider, model) seen, with its price
+    std::vector<ModelPrice> m_priceList; // each distinct price of the models seen
+    std::map<std::tuple<double, double, double>, int> m_priceIndex; // into m_priceList
+    QHash<QPair<int, QString>, int> m_modelIndex;                   // by provider and name
     // The last model looked up: rows of one model come in runs, so most rows skip the hash.
     int m_lastModel = -1;
     // The last UTC day seen and its key: batches arrive newest first, mostly many a day.

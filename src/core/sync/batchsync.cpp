@@ -6,6 +6,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 BatchSync::BatchSync(ApiClient *client, BatchCache *cache, QObject *parent)
@@ -36,6 +38,7 @@ int BatchSync::requests() const
 
 void BatchSync::start(bool refreshAll)
 {
+    static_assert(kLightTop == 10 * SyncEngine::kPageSize, "ten pages");
     bool complete = false;
     std::vector<PlanRow> cached;
     m_holdsLight = !refreshAll && m_light && readLight(&cached, &complete);
@@ -50,7 +53,9 @@ void BatchSync::start(bool refreshAll)
         walkAll();
         return;
     }
-    (void)m_engine->adopt(std::move(cached));
+    const qsizetype held = m_engine->adopt(std::move(cached));
+    if (m_holdsLight)
+        m_engine->setExactPositions(std::min<qsizetype>(held, kLightTop)); // RefreshSet's top comes first
     m_engine->refresh();
 }
 
@@ -84,11 +89,8 @@ std::vector<PlanRow> BatchSync::readCache(bool *complete)
 
 bool BatchSync::readLight(std::vector<PlanRow> *rows, bool *complete)
 {
-    // Ten pages: the refresh's new batches end at the first held one, and a page read for them that reaches
-    // into the cache finds what it brings held.
-    constexpr int kTop = 10 * SyncEngine::kPageSize;
     QString why;
-    switch (RefreshSet::read(m_cache->path(), kTop, rows, complete, &why)) {
+    switch (RefreshSet::read(m_cache->path(), kLightTop, rows, complete, &why)) {
     case RefreshSet::Result::Ok:
         // An empty or incomplete cache is walked whole, as without a light hold.
         return true;
@@ -143,6 +145,14 @@ void BatchSync::onRefreshed(const ApiError &error)
     if (!error.isError()) {
         m_refreshed = qint64(m_engine->newCount() + m_engine->updatedCount());
         m_held = qint64(m_engine->heldCount());
+        if (m_holdsLight && !m_engine->refreshCached()) {
+            // The caller would read the cache, which lacks what the refresh learned: never a stale answer.
+            finish(
+                ApiError::make(ApiError::LocalIo,
+                               QStringLiteral("the refresh could not write the cache, so it cannot be read "
+                                              "whole (another process may be writing it; try again)")));
+            return;
+        }
         // A light hold: the caller reads the cache itself (readResult() would do, but `cost` sums columns).
         m_refreshedLight = m_holdsLight;
     }

@@ -67,6 +67,9 @@ private:
     void syncArrived(const std::vector<Batch> &batches, bool onTop) override;
     void syncUpdated(const std::vector<Batch> &) override {}
     std::vector<PlanRow> readCache(bool *complete);
+    // Ten pages: the refresh's new batches end at the first held one, and a page read for them that reaches
+    // into the cache finds what it brings held.
+    static constexpr int kLightTop = 1000;
     // RefreshSet's rows; false when the file cannot give them (then readCache() it is).
     bool readLight(std::vector<PlanRow> *rows, bool *complete);
     void walkAll();

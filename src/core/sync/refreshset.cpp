@@ -30,7 +30,9 @@ Result read(const QString &path, int top, std::vector<PlanRow> *rows, bool *comp
         return Result::Failed;
     }
     sqlite3_busy_timeout(db, 5000);
-    sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
+    // Capped (an I/O error in a mapped page is SIGBUS, not an error code): the rank index and the changing
+    // rows' pages fit; a pass over the rest of a large table reads as usual.
+    sqlite3_exec(db, "PRAGMA mmap_size = 268435456", nullptr, nullptr, nullptr);
     // One snapshot for the flag and both parts. The top comes through the rank index; the rows that may
     // change (not terminal as BatchStatus::isTerminal() has it; a row without a status is read, and refused)
     // in one pass over the table, which is cheaper than reaching each through the index.
@@ -40,7 +42,9 @@ Result read(const QString &path, int top, std::vector<PlanRow> *rows, bool *comp
         "UNION ALL SELECT rank, id, status, created_at, 1 FROM batches "
         "WHERE status IS NULL OR status NOT IN ('completed', 'failed', 'expired', 'cancelled') "
         "UNION ALL SELECT 0, value, NULL, NULL, 2 FROM meta WHERE key = 'complete'";
-    std::map<qint64, PlanRow> byRank; // the server's order, each once
+    // The server's order, each batch once (a row in the top that may change comes twice); two ids that share
+    // a rank (rank is not unique: a hand-edited or damaged file) are both kept, as loadPlan keeps them.
+    std::map<std::pair<qint64, QString>, PlanRow> byRank;
     Result result = Result::Ok;
     sqlite3_stmt *statement = nullptr;
     if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
@@ -63,10 +67,12 @@ Result read(const QString &path, int top, std::vector<PlanRow> *rows, bool *comp
                 result = Result::Unsuitable;
                 break;
             }
-            const qint64 rank = sqlite3_column_int64(statement, 0);
-            if (byRank.count(rank) == 0)
-                byRank.emplace(rank, PlanRow{text(statement, 1), BatchStatus::fromString(text(statement, 2)),
-                                             sqlite3_column_int64(statement, 3)});
+            std::pair<qint64, QString> key(sqlite3_column_int64(statement, 0), text(statement, 1));
+            if (byRank.count(key) == 0) {
+                PlanRow row{key.second, BatchStatus::fromString(text(statement, 2)),
+                            sqlite3_column_int64(statement, 3)};
+                byRank.emplace(std::move(key), std::move(row));
+            }
         }
         if (result == Result::Ok && code != SQLITE_DONE) {
             *error = QString::fromUtf8(sqlite3_errmsg(db));
@@ -79,7 +85,7 @@ Result read(const QString &path, int top, std::vector<PlanRow> *rows, bool *comp
     if (result != Result::Ok)
         return result;
     rows->reserve(byRank.size());
-    for (auto &[rank, row] : byRank)
+    for (auto &[key, row] : byRank)
         rows->push_back(std::move(row));
     return Result::Ok;
 }
