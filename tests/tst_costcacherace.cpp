@@ -16,6 +16,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace {
 const QString kKey = QStringLiteral("sk-test-costrace-0001");
@@ -29,10 +31,11 @@ QString cacheFile(const QString &cacheHome)
 
 constexpr int kRunning = 40; // the one batch that runs until the server says it ended
 
-// The newest `count` of an account, with usage when ended: one page, newest first.
-QByteArray listOf(int count, bool ended)
+// The account's newest `count` batches (with usage when ended), newest first, as the API pages them (30 a
+// page, `after` an id) and retrieves them one by one.
+QByteArray answer(const QByteArray &head, int count, bool ended)
 {
-    QJsonArray data;
+    QJsonArray all;
     for (int n = count; n > 0; --n) {
         const QJsonObject usage{{QStringLiteral("input_tokens"), 1000 + n},
                                 {QStringLiteral("output_tokens"), 100 + n},
@@ -44,13 +47,35 @@ QByteArray listOf(int count, bool ended)
         batch.with(QStringLiteral("model"), QStringLiteral("gpt-4o-mini"));
         if (!running)
             batch.with(QStringLiteral("usage"), usage);
-        data.append(batch.json());
+        all.append(batch.json());
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
-                                     {QStringLiteral("data"), data},
-                                     {QStringLiteral("first_id"), TestBatch::numberedId(count)},
-                                     {QStringLiteral("last_id"), TestBatch::numberedId(1)},
-                                     {QStringLiteral("has_more"), false}})
+    const QByteArray target = head.left(head.indexOf('\n')).split(' ').value(1);
+    const QUrl url(QString::fromLatin1(target));
+    const QString path = url.path();
+    if (path.startsWith(QLatin1String("/v1/batches/"))) {
+        const QString id = path.mid(12);
+        for (const QJsonValue &batch : std::as_const(all)) {
+            if (batch.toObject().value(QStringLiteral("id")).toString() == id)
+                return QJsonDocument(batch.toObject()).toJson(QJsonDocument::Compact);
+        }
+        return {};
+    }
+    const QString after = QUrlQuery(url).queryItemValue(QStringLiteral("after"));
+    qsizetype first = 0;
+    while (!after.isEmpty() && first < all.size() &&
+           all.at(first).toObject().value(QStringLiteral("id")).toString() != after)
+        ++first;
+    if (!after.isEmpty())
+        ++first;
+    QJsonArray data;
+    for (qsizetype i = first; i < all.size() && data.size() < 30; ++i)
+        data.append(all.at(i));
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
+                           {QStringLiteral("data"), data},
+                           {QStringLiteral("first_id"), data.first().toObject().value(QStringLiteral("id"))},
+                           {QStringLiteral("last_id"), data.last().toObject().value(QStringLiteral("id"))},
+                           {QStringLiteral("has_more"), first + data.size() < all.size()}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -113,12 +138,13 @@ private Q_SLOTS:
     void init()
     {
         m_meanwhile = nullptr;
-        m_server = std::make_unique<HostileServer>([this](QTcpSocket *socket, const QByteArray &) {
+        m_server = std::make_unique<HostileServer>([this](QTcpSocket *socket, const QByteArray &head) {
             if (m_meanwhile) {
                 m_meanwhile();
                 m_meanwhile = nullptr;
             }
-            socket->write(HostileServer::response(200, listOf(m_count, m_ended)));
+            const QByteArray body = answer(head, m_count, m_ended);
+            socket->write(HostileServer::response(body.isEmpty() ? 404 : 200, body));
         });
         QVERIFY(m_cacheHome.isValid() && m_out.isValid());
     }
@@ -211,6 +237,35 @@ private Q_SLOTS:
         const BatchwatchRun server = cost({QStringLiteral("--no-cache")});
         QVERIFY2(server.exitCode == 0, server.err.constData());
         QCOMPARE(summed, contentsOf(output()));
+    }
+
+    // L4: a column that is not a number (a file another tool wrote) is never summed, read as 0 or warned
+    // about on every run: the run reads every batch's JSON, quietly, and gives what the server gives.
+    void aColumnThatIsNotANumberReadsEveryBatchQuietly_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::newRow("input_tokens") << QStringLiteral("input_tokens");
+        QTest::newRow("output_tokens") << QStringLiteral("output_tokens");
+        QTest::newRow("created_at") << QStringLiteral("created_at");
+    }
+
+    void aColumnThatIsNotANumberReadsEveryBatchQuietly()
+    {
+        QFETCH(QString, column);
+        const QByteArray before = warmCache();
+        QVERIFY(!before.isEmpty());
+        {
+            QSqlDatabase db = other();
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE batches SET %1 = 'many' WHERE id = '%2'")
+                                           .arg(column, TestBatch::numberedId(10))));
+            db.close();
+        }
+        const BatchwatchRun run = cost();
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(!run.err.contains(kFastMarker), run.err.constData());
+        QVERIFY2(!run.err.contains("warning"), run.err.constData());
+        QCOMPARE(contentsOf(output()), before);
     }
 };
 
