@@ -5,6 +5,8 @@
 #include "core/providers/provideradapter.h"
 #include "testbatches.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -95,6 +97,20 @@ bool exec(const QString &file, const QString &statement)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("direct"));
     return ok;
+}
+
+QVariant scalar(const QString &file, const QString &statement)
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("direct"));
+        db.setDatabaseName(file);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(statement) && q.next())
+            value = q.value(0);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("direct"));
+    return value;
 }
 
 // Exactly what version 4 created, with `rows` JSON objects in rank order.
@@ -252,6 +268,43 @@ private Q_SLOTS:
                                  anthropicJson(QStringLiteral("msgbatch_f"), QStringLiteral("completed"))},
                                 QStringLiteral("anthropic")));
         expectUnknownEverywhere(v4, 2);
+    }
+
+    void aMigrationThatFailsForAnotherReasonLeavesTheFileAsItWas()
+    {
+        const QString file = path(QStringLiteral("v4full"));
+        QVERIFY(makeVersionFour(
+            file, {withUsage(QStringLiteral("a"), QStringLiteral("completed"), 300, 1000).json,
+                   withoutUsage(QStringLiteral("b"), QStringLiteral("in_progress"), 200).json}));
+        // The migration's row updates fail as on a full disk: an SQL error that says nothing of the file.
+        QVERIFY(exec(file, QStringLiteral("CREATE TRIGGER full BEFORE UPDATE ON batches BEGIN SELECT "
+                                          "RAISE(ABORT, 'database or disk is full'); END")));
+        {
+            BatchCache cache;
+            QString error, warning;
+            QVERIFY(!cache.open(file, &error, &warning)); // the run goes on without the cache
+            QVERIFY2(warning.isEmpty(), qPrintable(warning));
+            QVERIFY2(error.contains(QStringLiteral("disk is full")), qPrintable(error));
+        }
+        QVERIFY(QFile::exists(file));
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("v4full.sqlite.broken-*")}).isEmpty());
+        // Rolled back: still version 4, without the new columns, its rows kept.
+        QCOMPARE(
+            scalar(file, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")).toString(),
+            QStringLiteral("4"));
+        QCOMPARE(scalar(file, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('batches') WHERE name = "
+                                             "'status'"))
+                     .toInt(),
+                 0);
+        QCOMPARE(scalar(file, QStringLiteral("SELECT COUNT(*) FROM batches")).toInt(), 2);
+        // Tried again at the next open, once the disk has room.
+        QVERIFY(exec(file, QStringLiteral("DROP TRIGGER full")));
+        BatchCache cache;
+        QString error, warning;
+        QVERIFY2(cache.open(file, &error, &warning), qPrintable(error));
+        QVERIFY2(warning.isEmpty(), qPrintable(warning));
+        QCOMPARE(cache.load().size(), size_t(2));
+        expectUsage(columns(file).value(QStringLiteral("r0")), QStringLiteral("completed"), 300, 1000);
     }
 
     void everyWritePathFillsTheColumns()
