@@ -2,7 +2,6 @@
 
 #include "core/cache/batchcachecolumns.h"
 #include "core/json/batchparser.h"
-#include "core/json/jsondocument.h"
 #include "core/providers/provideradapter.h"
 
 #include <QSqlError>
@@ -65,13 +64,17 @@ void BatchCache::close()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-bool BatchCache::setMeta(const QString &key, const QString &value)
+bool BatchCache::setMeta(const QString &key, const QString &value, QSqlError *failure)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
     query.addBindValue(key);
     query.addBindValue(value);
-    return query.exec();
+    if (query.exec())
+        return true;
+    if (failure)
+        *failure = query.lastError();
+    return false;
 }
 
 QString BatchCache::meta(const QString &key) const
@@ -152,79 +155,6 @@ std::vector<Batch> BatchCache::load(QString *error, ReadStatus *status, bool *co
     if (result != ReadStatus::Ok)
         batches.clear();
     return batches;
-}
-
-BatchCache::ReadStatus BatchCache::stream(int chunk, const ChunkConsumer &consume, QString *error,
-                                          bool *stopped) const
-{
-    Q_ASSERT(chunk > 0);
-    if (stopped)
-        *stopped = false;
-    return inSnapshot(
-        [&](QString *why, ReadStatus *read) {
-            qint64 rank = std::numeric_limits<qint64>::min();
-            qint64 rows = 0;
-            for (;;) {
-                std::vector<Batch> batches = loadChunk(rank, chunk, &rank, why, read);
-                if (*read != ReadStatus::Ok)
-                    return rows;
-                const bool last = int(batches.size()) < chunk;
-                rows += qint64(batches.size());
-                if (!batches.empty() && !consume(std::move(batches))) {
-                    if (stopped)
-                        *stopped = true;
-                    return qint64(-1);
-                }
-                if (last)
-                    return rows;
-            }
-        },
-        error, nullptr);
-}
-
-std::vector<PlanRow> BatchCache::loadPlan(QString *error, ReadStatus *status, bool *complete,
-                                          bool checkJson) const
-{
-    std::vector<PlanRow> plan;
-    const ReadStatus result = inSnapshot(
-        [&](QString *why, ReadStatus *read) {
-            QSqlQuery query(QSqlDatabase::database(m_connection, false));
-            query.setForwardOnly(true);
-            if (!query.exec(
-                    checkJson
-                        ? QStringLiteral("SELECT id, status, created_at, json FROM batches ORDER BY rank")
-                        : QStringLiteral("SELECT id, status, created_at FROM batches ORDER BY rank"))) {
-                report(failureOf(query.lastError()), sqlError(query), why, read);
-                return qint64(0);
-            }
-            while (query.next()) {
-                // Every write fills the columns: one without them was not written by this cache.
-                if (query.isNull(1) || query.isNull(2)) {
-                    report(ReadStatus::Damaged, QStringLiteral("a cached batch lacks its status"), why, read);
-                    return qint64(plan.size());
-                }
-                if (checkJson) {
-                    const QString bad = JsonDocument(query.value(3).toByteArray()).objectError();
-                    if (!bad.isEmpty()) {
-                        report(ReadStatus::Damaged,
-                               QStringLiteral("a cached batch no longer reads back (%1)").arg(bad), why,
-                               read);
-                        return qint64(plan.size());
-                    }
-                }
-                plan.push_back({query.value(0).toString(), BatchStatus::fromString(query.value(1).toString()),
-                                query.value(2).toLongLong()});
-            }
-            if (query.lastError().isValid())
-                report(failureOf(query.lastError()), sqlError(query), why, read);
-            return qint64(plan.size());
-        },
-        error, complete);
-    if (status)
-        *status = result;
-    if (result != ReadStatus::Ok)
-        plan.clear();
-    return plan;
 }
 
 std::vector<Batch> BatchCache::loadChunk(qint64 afterRank, int limit, qint64 *lastRank, QString *error,
@@ -417,7 +347,7 @@ bool BatchCache::beginWrite(QString *error) const
     return false;
 }
 
-bool BatchCache::recordCount(QString *error)
+bool BatchCache::recordCount(QString *error, QSqlError *failure)
 {
     // Once per transaction, not per row: SQLite counts an index's entries without reading the rows (about
     // 1 ms for 100,000).
@@ -427,6 +357,8 @@ bool BatchCache::recordCount(QString *error)
         return true;
     if (error)
         *error = sqlError(query);
+    if (failure)
+        *failure = query.lastError();
     return false;
 }
 

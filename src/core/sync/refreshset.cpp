@@ -1,5 +1,7 @@
 #include "core/sync/refreshset.h"
 
+#include "core/cache/batchcachecolumns.h"
+
 #include <QByteArray>
 
 #include <sqlite3.h>
@@ -69,7 +71,7 @@ Result read(const QString &path, int top, std::vector<PlanRow> *rows, bool *comp
             }
             std::pair<qint64, QString> key(sqlite3_column_int64(statement, 0), text(statement, 1));
             if (byRank.count(key) == 0) {
-                PlanRow row{key.second, BatchStatus::fromString(text(statement, 2)),
+                PlanRow row{key.second, BatchCacheColumns::statusOf(text(statement, 2)),
                             sqlite3_column_int64(statement, 3)};
                 byRank.emplace(std::move(key), std::move(row));
             }
