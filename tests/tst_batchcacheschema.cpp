@@ -2,8 +2,11 @@
 // tokens), filled on every write path and by the migration of an older file.
 #include "core/cache/batchcache.h"
 #include "core/cache/batchcachewalkwriter.h"
+#include "core/providers/provideradapter.h"
 #include "testbatches.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -96,8 +99,23 @@ bool exec(const QString &file, const QString &statement)
     return ok;
 }
 
+QVariant scalar(const QString &file, const QString &statement)
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("direct"));
+        db.setDatabaseName(file);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(statement) && q.next())
+            value = q.value(0);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("direct"));
+    return value;
+}
+
 // Exactly what version 4 created, with `rows` JSON objects in rank order.
-bool makeVersionFour(const QString &file, const QList<QByteArray> &rows)
+bool makeVersionFour(const QString &file, const QList<QByteArray> &rows,
+                     const QString &provider = QStringLiteral("openai"))
 {
     bool ok = false;
     {
@@ -114,8 +132,9 @@ bool makeVersionFour(const QString &file, const QList<QByteArray> &rows)
                            "completed INTEGER NOT NULL, failed INTEGER NOT NULL, total INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX observations_batch ON observations(batch_id, observed_at)"),
             QStringLiteral("INSERT INTO meta VALUES ('schema_version', '4'), ('complete', '1'), "
-                           "('provider', 'openai'), ('rows', '%1')")
-                .arg(rows.size()),
+                           "('provider', '%2'), ('rows', '%1')")
+                .arg(rows.size())
+                .arg(provider),
         };
         for (const QString &statement : statements)
             ok = ok && q.exec(statement);
@@ -130,6 +149,51 @@ bool makeVersionFour(const QString &file, const QList<QByteArray> &rows)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("v4"));
     return ok;
+}
+// An Anthropic batch whose processing_status is a word its adapter does not know: unknown, even though
+// OpenAI spells a terminal status so.
+QByteArray anthropicJson(const QString &id, const QString &processingStatus)
+{
+    return QStringLiteral("{\"id\": \"%1\", \"type\": \"message_batch\", \"processing_status\": \"%2\", "
+                          "\"created_at\": \"2026-01-01T00:00:00Z\"}")
+        .arg(id, processingStatus)
+        .toUtf8();
+}
+
+Batch anthropicBatch(const QString &id, const QString &processingStatus)
+{
+    Parsed<Batch> parsed =
+        ProviderAdapter::of(Provider::Anthropic).parseBatch(anthropicJson(id, processingStatus));
+    Q_ASSERT(parsed.ok());
+    return parsed.value;
+}
+
+// Every row's plan status is unknown with its word kept, and its column cannot match a known word.
+void expectUnknownEverywhere(const QString &file, int expected)
+{
+    {
+        BatchCache cache;
+        QString error;
+        QVERIFY2(cache.open(file, Provider::Anthropic, &error, nullptr), qPrintable(error));
+        BatchCache::ReadStatus status = BatchCache::ReadStatus::Failed;
+        const std::vector<PlanRow> plan = cache.loadPlan(&error, &status);
+        QCOMPARE(int(status), int(BatchCache::ReadStatus::Ok));
+        QCOMPARE(int(plan.size()), expected);
+        for (const PlanRow &row : plan) {
+            QCOMPARE(row.status.value(), BatchStatus::Unknown);
+            QVERIFY(!row.status.isTerminal());
+            QCOMPARE(row.status.toString(), QStringLiteral("completed"));
+        }
+    }
+    const QHash<QString, Row> rows = columns(file);
+    QCOMPARE(rows.size(), expected);
+    for (const Row &row : rows) {
+        const QString text = row.status.toString();
+        QVERIFY2(!QStringList({QStringLiteral("completed"), QStringLiteral("failed"),
+                               QStringLiteral("expired"), QStringLiteral("cancelled")})
+                      .contains(text),
+                 qPrintable(text));
+    }
 }
 } // namespace
 
@@ -172,6 +236,75 @@ private Q_SLOTS:
         QVERIFY2(cache.open(file, &error, &warning), qPrintable(error));
         QVERIFY2(!warning.isEmpty(), "a row that does not parse moves the file aside");
         QVERIFY(cache.load().empty());
+    }
+
+    void anUnknownStatusNeverReadsBackAsATerminalOne()
+    {
+        const QString file = path(QStringLiteral("unknown"));
+        {
+            BatchCache cache;
+            QString error;
+            QVERIFY(cache.open(file, Provider::Anthropic, &error, nullptr));
+            const Batch first = anthropicBatch(QStringLiteral("msgbatch_a"), QStringLiteral("completed"));
+            QCOMPARE(first.status.value(), BatchStatus::Unknown);
+            QVERIFY2(cache.replaceAll({first}, true, &error), qPrintable(error));
+            QVERIFY2(cache.store({anthropicBatch(QStringLiteral("msgbatch_b"), QStringLiteral("completed"))},
+                                 {}, &error),
+                     qPrintable(error));
+            QVERIFY2(cache.append({anthropicBatch(QStringLiteral("msgbatch_c"), QStringLiteral("completed"))},
+                                  &error),
+                     qPrintable(error));
+            QVERIFY2(cache.writeWalkPage(
+                         {anthropicBatch(QStringLiteral("msgbatch_d"), QStringLiteral("completed"))},
+                         cache.beginWalk(), &error),
+                     qPrintable(error));
+        }
+        expectUnknownEverywhere(file, 4);
+
+        // The migration writes it the same way.
+        const QString v4 = path(QStringLiteral("unknownv4"));
+        QVERIFY(makeVersionFour(v4,
+                                {anthropicJson(QStringLiteral("msgbatch_e"), QStringLiteral("completed")),
+                                 anthropicJson(QStringLiteral("msgbatch_f"), QStringLiteral("completed"))},
+                                QStringLiteral("anthropic")));
+        expectUnknownEverywhere(v4, 2);
+    }
+
+    void aMigrationThatFailsForAnotherReasonLeavesTheFileAsItWas()
+    {
+        const QString file = path(QStringLiteral("v4full"));
+        QVERIFY(makeVersionFour(
+            file, {withUsage(QStringLiteral("a"), QStringLiteral("completed"), 300, 1000).json,
+                   withoutUsage(QStringLiteral("b"), QStringLiteral("in_progress"), 200).json}));
+        // The migration's row updates fail as on a full disk: an SQL error that says nothing of the file.
+        QVERIFY(exec(file, QStringLiteral("CREATE TRIGGER full BEFORE UPDATE ON batches BEGIN SELECT "
+                                          "RAISE(ABORT, 'database or disk is full'); END")));
+        {
+            BatchCache cache;
+            QString error, warning;
+            QVERIFY(!cache.open(file, &error, &warning)); // the run goes on without the cache
+            QVERIFY2(warning.isEmpty(), qPrintable(warning));
+            QVERIFY2(error.contains(QStringLiteral("disk is full")), qPrintable(error));
+        }
+        QVERIFY(QFile::exists(file));
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("v4full.sqlite.broken-*")}).isEmpty());
+        // Rolled back: still version 4, without the new columns, its rows kept.
+        QCOMPARE(
+            scalar(file, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")).toString(),
+            QStringLiteral("4"));
+        QCOMPARE(scalar(file, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('batches') WHERE name = "
+                                             "'status'"))
+                     .toInt(),
+                 0);
+        QCOMPARE(scalar(file, QStringLiteral("SELECT COUNT(*) FROM batches")).toInt(), 2);
+        // Tried again at the next open, once the disk has room.
+        QVERIFY(exec(file, QStringLiteral("DROP TRIGGER full")));
+        BatchCache cache;
+        QString error, warning;
+        QVERIFY2(cache.open(file, &error, &warning), qPrintable(error));
+        QVERIFY2(warning.isEmpty(), qPrintable(warning));
+        QCOMPARE(cache.load().size(), size_t(2));
+        expectUsage(columns(file).value(QStringLiteral("r0")), QStringLiteral("completed"), 300, 1000);
     }
 
     void everyWritePathFillsTheColumns()

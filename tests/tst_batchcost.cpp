@@ -280,6 +280,46 @@ private Q_SLOTS:
         QCOMPARE(report.total().unpriced, 3);
     }
 
+    // A server may name every batch's model differently and have each priced (snapshot suffixes of one
+    // model): the report sums the tokens at each price, so thousands of names cost what one name costs, to
+    // the last digit, and each add() looks through no more than the price table's prices.
+    void manySnapshotNamesOfOneModelAreOnePrice()
+    {
+        const PriceTable prices = testTable();
+        constexpr int kNames = 3000;
+        CostReport named(CostReport::By::Day, &prices);
+        CostReport plain(CostReport::By::Day, &prices);
+        CostReport byModel(CostReport::By::Model, &prices);
+        qint64 uncached = 0, cached = 0, output = 0;
+        for (int i = 0; i < kNames; ++i) {
+            const QString name = QStringLiteral("gpt-4o-mini-%1").arg(i, 8, 10, QLatin1Char('0'));
+            QVERIFY(prices.price(Provider::OpenAI, name));
+            // Uneven counts at prices not round in binary: pricing each name apart would round differently.
+            const BatchUsage u = usage(100'003 + 7 * i, 3 * i, 20'011 + 13 * i);
+            uncached += u.inputTokens - u.cachedTokens;
+            cached += u.cachedTokens;
+            output += u.outputTokens;
+            named.add(batch(QString::number(i), name, kDec1, u), QStringLiteral("a"), Provider::OpenAI);
+            plain.add(batch(QString::number(i), QStringLiteral("gpt-4o-mini"), kDec1, u), QStringLiteral("a"),
+                      Provider::OpenAI);
+            byModel.add(batch(QString::number(i), name, kDec1, u), QStringLiteral("a"), Provider::OpenAI);
+        }
+        const double expected =
+            (double(uncached) * 0.075 + double(cached) * 0.0375 + double(output) * 0.3) / 1'000'000.0;
+        const QList<CostGroup> days = named.groups();
+        QCOMPARE(days.size(), 1);
+        QCOMPARE(days[0].batches, kNames);
+        QCOMPARE(days[0].unpriced, 0);
+        // Exactly: the same bits, not nearly the same number.
+        QVERIFY2(days[0].cost == expected, qPrintable(QString::number(days[0].cost - expected, 'g', 17)));
+        QVERIFY(days[0].cost == plain.groups().at(0).cost);
+        QVERIFY(named.total().cost == expected);
+        const CostGroup total = byModel.total();
+        QCOMPARE(total.batches, kNames);
+        QCOMPARE(byModel.groups().size(), kNames);
+        QVERIFY2(total.cost == expected, qPrintable(QString::number(total.cost - expected, 'g', 17)));
+    }
+
     void parseBy()
     {
         CostReport::By by = CostReport::By::Model;

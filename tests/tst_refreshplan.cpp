@@ -46,6 +46,25 @@ class TestRefreshPlan : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A light hold: past its first 120 rows the held positions are not the server's (terminal batches are
+    // left out between them), so no page is planned to reach those; they are retrieved.
+    void changingBeyondTheExactPositionsAreRetrieved()
+    {
+        const std::vector<Batch> batches = held(250);
+        const RefreshPlan plan = RefreshPlan::make(
+            int(batches.size()), [&batches](int i) -> const QString & { return batches[size_t(i)].id; },
+            [](int i) { return i >= 100; }, 49, 100, 120);
+        QCOMPARE(plan.retrieves.size(), 150);
+        // One page after position 49 brings positions 100-119; the 130 below are retrieved.
+        QCOMPARE(plan.pages, 1);
+        QCOMPARE(plan.requests, 131);
+        const RefreshPlan none = RefreshPlan::make(
+            int(batches.size()), [&batches](int i) -> const QString & { return batches[size_t(i)].id; },
+            [](int i) { return i >= 100; }, 49, 100, 100);
+        QCOMPARE(none.pages, 0);
+        QCOMPARE(none.requests, 150);
+    }
+
     void manyChangingDeepDownAreReadByPages()
     {
         const std::vector<Batch> batches = held(250);

@@ -64,13 +64,17 @@ void BatchCache::close()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-bool BatchCache::setMeta(const QString &key, const QString &value)
+bool BatchCache::setMeta(const QString &key, const QString &value, QSqlError *failure)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
     query.addBindValue(key);
     query.addBindValue(value);
-    return query.exec();
+    if (query.exec())
+        return true;
+    if (failure)
+        *failure = query.lastError();
+    return false;
 }
 
 QString BatchCache::meta(const QString &key) const
@@ -343,7 +347,7 @@ bool BatchCache::beginWrite(QString *error) const
     return false;
 }
 
-bool BatchCache::recordCount(QString *error)
+bool BatchCache::recordCount(QString *error, QSqlError *failure)
 {
     // Once per transaction, not per row: SQLite counts an index's entries without reading the rows (about
     // 1 ms for 100,000).
@@ -353,6 +357,8 @@ bool BatchCache::recordCount(QString *error)
         return true;
     if (error)
         *error = sqlError(query);
+    if (failure)
+        *failure = query.lastError();
     return false;
 }
 

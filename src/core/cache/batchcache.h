@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+class QSqlError;
 class QSqlQuery;
 
 // What Batchwatch has seen of one account, in SQLite: each batch's JSON as received, its place in the
@@ -124,12 +125,16 @@ private:
     bool moveAsideLocked(const QString &why, QString *warning);
     [[nodiscard]] bool beginWrite(QString *error) const;
     // The number of rows, recorded in the write transaction that is about to commit.
-    bool recordCount(QString *error);
+    // `failure` (optional) receives the failing statement's error.
+    bool recordCount(QString *error, QSqlError *failure = nullptr);
     OpenProblem createSchema(QString *error);
-    bool migrate(int from, QString *error);
-    // Version 5's columns for every row, parsed from its JSON (the migration from an older file).
-    bool fillColumns(QString *error);
-    bool setMeta(const QString &key, const QString &value);
+    // Damaged only for corruption or a row that does not parse; any other failure (disk full, I/O) is
+    // Unavailable: rolled back by the caller, the file left as it was, tried again at the next open.
+    OpenProblem migrate(int from, QString *error);
+    // Version 5's columns for every row, parsed from its JSON (the migration from an older file). `failure`
+    // receives the failing statement's error; it stays invalid when a row does not parse.
+    bool fillColumns(QString *error, QSqlError *failure);
+    bool setMeta(const QString &key, const QString &value, QSqlError *failure = nullptr);
     QString meta(const QString &key) const;
     // Runs `readRows` in one read transaction with the recorded count and the complete flag; it returns the
     // rows it read (-1: it stopped early, nothing to compare), and a count that differs from the recorded one

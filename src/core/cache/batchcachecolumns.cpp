@@ -7,9 +7,24 @@
 
 namespace BatchCacheColumns {
 
+QString statusText(const BatchStatus &status)
+{
+    if (status.value() == BatchStatus::Unknown)
+        return u'?' + status.toString();
+    return status.toString();
+}
+
+BatchStatus statusOf(const QString &text)
+{
+    if (text.startsWith(u'?'))
+        return BatchStatus::unknown(text.mid(1));
+    // A known word, or (from a file written before the '?') a word that is none of ours either way.
+    return BatchStatus::fromString(text);
+}
+
 void bind(QSqlQuery &query, const Batch &batch)
 {
-    query.addBindValue(batch.status.toString());
+    query.addBindValue(statusText(batch.status));
     query.addBindValue(batch.createdAt);
     query.addBindValue(batch.model);
     const QVariant none(QMetaType::fromType<qlonglong>()); // a typed NULL

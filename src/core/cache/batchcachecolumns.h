@@ -19,6 +19,12 @@ inline constexpr char kAssignments[] = "status = ?, created_at = ?, model = ?, i
                                        "cached_tokens = ?, output_tokens = ?, total_tokens = ?";
 inline constexpr int kCount = 7;
 
+// The status column's text: the API's word for a known status; an unknown one (a provider's word that must
+// not be read as ours, e.g. Anthropic's "completed") behind a '?', so neither statusOf() nor an SQL
+// `status NOT IN ('completed', ...)` can take it for a known, terminal status.
+QString statusText(const BatchStatus &status);
+BatchStatus statusOf(const QString &text);
+
 // Appends the seven values to a prepared QtSql statement (addBindValue).
 void bind(QSqlQuery &query, const Batch &batch);
 // Binds them to a SQLite statement from parameter `first` on; `status` must outlive the step (the text is

@@ -295,9 +295,9 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
                 query.exec(QStringLiteral("ROLLBACK"));
                 continue;
             }
-            if (!migrate(version, error)) {
+            if (const OpenProblem problem = migrate(version, error); problem != OpenProblem::None) {
                 query.exec(QStringLiteral("ROLLBACK"));
-                return OpenProblem::Damaged;
+                return problem;
             }
         }
         if (!query.exec(QStringLiteral("COMMIT")))
@@ -308,39 +308,43 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
     return OpenProblem::Unavailable;
 }
 
-bool BatchCache::migrate(int from, QString *error)
+BatchCache::OpenProblem BatchCache::migrate(int from, QString *error)
 {
     // One step per version, in the caller's transaction: a failed migration leaves the file as it was.
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlError failure; // of the failing statement; none when a row does not parse
+    const auto run = [&](const char *statement) {
+        if (query.exec(QLatin1String(statement)))
+            return true;
+        failure = query.lastError();
+        return false;
+    };
     bool ok = true;
     if (from < 2)
-        ok = query.exec(QLatin1String(kCreateObservations)) && query.exec(QLatin1String(kIndexObservations));
+        ok = run(kCreateObservations) && run(kIndexObservations);
     if (from < 3) {
-        ok = ok && query.exec(QStringLiteral("ALTER TABLE batches RENAME TO batches_v2")) &&
-             query.exec(QStringLiteral("DROP INDEX IF EXISTS batches_rank")) &&
-             query.exec(QLatin1String(kCreateBatchesV3)) && query.exec(QLatin1String(kIndexBatches)) &&
-             query.exec(QStringLiteral(
-                 "INSERT INTO batches(id, rank, json) SELECT id, rank, json FROM batches_v2")) &&
-             query.exec(QStringLiteral("DROP TABLE batches_v2"));
+        ok = ok && run("ALTER TABLE batches RENAME TO batches_v2") &&
+             run("DROP INDEX IF EXISTS batches_rank") && run(kCreateBatchesV3) && run(kIndexBatches) &&
+             run("INSERT INTO batches(id, rank, json) SELECT id, rank, json FROM batches_v2") &&
+             run("DROP TABLE batches_v2");
     }
     QString why;
     if (from < 5) {
         for (const char *statement : kAddColumns)
-            ok = ok && query.exec(QLatin1String(statement));
-        ok = ok && fillColumns(&why) && query.exec(QLatin1String(kIndexCreated));
+            ok = ok && run(statement);
+        ok = ok && fillColumns(&why, &failure) && run(kIndexCreated);
     }
-    ok = ok && recordCount(&why); // version 4
-    ok = ok && setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion));
-    if (!ok) {
-        *error = QStringLiteral("migrating the cache from version %1 failed: %2")
-                     .arg(from)
-                     .arg(why.isEmpty() ? query.lastError().text() : why);
-        return false;
-    }
-    return true;
+    ok = ok && recordCount(&why, &failure); // version 4
+    ok = ok && setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion), &failure);
+    if (ok)
+        return OpenProblem::None;
+    *error = QStringLiteral("migrating the cache from version %1 failed: %2")
+                 .arg(from)
+                 .arg(why.isEmpty() ? failure.text() : why);
+    return !failure.isValid() || isCorruption(failure) ? OpenProblem::Damaged : OpenProblem::Unavailable;
 }
 
-bool BatchCache::fillColumns(QString *error)
+bool BatchCache::fillColumns(QString *error, QSqlError *failure)
 {
     // Each row parsed once, by the account's provider, in chunks by rowid (an UPDATE beside an open SELECT
     // on the same table is best avoided). A row that does not parse makes the file damaged, as a read would.
@@ -352,7 +356,8 @@ bool BatchCache::fillColumns(QString *error)
             QStringLiteral("SELECT rowid, json FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?")) ||
         !update.prepare(QStringLiteral("UPDATE batches SET %1 WHERE rowid = ?")
                             .arg(QLatin1String(BatchCacheColumns::kAssignments)))) {
-        *error = db.lastError().text();
+        *failure = select.lastError().isValid() ? select.lastError() : update.lastError();
+        *error = failure->text();
         return false;
     }
     const ProviderAdapter &adapter = ProviderAdapter::of(m_provider);
@@ -361,6 +366,7 @@ bool BatchCache::fillColumns(QString *error)
         select.addBindValue(after);
         select.addBindValue(kChunk);
         if (!select.exec()) {
+            *failure = select.lastError();
             *error = select.lastError().text();
             return false;
         }
@@ -374,6 +380,7 @@ bool BatchCache::fillColumns(QString *error)
             chunk.emplace_back(select.value(0).toLongLong(), std::move(parsed.value));
         }
         if (select.lastError().isValid()) {
+            *failure = select.lastError();
             *error = select.lastError().text();
             return false;
         }
@@ -382,6 +389,7 @@ bool BatchCache::fillColumns(QString *error)
             BatchCacheColumns::bind(update, batch);
             update.addBindValue(rowid);
             if (!update.exec()) {
+                *failure = update.lastError();
                 *error = update.lastError().text();
                 return false;
             }

@@ -1,6 +1,7 @@
 // The reads of a warm headless run: the plan rows, from schema 5's columns straight through SQLite's C API
 // (QtSql's QVariant per value was a third of the time of a million rows), and the account streamed in chunks.
 #include "core/cache/batchcache.h"
+#include "core/cache/batchcachecolumns.h"
 
 #include "core/json/jsondocument.h"
 
@@ -67,7 +68,7 @@ std::vector<PlanRow> BatchCache::loadPlan(QString *error, ReadStatus *status, bo
                         return fail(ReadStatus::Damaged,
                                     QStringLiteral("a cached batch no longer reads back (%1)").arg(bad));
                 }
-                plan.push_back({text16(statement, 0), BatchStatus::fromString(text16(statement, 1)),
+                plan.push_back({text16(statement, 0), BatchCacheColumns::statusOf(text16(statement, 1)),
                                 sqlite3_column_int64(statement, 2)});
             }
             if (code != SQLITE_DONE)

@@ -56,7 +56,7 @@ bool BatchCache::writeWalkPage(const std::vector<Batch> &page, qint64 firstRank,
         sqlite3_bind_text16(insert, 1, batch.id.utf16(), int(batch.id.size() * 2), SQLITE_STATIC);
         sqlite3_bind_int64(insert, 2, firstRank + qint64(i));
         sqlite3_bind_blob(insert, 3, batch.json.constData(), int(batch.json.size()), SQLITE_STATIC);
-        const QString status = batch.status.toString();
+        const QString status = BatchCacheColumns::statusText(batch.status);
         BatchCacheColumns::bind(insert, 4, batch, status);
         ok = sqlite3_step(insert) == SQLITE_DONE;
         if (!ok)

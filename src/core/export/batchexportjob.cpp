@@ -26,6 +26,7 @@ void BatchExportJob::setCache(BatchCache *cache, bool refreshAll)
     m_sync = cache ? new BatchSync(m_client, cache, this) : nullptr;
     m_refreshAll = refreshAll;
     if (m_sync) {
+        m_sync->setLight(m_lightRefresh);
         connect(m_sync, &BatchSync::progress, this, &BatchExportJob::progress);
         connect(m_sync, &BatchSync::finished, this, &BatchExportJob::onSyncFinished);
         connect(m_sync, &BatchSync::walked, this, [this](const std::vector<Batch> &batches) {
@@ -99,7 +100,7 @@ void BatchExportJob::onSyncFinished(const ApiError &error)
         finish(Outcome::ApiFailed);
         return;
     }
-    if (!m_sync->streamed()) {
+    if (!m_sync->streamed() && !m_sync->refreshedLight()) {
         // The refreshed cache, a chunk at a time: a warm run holds no more of the account than that.
         const ApiError read = m_sync->readResult(
             [this](const std::vector<Batch> &chunk) { return writeAll(chunk) && !reachedMax(); });
@@ -169,6 +170,7 @@ void BatchExportJob::finish(Outcome outcome)
 {
     m_outcome = outcome;
     m_endedShort = m_sync ? m_sync->endedShort() : m_fetcher->endedShort();
+    m_refreshedLight = m_sync && m_sync->refreshedLight();
     m_fetcher->stop();
     Q_EMIT finished();
 }

@@ -30,6 +30,11 @@ public:
     // Brings `cache` up to date first and writes from it (a warm run costs a few requests); without a cache
     // the pages are written as they arrive.
     void setCache(BatchCache *cache, bool refreshAll);
+    // Before setCache(): a warm cache is only brought up to date (BatchSync::setLight), its batches not
+    // handed over; refreshedLight() then says the caller must read the cache itself. A cold run walks and
+    // hands everything over as always.
+    void setLightRefresh(bool light) { m_lightRefresh = light; }
+    bool refreshedLight() const { return m_refreshedLight; }
     // Writes through `exporter` (begun by the caller); stops after `maxBatches` matches (<= 0: all).
     void start(BatchExporter *exporter, qint64 maxBatches = 0);
     // Hands each match to `consume` instead (`batchwatch cost` sums them); a false return fails the job
@@ -72,6 +77,8 @@ private:
     BatchListFetcher *m_fetcher;
     BatchSync *m_sync = nullptr;
     bool m_refreshAll = false;
+    bool m_lightRefresh = false;
+    bool m_refreshedLight = false; // kept at the end: the caller drops the cache (and the sync) after
     BatchExporter *m_exporter = nullptr;
     Consumer m_consume;
     QString m_consumeFailure;

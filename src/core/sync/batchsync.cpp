@@ -1,9 +1,12 @@
 #include "core/sync/batchsync.h"
 
 #include "core/cache/batchcache.h"
+#include "core/sync/refreshset.h"
 #include "core/sync/syncengine.h"
 
 #include <QLoggingCategory>
+
+#include <algorithm>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
@@ -35,17 +38,24 @@ int BatchSync::requests() const
 
 void BatchSync::start(bool refreshAll)
 {
+    static_assert(kLightTop == 10 * SyncEngine::kPageSize, "ten pages");
     bool complete = false;
-    std::vector<PlanRow> cached = refreshAll ? std::vector<PlanRow>() : readCache(&complete);
+    std::vector<PlanRow> cached;
+    m_holdsLight = !refreshAll && m_light && readLight(&cached, &complete);
+    if (!refreshAll && !m_holdsLight)
+        cached = readCache(&complete);
     m_engine->clearHeld();
     m_streamed = false;
+    m_refreshedLight = false;
     m_held = 0;
     m_refreshed = 0;
     if (refreshAll || cached.empty() || !complete) {
         walkAll();
         return;
     }
-    (void)m_engine->adopt(std::move(cached));
+    const qsizetype held = m_engine->adopt(std::move(cached));
+    if (m_holdsLight)
+        m_engine->setExactPositions(std::min<qsizetype>(held, kLightTop)); // RefreshSet's top comes first
     m_engine->refresh();
 }
 
@@ -75,6 +85,21 @@ std::vector<PlanRow> BatchSync::readCache(bool *complete)
     }
     *complete = false;
     return {};
+}
+
+bool BatchSync::readLight(std::vector<PlanRow> *rows, bool *complete)
+{
+    QString why;
+    switch (RefreshSet::read(m_cache->path(), kLightTop, rows, complete, &why)) {
+    case RefreshSet::Result::Ok:
+        // An empty or incomplete cache is walked whole, as without a light hold.
+        return true;
+    case RefreshSet::Result::Unsuitable:
+    case RefreshSet::Result::Failed:
+        qCInfo(lcSync, "holding the whole cache for the refresh: %s", qPrintable(why));
+        break;
+    }
+    return false;
 }
 
 void BatchSync::walkAll()
@@ -120,6 +145,16 @@ void BatchSync::onRefreshed(const ApiError &error)
     if (!error.isError()) {
         m_refreshed = qint64(m_engine->newCount() + m_engine->updatedCount());
         m_held = qint64(m_engine->heldCount());
+        if (m_holdsLight && !m_engine->refreshCached()) {
+            // The caller would read the cache, which lacks what the refresh learned: never a stale answer.
+            finish(
+                ApiError::make(ApiError::LocalIo,
+                               QStringLiteral("the refresh could not write the cache, so it cannot be read "
+                                              "whole (another process may be writing it; try again)")));
+            return;
+        }
+        // A light hold: the caller reads the cache itself (readResult() would do, but `cost` sums columns).
+        m_refreshedLight = m_holdsLight;
     }
     finish(error);
 }
@@ -167,7 +202,9 @@ QString BatchSync::summary() const
 {
     return QStringLiteral("refreshed %1 of %2 batches in %3 requests (%4)")
         .arg(m_refreshed)
-        .arg(m_streamed ? m_engine->walkedCount() : m_held)
+        .arg(m_streamed         ? m_engine->walkedCount()
+             : m_refreshedLight ? m_cache->count()
+                                : m_held)
         .arg(requests())
         .arg(m_engine->requestSummary());
 }

@@ -26,6 +26,12 @@ public:
     ~BatchSync() override;
 
     void start(bool refreshAll = false);
+    // A warm cache is refreshed holding only RefreshSet's rows (the top and those that may change), not the
+    // whole account: the caller then reads the cache itself (`batchwatch cost` sums its columns; the job
+    // does not call readResult()). Without the columns (an older file) it holds everything, as by default.
+    void setLight(bool light) { m_light = light; }
+    // The last run refreshed a light hold: the cache is up to date, and nothing was handed over.
+    bool refreshedLight() const { return m_refreshedLight; }
     // Ends a walk over everything after the page being delivered (the caller has what it wants): what came
     // is cached, and the cache is not marked complete.
     void stop();
@@ -61,6 +67,11 @@ private:
     void syncArrived(const std::vector<Batch> &batches, bool onTop) override;
     void syncUpdated(const std::vector<Batch> &) override {}
     std::vector<PlanRow> readCache(bool *complete);
+    // Ten pages: the refresh's new batches end at the first held one, and a page read for them that reaches
+    // into the cache finds what it brings held.
+    static constexpr int kLightTop = 1000;
+    // RefreshSet's rows; false when the file cannot give them (then readCache() it is).
+    bool readLight(std::vector<PlanRow> *rows, bool *complete);
     void walkAll();
     void onRefreshed(const ApiError &error);
     void finish(const ApiError &error);
@@ -69,6 +80,9 @@ private:
     SyncEngine *m_engine;
     bool m_walking = false;
     bool m_streamed = false;
-    qint64 m_held = 0; // batches the refreshed cache holds
+    bool m_light = false;
+    bool m_holdsLight = false;
+    bool m_refreshedLight = false;
+    qint64 m_held = 0; // batches the refresh held (a light hold: its rows, not the account)
     qint64 m_refreshed = 0;
 };

@@ -1,7 +1,8 @@
 #include "core/sync/refreshplan.h"
 
 RefreshPlan RefreshPlan::make(int count, const std::function<const QString &(int)> &idAt,
-                              const std::function<bool(int)> &mayChangeAt, int deepestRead, int pageSize)
+                              const std::function<bool(int)> &mayChangeAt, int deepestRead, int pageSize,
+                              int pageable)
 {
     Q_ASSERT(pageSize > 0);
     RefreshPlan plan;
@@ -12,8 +13,8 @@ RefreshPlan RefreshPlan::make(int count, const std::function<const QString &(int
         if (!mayChangeAt(i))
             continue;
         plan.retrieves.append(idAt(i));
-        if (deepestRead < 0 || i <= deepestRead)
-            continue; // pages read on from `deepestRead` cannot bring it
+        if (deepestRead < 0 || i <= deepestRead || i >= pageable)
+            continue; // pages read on from `deepestRead` cannot bring it, or its depth is not known
         const size_t page = size_t((i - deepestRead - 1) / pageSize);
         if (perPage.size() <= page)
             perPage.resize(page + 1, 0);

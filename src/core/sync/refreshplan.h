@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 // What a refresh reads again of the batches it holds, in the server's newest-first order: those that may
@@ -26,7 +27,9 @@ struct RefreshPlan
             [&](int i) { return mayChange(held[size_t(i)]); }, deepestRead, pageSize);
     }
     // The same over any container: `idAt(i)` is the id at position i of `count`, `mayChangeAt(i)` whether it
-    // may still change.
+    // may still change. Only positions below `pageable` are the server's (a light hold: the rest lie further
+    // down, with batches not held between): those beyond are retrieved, never counted on a page.
     static RefreshPlan make(int count, const std::function<const QString &(int)> &idAt,
-                            const std::function<bool(int)> &mayChangeAt, int deepestRead, int pageSize);
+                            const std::function<bool(int)> &mayChangeAt, int deepestRead, int pageSize,
+                            int pageable = std::numeric_limits<int>::max());
 };

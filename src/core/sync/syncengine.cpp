@@ -56,6 +56,8 @@ void SyncEngine::prependHeld(const std::vector<Batch> &newestFirst)
             continue;
         m_held.push_front(PlanRow::of(*it));
         m_rank.insert(it->id, --m_topRank);
+        if (m_exactPositions >= 0)
+            ++m_exactPositions; // a new batch on top, in its place
     }
 }
 
@@ -146,6 +148,7 @@ void SyncEngine::clearHeld()
     stopRefresh();
     m_pager->abort();
     m_held.clear();
+    m_exactPositions = -1;
     m_rank.clear();
     m_unheld.clear();
     m_topRank = 0;

@@ -57,6 +57,10 @@ public:
     // The same for plan rows (BatchCache::loadPlan: a warm headless run holds no more than these); returns
     // how many were taken.
     qsizetype adopt(std::vector<PlanRow> rows);
+    // A light hold (RefreshSet): only the first `rows` held batches stand at their server positions, the
+    // others lie further down with batches not held between them, so the refresh reads no pages for those (it
+    // retrieves them). -1, the default and after clearHeld(): every held position is the server's.
+    void setExactPositions(qsizetype rows) { m_exactPositions = rows; }
     // Where older pages resume (empty: the top) and whether the server has more below.
     void resumeAfter(const QString &cursor, bool hasMore);
     // After a refresh that left a gap (BatchCache::hasGap()): older pages start from the top, and only they
@@ -177,6 +181,7 @@ private:
     // The provider hands out opaque page tokens (Gemini's nextPageToken): a page cannot start after a batch
     // id, so the plan re-reads by retrieves only.
     bool m_opaqueCursors = false;
+    qsizetype m_exactPositions = -1; // setExactPositions()
 
     Phase m_phase = Phase::Idle;
     std::vector<Batch> m_new; // found above everything held, server order

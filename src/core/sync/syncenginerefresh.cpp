@@ -151,7 +151,8 @@ void SyncEngine::planChanging()
             const PlanRow &row = m_held[size_t(i)];
             return mayChange(row) && !m_fresh.contains(row.id);
         },
-        m_opaqueCursors ? -1 : m_deepestKnown, kPageSize);
+        m_opaqueCursors ? -1 : m_deepestKnown, kPageSize,
+        m_exactPositions < 0 ? std::numeric_limits<int>::max() : int(m_exactPositions));
     m_toRetrieve = plan.retrieves;
     qCDebug(lcSync, "%lld changing batches: %d list pages, then retrieves, %d requests in all",
             qint64(m_toRetrieve.size()), plan.pages, plan.requests);
