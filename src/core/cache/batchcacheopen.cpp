@@ -44,6 +44,12 @@ const char *const kIndexBatches = "CREATE INDEX batches_rank ON batches(rank)";
 // reads this index alone, not the rows with their JSON.
 const char *const kIndexCreated = "CREATE INDEX batches_created ON batches(created_at, model, input_tokens, "
                                   "cached_tokens, output_tokens, total_tokens)";
+// The rows that may still change (not terminal as BatchStatus::isTerminal() has it; an unknown status is
+// stored as '?' + its word, so it is here too), for the plan of a light refresh (RefreshSet, whose query
+// must spell the condition the same way); and the rows without columns, which an older Batchwatch that
+// still had the file open may have written (refilled at open). Only these rows are in it.
+const char *const kIndexChanging = "CREATE INDEX batches_changing ON batches(rank) WHERE status IS NULL OR "
+                                   "status NOT IN ('completed', 'failed', 'expired', 'cancelled')";
 // Version 2 added the observations; kept as constants so a new file and a migrated one get the same table.
 const char *const kCreateObservations =
     "CREATE TABLE observations (batch_id TEXT NOT NULL, observed_at INTEGER NOT NULL, "
@@ -248,6 +254,7 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
                 kCreateBatches,
                 kIndexBatches,
                 kIndexCreated,
+                kIndexChanging,
                 kCreateObservations,
                 kIndexObservations,
                 "INSERT INTO meta(key, value) VALUES ('complete', '0'), ('rows', '0')",
@@ -299,6 +306,16 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
                 query.exec(QStringLiteral("ROLLBACK"));
                 return problem;
             }
+        } else {
+            bool again = false;
+            if (const OpenProblem problem = refill(writing, error, &again); problem != OpenProblem::None) {
+                query.exec(QStringLiteral("ROLLBACK"));
+                return problem;
+            }
+            if (again) {
+                query.exec(QStringLiteral("ROLLBACK"));
+                continue;
+            }
         }
         if (!query.exec(QStringLiteral("COMMIT")))
             return failed(query);
@@ -332,7 +349,7 @@ BatchCache::OpenProblem BatchCache::migrate(int from, QString *error)
     if (from < 5) {
         for (const char *statement : kAddColumns)
             ok = ok && run(statement);
-        ok = ok && fillColumns(&why, &failure) && run(kIndexCreated);
+        ok = ok && fillColumns(&why, &failure) && run(kIndexCreated) && run(kIndexChanging);
     }
     ok = ok && recordCount(&why, &failure); // version 4
     ok = ok && setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion), &failure);
@@ -344,7 +361,44 @@ BatchCache::OpenProblem BatchCache::migrate(int from, QString *error)
     return !failure.isValid() || isCorruption(failure) ? OpenProblem::Damaged : OpenProblem::Unavailable;
 }
 
-bool BatchCache::fillColumns(QString *error, QSqlError *failure)
+BatchCache::OpenProblem BatchCache::refill(bool writing, QString *error, bool *again)
+{
+    *again = false;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QSqlError failure;
+    QString why;
+    bool ok =
+        query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'batches_changing'")) &&
+        query.next();
+    const bool indexed = ok && query.value(0).toInt() > 0;
+    // Through the partial index: a few pages, not a scan, when no row lacks its columns.
+    ok = ok &&
+         (!indexed || (query.exec(QStringLiteral("SELECT 1 FROM batches WHERE status IS NULL LIMIT 1")) &&
+                       (query.next() || !query.lastError().isValid())));
+    if (!ok) {
+        *error = query.lastError().text();
+        return isCorruption(query.lastError()) ? OpenProblem::Damaged : OpenProblem::Unavailable;
+    }
+    const bool unfilled = indexed && query.isValid();
+    query.finish();
+    if (indexed && !unfilled)
+        return OpenProblem::None;
+    if (!writing) {
+        *again = true;
+        return OpenProblem::None;
+    }
+    if (!indexed && !query.exec(QLatin1String(kIndexChanging)))
+        failure = query.lastError();
+    // The count stays: an older Batchwatch records its own in each write; a row more than recorded is damage
+    // that the next read must still see.
+    else if (fillColumns(&why, &failure, true))
+        return OpenProblem::None;
+    *error = QStringLiteral("refilling the columns of rows an older Batchwatch wrote failed: %1")
+                 .arg(why.isEmpty() ? failure.text() : why);
+    return !failure.isValid() || isCorruption(failure) ? OpenProblem::Damaged : OpenProblem::Unavailable;
+}
+
+bool BatchCache::fillColumns(QString *error, QSqlError *failure, bool unfilledOnly)
 {
     // Each row parsed once, by the account's provider, in chunks by rowid (an UPDATE beside an open SELECT
     // on the same table is best avoided). A row that does not parse makes the file damaged, as a read would.
@@ -352,8 +406,12 @@ bool BatchCache::fillColumns(QString *error, QSqlError *failure)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery select(db), update(db);
     select.setForwardOnly(true);
+    // Rows without columns (written by an older Batchwatch): each chunk's rows leave the partial index as
+    // they are filled, so the next chunk is the next few rows that lack them.
     if (!select.prepare(
-            QStringLiteral("SELECT rowid, json FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?")) ||
+            unfilledOnly
+                ? QStringLiteral("SELECT rowid, json FROM batches WHERE status IS NULL LIMIT ?")
+                : QStringLiteral("SELECT rowid, json FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?")) ||
         !update.prepare(QStringLiteral("UPDATE batches SET %1 WHERE rowid = ?")
                             .arg(QLatin1String(BatchCacheColumns::kAssignments)))) {
         *failure = select.lastError().isValid() ? select.lastError() : update.lastError();
@@ -363,7 +421,8 @@ bool BatchCache::fillColumns(QString *error, QSqlError *failure)
     const ProviderAdapter &adapter = ProviderAdapter::of(m_provider);
     qint64 after = std::numeric_limits<qint64>::min();
     for (;;) {
-        select.addBindValue(after);
+        if (!unfilledOnly)
+            select.addBindValue(after);
         select.addBindValue(kChunk);
         if (!select.exec()) {
             *failure = select.lastError();
