@@ -339,6 +339,23 @@ private Q_SLOTS:
         }
         expectUsage(columns(file).value(QStringLiteral("b")), QStringLiteral("in_progress"), 400, 20);
         QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("olderwriter.sqlite.broken-*")}).isEmpty());
+        // Written while this one has the file open: the plan reads that row from its JSON.
+        const QByteArray later = withoutUsage(QStringLiteral("c"), QStringLiteral("validating"), 500).json;
+        {
+            BatchCache cache;
+            QString error;
+            QVERIFY(cache.open(file, &error));
+            QVERIFY(exec(file, QStringLiteral("INSERT INTO batches(id, rank, json) VALUES ('c', -2, '%1')")
+                                   .arg(QString::fromUtf8(later))));
+            QVERIFY(exec(file, QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'rows'")));
+            BatchCache::ReadStatus status = BatchCache::ReadStatus::Failed;
+            const std::vector<PlanRow> plan = cache.loadPlan(&error, &status);
+            QVERIFY2(status == BatchCache::ReadStatus::Ok, qPrintable(error));
+            QCOMPARE(plan.size(), size_t(3));
+            QCOMPARE(plan[0].id, QStringLiteral("c"));
+            QCOMPARE(plan[0].status.value(), BatchStatus::Validating);
+            QCOMPARE(plan[0].createdAt, 500);
+        }
         // Found through the partial index of the rows that may change (a NULL status is one), not a scan.
         QCOMPARE(scalar(file, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
                                              "'batches_changing'"))
