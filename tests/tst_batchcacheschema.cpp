@@ -307,6 +307,62 @@ private Q_SLOTS:
         expectUsage(columns(file).value(QStringLiteral("r0")), QStringLiteral("completed"), 300, 1000);
     }
 
+    void rowsAnOlderBatchwatchWroteAreRefilledAtOpen()
+    {
+        const QString file = path(QStringLiteral("olderwriter"));
+        {
+            BatchCache cache;
+            QString error;
+            QVERIFY(cache.open(file, &error));
+            QVERIFY(cache.replaceAll({withUsage(QStringLiteral("a"), QStringLiteral("completed"), 300, 1000)},
+                                     true, &error));
+        }
+        // An older Batchwatch that still had the file open writes its own columns only (and its count).
+        const QByteArray json = withUsage(QStringLiteral("b"), QStringLiteral("in_progress"), 400, 20).json;
+        QVERIFY(!json.contains('\''));
+        QVERIFY(
+            exec(file, QStringLiteral("INSERT OR REPLACE INTO batches(id, rank, json) VALUES ('b', -1, '%1')")
+                           .arg(QString::fromUtf8(json))));
+        QVERIFY(exec(file, QStringLiteral("UPDATE meta SET value = '2' WHERE key = 'rows'")));
+        {
+            BatchCache cache;
+            QString error, warning;
+            QVERIFY2(cache.open(file, &error, &warning), qPrintable(error));
+            QVERIFY2(warning.isEmpty(), qPrintable(warning));
+            BatchCache::ReadStatus status = BatchCache::ReadStatus::Failed;
+            const std::vector<PlanRow> plan = cache.loadPlan(&error, &status);
+            QVERIFY2(status == BatchCache::ReadStatus::Ok, qPrintable(error));
+            QCOMPARE(plan.size(), size_t(2));
+            QCOMPARE(plan[0].id, QStringLiteral("b"));
+            QCOMPARE(plan[0].status.value(), BatchStatus::InProgress);
+            QCOMPARE(plan[0].createdAt, 400);
+        }
+        expectUsage(columns(file).value(QStringLiteral("b")), QStringLiteral("in_progress"), 400, 20);
+        QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("olderwriter.sqlite.broken-*")}).isEmpty());
+        // Written while this one has the file open: the plan reads that row from its JSON.
+        const QByteArray later = withoutUsage(QStringLiteral("c"), QStringLiteral("validating"), 500).json;
+        {
+            BatchCache cache;
+            QString error;
+            QVERIFY(cache.open(file, &error));
+            QVERIFY(exec(file, QStringLiteral("INSERT INTO batches(id, rank, json) VALUES ('c', -2, '%1')")
+                                   .arg(QString::fromUtf8(later))));
+            QVERIFY(exec(file, QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'rows'")));
+            BatchCache::ReadStatus status = BatchCache::ReadStatus::Failed;
+            const std::vector<PlanRow> plan = cache.loadPlan(&error, &status);
+            QVERIFY2(status == BatchCache::ReadStatus::Ok, qPrintable(error));
+            QCOMPARE(plan.size(), size_t(3));
+            QCOMPARE(plan[0].id, QStringLiteral("c"));
+            QCOMPARE(plan[0].status.value(), BatchStatus::Validating);
+            QCOMPARE(plan[0].createdAt, 500);
+        }
+        // Found through the partial index of the rows that may change (a NULL status is one), not a scan.
+        QCOMPARE(scalar(file, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                             "'batches_changing'"))
+                     .toInt(),
+                 1);
+    }
+
     void everyWritePathFillsTheColumns()
     {
         const QString file = path(QStringLiteral("writes"));

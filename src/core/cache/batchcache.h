@@ -133,7 +133,12 @@ private:
     OpenProblem migrate(int from, QString *error);
     // Version 5's columns for every row, parsed from its JSON (the migration from an older file). `failure`
     // receives the failing statement's error; it stays invalid when a row does not parse.
-    bool fillColumns(QString *error, QSqlError *failure);
+    // `unfilledOnly`: only the rows whose status is NULL (written by an older Batchwatch into this version).
+    bool fillColumns(QString *error, QSqlError *failure, bool unfilledOnly = false);
+    // At the open of a current file: the rows an older Batchwatch wrote without columns are refilled from
+    // their JSON (and a file made before the partial index gets it). Outside a write transaction it only
+    // looks, and sets `again` when there is work to do (the caller comes back writing).
+    OpenProblem refill(bool writing, QString *error, bool *again);
     bool setMeta(const QString &key, const QString &value, QSqlError *failure = nullptr);
     QString meta(const QString &key) const;
     // Runs `readRows` in one read transaction with the recorded count and the complete flag; it returns the

@@ -2,7 +2,7 @@
 // cannot be used (moved aside if it is damaged or foreign, left alone if it is newer or busy).
 #include "core/cache/batchcache.h"
 
-#include "core/cache/batchcachecolumns.h"
+#include "core/cache/batchcacheschema.h"
 #include "core/providers/provideradapter.h"
 
 #include <QCryptographicHash>
@@ -16,55 +16,13 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 
-#include <limits>
-
-#include <sqlite3.h>
-
 namespace {
-// Version 3 kept only what is read back (id, order, JSON): each extra column and index made every write
-// dearer. Version 5 adds back the few columns read without parsing (BatchCacheColumns): the plan of a warm
-// refresh (status, created_at) and the sums of `batchwatch cost` (created_at, model, tokens).
-const char *const kCreateBatchesV3 =
-    "CREATE TABLE batches (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, json BLOB NOT NULL)";
-const char *const kCreateBatches =
-    "CREATE TABLE batches (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, json BLOB NOT NULL, status TEXT, "
-    "created_at INTEGER, model TEXT, input_tokens INTEGER, cached_tokens INTEGER, output_tokens INTEGER, "
-    "total_tokens INTEGER)";
-const char *const kAddColumns[] = {
-    "ALTER TABLE batches ADD COLUMN status TEXT",
-    "ALTER TABLE batches ADD COLUMN created_at INTEGER",
-    "ALTER TABLE batches ADD COLUMN model TEXT",
-    "ALTER TABLE batches ADD COLUMN input_tokens INTEGER",
-    "ALTER TABLE batches ADD COLUMN cached_tokens INTEGER",
-    "ALTER TABLE batches ADD COLUMN output_tokens INTEGER",
-    "ALTER TABLE batches ADD COLUMN total_tokens INTEGER",
-};
-const char *const kIndexBatches = "CREATE INDEX batches_rank ON batches(rank)";
-// Covers what `batchwatch cost` sums: a GROUP BY over a million rows (or a `created_at >=` range for --since)
-// reads this index alone, not the rows with their JSON.
-const char *const kIndexCreated = "CREATE INDEX batches_created ON batches(created_at, model, input_tokens, "
-                                  "cached_tokens, output_tokens, total_tokens)";
-// Version 2 added the observations; kept as constants so a new file and a migrated one get the same table.
-const char *const kCreateObservations =
-    "CREATE TABLE observations (batch_id TEXT NOT NULL, observed_at INTEGER NOT NULL, "
-    "completed INTEGER NOT NULL, failed INTEGER NOT NULL, total INTEGER NOT NULL)";
-const char *const kIndexObservations =
-    "CREATE INDEX observations_batch ON observations(batch_id, observed_at)";
-
 // Another process opening the same file holds the lock for a fraction of a second; a much longer wait means
 // something is wrong with it, and the run goes on without the cache rather than hang.
 constexpr int kLockWaitMs = 20'000;
 
 constexpr QFileDevice::Permissions kPrivateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr QFileDevice::Permissions kPrivateDir = kPrivateFile | QFileDevice::ExeOwner;
-
-// Only what SQLite calls corruption proves the file bad; busy, locked or I/O errors say nothing about it.
-bool isCorruption(const QSqlError &error)
-{
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
-    return ok && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_FORMAT);
-}
 
 // The database and its companions are the user's alone: batch JSON holds file ids and metadata. SQLite gives
 // the -wal and -shm files the database file's mode.
@@ -206,7 +164,8 @@ BatchCache::OpenProblem BatchCache::tryOpen(QString *why)
     if (!query.exec(QStringLiteral("PRAGMA schema_version")) || !query.next()) {
         const QSqlError error = query.lastError();
         *why = error.isValid() ? error.text() : QStringLiteral("the file is damaged");
-        return !error.isValid() || isCorruption(error) ? OpenProblem::Damaged : OpenProblem::Unavailable;
+        return !error.isValid() || BatchCacheSchema::isCorruption(error) ? OpenProblem::Damaged
+                                                                         : OpenProblem::Unavailable;
     }
     // WAL: readers do not block the writer. No fsync at all: this is a cache, a power cut may cost its last
     // writes (or, rarely, the file, which is then moved aside and rebuilt), and each checkpoint's fsync made
@@ -223,7 +182,8 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
     const auto failed = [&](const QSqlQuery &failing) {
         *error = failing.lastError().text();
         query.exec(QStringLiteral("ROLLBACK"));
-        return isCorruption(failing.lastError()) ? OpenProblem::Damaged : OpenProblem::Unavailable;
+        return BatchCacheSchema::isCorruption(failing.lastError()) ? OpenProblem::Damaged
+                                                                   : OpenProblem::Unavailable;
     };
     // Looked at in a read transaction first: a healthy file needs no write lock, which a walk in another
     // process may hold for a while. Creating or migrating takes it, then looks again, so what it saw stays
@@ -245,11 +205,12 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
             }
             const char *const statements[] = {
                 "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-                kCreateBatches,
-                kIndexBatches,
-                kIndexCreated,
-                kCreateObservations,
-                kIndexObservations,
+                BatchCacheSchema::kCreateBatches,
+                BatchCacheSchema::kIndexBatches,
+                BatchCacheSchema::kIndexCreated,
+                BatchCacheSchema::kIndexChanging,
+                BatchCacheSchema::kCreateObservations,
+                BatchCacheSchema::kIndexObservations,
                 "INSERT INTO meta(key, value) VALUES ('complete', '0'), ('rows', '0')",
             };
             for (const char *statement : statements) {
@@ -299,6 +260,16 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
                 query.exec(QStringLiteral("ROLLBACK"));
                 return problem;
             }
+        } else {
+            bool again = false;
+            if (const OpenProblem problem = refill(writing, error, &again); problem != OpenProblem::None) {
+                query.exec(QStringLiteral("ROLLBACK"));
+                return problem;
+            }
+            if (again) {
+                query.exec(QStringLiteral("ROLLBACK"));
+                continue;
+            }
         }
         if (!query.exec(QStringLiteral("COMMIT")))
             return failed(query);
@@ -306,96 +277,4 @@ BatchCache::OpenProblem BatchCache::createSchema(QString *error)
     }
     Q_UNREACHABLE();
     return OpenProblem::Unavailable;
-}
-
-BatchCache::OpenProblem BatchCache::migrate(int from, QString *error)
-{
-    // One step per version, in the caller's transaction: a failed migration leaves the file as it was.
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    QSqlError failure; // of the failing statement; none when a row does not parse
-    const auto run = [&](const char *statement) {
-        if (query.exec(QLatin1String(statement)))
-            return true;
-        failure = query.lastError();
-        return false;
-    };
-    bool ok = true;
-    if (from < 2)
-        ok = run(kCreateObservations) && run(kIndexObservations);
-    if (from < 3) {
-        ok = ok && run("ALTER TABLE batches RENAME TO batches_v2") &&
-             run("DROP INDEX IF EXISTS batches_rank") && run(kCreateBatchesV3) && run(kIndexBatches) &&
-             run("INSERT INTO batches(id, rank, json) SELECT id, rank, json FROM batches_v2") &&
-             run("DROP TABLE batches_v2");
-    }
-    QString why;
-    if (from < 5) {
-        for (const char *statement : kAddColumns)
-            ok = ok && run(statement);
-        ok = ok && fillColumns(&why, &failure) && run(kIndexCreated);
-    }
-    ok = ok && recordCount(&why, &failure); // version 4
-    ok = ok && setMeta(QStringLiteral("schema_version"), QString::number(kSchemaVersion), &failure);
-    if (ok)
-        return OpenProblem::None;
-    *error = QStringLiteral("migrating the cache from version %1 failed: %2")
-                 .arg(from)
-                 .arg(why.isEmpty() ? failure.text() : why);
-    return !failure.isValid() || isCorruption(failure) ? OpenProblem::Damaged : OpenProblem::Unavailable;
-}
-
-bool BatchCache::fillColumns(QString *error, QSqlError *failure)
-{
-    // Each row parsed once, by the account's provider, in chunks by rowid (an UPDATE beside an open SELECT
-    // on the same table is best avoided). A row that does not parse makes the file damaged, as a read would.
-    constexpr int kChunk = 1000;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery select(db), update(db);
-    select.setForwardOnly(true);
-    if (!select.prepare(
-            QStringLiteral("SELECT rowid, json FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?")) ||
-        !update.prepare(QStringLiteral("UPDATE batches SET %1 WHERE rowid = ?")
-                            .arg(QLatin1String(BatchCacheColumns::kAssignments)))) {
-        *failure = select.lastError().isValid() ? select.lastError() : update.lastError();
-        *error = failure->text();
-        return false;
-    }
-    const ProviderAdapter &adapter = ProviderAdapter::of(m_provider);
-    qint64 after = std::numeric_limits<qint64>::min();
-    for (;;) {
-        select.addBindValue(after);
-        select.addBindValue(kChunk);
-        if (!select.exec()) {
-            *failure = select.lastError();
-            *error = select.lastError().text();
-            return false;
-        }
-        std::vector<std::pair<qint64, Batch>> chunk;
-        while (select.next()) {
-            Parsed<Batch> parsed = adapter.parseBatch(select.value(1).toByteArray());
-            if (!parsed.ok()) {
-                *error = QStringLiteral("a cached batch no longer reads back (%1)").arg(parsed.error);
-                return false;
-            }
-            chunk.emplace_back(select.value(0).toLongLong(), std::move(parsed.value));
-        }
-        if (select.lastError().isValid()) {
-            *failure = select.lastError();
-            *error = select.lastError().text();
-            return false;
-        }
-        select.finish();
-        for (const auto &[rowid, batch] : chunk) {
-            BatchCacheColumns::bind(update, batch);
-            update.addBindValue(rowid);
-            if (!update.exec()) {
-                *failure = update.lastError();
-                *error = update.lastError().text();
-                return false;
-            }
-        }
-        if (int(chunk.size()) < kChunk)
-            return true;
-        after = chunk.back().first;
-    }
 }

@@ -4,6 +4,7 @@
 #include "core/cache/batchcachecolumns.h"
 
 #include "core/json/jsondocument.h"
+#include "core/providers/provideradapter.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -12,6 +13,8 @@
 #include <sqlite3.h>
 
 #include <limits>
+#include <memory>
+#include <optional>
 
 namespace {
 BatchCache::ReadStatus statusOf(int code)
@@ -27,6 +30,46 @@ QString text16(sqlite3_stmt *statement, int column)
     const void *text = sqlite3_column_text16(statement, column);
     return text ? QString(static_cast<const QChar *>(text), sqlite3_column_bytes16(statement, column) / 2)
                 : QString();
+}
+
+using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)>;
+
+// The plan row of a row without columns, from its JSON (prepared once, on the first such row).
+std::optional<PlanRow> planRowFromJson(sqlite3 *handle, Statement &byId, const QString &id,
+                                       const ProviderAdapter &adapter, BatchCache::ReadStatus *failure,
+                                       QString *bad)
+{
+    if (!byId) {
+        sqlite3_stmt *prepared = nullptr;
+        const int code =
+            sqlite3_prepare_v2(handle, "SELECT json FROM batches WHERE id = ?1", -1, &prepared, nullptr);
+        if (code != SQLITE_OK) {
+            sqlite3_finalize(prepared);
+            *failure = statusOf(code);
+            *bad = QString::fromUtf8(sqlite3_errmsg(handle));
+            return std::nullopt;
+        }
+        byId.reset(prepared);
+    }
+    sqlite3_stmt *statement = byId.get();
+    sqlite3_reset(statement);
+    sqlite3_bind_text16(statement, 1, id.utf16(), int(id.size() * 2), SQLITE_STATIC);
+    const int code = sqlite3_step(statement);
+    if (code != SQLITE_ROW) {
+        *failure = code == SQLITE_DONE ? BatchCache::ReadStatus::Damaged : statusOf(code);
+        *bad = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_reset(statement);
+        return std::nullopt;
+    }
+    const char *json = static_cast<const char *>(sqlite3_column_blob(statement, 0));
+    Parsed<Batch> parsed = adapter.parseBatch(QByteArray(json, sqlite3_column_bytes(statement, 0)));
+    sqlite3_reset(statement);
+    if (!parsed.ok()) {
+        *failure = BatchCache::ReadStatus::Damaged;
+        *bad = parsed.error;
+        return std::nullopt;
+    }
+    return PlanRow{id, parsed.value.status, parsed.value.createdAt};
 }
 } // namespace
 
@@ -54,11 +97,22 @@ std::vector<PlanRow> BatchCache::loadPlan(QString *error, ReadStatus *status, bo
                 return fail(statusOf(code), QString::fromUtf8(sqlite3_errmsg(handle)));
             }
             const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> owner(statement, sqlite3_finalize);
+            Statement byId(nullptr, sqlite3_finalize); // the JSON of a row without columns
             while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
-                // Every write fills the columns: a row without them was not written by this cache.
+                // Every write of this version fills the columns; an older Batchwatch that still has the file
+                // open writes rows without them (refilled at the next open): such a row is read from its
+                // JSON.
                 if (sqlite3_column_type(statement, 1) == SQLITE_NULL ||
-                    sqlite3_column_type(statement, 2) == SQLITE_NULL)
-                    return fail(ReadStatus::Damaged, QStringLiteral("a cached batch lacks its status"));
+                    sqlite3_column_type(statement, 2) == SQLITE_NULL) {
+                    ReadStatus failure = ReadStatus::Ok;
+                    QString bad;
+                    std::optional<PlanRow> row = planRowFromJson(
+                        handle, byId, text16(statement, 0), ProviderAdapter::of(m_provider), &failure, &bad);
+                    if (!row)
+                        return fail(failure, QStringLiteral("a cached batch lacks its status (%1)").arg(bad));
+                    plan.push_back(std::move(*row));
+                    continue;
+                }
                 if (checkJson) {
                     const char *json = static_cast<const char *>(sqlite3_column_blob(statement, 3));
                     const QString bad =
