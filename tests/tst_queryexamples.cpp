@@ -121,9 +121,14 @@ private Q_SLOTS:
                                {QStringLiteral("team"), QStringLiteral("ML Ops")}};
         const QJsonObject labs{{QStringLiteral("customer"), QStringLiteral("acme labs")}};
         const QJsonObject globex{{QStringLiteral("customer"), QStringLiteral("Globex")}};
+        // The generated usage is random: one batch certainly costs more than $1 ($2.10 at batch rates), so
+        // `cost>1` never depends on the draw.
+        const QJsonObject dear{{QStringLiteral("input_tokens"), 20'000'000},
+                               {QStringLiteral("output_tokens"), 2'000'000}};
         for (const QJsonObject &spec : {QJsonObject{{QStringLiteral("requests"), 50},
                                                     {QStringLiteral("model"), QStringLiteral("gpt-4o-mini")},
                                                     {QStringLiteral("metadata"), acme},
+                                                    {QStringLiteral("usage"), dear},
                                                     {QStringLiteral("ended"), true}},
                                         QJsonObject{{QStringLiteral("requests"), 20},
                                                     {QStringLiteral("model"), QStringLiteral("gpt-4.1")},

@@ -101,10 +101,12 @@ void MainWindow::onSessionAdded(AccountSession *s)
     });
     connect(s, &AccountSession::pageLoaded, this, [this] { setLoadError(QString()); });
     // Room for a large cache at once: growing a million rows by doubling moved them all several times.
-    connect(s, &AccountSession::cacheOpened, this, [this](qint64 rows) {
-        if (rows > 0)
-            m_model->reserve(
-                int(std::min<qint64>(m_model->rowCount() + rows, std::numeric_limits<int>::max())));
+    connect(s, &AccountSession::cacheOpened, this, [this, s](qint64 rows) {
+        if (rows <= 0)
+            return;
+        const int more = int(std::min<qint64>(rows, std::numeric_limits<int>::max() - m_model->rowCount()));
+        m_model->reserve(m_model->rowCount() + more);
+        m_model->reserveSource(m_model->sourceOf(s), more);
     });
     connect(s, &AccountSession::scheduleChanged, this, &MainWindow::updateStatusBar);
     // A cache that could not be opened or read whole (then moved aside, and the list is read again), or a

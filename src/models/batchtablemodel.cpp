@@ -297,6 +297,14 @@ void BatchTableModel::reserve(int rows)
     m_costMissing.reserve(std::max(m_costMissing.capacity(), size_t(rows)));
 }
 
+void BatchTableModel::reserveSource(int sourceIndex, int rows)
+{
+    if (rows <= 0 || sourceIndex < 0 || size_t(sourceIndex) >= m_sources.size())
+        return;
+    Source &s = m_sources[size_t(sourceIndex)];
+    s.rowById.reserve(s.rowById.size() + rows);
+}
+
 int BatchTableModel::runningCount() const
 {
     int running = 0;

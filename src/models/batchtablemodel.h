@@ -86,6 +86,9 @@ public:
     // Room for this many rows: growing the rows and their index by doubling stalled the event loop for up to
     // 50 ms at 65,000 rows while a cache was read in.
     void reserve(int rows);
+    // Room for this many more rows of one source in its id index (rehashing half a million ids stalled the
+    // event loop for ~250 ms).
+    void reserveSource(int source, int rows);
     // Every row and source gone: the only reset besides removeSource().
     void clear();
 

@@ -129,6 +129,8 @@ bool AccountSession::openCache(QString *message)
     m_engine->setCache(m_cache.get());
     m_loadedRank = std::numeric_limits<qint64>::min();
     m_loading = true;
+    if (m_recordedRows > 0)
+        m_engine->reserve(m_engine->heldCount() + m_recordedRows);
     Q_EMIT cacheOpened(m_recordedRows);
     // The first screen at once; the rest in chunks between events, so a window on 100,000 cached batches
     // paints in a fraction of a second and stays responsive while the others arrive.
