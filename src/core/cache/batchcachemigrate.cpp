@@ -68,9 +68,11 @@ BatchCache::OpenProblem BatchCache::refill(bool writing, QString *error, bool *a
         query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'batches_changing'")) &&
         query.next();
     const bool indexed = ok && query.value(0).toInt() > 0;
-    // Through the partial index: a few pages, not a scan, when no row lacks its columns.
+    // Through the partial index and the created_at index: a few pages, not a scan, when no row lacks its
+    // columns (a row that lost only its created_at would keep every `cost` off the columns for good).
     ok = ok &&
-         (!indexed || (query.exec(QStringLiteral("SELECT 1 FROM batches WHERE status IS NULL LIMIT 1")) &&
+         (!indexed || (query.exec(QStringLiteral("SELECT 1 FROM batches WHERE status IS NULL UNION ALL "
+                                                 "SELECT 1 FROM batches WHERE created_at IS NULL LIMIT 1")) &&
                        (query.next() || !query.lastError().isValid())));
     if (!ok) {
         *error = query.lastError().text();
@@ -107,7 +109,8 @@ bool BatchCache::fillColumns(QString *error, QSqlError *failure, bool unfilledOn
     // they are filled, so the next chunk is the next few rows that lack them.
     if (!select.prepare(
             unfilledOnly
-                ? QStringLiteral("SELECT rowid, json FROM batches WHERE status IS NULL LIMIT ?")
+                ? QStringLiteral(
+                      "SELECT rowid, json FROM batches WHERE status IS NULL OR created_at IS NULL LIMIT ?")
                 : QStringLiteral("SELECT rowid, json FROM batches WHERE rowid > ? ORDER BY rowid LIMIT ?")) ||
         !update.prepare(QStringLiteral("UPDATE batches SET %1 WHERE rowid = ?")
                             .arg(QLatin1String(BatchCacheColumns::kAssignments)))) {
