@@ -233,7 +233,8 @@ private Q_SLOTS:
         QTest::newRow("a row gone") << QStringLiteral("DELETE FROM batches WHERE id = 'b'")
                                     << int(BatchCache::ReadStatus::Damaged);
         QTest::newRow("a row more")
-            << QStringLiteral("INSERT INTO batches(id, rank, json) SELECT 'z', rank + 100, json FROM batches LIMIT 1")
+            << QStringLiteral(
+                   "INSERT INTO batches(id, rank, json) SELECT 'z', rank + 100, json FROM batches LIMIT 1")
             << int(BatchCache::ReadStatus::Damaged);
     }
 
